@@ -1,0 +1,3 @@
+// Imports every domain's job registrations, so the worker knows all kinds.
+// (Each domain file calls registerJob at import time.)
+export {};

@@ -1,0 +1,53 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { mailSender, type MailSender } from "./transport";
+
+type Claimed = { id: string; toAddress: string; subject: string; html: string; text: string; attempts: number };
+
+const LEASE_SECONDS = 120;
+const MAX_BACKOFF_SECONDS = 3600;
+
+/** 30 s, 1 min, 2 min … capped at an hour; a message is never given up on. */
+export function backoffSeconds(attempts: number): number {
+  return Math.min(30 * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_SECONDS);
+}
+
+/** Error text without addresses: SMTP replies can echo the recipient. */
+function safeError(e: unknown): string {
+  const err = e as { code?: string; responseCode?: number; message?: string };
+  const parts = [err.code, err.responseCode].filter(Boolean).join(" ");
+  return (parts || err.message || "send failed").replace(/[^\s<>]+@[^\s<>]+/g, "<address>").slice(0, 200);
+}
+
+/**
+ * Claims due messages with FOR UPDATE SKIP LOCKED under a short lease, so any number of
+ * workers share the outbox without sending a message twice, and a crashed worker's
+ * messages come back after the lease.
+ */
+export async function deliverOutbox(prisma: PrismaClient, opts: { batch?: number; send?: MailSender } = {}): Promise<{ sent: number; failed: number }> {
+  const send = opts.send ?? mailSender();
+  const claimed = await prisma.$queryRaw<Claimed[]>`
+    UPDATE "OutboxMessage" SET "lockedUntil" = now() + make_interval(secs => ${LEASE_SECONDS})
+    WHERE id IN (
+      SELECT id FROM "OutboxMessage"
+      WHERE status = 'PENDING' AND "nextAttemptAt" <= now() AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
+      ORDER BY "createdAt" LIMIT ${opts.batch ?? 20}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING id, "toAddress", subject, html, text, attempts`;
+  let sent = 0;
+  let failed = 0;
+  for (const m of claimed) {
+    try {
+      await send({ outboxId: m.id, to: m.toAddress, subject: m.subject, html: m.html, text: m.text }, prisma);
+      await prisma.outboxMessage.update({ where: { id: m.id }, data: { status: "SENT", sentAt: new Date(), attempts: m.attempts + 1, lockedUntil: null, lastError: null } });
+      sent++;
+    } catch (e) {
+      const attempts = m.attempts + 1;
+      await prisma.outboxMessage.update({
+        where: { id: m.id },
+        data: { attempts, lockedUntil: null, lastError: safeError(e), nextAttemptAt: new Date(Date.now() + backoffSeconds(attempts) * 1000) },
+      });
+      failed++;
+    }
+  }
+  return { sent, failed };
+}

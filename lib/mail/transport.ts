@@ -1,0 +1,36 @@
+import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
+import { env } from "@/lib/server/env";
+import type { Db } from "@/lib/server/db";
+
+export type OutgoingMail = { outboxId: string; to: string; subject: string; html: string; text: string };
+export type MailSender = (mail: OutgoingMail, db: Db) => Promise<void>;
+
+let transporter: Transporter | undefined;
+
+/**
+ * SMTP_URL sends to a real server; without it mail is captured in the database and read
+ * in the console's development mail viewer. Either way it goes through the outbox.
+ */
+export function mailSender(): MailSender {
+  const { SMTP_URL, MAIL_FROM } = env();
+  if (!SMTP_URL) {
+    return async (mail, db) => {
+      await db.capturedMail.create({
+        data: { outboxId: mail.outboxId, toAddress: mail.to, subject: mail.subject, html: mail.html, text: mail.text },
+      });
+    };
+  }
+  transporter ??= nodemailer.createTransport(SMTP_URL, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+  const t = transporter;
+  return async (mail) => {
+    await t.sendMail({
+      from: MAIL_FROM,
+      to: mail.to,
+      subject: mail.subject,
+      html: mail.html,
+      text: mail.text,
+      messageId: `<${mail.outboxId}@madoguchi>`,
+    });
+  };
+}

@@ -1,0 +1,87 @@
+// The one place that decides which PostgreSQL Madoguchi talks to: a server through
+// DATABASE_URL, or the embedded PGlite database under .data/ when none is set.
+// Nothing else in the code knows which one is in use.
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string }
+  | { kind: "pglite"; dataDir: string };
+
+/** Placeholder the Prisma CLI needs in DATABASE_URL for `generate`; never a real target. */
+export const PLACEHOLDER_URL = "postgresql://placeholder@localhost:5432/placeholder";
+
+export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  const url = env.DATABASE_URL;
+  if (url && url !== PLACEHOLDER_URL) return { kind: "postgres", url };
+  const dir = env.PGLITE_DIR || path.join(/*turbopackIgnore: true*/ process.cwd(), ".data", "pglite");
+  const dataDir = dir.startsWith("memory://") ? dir : path.resolve(/*turbopackIgnore: true*/ dir);
+  return { kind: "pglite", dataDir };
+}
+
+/**
+ * prisma/orm#27403: @prisma/adapter-pg 6.x cannot read the `name` type (OID 19), which
+ * `migrate deploy` and some catalog queries return. Reporting it as `text` (OID 25) is
+ * lossless because `name` is transmitted as text.
+ */
+class NameAsTextClient extends pg.Client {
+  // pg's query has many overloads; this forwards them all and only touches results.
+  override query(...args: unknown[]): never {
+    const rewrite = (result: unknown) => {
+      const fields = (result as { fields?: { dataTypeID: number }[] } | undefined)?.fields;
+      if (Array.isArray(fields)) for (const f of fields) if (f.dataTypeID === 19) f.dataTypeID = 25;
+      return result;
+    };
+    const callback = args.length > 0 && typeof args[args.length - 1] === "function" ? args.pop() : undefined;
+    if (callback) {
+      const cb = callback as (err: Error | null, result: unknown) => void;
+      return (super.query as (...a: unknown[]) => never)(...args, (err: Error | null, result: unknown) =>
+        cb(err, err ? result : rewrite(result)),
+      );
+    }
+    const out = (super.query as (...a: unknown[]) => unknown)(...args);
+    if (out && typeof (out as Promise<unknown>).then === "function") {
+      return (out as Promise<unknown>).then(rewrite) as never;
+    }
+    return out as never;
+  }
+}
+
+const pglites = new Map<string, PGlite>();
+
+/** One PGlite instance per data folder per process: PGlite is single-connection. */
+export function pgliteFor(dataDir: string): PGlite {
+  let db = pglites.get(dataDir);
+  if (!db) {
+    // PGlite does not create missing parent folders; memory:// needs none.
+    if (!dataDir.startsWith("memory://")) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    db = new PGlite(dataDir);
+    pglites.set(dataDir, db);
+  }
+  return db;
+}
+
+export function createAdapter(target: DatabaseTarget = databaseTarget()): SqlMigrationAwareDriverAdapterFactory {
+  if (target.kind === "postgres") {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      Client: NameAsTextClient as unknown as typeof pg.Client,
+      max: Number(process.env.DATABASE_POOL_SIZE || 10),
+    });
+    return new PrismaPg(pool);
+  }
+  return new PrismaPGlite(pgliteFor(target.dataDir));
+}
+
+/** Closes embedded databases, so another process (the app server) can open the folder. */
+export async function closeEmbeddedDatabases(): Promise<void> {
+  for (const [dir, db] of pglites) {
+    await db.close();
+    pglites.delete(dir);
+  }
+}

@@ -1,0 +1,71 @@
+// Every environment variable Madoguchi reads, validated once at start-up (see
+// instrumentation.ts and scripts/start.ts). A bad value stops the process with a
+// message that names the variable; nothing reads process.env elsewhere for these.
+import { z } from "zod";
+import { loadLocalSecrets } from "./local-secrets";
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v))
+    .refine((v) => v === undefined || protocols.some((p) => v.startsWith(p)), {
+      message: `must start with ${protocols.join(" or ")}`,
+    });
+
+const base64Key = z
+  .string()
+  .trim()
+  .refine((v) => Buffer.from(v, "base64").length === 32, { message: "must be 32 bytes in base64 (openssl rand -base64 32)" });
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: optionalUrl(["postgres://", "postgresql://"]),
+    PGLITE_DIR: z.string().optional(),
+    APP_URL: z.url({ message: "must be an absolute URL such as http://localhost:3000" }).default("http://localhost:3000"),
+    MADOGUCHI_SECRET: z.string().min(32, { message: "must be at least 32 characters (openssl rand -hex 32)" }),
+    FILE_ENCRYPTION_KEY: base64Key,
+    STORAGE_DIR: z.string().default(".data/files"),
+    SMTP_URL: optionalUrl(["smtp://", "smtps://"]),
+    MAIL_FROM: z.string().default("Madoguchi <privacy@example.jp>"),
+    STRIPE_SECRET_KEY: z.string().startsWith("sk_", { message: "must start with sk_" }).optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", { message: "must start with whsec_" }).optional(),
+    STRIPE_API_BASE: optionalUrl(["http://", "https://"]),
+    WORKER: z.enum(["inline", "off"]).default("inline"),
+    SEED_DEMO: z.enum(["0", "1"]).optional(),
+    SESSION_MAX_AGE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(480),
+  })
+  .refine((e) => Boolean(e.STRIPE_SECRET_KEY) === Boolean(e.STRIPE_WEBHOOK_SECRET), {
+    message: "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set together",
+    path: ["STRIPE_WEBHOOK_SECRET"],
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join(".") || "environment";
+    const missing = issue.code === "invalid_type" && source[name] === undefined;
+    return missing ? `${name} is required but not set` : `${name} ${issue.message}`;
+  });
+  throw new EnvError(problems);
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) loadLocalSecrets();
+  cached ??= parseEnv();
+  return cached;
+}

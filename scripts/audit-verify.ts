@@ -1,0 +1,14 @@
+// `npm run audit:verify`: checks the audit log's hash chain and names the first broken entry.
+import { prisma } from "@/lib/server/db";
+import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { closeEmbeddedDatabases } from "@/lib/server/db-adapter";
+
+const report = await verifyAuditChain(prisma);
+await prisma.$disconnect();
+await closeEmbeddedDatabases();
+if (report.ok) {
+  console.log(`Audit chain intact: ${report.checked} entries verified.`);
+} else {
+  console.error(`Audit chain BROKEN at entry seq=${report.brokenSeq} (${report.reason === "hash_mismatch" ? "its contents were changed" : "its link to the previous entry does not match"}); ${report.checked} entries before it verified.`);
+  process.exit(1);
+}

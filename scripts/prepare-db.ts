@@ -1,0 +1,36 @@
+// Creates (PGlite), migrates and seeds the database. Safe to run on every start.
+import { parseEnv, EnvError } from "@/lib/server/env";
+import { loadLocalSecrets } from "@/lib/server/local-secrets";
+import { closeEmbeddedDatabases, databaseTarget } from "@/lib/server/db-adapter";
+import { migrate } from "@/lib/server/migrate";
+
+export async function prepareDatabase(): Promise<void> {
+  loadLocalSecrets();
+  parseEnv();
+  const target = databaseTarget();
+  const applied = await migrate(target);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  const { prisma } = await import("@/lib/server/db");
+  const { seedBase, seedDemo, DEMO_PASSWORD } = await import("@/lib/seed/seed");
+  await seedBase(prisma);
+  if (target.kind === "pglite" || process.env.SEED_DEMO === "1") {
+    const demo = await seedDemo(prisma);
+    const { seedDemoRequests } = await import("@/lib/seed/demo-requests");
+    await seedDemoRequests(prisma);
+    if (demo.created) {
+      console.log("\nDemo staff accounts (local use only; set up TOTP on first sign-in):");
+      for (const s of demo.staff) console.log(`  ${s.role.padEnd(8)} ${s.email}  password: ${DEMO_PASSWORD}`);
+      console.log("");
+    }
+  }
+  await prisma.$disconnect();
+  await closeEmbeddedDatabases();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  prepareDatabase().catch((e: unknown) => {
+    if (e instanceof EnvError) console.error(e.message);
+    else console.error("Database preparation failed:", e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}

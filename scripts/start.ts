@@ -1,0 +1,65 @@
+// `npm start`: validate configuration, prepare the database, build when the build is
+// missing or older than the sources, then serve on PORT (default 3000).
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { EnvError, parseEnv } from "@/lib/server/env";
+import { loadLocalSecrets } from "@/lib/server/local-secrets";
+import { prepareDatabase } from "./prepare-db";
+
+const root = process.cwd();
+const sourceDirs = ["app", "components", "lib", "i18n", "messages", "content", "public"];
+const sourceFiles = ["next.config.ts", "package.json", "postcss.config.mjs", "prisma/schema.prisma"];
+
+function newestSourceMtime(): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    if (!fs.existsSync(p)) return;
+    const st = fs.statSync(p);
+    if (st.isDirectory()) {
+      if (p.endsWith(`${path.sep}generated`)) return;
+      for (const e of fs.readdirSync(p)) visit(path.join(p, e));
+    } else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const d of [...sourceDirs, ...sourceFiles]) visit(path.join(root, d));
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const id = path.join(root, ".next", "BUILD_ID");
+  return fs.existsSync(id) && fs.statSync(id).mtimeMs >= newestSourceMtime();
+}
+
+async function main(): Promise<void> {
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  loadLocalSecrets();
+  try {
+    parseEnv();
+  } catch (e) {
+    if (e instanceof EnvError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  await prepareDatabase();
+  const npx = (args: string[]) => spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), ...args], { stdio: "inherit", env: process.env });
+  if (!buildIsCurrent()) {
+    console.log("Building the app (first start or changed sources)…");
+    const build = npx(["build"]);
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  const port = process.env.PORT || "3000";
+  console.log(`Madoguchi: http://localhost:${port}  (console: http://localhost:${port}/console)`);
+  const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
+    stdio: "inherit",
+    env: process.env,
+  });
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
