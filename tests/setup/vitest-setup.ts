@@ -18,7 +18,7 @@ delete process.env.STRIPE_WEBHOOK_SECRET;
 
 const testUrl = process.env.TEST_DATABASE_URL;
 if (testUrl) {
-  const name = `madoguchi_test_${worker}_${process.pid}`;
+  const name = `madoguchi_test_${process.env.MADOGUCHI_TEST_RUN ?? "x"}_${worker}_${process.pid}`;
   const admin = new pg.Client({ connectionString: testUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
