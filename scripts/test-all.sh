@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# `npm test`: every check and test runner, then one summary line `N passed, N failed`.
+# Integration tests run on embedded PGlite, and again on PostgreSQL when
+# TEST_DATABASE_URL is set (CI sets it). End-to-end tests run in Chromium against the
+# production build.
+set -u
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+mkdir -p test-results
+rm -f test-results/*.json test-results/checks.txt
+status=0
+
+check() { # name, command...
+  local name=$1; shift
+  echo "── $name"
+  if "$@"; then echo "$name passed" >> test-results/checks.txt; else echo "$name failed" >> test-results/checks.txt; status=1; fi
+}
+
+check "typecheck" npx tsc --noEmit
+check "lint" npx eslint --max-warnings 0 .
+
+echo "── vitest (PGlite)"
+env -u TEST_DATABASE_URL npx vitest run --outputFile.json=test-results/vitest-pglite.json || status=1
+
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  echo "── vitest (PostgreSQL)"
+  npx vitest run --outputFile.json=test-results/vitest-postgres.json || status=1
+fi
+
+if [ "${SKIP_E2E:-0}" != "1" ]; then
+  echo "── playwright (Chromium)"
+  npx playwright test || status=1
+fi
+
+node scripts/sum-results.mjs || status=1
+exit $status

@@ -1,0 +1,29 @@
+// Shared by the e2e server and the test process, so both use one database, one SMTP
+// capture file and the same secrets (the fixtures write sessions the server accepts).
+import path from "node:path";
+
+export const E2E_PORT = Number(process.env.E2E_PORT || 3300);
+export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT || 2526);
+export const E2E_STRIPE_PORT = Number(process.env.E2E_STRIPE_PORT || 12111);
+const adminUrl = process.env.E2E_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+const dbUrl = new URL(adminUrl);
+dbUrl.pathname = "/madoguchi_e2e";
+
+export const E2E_ADMIN_DATABASE_URL = adminUrl;
+export const E2E_MAIL_FILE = path.resolve("test-results", "e2e-mail.jsonl");
+
+export const e2eEnv: Record<string, string> = {
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXT_DIST_DIR: ".next-e2e",
+  DATABASE_URL: dbUrl.toString(),
+  APP_URL: `http://localhost:${E2E_PORT}`,
+  MADOGUCHI_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+  FILE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+  STORAGE_DIR: path.resolve(".data", "e2e-files"),
+  SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+  MAIL_FROM: "Madoguchi <privacy@madoguchi.example>",
+  WORKER: "inline",
+  WORKER_INTERVAL_MS: "250",
+  PORT: String(E2E_PORT),
+};

@@ -1,0 +1,77 @@
+// The server the end-to-end suite runs against: a fresh PostgreSQL database, a real
+// SMTP server that appends every message to a JSON-lines file, and the production
+// build of the app (built into .next-e2e when missing or older than the sources).
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { SMTPServer } from "smtp-server";
+import { simpleParser } from "mailparser";
+import { e2eEnv, E2E_ADMIN_DATABASE_URL, E2E_MAIL_FILE, E2E_SMTP_PORT } from "./e2e-env";
+
+Object.assign(process.env, e2eEnv);
+
+async function freshDatabase(): Promise<void> {
+  const admin = new pg.Client({ connectionString: E2E_ADMIN_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS madoguchi_e2e WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE madoguchi_e2e`);
+  await admin.end();
+  const { migrate } = await import("@/lib/server/migrate");
+  await migrate();
+  const { prisma } = await import("@/lib/server/db");
+  const { seedBase, seedDemo } = await import("@/lib/seed/seed");
+  await seedBase(prisma);
+  await seedDemo(prisma);
+  await prisma.$disconnect();
+}
+
+function startSmtp(): Promise<SMTPServer> {
+  fs.mkdirSync(path.dirname(E2E_MAIL_FILE), { recursive: true });
+  fs.writeFileSync(E2E_MAIL_FILE, "");
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(", ") : (mail.to?.text ?? "");
+          fs.appendFileSync(E2E_MAIL_FILE, JSON.stringify({ to, subject: mail.subject ?? "", text: mail.text ?? "", html: mail.html || "", at: Date.now() }) + "\n");
+          callback();
+        })
+        .catch((e: Error) => callback(e));
+    },
+  });
+  return new Promise((resolve) => server.listen(E2E_SMTP_PORT, "127.0.0.1", () => resolve(server)));
+}
+
+function buildIfNeeded(): void {
+  const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
+  const buildId = path.join(".next-e2e", "BUILD_ID");
+  if (process.env.E2E_SKIP_BUILD === "1" && fs.existsSync(buildId)) return;
+  const r = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+async function main(): Promise<void> {
+  await freshDatabase();
+  const smtp = await startSmtp();
+  buildIfNeeded();
+  const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", e2eEnv.PORT ?? "3300"], {
+    stdio: "inherit",
+    env: process.env,
+  });
+  const stop = () => {
+    server.kill("SIGTERM");
+    smtp.close(() => process.exit(0));
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  server.on("exit", (code) => smtp.close(() => process.exit(code ?? 0)));
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
