@@ -9,6 +9,8 @@ const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-net
 export default defineConfig({
   testDir: "tests/e2e",
   testMatch: "**/*.spec.ts",
+  // Its own folder: Playwright empties outputDir at start, and test-results/ holds the other runners' reports.
+  outputDir: "test-results/e2e-artifacts",
   // One worker: the machine has two cores and the server needs one.
   workers: 1,
   fullyParallel: false,
