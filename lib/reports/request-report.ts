@@ -1,0 +1,99 @@
+import { prisma } from "@/lib/server/db";
+import { assertPermission } from "@/lib/server/permissions";
+import type { Actor } from "@/lib/audit/actor";
+import { parseInput } from "@/lib/validation";
+import { z } from "zod";
+
+export const reportRangeSchema = z
+  .object({
+    from: z.string().regex(/^\d{4}-\d{2}$/, { message: "errors.field.month" }),
+    to: z.string().regex(/^\d{4}-\d{2}$/, { message: "errors.field.month" }),
+  })
+  .refine((r) => r.from <= r.to, { path: ["to"], message: "errors.report.rangeOrder" });
+
+export type ReportRange = z.input<typeof reportRangeSchema>;
+
+export type MonthRow = { month: string; type: string; channel: string; received: number; closed: number };
+export type RequestReport = {
+  range: { from: string; to: string };
+  months: MonthRow[];
+  outcomes: { outcome: string; count: number }[];
+  grounds: { ground: string; count: number }[];
+  daysToClose: { median: number | null; p90: number | null; closed: number };
+  onTime: { closed: number; onTime: number; rate: number | null };
+  now: { open: number; overdue: number; waiting: number };
+  fees: { month: string; method: string; count: number; amount: number }[];
+};
+
+// Months are counted in Japan time, as the desk and its reports are. Prisma stores UTC in
+// `timestamp without time zone`, hence AT TIME ZONE 'UTC' before converting to JST.
+const JST = "Asia/Tokyo";
+
+/**
+ * Figures a privacy officer reports to management, all computed in SQL over the
+ * range [from, to] by month of arrival (received) or of closing (closed, outcomes,
+ * days to close). Open and overdue are as of now.
+ */
+export async function requestReport(opts: { actor: Actor | null; range: ReportRange; now?: Date }): Promise<RequestReport> {
+  assertPermission(opts.actor, "read:report");
+  const { from, to } = parseInput(reportRangeSchema, opts.range, "report range");
+  const start = `${from}-01`;
+  const now = opts.now ?? new Date();
+  const [months, outcomes, grounds, closing, open, fees] = await Promise.all([
+    prisma.$queryRaw<{ month: string; type: string; channel: string; received: bigint; closed: bigint }[]>`
+      WITH r AS (
+        SELECT type::text, channel::text,
+               to_char(("arrivedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM') AS arrived_month,
+               to_char(("closedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM') AS closed_month
+        FROM "Request")
+      SELECT m.month, r.type, r.channel,
+             count(*) FILTER (WHERE r.arrived_month = m.month) AS received,
+             count(*) FILTER (WHERE r.closed_month = m.month) AS closed
+      FROM (SELECT to_char(d, 'YYYY-MM') AS month FROM generate_series(${start}::date, ${`${to}-01`}::date, interval '1 month') d) m
+      JOIN r ON r.arrived_month = m.month OR r.closed_month = m.month
+      GROUP BY m.month, r.type, r.channel ORDER BY m.month, r.type, r.channel`,
+    prisma.$queryRaw<{ outcome: string; count: bigint }[]>`
+      SELECT outcome::text, count(*) FROM "Request"
+      WHERE outcome IS NOT NULL AND to_char(("closedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM') BETWEEN ${from} AND ${to}
+      GROUP BY outcome ORDER BY outcome::text`,
+    prisma.$queryRaw<{ ground: string; count: bigint }[]>`
+      SELECT g.ground::text, count(*) FROM "DecisionGround" g
+      JOIN "Decision" d ON d.id = g."decisionId" AND NOT d.superseded
+      JOIN "Request" r ON r.id = d."requestId"
+      WHERE to_char((r."closedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM') BETWEEN ${from} AND ${to}
+      GROUP BY g.ground ORDER BY g.ground::text`,
+    prisma.$queryRaw<{ median: number | null; p90: number | null; closed: bigint; on_time: bigint }[]>`
+      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median,
+             percentile_cont(0.9) WITHIN GROUP (ORDER BY days) AS p90,
+             count(*) AS closed,
+             count(*) FILTER (WHERE on_time) AS on_time
+      FROM (SELECT EXTRACT(EPOCH FROM ("closedAt" - "arrivedAt")) / 86400.0 AS days,
+                   ("dueAt" IS NULL OR "closedAt" <= "dueAt") AS on_time
+            FROM "Request"
+            WHERE "closedAt" IS NOT NULL AND status = 'CLOSED'
+              AND to_char(("closedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM') BETWEEN ${from} AND ${to}) t`,
+    prisma.$queryRaw<{ open: bigint; overdue: bigint; waiting: bigint }[]>`
+      SELECT count(*) AS open,
+             count(*) FILTER (WHERE "pausedAt" IS NULL AND "dueAt" < ${now}) AS overdue,
+             count(*) FILTER (WHERE status = 'WAITING_FOR_REQUESTER') AS waiting
+      FROM "Request" WHERE status IN ('RECEIVED', 'IN_PROGRESS', 'WAITING_FOR_REQUESTER', 'DECIDED')`,
+    prisma.$queryRaw<{ month: string; method: string; count: bigint; amount: bigint }[]>`
+      SELECT to_char("paidOn", 'YYYY-MM') AS month, method::text, count(*), sum(amount) AS amount
+      FROM "Payment" WHERE to_char("paidOn", 'YYYY-MM') BETWEEN ${from} AND ${to}
+      GROUP BY 1, 2 ORDER BY 1, 2`,
+  ]);
+  const c = closing[0];
+  const closedCount = Number(c?.closed ?? 0);
+  const onTime = Number(c?.on_time ?? 0);
+  const round1 = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
+  return {
+    range: { from, to },
+    months: months.map((m) => ({ month: m.month, type: m.type, channel: m.channel, received: Number(m.received), closed: Number(m.closed) })),
+    outcomes: outcomes.map((o) => ({ outcome: o.outcome, count: Number(o.count) })),
+    grounds: grounds.map((g) => ({ ground: g.ground, count: Number(g.count) })),
+    daysToClose: { median: round1(c?.median), p90: round1(c?.p90), closed: closedCount },
+    onTime: { closed: closedCount, onTime, rate: closedCount ? Math.round((onTime / closedCount) * 1000) / 10 : null },
+    now: { open: Number(open[0]?.open ?? 0), overdue: Number(open[0]?.overdue ?? 0), waiting: Number(open[0]?.waiting ?? 0) },
+    fees: fees.map((f) => ({ month: f.month, method: f.method, count: Number(f.count), amount: Number(f.amount) })),
+  };
+}
