@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+// Pieces every console operation's schema shares. Messages are message keys
+// (messages/*/errors.json) so the form can show them as they are.
+export const idSchema = z.string().trim().min(1, { message: "errors.field.required" }).max(64);
+
+/** The Request.version the staff member saw; a save against an older one is refused. */
+export const versionSchema = z.number({ message: "errors.field.version" }).int().min(0);
+
+export const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "errors.field.date" });
+
+export const requestRefSchema = z.object({ requestId: idSchema, version: versionSchema });
+
+export const longText = (max = 4000) => z.string().trim().min(1, { message: "errors.field.required" }).max(max, { message: "errors.field.tooLong" });
+
+/** A file handed over by a page or action (multipart body read into memory). */
+export const uploadSchema = z.object({
+  fileName: z.string().trim().min(1).max(200),
+  content: z.instanceof(Buffer, { message: "errors.file.missing" }).refine((b) => b.length > 0, { message: "errors.file.empty" }),
+  /** What the browser claimed; the content decides (lib/console/sniff-file-type.ts). */
+  mimeType: z.string().max(120).optional(),
+});
+
+export type Upload = z.input<typeof uploadSchema>;
+
+/** yyyy-mm-dd as midnight in Japan: the day a letter arrived starts the clock then. */
+export function jstMidnight(date: string): Date {
+  return new Date(`${date}T00:00:00+09:00`);
+}
+
+/** yyyy-mm-dd as a @db.Date value (UTC midnight, as Prisma stores dates). */
+export function dateOnly(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}

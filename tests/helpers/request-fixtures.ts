@@ -1,0 +1,125 @@
+// Requests in any type and state, written directly with Prisma (no domain function), so
+// console tests can start from the state they need. The reference, clock and fee are
+// made the way filing makes them: nextReference, settings' target days, initialFee.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Channel, FeeStatus, IdentityStatus, RequestStatus, RequestType, RequesterKind, Role } from "@/lib/generated/prisma/enums";
+import type { StaffActor } from "@/lib/audit/actor";
+import { prisma } from "@/lib/server/db";
+import { getSettings } from "@/lib/settings/get-settings";
+import { initialFee } from "@/lib/fees/initial-fee";
+import { dueAtFor } from "@/lib/deadlines/deadline-clock";
+import { nextReference } from "@/lib/requests/next-reference";
+import { seedSystems } from "@/lib/seed/data-map";
+
+export const DAY = 86_400_000;
+
+export const requestTypes: RequestType[] = ["DISCLOSURE", "CORRECTION", "SUSPENSION", "THIRD_PARTY_STOP", "PURPOSE_NOTICE", "INQUIRY", "COMPLAINT"];
+export const requestStatuses: RequestStatus[] = ["RECEIVED", "IN_PROGRESS", "WAITING_FOR_REQUESTER", "DECIDED", "CLOSED", "WITHDRAWN", "ABANDONED"];
+
+/** What each type's requester states (DESIGN.md §2), shaped as the portal stores it. */
+export const detailsFor: Record<RequestType, Prisma.InputJsonValue> = {
+  DISCLOSURE: { categories: [1, 2, 4], period: { from: "2024-01-01", to: "2026-10-31" }, deliveryMethod: "ELECTRONIC", includeProvisionRecords: false },
+  CORRECTION: { action: "CORRECT", items: [{ category: 1, current: "東京都渋谷区渋谷2-2-20", corrected: "東京都渋谷区渋谷2-2-2" }] },
+  SUSPENSION: { categories: [6], ground: "BEYOND_PURPOSE", purpose: 10, wanted: "SUSPEND_USE" },
+  THIRD_PARTY_STOP: { categories: [1], recipient: "株式会社サンプル物流", ground: "NO_CONSENT" },
+  PURPOSE_NOTICE: {},
+  INQUIRY: { topic: "HANDLING", message: "メールマガジンの配信停止方法を教えてください。" },
+  COMPLAINT: { message: "対応が遅いです。" },
+};
+
+export type RequestFixture = {
+  type?: RequestType;
+  status?: RequestStatus;
+  identity?: IdentityStatus;
+  fee?: FeeStatus;
+  channel?: Channel;
+  requesterKind?: RequesterKind;
+  arrivedAt?: Date;
+  pausedAt?: Date | null;
+  assigneeId?: string | null;
+  subjectName?: string;
+  subjectNameKana?: string | null;
+  email?: string | null;
+  customerId?: string | null;
+  locale?: "ja" | "en";
+  details?: Prisma.InputJsonValue;
+  outcome?: Prisma.RequestCreateInput["outcome"];
+};
+
+let counter = 0;
+
+export async function createRequest(f: RequestFixture = {}) {
+  const settings = await getSettings(prisma);
+  const type = f.type ?? "DISCLOSURE";
+  const status = f.status ?? "RECEIVED";
+  const arrivedAt = f.arrivedAt ?? new Date(Date.now() - 2 * DAY);
+  const fee = initialFee(type, settings.fee);
+  const needsId = type !== "INQUIRY" && type !== "COMPLAINT";
+  const targetDays = settings.deadlines.targetDays;
+  const pausedAt = f.pausedAt !== undefined ? f.pausedAt : status === "WAITING_FOR_REQUESTER" ? new Date(Date.now() - DAY) : null;
+  const email = f.email !== undefined ? f.email : `person${++counter}@example.com`;
+  const kind = f.requesterKind ?? "SELF";
+  return prisma.$transaction(async (tx) =>
+    tx.request.create({
+      data: {
+        reference: await nextReference(tx, arrivedAt),
+        type,
+        status,
+        identity: f.identity ?? (needsId ? "PENDING" : "NOT_REQUIRED"),
+        fee: f.fee ?? fee.fee,
+        feeAmount: fee.feeAmount,
+        feeTaxAmount: fee.feeTaxAmount,
+        feeTaxRatePct: fee.feeTaxRatePct,
+        outcome: f.outcome,
+        channel: f.channel ?? "WEB",
+        locale: f.locale ?? "ja",
+        requesterKind: kind,
+        arrivedAt,
+        targetDays,
+        pausedAt,
+        dueAt: dueAtFor({ arrivedAt, targetDays, pausedMs: 0n, pausedAt: null }),
+        assigneeId: f.assigneeId ?? null,
+        subjectName: f.subjectName ?? "山田 花子",
+        subjectNameKana: f.subjectNameKana !== undefined ? f.subjectNameKana : "ヤマダ ハナコ",
+        subjectBirthDate: new Date("1985-04-12T00:00:00Z"),
+        postalCode: "530-0001",
+        prefecture: "大阪府",
+        city: "大阪市北区",
+        addressLine: "梅田1-1-1",
+        email,
+        emailNormalized: email?.toLowerCase() ?? null,
+        customerId: f.customerId ?? null,
+        relationship: "SERVICE_USER",
+        agentName: kind === "SELF" ? null : "高橋 法律事務所",
+        agentEmail: kind === "SELF" ? null : `agent${counter}@example.com`,
+        details: f.details ?? detailsFor[type],
+        decidedAt: status === "DECIDED" || status === "CLOSED" ? new Date() : null,
+        closedAt: status === "CLOSED" ? new Date() : null,
+      },
+    }),
+  );
+}
+
+/** One request of every type in every status. */
+export async function createEveryRequest() {
+  const out = [];
+  for (const type of requestTypes) for (const status of requestStatuses) out.push(await createRequest({ type, status }));
+  return out;
+}
+
+/** A real staff account (the timeline shows its name) and the actor a session would give. */
+export async function createStaff(role: Role = "STAFF", name?: string): Promise<StaffActor & { name: string }> {
+  const n = ++counter;
+  const user = await prisma.staffUser.create({ data: { email: `${role.toLowerCase()}${n}@madoguchi.example`, name: name ?? `${role} ${n}`, role } });
+  return { type: "STAFF", id: user.id, role, name: user.name };
+}
+
+/** The seeded data map (lib/seed/data-map.ts), keyed by system key. */
+export async function seedDataMap(): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const s of seedSystems) {
+    const row = await prisma.systemOfRecord.create({ data: { ...s, categories: [...s.categories] } });
+    ids[s.key] = row.id;
+  }
+  return ids;
+}
