@@ -123,3 +123,21 @@ export async function seedDataMap(): Promise<Record<string, string>> {
   }
   return ids;
 }
+
+/** A tiny valid PNG (1×1), for identity documents and scans. */
+export const PNG_1X1 = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+/** An identity (or agent) document uploaded with the request, stored encrypted. */
+export async function addDocument(
+  requestId: string,
+  opts: { kind?: Prisma.DocumentCreateInput["kind"]; holder?: "SUBJECT" | "AGENT"; content?: Buffer } = {},
+) {
+  const { storeFile } = await import("@/lib/files/file-store");
+  return prisma.$transaction(async (tx) => {
+    const file = await storeFile(tx, { role: "IDENTITY_DOCUMENT", content: opts.content ?? PNG_1X1, mimeType: "image/png", originalName: "license.png", requestId });
+    return tx.document.create({ data: { requestId, fileId: file.id, kind: opts.kind ?? "DRIVERS_LICENSE", holder: opts.holder ?? "SUBJECT" } });
+  });
+}
