@@ -1,0 +1,43 @@
+import fs from "node:fs";
+import path from "node:path";
+import { authenticator } from "otplib";
+import type { Page } from "@playwright/test";
+import { expect } from "@playwright/test";
+
+// Demo accounts enrol TOTP at their first sign-in; the secret is kept here so later
+// tests (and retries in a new worker) can sign in again with a fresh code.
+const SECRETS_FILE = path.resolve("test-results", "e2e-totp.json");
+export const DEMO_PASSWORD = "madoguchi-demo-2026";
+
+function secrets(): Record<string, string> {
+  return fs.existsSync(SECRETS_FILE) ? (JSON.parse(fs.readFileSync(SECRETS_FILE, "utf8")) as Record<string, string>) : {};
+}
+
+export function rememberSecret(email: string, secret: string): void {
+  fs.mkdirSync(path.dirname(SECRETS_FILE), { recursive: true });
+  fs.writeFileSync(SECRETS_FILE, JSON.stringify({ ...secrets(), [email]: secret }));
+}
+
+export function forgetSecrets(): void {
+  fs.rmSync(SECRETS_FILE, { force: true });
+}
+
+/** Signs in through the real form (password, then TOTP), enrolling when asked. */
+export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/console/sign-in");
+  await page.locator("#email").fill(email);
+  await page.locator("#password").fill(password);
+  await page.locator("form button[type=submit]").click();
+  const code = page.locator("#code");
+  await expect(code).toBeVisible();
+  const enrol = page.getByTestId("totp-secret");
+  let secret = secrets()[email];
+  if (await enrol.isVisible()) {
+    secret = (await enrol.textContent())?.trim() ?? "";
+    rememberSecret(email, secret);
+  }
+  if (!secret) throw new Error(`no TOTP secret known for ${email}`);
+  await code.fill(authenticator.generate(secret));
+  await page.locator("form button[type=submit]").click();
+  await page.waitForURL((url) => url.pathname === "/console");
+}
