@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { choice, email, limits, optionalText, personName, referenceNumber, requiredText } from "./schema-fields";
+
+// Art 11, 12: complaints and inquiries about the handling of personal information. Free
+// text and a way to answer; no identity documents (DESIGN.md section 2).
+
+export const INQUIRY_KINDS = ["INQUIRY", "COMPLAINT"] as const;
+export const INQUIRY_TOPICS = ["HANDLING", "REQUEST_PROCEDURE", "MARKETING", "SECURITY", "OTHER"] as const;
+
+export const inquirySchema = z.object({
+  kind: choice(INQUIRY_KINDS),
+  topic: choice(INQUIRY_TOPICS),
+  message: requiredText(limits.message),
+  name: personName(),
+  email: email(),
+  /** An earlier request this is about, e.g. DSR-2026-000123. */
+  reference: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), referenceNumber().optional()),
+  phone: optionalText(limits.phone),
+});
+
+export type InquiryInput = z.input<typeof inquirySchema>;
+export type Inquiry = z.output<typeof inquirySchema>;
