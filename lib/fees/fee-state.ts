@@ -1,5 +1,5 @@
 import type { FeeStatus, RequestStatus } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db, Tx } from "@/lib/server/db";
 
 // Fee arithmetic and the row lock every fee change takes first. Amounts are integer yen.
@@ -62,4 +62,14 @@ export type FeeRequest = Prisma.RequestGetPayload<{ select: typeof feeRequestSel
 export async function lockFeeRequest(tx: Tx, requestId: string): Promise<FeeRequest | null> {
   await tx.$queryRaw`SELECT id FROM "Request" WHERE id = ${requestId} FOR UPDATE`;
   return tx.request.findUnique({ where: { id: requestId }, select: feeRequestSelect });
+}
+
+/**
+ * A unique index refused a row. Prisma reports it as P2002 on PostgreSQL; through the
+ * PGlite adapter the driver's error (SQLSTATE 23505) can reach us unwrapped.
+ */
+export function isUniqueViolation(e: unknown): boolean {
+  if (e instanceof Prisma.PrismaClientKnownRequestError) return e.code === "P2002";
+  const cause = e instanceof Error ? (e.cause as { kind?: string; code?: string } | undefined) : undefined;
+  return cause?.kind === "UniqueConstraintViolation" || (cause?.kind === "postgres" && cause.code === "23505");
 }
