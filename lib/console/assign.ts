@@ -24,7 +24,7 @@ export async function assignRequest(opts: { actor: Actor | null; input: AssignRe
     const r = await loadForChange(tx, ref);
     if (q.assigneeId) {
       const staff = await tx.staffUser.findUnique({ where: { id: q.assigneeId }, select: { active: true } });
-      if (!staff?.active) throw new AppError("INVALID_INPUT", "assignee", { assigneeId: ["errors.assign.unknownStaff"] });
+      if (!staff?.active) throw new AppError("INVALID_INPUT", "assignee", { assigneeId: ["console.errors.unknownStaff"] });
     }
     const version = await updateRequestVersioned(tx, ref, { assigneeId: q.assigneeId });
     await writeAuditEvent(tx, {

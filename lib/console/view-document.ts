@@ -26,7 +26,7 @@ export async function viewDocument(opts: { actor: Actor | null; input: ViewDocum
     // Scoped by request in the where: another request's document is simply not found.
     const doc = await tx.document.findFirst({ where: { id: q.documentId, requestId: q.requestId }, include: { file: true } });
     if (!doc) throw new AppError("NOT_FOUND", "document");
-    if (doc.file.deletedAt) throw new AppError("INVALID_STATE", "console.document.purged", { _form: ["console.document.purged"] });
+    if (doc.file.deletedAt) throw new AppError("INVALID_STATE", "console.state.documentPurged", { _form: ["console.state.documentPurged"] });
     const content = await readStoredFile(doc.file);
     await writeAuditEvent(tx, {
       actor, action: "document.viewed", entity: "Document", entityId: doc.id, requestId: doc.requestId,
@@ -47,7 +47,7 @@ export async function viewRequestFile(opts: { actor: Actor | null; input: ViewRe
   return prisma.$transaction(async (tx) => {
     const file = await tx.storedFile.findFirst({ where: { id: q.fileId, requestId: q.requestId } });
     if (!file) throw new AppError("NOT_FOUND", "file");
-    if (file.deletedAt) throw new AppError("INVALID_STATE", "console.document.purged", { _form: ["console.document.purged"] });
+    if (file.deletedAt) throw new AppError("INVALID_STATE", "console.state.documentPurged", { _form: ["console.state.documentPurged"] });
     const content = await readStoredFile(file);
     await writeAuditEvent(tx, { actor, action: "file.viewed", entity: "StoredFile", entityId: file.id, requestId: q.requestId, data: { role: file.role } });
     return { content, mimeType: file.mimeType, originalName: file.originalName, sizeBytes: file.sizeBytes };
