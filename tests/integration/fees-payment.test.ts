@@ -5,6 +5,8 @@ import { recordPayment } from "@/lib/fees/record-payment";
 import { feeFieldsForNewRequest, findTransferReferences, transferReferenceFor } from "@/lib/fees/transfer-reference";
 import { feeSettled } from "@/lib/fees/fee-state";
 import { paymentRequestMail } from "@/lib/fees/fee-mail";
+import { stripeEnabled } from "@/lib/fees/stripe-client";
+import { createCheckoutSession } from "@/lib/fees/stripe-checkout";
 import { defaultSettings } from "@/lib/settings/settings-schema";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { AppError } from "@/lib/errors";
@@ -52,6 +54,12 @@ describe("transfer reference", () => {
 
 describe("recording a payment by hand", () => {
   beforeEach(resetDatabase);
+
+  it("without Stripe keys, online payment is off and only the other means remain", async () => {
+    expect(stripeEnabled()).toBe(false);
+    const r = await createFeeRequest();
+    await expect(createCheckoutSession({ actor: { type: "REQUESTER", requestId: r.id } })).rejects.toMatchObject({ code: "UNAVAILABLE" });
+  });
 
   it("marks the fee paid, issues the receipt and mails the requester, all audited", async () => {
     const r = await createFeeRequest();
