@@ -1,0 +1,66 @@
+import { AppError } from "@/lib/errors";
+import { prisma, type Db } from "@/lib/server/db";
+import { hmacHex } from "@/lib/server/crypto";
+
+// Fixed-window counters in the RateLimit table (DESIGN.md section 5): one atomic
+// INSERT … ON CONFLICT DO UPDATE … RETURNING per hit, so the limit holds however many
+// app servers share the database. Keys are "scope:hmac", never a raw address.
+
+export type RateLimitResult = { allowed: boolean; count: number; retryAfterSeconds: number };
+
+/** A refusal that says when to try again; pages show "errors.rateLimited". */
+export class RateLimitError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super("RATE_LIMITED", `retry after ${retryAfterSeconds}s`, { _form: ["errors.rateLimited"] });
+  }
+}
+
+/** "code-send:3f2a…": the scope in clear, what is limited (email, IP, reference) as an HMAC. */
+export function rateLimitKey(scope: string, ...subject: string[]): string {
+  return `${scope}:${hmacHex(subject.join("\u0000"), "rate-limit")}`;
+}
+
+/**
+ * Counts one hit against `key` in the current window of `windowSeconds` and says whether
+ * it is within `limit`. Windows are aligned to the epoch; a server whose clock lags
+ * counts into the newer window instead of resetting it.
+ */
+export async function hitRateLimit(
+  key: string,
+  limit: number,
+  windowSeconds: number,
+  opts: { now?: Date; db?: Db } = {},
+): Promise<RateLimitResult> {
+  if (key.includes("@")) throw new Error("rate-limit keys must not contain raw email addresses; use rateLimitKey");
+  const db = opts.db ?? prisma;
+  const now = (opts.now ?? new Date()).getTime();
+  const windowMs = windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
+  // The window length is part of the key, so one subject can have a per-minute and a per-hour limit.
+  const fullKey = `${key}:${windowSeconds}`;
+  const rows = await db.$queryRaw<{ count: number; windowStart: Date }[]>`
+    INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${fullKey}, ${windowStart}, 1)
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN EXCLUDED."windowStart" > "RateLimit"."windowStart" THEN 1 ELSE "RateLimit"."count" + 1 END,
+      "windowStart" = GREATEST(EXCLUDED."windowStart", "RateLimit"."windowStart")
+    RETURNING "count", "windowStart"`;
+  const row = rows[0];
+  const count = Number(row?.count ?? 1);
+  const start = row ? new Date(row.windowStart).getTime() : windowStart.getTime();
+  const retryAfterSeconds = count > limit ? Math.max(1, Math.ceil((start + windowMs - now) / 1000)) : 0;
+  return { allowed: count <= limit, count, retryAfterSeconds };
+}
+
+/** hitRateLimit that throws RateLimitError when over the limit. */
+export async function assertRateLimit(key: string, limit: number, windowSeconds: number, opts: { now?: Date; db?: Db } = {}): Promise<void> {
+  const hit = await hitRateLimit(key, limit, windowSeconds, opts);
+  if (!hit.allowed) throw new RateLimitError(hit.retryAfterSeconds);
+}
+
+/** Counters whose window ended more than a day ago (the longest window we use). */
+export async function purgeStaleRateLimits(opts: { now?: Date; db?: Db } = {}): Promise<number> {
+  const db = opts.db ?? prisma;
+  const cutoff = new Date((opts.now ?? new Date()).getTime() - 2 * 24 * 60 * 60 * 1000);
+  const { count } = await db.rateLimit.deleteMany({ where: { windowStart: { lt: cutoff } } });
+  return count;
+}
