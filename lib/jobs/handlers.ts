@@ -1,3 +1,4 @@
 // Imports every domain's job registrations, so the worker knows all kinds.
 // (Each domain file calls registerJob at import time.)
+import "@/lib/requests/portal-jobs";
 export {};

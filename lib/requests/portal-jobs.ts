@@ -1,0 +1,14 @@
+import { registerJob } from "@/lib/jobs/registry";
+import { purgeExpiredDrafts } from "@/lib/uploads/draft-uploads";
+import { purgeStaleRateLimits } from "@/lib/server/rate-limit";
+
+// Housekeeping for the requester portal, run by the job worker (lib/jobs/handlers.ts
+// imports this file): unsubmitted wizard uploads after 24 hours, old rate-limit windows.
+
+registerJob("portal.purge-expired-drafts", async (_payload, { prisma }) => {
+  await purgeExpiredDrafts({ db: prisma });
+}, { everyMinutes: 60 });
+
+registerJob("portal.purge-stale-rate-limits", async (_payload, { prisma }) => {
+  await purgeStaleRateLimits({ db: prisma });
+}, { everyMinutes: 360 });
