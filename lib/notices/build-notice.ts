@@ -59,7 +59,7 @@ function decisionText(m: NoticeMessages, type: RequestType, outcome: Outcome): s
 }
 
 function measureOf(details: unknown): string | null {
-  if (details && typeof details === "object" && "measure" in details && typeof details.measure === "string") return details.measure;
+  if (details && typeof details === "object" && "alternativeMeasure" in details && typeof details.alternativeMeasure === "string") return details.alternativeMeasure;
   return null;
 }
 

@@ -141,3 +141,26 @@ export async function addDocument(
     return tx.document.create({ data: { requestId, fileId: file.id, kind: opts.kind ?? "DRIVERS_LICENSE", holder: opts.holder ?? "SUBJECT" } });
   });
 }
+
+/** Text of a PDF as /usr/bin/pdftotext extracts it (checks the Japanese font really works). */
+export async function pdfText(pdf: Buffer): Promise<string> {
+  const { execFileSync } = await import("node:child_process");
+  const fs = await import("node:fs");
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const file = path.join(os.tmpdir(), `madoguchi-console-${process.pid}-${++counter}.pdf`);
+  fs.writeFileSync(file, pdf);
+  try {
+    return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+
+/** The decrypted PDF of a notice. */
+export async function noticePdfText(noticeId: string): Promise<string> {
+  const { readStoredFile } = await import("@/lib/files/file-store");
+  const n = await prisma.notice.findUniqueOrThrow({ where: { id: noticeId }, include: { file: true } });
+  if (!n.file) throw new Error("notice has no PDF");
+  return pdfText(await readStoredFile(n.file));
+}
