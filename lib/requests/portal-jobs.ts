@@ -1,9 +1,11 @@
 import { registerJob } from "@/lib/jobs/registry";
 import { purgeExpiredDrafts } from "@/lib/uploads/draft-uploads";
 import { purgeStaleRateLimits } from "@/lib/server/rate-limit";
+import { purgeOldCodes } from "@/lib/codes/one-time-code";
 
 // Housekeeping for the requester portal, run by the job worker (lib/jobs/handlers.ts
-// imports this file): unsubmitted wizard uploads after 24 hours, old rate-limit windows.
+// imports this file): unsubmitted wizard uploads after 24 hours, spent one-time codes,
+// old rate-limit windows.
 
 registerJob("portal.purge-expired-drafts", async (_payload, { prisma }) => {
   await purgeExpiredDrafts({ db: prisma });
@@ -11,4 +13,5 @@ registerJob("portal.purge-expired-drafts", async (_payload, { prisma }) => {
 
 registerJob("portal.purge-stale-rate-limits", async (_payload, { prisma }) => {
   await purgeStaleRateLimits({ db: prisma });
+  await purgeOldCodes({ db: prisma });
 }, { everyMinutes: 360 });

@@ -1,0 +1,108 @@
+import type { CodePurpose, Locale } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/errors";
+import { prisma, type Db, type Tx } from "@/lib/server/db";
+import { hmacHex, randomDigits, timingSafeEqualHex } from "@/lib/server/crypto";
+import { assertRateLimit, rateLimitKey } from "@/lib/server/rate-limit";
+import { enqueueMail } from "@/lib/mail/enqueue-mail";
+import { getSettings } from "@/lib/settings/get-settings";
+import { normalizeEmail } from "@/lib/requests/normalize-input";
+import { oneTimeCodeField } from "@/lib/requests/schema-fields";
+import { parseInput } from "@/lib/validation";
+import { z } from "zod";
+import { codeMail } from "./code-mail";
+
+// Requesters have no password (DESIGN.md section 5): a 6-digit code by email proves they
+// read that mailbox. Codes are kept only as an HMAC bound to purpose and address, live
+// 10 minutes, allow 5 tries, work once; the newest code for an address replaces older ones.
+
+export const CODE_TTL_MS = 10 * 60 * 1000;
+export const MAX_CODE_ATTEMPTS = 5;
+const RESEND_LIMITS = [
+  { limit: 1, windowSeconds: 60 },
+  { limit: 5, windowSeconds: 3600 },
+];
+
+export type CodeTarget = { purpose: CodePurpose; email: string; requestId?: string | null };
+
+export function emailHashOf(email: string): string {
+  return hmacHex(normalizeEmail(email), "code-email");
+}
+
+function codeHashOf(target: CodeTarget, code: string): string {
+  return hmacHex(`${target.purpose}:${emailHashOf(target.email)}:${target.requestId ?? ""}:${code}`, "one-time-code");
+}
+
+const codeError = (code: "CODE_INVALID" | "CODE_EXPIRED", detail: string) =>
+  new AppError(code, detail, { code: [code === "CODE_EXPIRED" ? "errors.codeExpired" : "errors.codeInvalid"] });
+
+/** Resends are limited per purpose and address: 1 a minute, 5 an hour. Counted even when refused. */
+export async function assertCodeSendAllowed(target: CodeTarget, now: Date = new Date()): Promise<void> {
+  const key = rateLimitKey(`code-send:${target.purpose}`, emailHashOf(target.email));
+  for (const { limit, windowSeconds } of RESEND_LIMITS) await assertRateLimit(key, limit, windowSeconds, { now });
+}
+
+/** Creates a code and queues its mail in the caller's transaction (call assertCodeSendAllowed first). */
+export async function createOneTimeCode(tx: Tx, opts: CodeTarget & { locale: Locale; now?: Date }): Promise<{ expiresAt: Date }> {
+  const now = opts.now ?? new Date();
+  const code = randomDigits(6);
+  const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
+  await tx.oneTimeCode.create({
+    data: { purpose: opts.purpose, emailHash: emailHashOf(opts.email), requestId: opts.requestId ?? null, codeHash: codeHashOf(opts, code), expiresAt, createdAt: now },
+  });
+  const settings = await getSettings(tx);
+  const signature = opts.locale === "ja" ? settings.operator.legalNameJa : settings.operator.legalNameEn;
+  const mail = codeMail({ locale: opts.locale, purpose: opts.purpose, code, minutes: CODE_TTL_MS / 60_000, signature });
+  await enqueueMail(tx, { to: normalizeEmail(opts.email), ...mail, kind: `code.${opts.purpose}` });
+  return { expiresAt };
+}
+
+/** Checks the resend limit, then creates the code and queues the mail in one transaction. */
+export async function issueOneTimeCode(opts: CodeTarget & { locale: Locale; now?: Date }): Promise<{ expiresAt: Date }> {
+  await assertCodeSendAllowed(opts, opts.now);
+  return prisma.$transaction((tx) => createOneTimeCode(tx, opts));
+}
+
+/**
+ * Counts one attempt on the newest code for the target and compares it. The attempt is
+ * committed even when the code is wrong; the sixth attempt is refused even if right.
+ * Returns the code's id for consumeOneTimeCode; nothing is consumed yet.
+ */
+export async function checkOneTimeCode(opts: CodeTarget & { code: unknown; now?: Date; db?: Db }): Promise<{ codeId: string }> {
+  const db = opts.db ?? prisma;
+  const now = opts.now ?? new Date();
+  const { code } = parseInput(z.object({ code: oneTimeCodeField() }), { code: opts.code }, "one-time code");
+  const latest = await db.oneTimeCode.findFirst({
+    where: { purpose: opts.purpose, emailHash: emailHashOf(opts.email), requestId: opts.requestId ?? null },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  if (!latest || latest.consumedAt) throw codeError("CODE_INVALID", latest ? "code already used" : "no code issued");
+  if (latest.expiresAt <= now) throw codeError("CODE_EXPIRED", "code expired");
+  const counted = await db.$queryRaw<{ attempts: number }[]>`
+    UPDATE "OneTimeCode" SET "attempts" = "attempts" + 1
+    WHERE "id" = ${latest.id} AND "attempts" < ${MAX_CODE_ATTEMPTS} AND "consumedAt" IS NULL
+    RETURNING "attempts"`;
+  if (counted.length === 0) throw codeError("CODE_INVALID", "too many attempts");
+  if (!timingSafeEqualHex(latest.codeHash, codeHashOf(opts, code))) throw codeError("CODE_INVALID", "wrong code");
+  return { codeId: latest.id };
+}
+
+/** Marks a checked code used, in the transaction of the change it authorises; a second use fails. */
+export async function consumeOneTimeCode(tx: Tx, codeId: string, now: Date = new Date()): Promise<void> {
+  const { count } = await tx.oneTimeCode.updateMany({ where: { id: codeId, consumedAt: null }, data: { consumedAt: now } });
+  if (count === 0) throw codeError("CODE_INVALID", "code already used");
+}
+
+/** check + consume in one go, for codes that authorise nothing else in a transaction. */
+export async function verifyOneTimeCode(opts: CodeTarget & { code: unknown; now?: Date }): Promise<{ codeId: string }> {
+  const checked = await checkOneTimeCode(opts);
+  await prisma.$transaction((tx) => consumeOneTimeCode(tx, checked.codeId, opts.now));
+  return checked;
+}
+
+/** Codes are useless an hour after expiry; delete them so the table stays small. */
+export async function purgeOldCodes(opts: { now?: Date; db?: Db } = {}): Promise<number> {
+  const db = opts.db ?? prisma;
+  const cutoff = new Date((opts.now ?? new Date()).getTime() - 60 * 60 * 1000);
+  const { count } = await db.oneTimeCode.deleteMany({ where: { expiresAt: { lt: cutoff } } });
+  return count;
+}

@@ -1,0 +1,29 @@
+import type { Locale } from "@/lib/generated/prisma/enums";
+import ja from "@/messages/ja/requests.json";
+import en from "@/messages/en/requests.json";
+
+// Server-side text for mails and PDFs, from the same message files the pages use
+// (namespace "requests"). Placeholders are ICU-style "{name}"; no plural syntax here.
+
+const catalogs: Record<Locale, unknown> = { ja, en };
+
+function lookup(catalog: unknown, key: string): unknown {
+  return key.split(".").reduce<unknown>((node, part) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part] : undefined), catalog);
+}
+
+/** The message for `key` in `locale`, with {placeholders} filled; throws on a missing key (a bug). */
+export function requestText(locale: Locale, key: string, vars: Record<string, string | number> = {}): string {
+  const value = lookup(catalogs[locale], key);
+  if (typeof value !== "string") throw new Error(`missing message requests.${key} (${locale})`);
+  return value.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** Yen as people read it: "5,500円" / "¥5,500". */
+export function formatYen(locale: Locale, amount: number): string {
+  return locale === "ja" ? `${amount.toLocaleString("ja-JP")}円` : `¥${amount.toLocaleString("en-US")}`;
+}
+
+/** A date as a calendar day in Japan: "2026年12月14日" / "14 December 2026". */
+export function formatJstDate(locale: Locale, d: Date): string {
+  return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", { timeZone: "Asia/Tokyo", year: "numeric", month: "long", day: "numeric" }).format(d);
+}
