@@ -49,6 +49,8 @@ export const feeRequestSelect = {
   agentName: true,
   requesterKind: true,
   createdAt: true,
+  arrivedAt: true,
+  targetDays: true,
   pausedAt: true,
   pausedMs: true,
 } satisfies Prisma.RequestSelect;

@@ -1,4 +1,5 @@
 // Imports every domain's job registrations, so the worker knows all kinds.
 // (Each domain file calls registerJob at import time.)
 import "@/lib/requests/portal-jobs";
+import "@/lib/fees/fee-jobs";
 export {};
