@@ -8,6 +8,7 @@ import { paymentRequestMail } from "@/lib/fees/fee-mail";
 import { stripeEnabled } from "@/lib/fees/stripe-client";
 import { createCheckoutSession } from "@/lib/fees/stripe-checkout";
 import { defaultSettings } from "@/lib/settings/settings-schema";
+import { updateSettings } from "@/lib/settings/update-settings";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { AppError } from "@/lib/errors";
 
@@ -132,6 +133,16 @@ describe("recording a payment by hand", () => {
     expect((err2 as AppError).fieldErrors?.amount).toBeDefined();
     expect((err2 as AppError).fieldErrors?.method).toBeDefined();
     expect(await prisma.payment.count()).toBe(0);
+  });
+
+  it("a change of the fee in settings affects new requests only", async () => {
+    const before = await createFeeRequest();
+    await updateSettings({ actor: admin, key: "fee", value: { ...defaultSettings.fee, amount: 3300 } });
+    const after = await createFeeRequest();
+    expect(after).toMatchObject({ feeAmount: 3300, feeTaxAmount: 300 });
+    expect((await recordPayment({ actor: admin, input: pay(before.id, 3300) })).fee).toBe("AWAITING_PAYMENT");
+    expect((await recordPayment({ actor: admin, input: pay(before.id, 2200) })).fee).toBe("PAID");
+    expect((await recordPayment({ actor: admin, input: pay(after.id, 3300) })).fee).toBe("PAID");
   });
 
   it("is for admins only", async () => {
