@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import fontkit from "@pdf-lib/fontkit";
+import { patchFontkitSubsets } from "./fontkit-subset-fix";
 
 // Noto Sans JP from the installed font package, embedded as a subset so a one-page
 // notice stays a few kilobytes while its Japanese text remains extractable.
@@ -59,8 +59,8 @@ export function wrapText(text: string, font: PDFFont, size: number, maxWidth: nu
 /** Lays blocks out top to bottom on A4 pages, adding pages as needed. */
 export async function renderPdf(meta: PdfMeta, blocks: PdfBlock[]): Promise<Buffer> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
   const fonts = loadFonts();
+  doc.registerFontkit(patchFontkitSubsets(fonts.regular));
   const regular = await doc.embedFont(fonts.regular, { subset: true });
   const bold = await doc.embedFont(fonts.bold, { subset: true });
   doc.setTitle(meta.title);

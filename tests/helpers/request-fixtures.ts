@@ -164,3 +164,43 @@ export async function noticePdfText(noticeId: string): Promise<string> {
   if (!n.file) throw new Error("notice has no PDF");
   return pdfText(await readStoredFile(n.file));
 }
+
+/**
+ * Renders page 1 with poppler and counts clusters of inked columns in the band of the
+ * first text line: each character separated by an ideographic space is one cluster,
+ * so a glyph that is in the PDF but draws nothing shows up as a missing cluster.
+ */
+export async function inkClustersOnFirstLine(pdf: Buffer): Promise<number> {
+  const { execFileSync } = await import("node:child_process");
+  const fs = await import("node:fs");
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const base = path.join(os.tmpdir(), `madoguchi-ink-${process.pid}-${++counter}`);
+  fs.writeFileSync(`${base}.pdf`, pdf);
+  try {
+    execFileSync("pdftoppm", ["-gray", "-r", "100", "-f", "1", "-l", "1", "-singlefile", `${base}.pdf`, base]);
+    const pgm = fs.readFileSync(`${base}.pgm`);
+    // P5 header: "P5\n<w> <h>\n255\n"
+    const header = pgm.subarray(0, 40).toString("latin1").split(/\s+/);
+    const width = Number(header[1]);
+    const height = Number(header[2]);
+    const data = pgm.subarray(pgm.length - width * height);
+    const dark = (x: number, y: number) => (data[y * width + x] ?? 255) < 128;
+    let top = -1;
+    for (let y = 0; y < height && top < 0; y++) for (let x = 0; x < width; x++) if (dark(x, y)) { top = y; break; }
+    if (top < 0) return 0;
+    const band = Math.round(0.25 * 100); // a quarter inch covers one 16pt line
+    let clusters = 0;
+    let gap = Infinity;
+    for (let x = 0; x < width; x++) {
+      let ink = false;
+      for (let y = top; y < Math.min(height, top + band) && !ink; y++) ink = dark(x, y);
+      if (ink && gap > 8) clusters++;
+      gap = ink ? 0 : gap + 1;
+    }
+    return clusters;
+  } finally {
+    fs.rmSync(`${base}.pdf`, { force: true });
+    fs.rmSync(`${base}.pgm`, { force: true });
+  }
+}
