@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { prisma } from "@/lib/server/db";
 import { getSettings } from "@/lib/settings/get-settings";
 import { env } from "@/lib/server/env";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 
 const kinds = [
   { key: "disclosure", article: 6 },
