@@ -2,10 +2,12 @@ import { registerJob } from "@/lib/jobs/registry";
 import { purgeExpiredDrafts } from "@/lib/uploads/draft-uploads";
 import { purgeStaleRateLimits } from "@/lib/server/rate-limit";
 import { purgeOldCodes } from "@/lib/codes/one-time-code";
+import { attachAcknowledgementPdf } from "./acknowledgement-pdf";
+import { ACK_PDF_JOB } from "./file-request";
 
 // Housekeeping for the requester portal, run by the job worker (lib/jobs/handlers.ts
 // imports this file): unsubmitted wizard uploads after 24 hours, spent one-time codes,
-// old rate-limit windows.
+// old rate-limit windows; and the PDF copy of each acknowledgement.
 
 registerJob("portal.purge-expired-drafts", async (_payload, { prisma }) => {
   await purgeExpiredDrafts({ db: prisma });
@@ -15,3 +17,5 @@ registerJob("portal.purge-stale-rate-limits", async (_payload, { prisma }) => {
   await purgeStaleRateLimits({ db: prisma });
   await purgeOldCodes({ db: prisma });
 }, { everyMinutes: 360 });
+
+registerJob(ACK_PDF_JOB, attachAcknowledgementPdf);

@@ -30,3 +30,42 @@ export async function rowCounts(): Promise<Record<string, number>> {
   ]);
   return { request, document, storedFile, auditEvent, outbox, notice, message, session, download };
 }
+
+/** The policy version requests are filed under (resetDatabase empties it). */
+export async function seedPolicy(): Promise<string> {
+  const row = await prisma.policyVersion.create({ data: { version: "1.0", effectiveDate: new Date("2026-04-01"), textJa: "プライバシーポリシー", textEn: "Privacy policy" } });
+  return row.id;
+}
+
+export const person = {
+  name: "山田 花子",
+  nameKana: "ヤマダ ハナコ",
+  birthDate: "1990-04-01",
+  postalCode: "104-0061",
+  prefecture: "東京都",
+  city: "中央区",
+  addressLine: "銀座1-2-3",
+  email: "hanako.yamada@example.com",
+  phone: "03-1234-5678",
+  relationship: "SERVICE_USER",
+} as const;
+
+export const agentDetails = { name: "高橋 一郎", nameKana: "タカハシ イチロウ", email: "office@takahashi-law.example.com", phone: "06-1111-2222", address: "大阪府大阪市北区梅田1-1-1" };
+
+export function disclosureInput(files: { fileId: string; kind: string; holder: string }[], extra: Record<string, unknown> = {}) {
+  return {
+    type: "DISCLOSURE",
+    requesterKind: "SELF",
+    subject: person,
+    details: { categories: [1, 2], period: { from: "2024-01-01" }, deliveryMethod: "ELECTRONIC", includeProvisionRecords: true },
+    documents: { sendByPost: files.length === 0, files },
+    declarationAccepted: true,
+    ...extra,
+  };
+}
+
+let keySeq = 0;
+export function idempotencyKey(): string {
+  keySeq += 1;
+  return `test-idempotency-${process.pid}-${keySeq}-${Math.random().toString(36).slice(2)}`;
+}

@@ -1,0 +1,61 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { normalizeEmail } from "./normalize-input";
+import type { RequestSubmission } from "./request-schemas";
+import type { Inquiry } from "./inquiry-schema";
+
+// How a parsed submission maps onto Request columns. Pure, so the mapping is tested
+// without a database and the console's manual entry can reuse it.
+
+type SubjectColumns = Pick<
+  Prisma.RequestUncheckedCreateInput,
+  | "type" | "requesterKind" | "subjectName" | "subjectNameKana" | "subjectBirthDate" | "postalCode" | "prefecture" | "city" | "addressLine"
+  | "email" | "emailNormalized" | "phone" | "customerId" | "relationship" | "agentName" | "agentNameKana" | "agentEmail" | "agentPhone" | "agentAddress"
+> & { details: Prisma.InputJsonObject };
+
+/** JSON without undefined members (optional fields left empty). */
+function toJson(value: object): Prisma.InputJsonObject {
+  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonObject;
+}
+
+/** Dates of birth are calendar days: stored as UTC midnight of that day (a @db.Date column). */
+export function calendarDay(yyyyMmDd: string): Date {
+  return new Date(`${yyyyMmDd}T00:00:00Z`);
+}
+
+export function requestColumnsFor(s: RequestSubmission): SubjectColumns {
+  const { subject: p, agent } = s;
+  return {
+    type: s.type,
+    requesterKind: s.requesterKind,
+    subjectName: p.name,
+    subjectNameKana: p.nameKana,
+    subjectBirthDate: calendarDay(p.birthDate),
+    postalCode: p.postalCode,
+    prefecture: p.prefecture,
+    city: p.city,
+    addressLine: p.addressLine,
+    email: p.email,
+    emailNormalized: normalizeEmail(p.email),
+    phone: p.phone,
+    customerId: p.customerId ?? null,
+    relationship: p.relationship,
+    agentName: agent?.name ?? null,
+    agentNameKana: agent?.nameKana ?? null,
+    agentEmail: agent ? normalizeEmail(agent.email) : null,
+    agentPhone: agent?.phone ?? null,
+    agentAddress: agent?.address ?? null,
+    details: toJson({ ...s.details, documentsByPost: s.documents.sendByPost }),
+  };
+}
+
+export function inquiryColumnsFor(q: Inquiry): SubjectColumns {
+  return {
+    type: q.kind,
+    requesterKind: "SELF",
+    subjectName: q.name,
+    email: q.email,
+    emailNormalized: normalizeEmail(q.email),
+    phone: q.phone ?? null,
+    details: toJson({ topic: q.topic, message: q.message, reference: q.reference }),
+  };
+}

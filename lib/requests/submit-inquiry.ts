@@ -1,0 +1,33 @@
+import { z } from "zod";
+import type { Locale } from "@/lib/generated/prisma/enums";
+import { prisma } from "@/lib/server/db";
+import { parseInput } from "@/lib/validation";
+import { checkOneTimeCode } from "@/lib/codes/one-time-code";
+import { assertRateLimit, rateLimitKey } from "@/lib/server/rate-limit";
+import { hmacHex } from "@/lib/server/crypto";
+import { inquirySchema } from "./inquiry-schema";
+import { idempotencyKeySchema } from "./submit-request";
+import { fileRequest, findIdempotent, type FiledRequest } from "./file-request";
+
+// Art 11, 12: inquiries and complaints. No identity documents, but the address is still
+// confirmed with a code: the form sends an acknowledgement there, and without the code
+// anyone could make us mail a stranger (and staff would answer into the void).
+
+export async function submitInquiry(opts: {
+  input: unknown;
+  emailCode: unknown;
+  idempotencyKey: unknown;
+  locale: Locale;
+  clientKey?: string;
+  now?: Date;
+}): Promise<FiledRequest> {
+  const now = opts.now ?? new Date();
+  const inquiry = parseInput(inquirySchema, opts.input, "inquiry");
+  const { idempotencyKey } = parseInput(z.object({ idempotencyKey: idempotencyKeySchema }), { idempotencyKey: opts.idempotencyKey }, "idempotency key");
+  const again = await findIdempotent(idempotencyKey, inquiry.email);
+  if (again) return again;
+  await assertRateLimit(rateLimitKey("submit", hmacHex(inquiry.email, "code-email")), 10, 86_400, { now });
+  if (opts.clientKey) await assertRateLimit(rateLimitKey("submit-client", opts.clientKey), 30, 3600, { now });
+  const { codeId } = await checkOneTimeCode({ purpose: "EMAIL_CONFIRMATION", email: inquiry.email, code: opts.emailCode, now, db: prisma });
+  return fileRequest({ kind: "inquiry", inquiry, contactEmail: inquiry.email, codeId, idempotencyKey, locale: opts.locale, now });
+}
