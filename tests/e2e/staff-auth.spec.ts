@@ -42,13 +42,17 @@ test("[foundation] five wrong passwords lock the account", async ({ page }) => {
   for (let i = 0; i < 5; i++) {
     await page.locator("#email").fill("officer@madoguchi.example");
     await page.locator("#password").fill(`wrong-password-${i}`);
-    await page.locator("form button[type=submit]").click();
-    await expect(page.getByRole("alert")).toContainText("正しくありません");
+    // Wait for this attempt's answer, not the previous attempt's message.
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/console/sign-in")),
+      page.locator("main form button[type=submit]").click(),
+    ]);
+    await expect(page.locator("main [role=alert]")).toContainText("正しくありません");
   }
   await page.locator("#email").fill("officer@madoguchi.example");
   await page.locator("#password").fill("madoguchi-demo-2026");
-  await page.locator("form button[type=submit]").click();
-  await expect(page.getByRole("alert")).toContainText("ロック");
+  await page.locator("main form button[type=submit]").click();
+  await expect(page.locator("main [role=alert]")).toContainText("ロック");
   await expect(page.locator("#code")).toHaveCount(0);
 });
 

@@ -27,7 +27,7 @@ export async function signInAs(page: Page, email: string, password = DEMO_PASSWO
   await page.goto("/console/sign-in");
   await page.locator("#email").fill(email);
   await page.locator("#password").fill(password);
-  await page.locator("form button[type=submit]").click();
+  await page.locator("main form button[type=submit]").click();
   const code = page.locator("#code");
   await expect(code).toBeVisible();
   const enrol = page.getByTestId("totp-secret");
@@ -38,6 +38,6 @@ export async function signInAs(page: Page, email: string, password = DEMO_PASSWO
   }
   if (!secret) throw new Error(`no TOTP secret known for ${email}`);
   await code.fill(authenticator.generate(secret));
-  await page.locator("form button[type=submit]").click();
+  await page.locator("main form button[type=submit]").first().click();
   await page.waitForURL((url) => url.pathname === "/console");
 }
