@@ -7,6 +7,7 @@ export type OutgoingMail = { outboxId: string; to: string; subject: string; html
 export type MailSender = (mail: OutgoingMail, db: Db) => Promise<void>;
 
 let transporter: Transporter | undefined;
+let transporterUrl: string | undefined;
 
 /**
  * SMTP_URL sends to a real server; without it mail is captured in the database and read
@@ -21,15 +22,24 @@ export function mailSender(): MailSender {
       });
     };
   }
-  transporter ??= nodemailer.createTransport(SMTP_URL, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+  return smtpSender(SMTP_URL, MAIL_FROM);
+}
+
+/** Sends through one SMTP server; the transporter is reused while the URL stays the same. */
+export function smtpSender(url: string, from: string): MailSender {
+  if (!transporter || transporterUrl !== url) {
+    transporter = nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+    transporterUrl = url;
+  }
   const t = transporter;
   return async (mail) => {
     await t.sendMail({
-      from: MAIL_FROM,
+      from,
       to: mail.to,
       subject: mail.subject,
       html: mail.html,
       text: mail.text,
+      // The outbox id as Message-ID lets a receiving server drop a duplicate after a retry.
       messageId: `<${mail.outboxId}@madoguchi>`,
     });
   };

@@ -1,0 +1,52 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/server/env";
+
+const good = {
+  DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres",
+  MADOGUCHI_SECRET: "x".repeat(40),
+  FILE_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
+};
+
+function problems(env: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv(env as NodeJS.ProcessEnv);
+    return [];
+  } catch (e) {
+    if (e instanceof EnvError) return e.problems;
+    throw e;
+  }
+}
+
+describe("configuration", () => {
+  it("accepts a complete configuration and fills defaults", () => {
+    const env = parseEnv(good as NodeJS.ProcessEnv);
+    expect(env.APP_URL).toBe("http://localhost:3000");
+    expect(env.SESSION_MAX_AGE_MINUTES).toBe(480);
+  });
+
+  it.each([
+    [{ MADOGUCHI_SECRET: undefined }, "MADOGUCHI_SECRET is required but not set"],
+    [{ MADOGUCHI_SECRET: "short" }, "MADOGUCHI_SECRET must be at least 32 characters"],
+    [{ FILE_ENCRYPTION_KEY: "abc" }, "FILE_ENCRYPTION_KEY must be 32 bytes in base64"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL must start with postgres://"],
+    [{ SMTP_URL: "http://mail" }, "SMTP_URL must start with smtp://"],
+    [{ APP_URL: "localhost" }, "APP_URL must be an absolute URL"],
+    [{ STRIPE_SECRET_KEY: "sk_test_1" }, "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set together"],
+    [{ SESSION_MAX_AGE_MINUTES: "abc" }, "SESSION_MAX_AGE_MINUTES"],
+  ])("names the variable: %o", (change, message) => {
+    expect(problems({ ...good, ...change }).join("\n")).toContain(message);
+  });
+
+  it("stops `npm start` before anything else with a message that names the variable", () => {
+    const { MADOGUCHI_SECRET: _omit, ...rest } = good;
+    const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...rest, FILE_ENCRYPTION_KEY: "not-base64-key" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain("MADOGUCHI_SECRET is required but not set");
+    expect(r.stderr).toContain("FILE_ENCRYPTION_KEY must be 32 bytes in base64");
+  });
+});
