@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "@/lib/server/env";
 
-const good = {
+const good: Record<string, string> = {
   DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres",
   MADOGUCHI_SECRET: "x".repeat(40),
   FILE_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
@@ -20,7 +20,7 @@ function problems(env: Record<string, string | undefined>): string[] {
 
 describe("configuration", () => {
   it("accepts a complete configuration and fills defaults", () => {
-    const env = parseEnv(good as NodeJS.ProcessEnv);
+    const env = parseEnv({ ...good } as NodeJS.ProcessEnv);
     expect(env.APP_URL).toBe("http://localhost:3000");
     expect(env.SESSION_MAX_AGE_MINUTES).toBe(480);
   });
@@ -39,9 +39,9 @@ describe("configuration", () => {
   });
 
   it("stops `npm start` before anything else with a message that names the variable", () => {
-    const { MADOGUCHI_SECRET: _omit, ...rest } = good;
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", DATABASE_URL: good.DATABASE_URL, FILE_ENCRYPTION_KEY: "not-base64-key" };
     const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...rest, FILE_ENCRYPTION_KEY: "not-base64-key" },
+      env,
       encoding: "utf8",
       timeout: 60_000,
     });
