@@ -4,20 +4,23 @@ import { e2eEnv, E2E_PORT } from "./tests/e2e/e2e-env";
 // The fixtures open the same database as the server under test.
 Object.assign(process.env, e2eEnv);
 
+// A separate run (E2E_DB_NAME set) keeps its own artifacts and report.
+const runTag = process.env.E2E_DB_NAME ? `-${process.env.E2E_DB_NAME}` : "";
+
 const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
 export default defineConfig({
   testDir: "tests/e2e",
   testMatch: "**/*.spec.ts",
   // Its own folder: Playwright empties outputDir at start, and test-results/ holds the other runners' reports.
-  outputDir: "test-results/e2e-artifacts",
+  outputDir: `test-results/e2e-artifacts${runTag}`,
   // One worker: the machine has two cores and the server needs one.
   workers: 1,
   fullyParallel: false,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  reporter: [["list"], ["json", { outputFile: `test-results/playwright${runTag}.json` }]],
   use: {
     baseURL: `http://localhost:${E2E_PORT}`,
     locale: "ja-JP",

@@ -7,20 +7,22 @@ export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT || 2526);
 export const E2E_STRIPE_PORT = Number(process.env.E2E_STRIPE_PORT || 12111);
 const adminUrl = process.env.E2E_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 const dbUrl = new URL(adminUrl);
-dbUrl.pathname = "/madoguchi_e2e";
+// Names can be overridden so several suites (e.g. two engineers' runs) do not collide.
+export const E2E_DB_NAME = process.env.E2E_DB_NAME || "madoguchi_e2e";
+dbUrl.pathname = `/${E2E_DB_NAME}`;
 
 export const E2E_ADMIN_DATABASE_URL = adminUrl;
-export const E2E_MAIL_FILE = path.resolve("test-results", "e2e-mail.jsonl");
+export const E2E_MAIL_FILE = path.resolve("test-results", `${E2E_DB_NAME}-mail.jsonl`);
 
 export const e2eEnv: Record<string, string> = {
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
-  NEXT_DIST_DIR: ".next-e2e",
+  NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next-e2e",
   DATABASE_URL: dbUrl.toString(),
   APP_URL: `http://localhost:${E2E_PORT}`,
   MADOGUCHI_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
   FILE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
-  STORAGE_DIR: path.resolve(".data", "e2e-files"),
+  STORAGE_DIR: path.resolve(".data", `${E2E_DB_NAME}-files`),
   SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
   MAIL_FROM: "Madoguchi <privacy@madoguchi.example>",
   WORKER: "inline",

@@ -7,15 +7,15 @@ import path from "node:path";
 import pg from "pg";
 import { SMTPServer } from "smtp-server";
 import { simpleParser } from "mailparser";
-import { e2eEnv, E2E_ADMIN_DATABASE_URL, E2E_MAIL_FILE, E2E_SMTP_PORT } from "./e2e-env";
+import { e2eEnv, E2E_ADMIN_DATABASE_URL, E2E_DB_NAME, E2E_MAIL_FILE, E2E_SMTP_PORT } from "./e2e-env";
 
 Object.assign(process.env, e2eEnv);
 
 async function freshDatabase(): Promise<void> {
   const admin = new pg.Client({ connectionString: E2E_ADMIN_DATABASE_URL });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS madoguchi_e2e WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE madoguchi_e2e`);
+  await admin.query(`DROP DATABASE IF EXISTS "${E2E_DB_NAME}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${E2E_DB_NAME}"`);
   await admin.end();
   const { migrate } = await import("@/lib/server/migrate");
   await migrate();
@@ -48,7 +48,7 @@ function startSmtp(): Promise<SMTPServer> {
 
 function buildIfNeeded(): void {
   const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
-  const buildId = path.join(".next-e2e", "BUILD_ID");
+  const buildId = path.join(e2eEnv.NEXT_DIST_DIR ?? ".next-e2e", "BUILD_ID");
   if (process.env.E2E_SKIP_BUILD === "1" && fs.existsSync(buildId)) return;
   const r = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
   if (r.status !== 0) process.exit(r.status ?? 1);

@@ -6,7 +6,7 @@ import { expect } from "@playwright/test";
 
 // Demo accounts enrol TOTP at their first sign-in; the secret is kept here so later
 // tests (and retries in a new worker) can sign in again with a fresh code.
-const SECRETS_FILE = path.resolve("test-results", "e2e-totp.json");
+const SECRETS_FILE = path.resolve("test-results", `${process.env.E2E_DB_NAME || "madoguchi_e2e"}-totp.json`);
 export const DEMO_PASSWORD = "madoguchi-demo-2026";
 
 function secrets(): Record<string, string> {
