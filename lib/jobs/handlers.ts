@@ -2,4 +2,5 @@
 // (Each domain file calls registerJob at import time.)
 import "@/lib/requests/portal-jobs";
 import "@/lib/fees/fee-jobs";
+import "@/lib/operations/retention";
 export {};
