@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/server/db";
 import { parseInput } from "@/lib/validation";
 import { AppError } from "@/lib/errors";
@@ -151,12 +151,12 @@ export async function anonymiseExpiredRequests(db: PrismaClient = prisma, now = 
 }
 
 /** Keeps the categories and choices (numbers and enum values), drops any free text. */
-function statisticalDetails(details: unknown): Record<string, unknown> {
+function statisticalDetails(details: unknown): Prisma.InputJsonObject {
   if (!details || typeof details !== "object") return {};
   const keep = ["categories", "deliveryMethod", "includeProvisionRecords", "action", "ground", "purpose", "wanted", "topic"];
-  const out: Record<string, unknown> = {};
+  const out: Record<string, Prisma.InputJsonValue> = {};
   for (const k of keep) {
-    const v = (details as Record<string, unknown>)[k];
+    const v = (details as Record<string, Prisma.InputJsonValue | undefined>)[k];
     if (v !== undefined && (typeof v !== "string" || v.length <= 40)) out[k] = v;
   }
   return out;
