@@ -29,6 +29,7 @@ export const timelineActions = [
   "package.published",
   "package.posted",
   "notice.sent",
+  "notice.posted",
   "note.added",
   "message.sent",
   "message.received",
