@@ -1,4 +1,4 @@
-import { type z } from "zod";
+import type { z } from "zod";
 import { prisma } from "@/lib/server/db";
 import { assertPermission } from "@/lib/server/permissions";
 import type { Actor } from "@/lib/audit/actor";

@@ -20,6 +20,8 @@ const staffName = { select: { id: true, name: true } } as const;
 async function loadDetail(requestId: string) {
   return prisma.request.findUnique({
     where: { id: requestId },
+    // Hashes of the requester's secrets are no business of the page.
+    omit: { statusTokenHash: true, idempotencyKey: true },
     include: {
       assignee: staffName,
       policyVersion: { select: { version: true } },

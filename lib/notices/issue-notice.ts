@@ -23,6 +23,8 @@ export type NoticeTarget = {
   /** A decision not yet saved, for previews of the decision form. */
   draftDecision?: NoticeDecision | null;
   message?: string | null;
+  /** Previews may show a decision still waiting for the officer; sending never does. */
+  allowPendingDecision?: boolean;
 };
 
 /** Gathers what a notice says and builds it; reads only. */
@@ -33,7 +35,12 @@ export async function composeNotice(db: Db, t: NoticeTarget, now: Date): Promise
   let decisionId: string | null = null;
   if (!decision && (t.kind === "DECISION" || t.kind === "ALTERNATIVE_MEASURE")) {
     const row = await db.decision.findFirst({
-      where: t.decisionId ? { id: t.decisionId, requestId: r.id } : { requestId: r.id, superseded: false, approval: { in: ["NOT_REQUIRED", "APPROVED"] } },
+      where: {
+        requestId: r.id,
+        ...(t.decisionId ? { id: t.decisionId } : {}),
+        superseded: false,
+        approval: { in: t.allowPendingDecision ? ["NOT_REQUIRED", "APPROVED", "PENDING"] : ["NOT_REQUIRED", "APPROVED"] },
+      },
       orderBy: { createdAt: "desc" },
       include: { grounds: { orderBy: { ground: "asc" } } },
     });

@@ -39,7 +39,7 @@ export type PreviewNoticeInput = z.input<typeof previewNoticeSchema>;
 export async function previewNotice(opts: { actor: Actor | null; input: PreviewNoticeInput; now?: Date }): Promise<BuiltNotice & { pdf?: Buffer }> {
   assertPermission(opts.actor, "send:notice");
   const q = parseInput(previewNoticeSchema, opts.input, "notice preview");
-  const { built, operator } = await composeNotice(prisma, q, opts.now ?? new Date());
+  const { built, operator } = await composeNotice(prisma, { ...q, allowPendingDecision: true }, opts.now ?? new Date());
   return q.withPdf ? { ...built, pdf: await renderNoticePdf(built, operator) } : built;
 }
 

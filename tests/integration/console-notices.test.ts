@@ -80,4 +80,14 @@ describe("notices", () => {
       expect(await inkClustersOnFirstLine(pdf)).toBe(chars.length);
     }
   });
+
+  it("never sends the notice of a decision still waiting for the officer, but previews it", async () => {
+    const staff = await createStaff();
+    const r = await createRequest({ identity: "VERIFIED", status: "IN_PROGRESS" });
+    const d = await prisma.decision.create({ data: { requestId: r.id, outcome: "NOT_FULFILLED", explanation: "", decidedById: staff.id, approval: "PENDING", grounds: { create: [grounds[0] ?? { ground: "LEGAL_VIOLATION", explanation: "x" }] } } });
+    await expect(sendNotice({ actor: staff, input: { requestId: r.id, kind: "DECISION", decisionId: d.id } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const preview = await previewNotice({ actor: staff, input: { requestId: r.id, kind: "DECISION", decisionId: d.id } });
+    expect(preview.grounds).toHaveLength(1);
+    expect(await prisma.notice.count()).toBe(0);
+  });
 });
