@@ -3,4 +3,5 @@
 import "@/lib/requests/portal-jobs";
 import "@/lib/fees/fee-jobs";
 import "@/lib/operations/retention";
+import "@/lib/operations/reminders";
 export {};

@@ -1,0 +1,105 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { prisma } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
+import { systemActor } from "@/lib/audit/actor";
+import { writeAuditEvent } from "@/lib/audit/write-audit-event";
+import { enqueueMail } from "@/lib/mail/enqueue-mail";
+import { getSettings } from "@/lib/settings/get-settings";
+import { resumeClock } from "@/lib/deadlines/deadline-clock";
+import { registerJob } from "@/lib/jobs/registry";
+import { requesterAbandonedMail, requesterWaitingMail, staffDigestMail, type DigestLine } from "./reminder-mail";
+
+const DAY = 86_400_000;
+const openStatuses = ["RECEIVED", "IN_PROGRESS", "WAITING_FOR_REQUESTER", "DECIDED"] as const;
+/** The warning goes this many days before a waiting request is closed. */
+const WARN_DAYS_BEFORE = 7;
+
+/**
+ * One digest per staff member with due-soon or overdue requests assigned to them (when
+ * they want digests); overdue requests nobody is assigned to go to every officer.
+ * Paused requests are not due: their clock is stopped.
+ */
+export async function sendStaffDigests(db: PrismaClient = prisma, now = new Date()): Promise<number> {
+  const { deadlines, operator } = await getSettings(db);
+  const soon = new Date(now.getTime() + deadlines.dueSoonDays * DAY);
+  const rows = await db.request.findMany({
+    where: { status: { in: [...openStatuses] }, pausedAt: null, dueAt: { lte: soon } },
+    select: { reference: true, type: true, dueAt: true, assigneeId: true },
+    orderBy: { dueAt: "asc" },
+  });
+  const byStaff = new Map<string, DigestLine[]>();
+  const unassignedOverdue: DigestLine[] = [];
+  for (const r of rows) {
+    const line: DigestLine = { reference: r.reference, type: r.type, dueAt: r.dueAt, overdue: Boolean(r.dueAt && r.dueAt < now), assigned: Boolean(r.assigneeId) };
+    if (r.assigneeId) byStaff.set(r.assigneeId, [...(byStaff.get(r.assigneeId) ?? []), line]);
+    else if (line.overdue) unassignedOverdue.push(line);
+  }
+  const staff = await db.staffUser.findMany({
+    where: { active: true, digestEnabled: true, OR: [{ id: { in: [...byStaff.keys()] } }, ...(unassignedOverdue.length ? [{ role: "OFFICER" as const }] : [])] },
+    select: { id: true, email: true, name: true, locale: true, role: true },
+  });
+  let sent = 0;
+  await db.$transaction(async (tx) => {
+    for (const s of staff) {
+      const lines = [...(byStaff.get(s.id) ?? []), ...(s.role === "OFFICER" ? unassignedOverdue : [])];
+      if (!lines.length) continue;
+      await enqueueMail(tx, { to: s.email, kind: "staff.digest", ...staffDigestMail({ locale: s.locale, name: s.name, lines, consoleUrl: `${env().APP_URL}/console`, operator }) });
+      sent++;
+    }
+    if (sent) await writeAuditEvent(tx, { actor: systemActor("reminders.digest"), action: "digest.sent", entity: "StaffUser", data: { recipients: sent, requests: rows.length } });
+  });
+  return sent;
+}
+
+/**
+ * Requests waiting for the requester: a warning a week before the waiting period ends
+ * (once per pause), then abandonment with a notice when it has ended.
+ */
+export async function remindWaitingRequesters(db: PrismaClient = prisma, now = new Date()): Promise<{ warned: number; abandoned: number }> {
+  const { deadlines, operator } = await getSettings(db);
+  const waitMs = deadlines.waitForRequesterDays * DAY;
+  const warnAfter = new Date(now.getTime() - Math.max(0, waitMs - WARN_DAYS_BEFORE * DAY));
+  const candidates = await db.request.findMany({
+    where: { status: "WAITING_FOR_REQUESTER", pausedAt: { lte: warnAfter } },
+    select: { id: true },
+    take: 200,
+  });
+  let warned = 0;
+  let abandoned = 0;
+  const statusUrl = `${env().APP_URL}/status`;
+  for (const { id } of candidates) {
+    const outcome = await db.$transaction(async (tx) => {
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Request" WHERE id = ${id} FOR UPDATE`;
+      if (!locked.length) return null;
+      const r = await tx.request.findUniqueOrThrow({ where: { id } });
+      if (r.status !== "WAITING_FOR_REQUESTER" || !r.pausedAt) return null;
+      const to = r.requesterKind === "SELF" ? r.email : (r.agentEmail ?? r.email);
+      const name = r.requesterKind === "SELF" ? r.subjectName : (r.agentName ?? r.subjectName);
+      const abandonOn = new Date(r.pausedAt.getTime() + waitMs);
+      if (abandonOn <= now) {
+        const clock = resumeClock(r, now);
+        await tx.request.update({ where: { id }, data: { status: "ABANDONED", abandonedAt: now, pausedAt: null, pausedMs: BigInt(clock.pausedMs), version: { increment: 1 } } });
+        const mail = requesterAbandonedMail({ locale: r.locale, name, reference: r.reference, days: deadlines.waitForRequesterDays, statusUrl, operator });
+        const outboxId = to ? await enqueueMail(tx, { to, kind: "requester.abandoned", ...mail }) : null;
+        await tx.notice.create({ data: { requestId: id, kind: "ABANDONMENT", locale: r.locale, channel: to ? "EMAIL" : "POST", subject: mail.subject, bodyText: mail.text, outboxId } });
+        await writeAuditEvent(tx, { actor: systemActor("reminders.waiting"), action: "request.abandoned", entity: "Request", entityId: id, requestId: id, data: { reason: "no-answer", afterDays: deadlines.waitForRequesterDays } });
+        return "abandoned" as const;
+      }
+      const already = await tx.notice.count({ where: { requestId: id, kind: "ABANDONMENT_WARNING", createdAt: { gte: r.pausedAt } } });
+      if (already) return null;
+      const lastAsk = await tx.message.findFirst({ where: { requestId: id, author: "STAFF", internal: false }, orderBy: { createdAt: "desc" }, select: { body: true } });
+      const mail = requesterWaitingMail({ locale: r.locale, name, reference: r.reference, needed: lastAsk?.body.slice(0, 400) ?? null, abandonOn, statusUrl, operator });
+      const outboxId = to ? await enqueueMail(tx, { to, kind: "requester.waiting-reminder", ...mail }) : null;
+      await tx.notice.create({ data: { requestId: id, kind: "ABANDONMENT_WARNING", locale: r.locale, channel: to ? "EMAIL" : "POST", subject: mail.subject, bodyText: mail.text, outboxId } });
+      await writeAuditEvent(tx, { actor: systemActor("reminders.waiting"), action: "requester.reminded", entity: "Request", entityId: id, requestId: id, data: { abandonOn: abandonOn.toISOString() } });
+      return "warned" as const;
+    });
+    if (outcome === "warned") warned++;
+    if (outcome === "abandoned") abandoned++;
+  }
+  return { warned, abandoned };
+}
+
+// The digest runs once a day (slot at 00:00 UTC = 09:00 in Japan); waiting requesters hourly.
+registerJob("reminders.digest", async (_p, ctx) => void (await sendStaffDigests(ctx.prisma)), { everyMinutes: 24 * 60 });
+registerJob("reminders.waiting", async (_p, ctx) => void (await remindWaitingRequesters(ctx.prisma)), { everyMinutes: 60 });
