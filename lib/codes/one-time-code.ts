@@ -81,7 +81,7 @@ export async function checkOneTimeCode(opts: CodeTarget & { code: unknown; now?:
     UPDATE "OneTimeCode" SET "attempts" = "attempts" + 1
     WHERE "id" = ${latest.id} AND "attempts" < ${MAX_CODE_ATTEMPTS} AND "consumedAt" IS NULL
     RETURNING "attempts"`;
-  if (counted.length === 0) throw codeError("CODE_INVALID", "too many attempts");
+  if (counted.length === 0) throw codeError("CODE_INVALID", "too many attempts, or spent meanwhile");
   if (!timingSafeEqualHex(latest.codeHash, codeHashOf(opts, code))) throw codeError("CODE_INVALID", "wrong code");
   return { codeId: latest.id };
 }

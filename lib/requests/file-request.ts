@@ -11,6 +11,7 @@ import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { requesterEmail } from "@/lib/console/request-states";
 import { nextReference } from "./next-reference";
 import { acknowledgementMail } from "./acknowledgement-mail";
+import { NOTICE_PDF_JOB } from "./notice-text-pdf";
 import { inquiryColumnsFor, requestColumnsFor } from "./request-row";
 import { newStatusToken, statusLinkFor, statusTokenHash } from "./status-link";
 import type { RequestSubmission } from "./request-schemas";
@@ -31,8 +32,6 @@ export type FiledRequest = {
 
 type Common = { contactEmail: string; codeId: string; idempotencyKey: string; locale: Locale; now: Date };
 export type FileInput = Common & ({ kind: "request"; submission: RequestSubmission; draftKeyHash: string | null } | { kind: "inquiry"; inquiry: Inquiry });
-
-export const ACK_PDF_JOB = "portal.acknowledgement-pdf";
 
 /** The request an earlier submit with this key created; CONFLICT if it was someone else's. */
 export async function findIdempotent(idempotencyKey: string, contactEmail: string): Promise<FiledRequest | null> {
@@ -105,17 +104,26 @@ async function write(tx: Tx, input: FileInput): Promise<FiledRequest> {
   const notice = await tx.notice.create({ data: { requestId, kind: "ACKNOWLEDGEMENT", locale, channel: "EMAIL", subject: ack.subject, bodyText: ack.bodyText, outboxId }, select: { id: true } });
   await writeAuditEvent(tx, { actor, action: "notice.sent", entity: "Notice", entityId: notice.id, requestId, data: { kind: "ACKNOWLEDGEMENT", channel: "EMAIL" } });
   // The PDF copy of the notice is rendered by a job, keeping font embedding off the submit path.
-  await enqueueJob(tx, { kind: ACK_PDF_JOB, payload: { noticeId: notice.id }, uniqueKey: `${ACK_PDF_JOB}:${notice.id}` });
+  await enqueueJob(tx, { kind: NOTICE_PDF_JOB, payload: { noticeId: notice.id }, uniqueKey: `${NOTICE_PDF_JOB}:${notice.id}` });
   return { requestId, reference, created: true, statusToken };
 }
 
-/** Runs the write; a concurrent twin with the same idempotency key gets the winner's request. */
-export async function fileRequest(input: FileInput): Promise<FiledRequest> {
+/**
+ * Runs `attempt` for a submit with this idempotency key. If it fails because a concurrent
+ * twin won (the code was spent, the key's unique index was hit), the twin's request is
+ * the answer; any other failure stands.
+ */
+export async function withIdempotency(idempotencyKey: string, contactEmail: string, attempt: () => Promise<FiledRequest>): Promise<FiledRequest> {
   try {
-    return await prisma.$transaction((tx) => write(tx, input));
+    return await attempt();
   } catch (e) {
-    const again = await findIdempotent(input.idempotencyKey, input.contactEmail).catch(() => null);
+    const again = await findIdempotent(idempotencyKey, contactEmail).catch(() => null);
     if (again) return again;
     throw e;
   }
+}
+
+/** Writes the request or inquiry in one transaction. */
+export async function fileRequest(input: FileInput): Promise<FiledRequest> {
+  return prisma.$transaction((tx) => write(tx, input));
 }

@@ -2,12 +2,12 @@ import { registerJob } from "@/lib/jobs/registry";
 import { purgeExpiredDrafts } from "@/lib/uploads/draft-uploads";
 import { purgeStaleRateLimits } from "@/lib/server/rate-limit";
 import { purgeOldCodes } from "@/lib/codes/one-time-code";
-import { attachAcknowledgementPdf } from "./acknowledgement-pdf";
-import { ACK_PDF_JOB } from "./file-request";
+import { purgeExpiredRequesterSessions } from "@/lib/requester/requester-session";
+import { attachNoticeTextPdf, NOTICE_PDF_JOB } from "./notice-text-pdf";
 
 // Housekeeping for the requester portal, run by the job worker (lib/jobs/handlers.ts
-// imports this file): unsubmitted wizard uploads after 24 hours, spent one-time codes,
-// old rate-limit windows; and the PDF copy of each acknowledgement.
+// imports this file): unsubmitted wizard uploads after 24 hours, spent one-time codes and requester sessions,
+// old rate-limit windows; and the PDF copy of the portal's notices.
 
 registerJob("portal.purge-expired-drafts", async (_payload, { prisma }) => {
   await purgeExpiredDrafts({ db: prisma });
@@ -16,6 +16,7 @@ registerJob("portal.purge-expired-drafts", async (_payload, { prisma }) => {
 registerJob("portal.purge-stale-rate-limits", async (_payload, { prisma }) => {
   await purgeStaleRateLimits({ db: prisma });
   await purgeOldCodes({ db: prisma });
+  await purgeExpiredRequesterSessions({ db: prisma });
 }, { everyMinutes: 360 });
 
-registerJob(ACK_PDF_JOB, attachAcknowledgementPdf);
+registerJob(NOTICE_PDF_JOB, attachNoticeTextPdf);

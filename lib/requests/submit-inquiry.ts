@@ -1,13 +1,12 @@
 import { z } from "zod";
 import type { Locale } from "@/lib/generated/prisma/enums";
-import { prisma } from "@/lib/server/db";
 import { parseInput } from "@/lib/validation";
 import { checkOneTimeCode } from "@/lib/codes/one-time-code";
 import { assertRateLimit, rateLimitKey } from "@/lib/server/rate-limit";
 import { hmacHex } from "@/lib/server/crypto";
 import { inquirySchema } from "./inquiry-schema";
 import { idempotencyKeySchema } from "./submit-request";
-import { fileRequest, findIdempotent, type FiledRequest } from "./file-request";
+import { fileRequest, findIdempotent, withIdempotency, type FiledRequest } from "./file-request";
 
 // Art 11, 12: inquiries and complaints. No identity documents, but the address is still
 // confirmed with a code: the form sends an acknowledgement there, and without the code
@@ -28,6 +27,8 @@ export async function submitInquiry(opts: {
   if (again) return again;
   await assertRateLimit(rateLimitKey("submit", hmacHex(inquiry.email, "code-email")), 10, 86_400, { now });
   if (opts.clientKey) await assertRateLimit(rateLimitKey("submit-client", opts.clientKey), 30, 3600, { now });
-  const { codeId } = await checkOneTimeCode({ purpose: "EMAIL_CONFIRMATION", email: inquiry.email, code: opts.emailCode, now, db: prisma });
-  return fileRequest({ kind: "inquiry", inquiry, contactEmail: inquiry.email, codeId, idempotencyKey, locale: opts.locale, now });
+  return withIdempotency(idempotencyKey, inquiry.email, async () => {
+    const { codeId } = await checkOneTimeCode({ purpose: "EMAIL_CONFIRMATION", email: inquiry.email, code: opts.emailCode, now });
+    return fileRequest({ kind: "inquiry", inquiry, contactEmail: inquiry.email, codeId, idempotencyKey, locale: opts.locale, now });
+  });
 }

@@ -9,7 +9,7 @@ import { hmacHex } from "@/lib/server/crypto";
 import { draftFilesWhere, draftKeyHash } from "@/lib/uploads/draft-uploads";
 import { requestSubmissionSchema, type RequestSubmission } from "./request-schemas";
 import { contactEmailOf } from "./email-confirmation";
-import { fileRequest, findIdempotent, type FiledRequest } from "./file-request";
+import { fileRequest, findIdempotent, withIdempotency, type FiledRequest } from "./file-request";
 
 // The end of the wizard: the shared schema, the emailed code, then everything in one
 // transaction (file-request.ts). A double submit with the same idempotency key returns
@@ -53,7 +53,9 @@ export async function submitRequest(opts: SubmitRequestOptions): Promise<FiledRe
   // Art 37 APPI: no burden on genuine requesters, but no flood either — 10 a day per address.
   await assertRateLimit(rateLimitKey("submit", hmacHex(contactEmail, "code-email")), 10, 86_400, { now });
   if (opts.clientKey) await assertRateLimit(rateLimitKey("submit-client", opts.clientKey), 30, 3600, { now });
-  const hash = await assertDraftFiles(submission, opts.draftKey, now);
-  const { codeId } = await checkOneTimeCode({ purpose: "EMAIL_CONFIRMATION", email: contactEmail, code: opts.emailCode, now });
-  return fileRequest({ kind: "request", submission, contactEmail, draftKeyHash: hash, codeId, idempotencyKey, locale: opts.locale, now });
+  return withIdempotency(idempotencyKey, contactEmail, async () => {
+    const hash = await assertDraftFiles(submission, opts.draftKey, now);
+    const { codeId } = await checkOneTimeCode({ purpose: "EMAIL_CONFIRMATION", email: contactEmail, code: opts.emailCode, now });
+    return fileRequest({ kind: "request", submission, contactEmail, draftKeyHash: hash, codeId, idempotencyKey, locale: opts.locale, now });
+  });
 }

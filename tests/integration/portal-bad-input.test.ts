@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetDatabase } from "@/tests/helpers/db";
+import { prisma, resetDatabase } from "@/tests/helpers/db";
 import { submitRequest } from "@/lib/requests/submit-request";
 import { sendEmailConfirmationCode } from "@/lib/requests/email-confirmation";
 import { addDraftUpload, newDraftKey } from "@/lib/uploads/draft-uploads";
@@ -73,6 +73,24 @@ describe("bad input leaves nothing behind", () => {
     expect((error as AppError).code).toBe(code);
     if (field) expect((error as AppError).fieldErrors?.[field]).toContain(key);
     expect(await rowCounts()).toEqual(before);
+  });
+
+  it("opens nothing with an altered status link, and another request's link opens only that request", async () => {
+    const { fileDisclosure } = await import("./portal-helpers");
+    const { sessionFromStatusToken } = await import("@/lib/requester/status-access");
+    const { resolveRequesterSession } = await import("@/lib/requester/requester-session");
+    const { downloadNoticeFile } = await import("@/lib/requester/package-download");
+    const mine = await fileDisclosure({ now: t0 });
+    const theirs = await fileDisclosure({ email: "ken.sato@example.com", now: t0 });
+    const before = await rowCounts();
+    await expect(sessionFromStatusToken({ token: `${mine.statusToken.slice(0, -1)}${mine.statusToken.endsWith("A") ? "B" : "A"}`, now: later(5) })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await rowCounts()).toEqual(before);
+    const session = await resolveRequesterSession((await sessionFromStatusToken({ token: theirs.statusToken, now: later(5) })).sessionToken, later(5));
+    expect(session.requestId).toBe(theirs.requestId);
+    const myNotice = await prisma.notice.findFirstOrThrow({ where: { requestId: mine.requestId } });
+    const afterSession = await rowCounts();
+    await expect(downloadNoticeFile({ session, noticeId: myNotice.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await rowCounts()).toEqual(afterSession);
   });
 
   it("refuses a reused code", async () => {

@@ -69,3 +69,22 @@ export function idempotencyKey(): string {
   keySeq += 1;
   return `test-idempotency-${process.pid}-${keySeq}-${Math.random().toString(36).slice(2)}`;
 }
+
+/** Files a disclosure through the real path (upload, code, submit) and returns what the requester holds. */
+export async function fileDisclosure(opts: { email?: string; now?: Date } = {}) {
+  const { submitRequest } = await import("@/lib/requests/submit-request");
+  const { sendEmailConfirmationCode } = await import("@/lib/requests/email-confirmation");
+  const { addDraftUpload, newDraftKey } = await import("@/lib/uploads/draft-uploads");
+  const { minimalPdf } = await import("@/tests/fixtures/files/build-fixtures");
+  const now = opts.now ?? new Date();
+  const email = opts.email ?? person.email;
+  const draftKey = newDraftKey();
+  const file = await addDraftUpload({ draftKey, file: { bytes: minimalPdf(), name: "passport.pdf" }, now });
+  await sendEmailConfirmationCode({ email, locale: "ja", now });
+  const emailCode = await latestCodeSentTo(email);
+  const filed = await submitRequest({
+    input: disclosureInput([{ fileId: file.id, kind: "PASSPORT", holder: "SUBJECT" }], { subject: { ...person, email } }),
+    draftKey, emailCode, idempotencyKey: idempotencyKey(), locale: "ja", now,
+  });
+  return { ...filed, email, statusToken: filed.statusToken ?? "" };
+}
