@@ -19,6 +19,8 @@ async function freshDatabase(): Promise<void> {
   await admin.end();
   const { migrate } = await import("@/lib/server/migrate");
   await migrate();
+  // A fresh database means no enrolled authenticators: forget the secrets of earlier runs.
+  fs.rmSync(path.resolve("test-results", `${E2E_DB_NAME}-totp.json`), { force: true });
   const { prisma } = await import("@/lib/server/db");
   const { seedBase, seedDemo } = await import("@/lib/seed/seed");
   await seedBase(prisma);

@@ -1,7 +1,5 @@
 import { test, expect } from "./fixtures";
-import { forgetSecrets, signInAs } from "./staff-session";
-
-test.beforeAll(() => forgetSecrets());
+import { signInAs } from "./staff-session";
 
 test("[foundation] an admin signs in with TOTP enrolment, invites a staff member and signs out", async ({ page, mailbox }) => {
   const since = Date.now();

@@ -41,3 +41,22 @@ export async function signInAs(page: Page, email: string, password = DEMO_PASSWO
   await page.locator("main form button[type=submit]").first().click();
   await page.waitForURL((url) => url.pathname === "/console");
 }
+
+/**
+ * A fresh staff member of the given role with a known password and TOTP secret, written
+ * straight to the e2e database, so a spec does not depend on which demo accounts other
+ * specs have enrolled or locked. Returns the email after signing in.
+ */
+export async function signInWithNewStaff(page: Page, role: "STAFF" | "OFFICER" | "ADMIN", name = `E2E ${role}`): Promise<{ email: string; id: string }> {
+  const { prisma } = await import("@/lib/server/db");
+  const { hashPassword } = await import("@/lib/server/password");
+  const { sealString } = await import("@/lib/server/crypto");
+  const secret = authenticator.generateSecret(20);
+  const email = `e2e-${role.toLowerCase()}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@madoguchi.example`;
+  const user = await prisma.staffUser.create({
+    data: { email, name, role, passwordHash: await hashPassword(DEMO_PASSWORD), totpSecret: sealString(secret), totpEnrolledAt: new Date() },
+  });
+  rememberSecret(email, secret);
+  await signInAs(page, email);
+  return { email, id: user.id };
+}

@@ -1,0 +1,13 @@
+import { httpStatusFor, isAppError } from "@/lib/errors";
+
+/**
+ * Route handlers answer user errors with their HTTP status and a code (never detail);
+ * anything else is logged without personal data and answered 500.
+ */
+export function errorResponse(e: unknown): Response {
+  if (isAppError(e)) {
+    return Response.json({ error: e.code, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) }, { status: httpStatusFor[e.code], headers: { "cache-control": "no-store" } });
+  }
+  console.error(`[route] unexpected error: ${e instanceof Error ? e.name : "unknown"}`);
+  return Response.json({ error: "INTERNAL" }, { status: 500 });
+}

@@ -1,0 +1,35 @@
+import { test, expect } from "./fixtures";
+import { signInWithNewStaff } from "./staff-session";
+
+test("[operations] the reports page shows the same numbers as SQL and draws its charts", async ({ page }) => {
+  const { prisma } = await import("@/lib/server/db");
+  const counts = await prisma.$queryRaw<{ open: bigint; waiting: bigint; overdue: bigint }[]>`
+    SELECT count(*) AS open,
+           count(*) FILTER (WHERE status = 'WAITING_FOR_REQUESTER') AS waiting,
+           count(*) FILTER (WHERE "pausedAt" IS NULL AND "dueAt" < now()) AS overdue
+    FROM "Request" WHERE status IN ('RECEIVED', 'IN_PROGRESS', 'WAITING_FOR_REQUESTER', 'DECIDED')`;
+  const c = counts[0];
+  expect(Number(c?.open)).toBeGreaterThan(0);
+
+  await signInWithNewStaff(page, "OFFICER");
+  await page.getByRole("link", { name: "レポート" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("レポート");
+  const summary = page.getByTestId("report-summary");
+  await expect(summary.locator("div", { hasText: "対応中" }).locator("dd")).toHaveText(String(c?.open));
+  await expect(summary.locator("div", { hasText: "請求者の回答待ち" }).locator("dd")).toHaveText(String(c?.waiting));
+  await expect(summary.locator("div", { hasText: "期限超過" }).locator("dd")).toHaveText(String(c?.overdue));
+  await expect(page.locator("[data-testid=chart] svg.recharts-surface")).toHaveCount(3);
+  await expect(page.locator("[data-testid=chart] .recharts-bar-rectangle").first()).toBeVisible();
+
+  // The CSV and the annual PDF download for the same signed-in officer.
+  const csv = await page.request.get("/console/reports/export?from=2026-01&to=2026-12");
+  expect(csv.status()).toBe(200);
+  expect((await csv.body()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  const pdf = await page.request.get("/console/reports/annual?year=2026");
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  // Signed out, neither is served.
+  const anon = await page.context().browser()?.newContext();
+  const anonCsv = await anon?.request.get(`${new URL(page.url()).origin}/console/reports/export?from=2026-01&to=2026-12`);
+  expect(anonCsv?.status()).toBe(401);
+  await anon?.close();
+});
