@@ -8,6 +8,8 @@ import { handleStripeWebhook } from "@/lib/fees/stripe-webhook";
 import { stripeEnabled } from "@/lib/fees/stripe-client";
 import { recordPayment } from "@/lib/fees/record-payment";
 import { POST as webhookRoute } from "@/app/api/stripe/webhook/route";
+import { POST as checkoutRoute } from "@/app/api/stripe/checkout/route";
+import { createRequesterSession, REQUESTER_SESSION_COOKIE } from "@/lib/requester/requester-session";
 
 // env() reads process.env once, on first use — set Stripe's keys before anything asks.
 const fake = await startFakeStripe();
@@ -70,6 +72,20 @@ describe("Stripe Checkout", () => {
     expect(body?.get("success_url")).toBe("http://localhost:3000/status?payment=done");
     expect(body?.get("locale")).toBe("ja");
     expect(await prisma.auditEvent.findFirstOrThrow({ where: { action: "fee.checkout-started" } })).toMatchObject({ actorType: "REQUESTER", data: { sessionId, amount: 5500 } });
+  });
+
+  it("the Pay now route sends a signed-in requester on to Checkout with a 303", async () => {
+    const r = await createFeeRequest();
+    const { sessionToken } = await prisma.$transaction((tx) => createRequesterSession(tx, r.id, new Date()));
+    const post = (headers: Record<string, string>) => checkoutRoute(new Request("http://localhost:3000/api/stripe/checkout", { method: "POST", headers }));
+    const ok = await post({ cookie: `${REQUESTER_SESSION_COOKIE}=${sessionToken}`, origin: "http://localhost:3000" });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get("location")).toMatch(/^http:\/\/checkout\.local\/pay\/cs_test_/);
+    const anonymous = await post({});
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get("location")).toBe("http://localhost:3000/status?payment=signin");
+    expect((await post({ cookie: `${REQUESTER_SESSION_COOKIE}=${sessionToken}`, origin: "https://evil.example" })).status).toBe(403);
+    expect(fake.calls).toHaveLength(1);
   });
 
   it("asks only for what is still owed after a partial payment", async () => {
