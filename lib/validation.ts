@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { AppError, type FieldErrors } from "@/lib/errors";
 
 /** Zod issues keyed by field path ("items.0.corrected"), messages as given (message keys). */
@@ -14,3 +14,22 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what:
   if (!parsed.success) throw new AppError("INVALID_INPUT", what, fieldErrorsOf(parsed.error));
   return parsed.data;
 }
+
+// Schemas that give no message of their own still produce message keys (errors.json),
+// so every field error can be shown in the user's language.
+z.config({
+  customError: (issue) => {
+    switch (issue.code) {
+      case "too_small":
+        return issue.origin === "string" && issue.minimum === 1 ? "errors.required" : issue.origin === "array" ? "errors.required" : "errors.tooSmall";
+      case "too_big":
+        return issue.origin === "string" ? "errors.tooLong" : "errors.tooLarge";
+      case "invalid_type":
+        return issue.expected === "number" ? "errors.number" : issue.input === undefined ? "errors.required" : "errors.invalid";
+      case "invalid_format":
+        return issue.format === "email" ? "errors.email" : "errors.invalid";
+      default:
+        return "errors.invalid";
+    }
+  },
+});
