@@ -1,8 +1,8 @@
 import { test, expect } from "./fixtures";
+import { prisma } from "@/lib/server/db";
 import { signInWithNewStaff } from "./staff-session";
 
 test("[operations] the reports page shows the same numbers as SQL and draws its charts", async ({ page }) => {
-  const { prisma } = await import("@/lib/server/db");
   const counts = await prisma.$queryRaw<{ open: bigint; waiting: bigint; overdue: bigint }[]>`
     SELECT count(*) AS open,
            count(*) FILTER (WHERE status = 'WAITING_FOR_REQUESTER') AS waiting,

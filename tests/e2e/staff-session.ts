@@ -3,6 +3,11 @@ import path from "node:path";
 import { authenticator } from "otplib";
 import type { Page } from "@playwright/test";
 import { expect } from "@playwright/test";
+// Static imports: Playwright transpiles these to require(); a dynamic import() of a .ts
+// file would be loaded as ESM and fail in this CommonJS package.
+import { prisma } from "@/lib/server/db";
+import { hashPassword } from "@/lib/server/password";
+import { sealString } from "@/lib/server/crypto";
 
 // Demo accounts enrol TOTP at their first sign-in; the secret is kept here so later
 // tests (and retries in a new worker) can sign in again with a fresh code.
@@ -48,9 +53,6 @@ export async function signInAs(page: Page, email: string, password = DEMO_PASSWO
  * specs have enrolled or locked. Returns the email after signing in.
  */
 export async function signInWithNewStaff(page: Page, role: "STAFF" | "OFFICER" | "ADMIN", name = `E2E ${role}`): Promise<{ email: string; id: string }> {
-  const { prisma } = await import("@/lib/server/db");
-  const { hashPassword } = await import("@/lib/server/password");
-  const { sealString } = await import("@/lib/server/crypto");
   const secret = authenticator.generateSecret(20);
   const email = `e2e-${role.toLowerCase()}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@madoguchi.example`;
   const user = await prisma.staffUser.create({
