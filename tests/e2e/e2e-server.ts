@@ -25,6 +25,9 @@ async function freshDatabase(): Promise<void> {
   const { seedBase, seedDemo } = await import("@/lib/seed/seed");
   await seedBase(prisma);
   await seedDemo(prisma);
+  // The demo requests in several states, as a fresh `npm start` has them.
+  const { seedDemoRequests } = await import("@/lib/seed/demo-requests");
+  await seedDemoRequests(prisma);
   await prisma.$disconnect();
 }
 
