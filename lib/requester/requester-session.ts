@@ -7,7 +7,7 @@ import type { RequesterActor } from "@/lib/audit/actor";
 // RequesterSession, bound to one request, for two hours. Requesters have no password
 // (DESIGN.md section 5); they get here with an emailed code or the status link.
 
-/** Suggested cookie: httpOnly, Secure, SameSite=Lax, Path=/status, Max-Age 7200. */
+/** Suggested cookie: httpOnly, Secure, SameSite=Lax, Path=/ (payment routes read it too), Max-Age 7200. */
 export const REQUESTER_SESSION_COOKIE = "madoguchi_requester";
 export const REQUESTER_SESSION_TTL_MS = 2 * 60 * 60 * 1000;
 
