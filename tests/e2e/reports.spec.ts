@@ -18,7 +18,7 @@ test("[operations] the reports page shows the same numbers as SQL and draws its 
   await expect(summary.locator("div", { hasText: "対応中" }).locator("dd")).toHaveText(String(c?.open));
   await expect(summary.locator("div", { hasText: "請求者の回答待ち" }).locator("dd")).toHaveText(String(c?.waiting));
   await expect(summary.locator("div", { hasText: "期限超過" }).locator("dd")).toHaveText(String(c?.overdue));
-  await expect(page.locator("[data-testid=chart] svg.recharts-surface")).toHaveCount(3);
+  await expect(page.locator("[data-testid=chart] .recharts-wrapper")).toHaveCount(3);
   await expect(page.locator("[data-testid=chart] .recharts-bar-rectangle").first()).toBeVisible();
 
   // The CSV and the annual PDF download for the same signed-in officer.
