@@ -15,6 +15,7 @@ const navItems: { href: string; key: string; permission: Permission }[] = [
   { href: "/console/staff", key: "staff", permission: "manage:staff" },
   { href: "/console/settings", key: "settings", permission: "manage:settings" },
   { href: "/console/mail", key: "mail", permission: "read:mail-viewer" },
+  { href: "/console/preferences", key: "preferences", permission: "read:request" },
 ];
 
 export default async function SignedInConsole({ children }: { children: ReactNode }) {
