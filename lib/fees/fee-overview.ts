@@ -1,4 +1,4 @@
-import type { FeeStatus, PaymentMethod } from "@/lib/generated/prisma/enums";
+import type { FeeStatus, PaymentMethod, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { prisma } from "@/lib/server/db";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/audit/actor";
@@ -56,6 +56,10 @@ export async function requesterFeeView(opts: { actor: Actor | null }): Promise<R
 }
 
 export type StaffFeeView = {
+  requestId: string;
+  reference: string;
+  type: RequestType;
+  status: RequestStatus;
   fee: FeeStatus;
   feeAmount: number;
   feeTaxAmount: number;
@@ -88,6 +92,10 @@ export async function staffFeeView(opts: { actor: Actor | null; requestId: strin
   const refunded = r.refunds.reduce((n, x) => n + x.amount, 0);
   const owing = takesPayment(r);
   return {
+    requestId: r.id,
+    reference: r.reference,
+    type: r.type,
+    status: r.status,
     fee: r.fee,
     feeAmount: r.feeAmount,
     feeTaxAmount: r.feeTaxAmount,

@@ -1,0 +1,142 @@
+"use client";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { TextField, TextareaField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { idleState } from "@/lib/form-state";
+import { importStatementAction, resolveBankLineAction } from "./actions";
+import { useFormErrors } from "./form-kit";
+
+export function ImportStatementForm() {
+  const t = useTranslations("fees.console.import");
+  const tc = useTranslations("common");
+  const [state, action] = useActionState(importStatementAction, idleState);
+  const { err, items } = useFormErrors(state, "import", ["content"]);
+  const s = state.status === "ok" ? state.data : undefined;
+  const fileErr = err("content");
+  return (
+    <div>
+      {s ? (
+        <div role="status" className="mb-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3" data-testid="import-summary">
+          <p className="font-bold">{s.duplicate ? t("duplicate") : t("done")}</p>
+          <ul className="list-disc pl-5">
+            <li>{t("summaryApplied", { count: Number(s.applied) })}</li>
+            <li>
+              {t("summaryListed", { count: Number(s.listed) })}
+              {Number(s.listed) ? ` ${t("summaryListedDetail", { mismatch: Number(s.mismatch), unknown: Number(s.unknown), settled: Number(s.settled) })}` : ""}
+            </li>
+            {Number(s.alreadyImported) ? <li>{t("summaryAlreadyImported", { count: Number(s.alreadyImported) })}</li> : null}
+            {Number(s.skipped) ? <li>{t("summarySkipped", { count: Number(s.skipped) })}</li> : null}
+            {Number(s.decided) ? <li>{t("summaryDecided", { count: Number(s.decided) })}</li> : null}
+          </ul>
+        </div>
+      ) : null}
+      <form action={action} noValidate className="max-w-xl" key={s?.importId ?? "import"}>
+        <ErrorSummary title={tc("errorSummaryTitle")} items={items} />
+        <div className="mb-5">
+          <label htmlFor="import-content" className="mb-1 block font-semibold">
+            {t("file")}
+            <span className="ml-2 rounded bg-danger px-1.5 py-0.5 text-xs font-normal text-white">{tc("required")}</span>
+          </label>
+          <p id="import-content-hint" className="mb-1 text-sm text-muted">
+            {t("fileHint")}
+          </p>
+          {fileErr?.length ? (
+            <p id="import-content-error" className="mb-1 text-sm font-semibold text-danger">
+              {fileErr.join(" ")}
+            </p>
+          ) : null}
+          <input
+            id="import-content"
+            name="statement"
+            type="file"
+            accept=".csv,.txt,text/csv"
+            required
+            aria-invalid={fileErr?.length ? true : undefined}
+            aria-describedby={`import-content-hint${fileErr?.length ? " import-content-error" : ""}`}
+            className="block w-full rounded-md border border-stone-400 bg-white p-2"
+          />
+        </div>
+        <SubmitButton pendingLabel={t("pending")}>{t("submit")}</SubmitButton>
+      </form>
+    </div>
+  );
+}
+
+/** One listed deposit: apply it to a request the admin names and confirms, or dismiss it with a note. */
+export function BankLineDecision({ lineId, suggestedReference, amountText }: { lineId: string; suggestedReference: string; amountText: string }) {
+  const t = useTranslations("fees.console.lines");
+  const tc = useTranslations("common");
+  const [state, action] = useActionState(resolveBankLineAction, idleState);
+  const prefix = `line-${lineId}`;
+  const { err, items, values } = useFormErrors(state, prefix, ["reference", "confirm", "note"]);
+  const confirmErr = err("confirm");
+  if (state.status === "ok") {
+    return (
+      <p role="status" className="rounded-md border-l-4 border-green-700 bg-green-50 p-3">
+        {state.data?.op === "dismiss" ? t("dismissed") : t("applied")}
+      </p>
+    );
+  }
+  return (
+    <div className="space-y-4">
+      <ErrorSummary title={tc("errorSummaryTitle")} items={items} />
+      <div className="grid gap-4 md:grid-cols-2">
+        <form action={action} noValidate className="rounded-md border border-stone-200 p-3">
+          <input type="hidden" name="lineId" value={lineId} />
+          <input type="hidden" name="op" value="apply" />
+          <TextField
+            id={`${prefix}-reference`}
+            name="reference"
+            label={t("reference")}
+            hint={t("referenceHint")}
+            required
+            requiredLabel={tc("required")}
+            autoComplete="off"
+            defaultValue={values?.op === "apply" ? values.reference : suggestedReference}
+            errors={err("reference")}
+          />
+          <div className="mb-4">
+            {confirmErr?.length ? (
+              <p id={`${prefix}-confirm-error`} className="mb-1 text-sm font-semibold text-danger">
+                {confirmErr.join(" ")}
+              </p>
+            ) : null}
+            <label className="flex min-h-11 items-start gap-2">
+              <input
+                id={`${prefix}-confirm`}
+                type="checkbox"
+                name="confirm"
+                value="yes"
+                className="mt-1 size-5"
+                aria-invalid={confirmErr?.length ? true : undefined}
+                aria-describedby={confirmErr?.length ? `${prefix}-confirm-error` : undefined}
+              />
+              <span>{t("confirm", { amount: amountText })}</span>
+            </label>
+          </div>
+          <SubmitButton pendingLabel={t("pending")}>{t("apply")}</SubmitButton>
+        </form>
+        <form action={action} noValidate className="rounded-md border border-stone-200 p-3">
+          <input type="hidden" name="lineId" value={lineId} />
+          <input type="hidden" name="op" value="dismiss" />
+          <TextareaField
+            id={`${prefix}-note`}
+            name="note"
+            rows={2}
+            label={t("note")}
+            hint={t("noteHint")}
+            required
+            requiredLabel={tc("required")}
+            defaultValue={values?.op === "dismiss" ? values.note : undefined}
+            errors={err("note")}
+          />
+          <SubmitButton variant="secondary" pendingLabel={t("pending")}>
+            {t("dismiss")}
+          </SubmitButton>
+        </form>
+      </div>
+    </div>
+  );
+}

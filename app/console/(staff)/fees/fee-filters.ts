@@ -1,0 +1,58 @@
+import type { FeeListFilter } from "@/lib/fees/fee-schemas";
+import { jstDate } from "@/lib/deadlines/deadline-clock";
+
+// The dashboard's URL is its state: list filters, page and summary range are GET
+// parameters, so a filtered view can be bookmarked and the CSV link carries the same.
+export const feeStatuses = ["AWAITING_PAYMENT", "PAID", "WAIVED", "REFUNDED"] as const;
+export const paymentMethods = ["BANK_TRANSFER", "STRIPE", "POSTAL_MONEY_ORDER", "CASH", "OTHER"] as const;
+export const PAGE_SIZE = 25;
+
+export type DashboardParams = { status?: string; method?: string; month?: string; page?: string; from?: string; to?: string };
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+const oneOf = <T extends string>(list: readonly T[], v: string | undefined): T | undefined => list.find((x) => x === v);
+
+export function monthsBack(n: number, now = new Date()): string {
+  const [y, m] = jstDate(now).split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 - n, 1)).toISOString().slice(0, 7);
+}
+
+export function monthList(from: string, to: string): string[] {
+  const out: string[] = [];
+  const [fy, fm] = from.split("-").map(Number) as [number, number];
+  for (let i = 0; i < 240; i++) {
+    const m = new Date(Date.UTC(fy, fm - 1 + i, 1)).toISOString().slice(0, 7);
+    if (m > to) break;
+    out.push(m);
+  }
+  return out;
+}
+
+export function parseDashboardParams(sp: DashboardParams) {
+  const monthGiven = Boolean(sp.month);
+  const filter: FeeListFilter = {
+    status: oneOf(feeStatuses, sp.status),
+    method: oneOf(paymentMethods, sp.method),
+    month: sp.month && MONTH.test(sp.month) ? sp.month : undefined,
+  };
+  const page = Math.max(1, Math.min(100_000, Number.parseInt(sp.page ?? "1", 10) || 1));
+  const from = sp.from && MONTH.test(sp.from) ? sp.from : monthsBack(11);
+  const to = sp.to && MONTH.test(sp.to) ? sp.to : monthsBack(0);
+  const rangeOk = from <= to;
+  return {
+    filter,
+    monthError: monthGiven && !filter.month,
+    page,
+    range: rangeOk ? { from, to } : { from: monthsBack(11), to: monthsBack(0) },
+    rangeError: Boolean((sp.from && !MONTH.test(sp.from)) || (sp.to && !MONTH.test(sp.to)) || !rangeOk),
+  };
+}
+
+/** Query string for the same filters (and anything extra), without empty values. */
+export function filterQuery(filter: FeeListFilter, extra: Record<string, string | number | undefined> = {}): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...filter, ...extra })) if (v !== undefined && v !== "") q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}

@@ -1,0 +1,82 @@
+"use client";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { TextField, TextareaField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { idleState } from "@/lib/form-state";
+import { refundPaymentAction, reissueReceiptAction } from "./actions";
+import { useCodeText, useFormErrors } from "./form-kit";
+
+/** Refunds all (the amount as offered) or part of one payment; Stripe payments go back through Stripe. */
+export function RefundForm({ paymentId, refundable, refundableText, viaStripe }: { paymentId: string; refundable: number; refundableText: string; viaStripe: boolean }) {
+  const t = useTranslations("fees.console.refund");
+  const tc = useTranslations("common");
+  const [state, action] = useActionState(refundPaymentAction, idleState);
+  const prefix = `refund-${paymentId}`;
+  const { err, items, values } = useFormErrors(state, prefix, ["amount", "reason", "confirm"]);
+  const confirmErr = err("confirm");
+  return (
+    <form action={action} noValidate className="max-w-xl" key={state.status === "ok" ? "done" : "refund"}>
+      <ErrorSummary title={tc("errorSummaryTitle")} items={items} />
+      {state.status === "ok" ? (
+        <p role="status" className="mb-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3">
+          {state.data?.viaStripe ? t("doneStripe") : t("doneManual")}
+        </p>
+      ) : null}
+      <input type="hidden" name="paymentId" value={paymentId} />
+      <TextField
+        id={`${prefix}-amount`}
+        name="amount"
+        inputMode="numeric"
+        label={t("amount")}
+        hint={t("amountHint", { refundable: refundableText })}
+        required
+        requiredLabel={tc("required")}
+        autoComplete="off"
+        defaultValue={values?.amount ?? String(refundable)}
+        errors={err("amount")}
+      />
+      <TextareaField id={`${prefix}-reason`} name="reason" rows={2} label={t("reason")} required requiredLabel={tc("required")} defaultValue={values?.reason} errors={err("reason")} />
+      <div className="mb-5">
+        {confirmErr?.length ? (
+          <p id={`${prefix}-confirm-error`} className="mb-1 text-sm font-semibold text-danger">
+            {confirmErr.join(" ")}
+          </p>
+        ) : null}
+        <label className="flex min-h-11 items-start gap-2">
+          <input
+            id={`${prefix}-confirm`}
+            type="checkbox"
+            name="confirm"
+            value="yes"
+            className="mt-1 size-5"
+            aria-invalid={confirmErr?.length ? true : undefined}
+            aria-describedby={confirmErr?.length ? `${prefix}-confirm-error` : undefined}
+          />
+          <span>{viaStripe ? t("confirmStripe") : t("confirmManual")}</span>
+        </label>
+      </div>
+      <SubmitButton variant="danger" pendingLabel={t("pending")}>
+        {t("submit")}
+      </SubmitButton>
+    </form>
+  );
+}
+
+export function ReissueReceiptForm({ receiptId, number }: { receiptId: string; number: string }) {
+  const t = useTranslations("fees.console.receipts");
+  const codeText = useCodeText();
+  const [state, action] = useActionState(reissueReceiptAction, idleState);
+  return (
+    <form action={action} className="inline-flex flex-wrap items-center gap-2">
+      <input type="hidden" name="receiptId" value={receiptId} />
+      <SubmitButton variant="secondary" size="sm" aria-label={t("reissueFor", { number })} pendingLabel={t("reissuing")}>
+        {t("reissue")}
+      </SubmitButton>
+      <span role="status" className={`text-sm ${state.status === "error" ? "font-semibold text-danger" : "text-green-800"}`}>
+        {state.status === "ok" ? t("reissued", { number: state.data?.number ?? "" }) : state.status === "error" ? codeText(state.code) : ""}
+      </span>
+    </form>
+  );
+}
