@@ -35,8 +35,6 @@ export const envSchema = z
     STRIPE_API_BASE: optionalUrl(["http://", "https://"]),
     WORKER: z.enum(["inline", "off"]).default("inline"),
     SEED_DEMO: z.enum(["0", "1"]).optional(),
-    /** Behind a reverse proxy: take the client address from the X-Forwarded-For entry the proxy added. */
-    TRUST_PROXY: z.enum(["0", "1"]).default("0"),
     /** `npm run bench` only: enables the bare comparison routes and lifts per-client limits. Never in production. */
     MADOGUCHI_BENCH: z.enum(["0", "1"]).default("0"),
     SESSION_MAX_AGE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(480),
