@@ -4,4 +4,5 @@ import "@/lib/requests/portal-jobs";
 import "@/lib/fees/fee-jobs";
 import "@/lib/operations/retention";
 import "@/lib/operations/reminders";
+import "@/lib/integrations/webhook-jobs";
 export {};

@@ -9,6 +9,7 @@ import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { requestRefSchema } from "@/lib/console/console-schemas";
 import { loadForChange, updateRequestVersioned } from "@/lib/console/versioned-update";
 import { issueNotice } from "@/lib/notices/issue-notice";
+import { announce } from "@/lib/integrations/announce";
 
 export type Completeness = { complete: boolean; reason: string | null; taskCount: number };
 
@@ -39,6 +40,7 @@ export async function closeIfComplete(tx: Tx, actor: Actor, requestId: string, n
   const r = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { id: true, version: true } });
   const version = await updateRequestVersioned(tx, r, { status: "CLOSED", closedAt: now });
   await writeAuditEvent(tx, { actor, action: "request.closed", entity: "Request", entityId: r.id, requestId: r.id, data: { tasks: c.taskCount } });
+  await announce(tx, { event: "request.closed", requestId: r.id }); // webhook to systems that had tasks (issue 9)
   if (c.taskCount > 0) await issueNotice(tx, actor, { requestId: r.id, kind: "COMPLETION" }, now);
   return version;
 }

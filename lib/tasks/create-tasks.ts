@@ -3,6 +3,7 @@ import type { Tx } from "@/lib/server/db";
 import type { Actor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
+import { announce } from "@/lib/integrations/announce";
 import { affectedCategories, taskActionFor, taskInstructions } from "./affected-items";
 
 /**
@@ -24,6 +25,7 @@ export async function createTasksForDecision(tx: Tx, actor: Actor, r: Request, d
       select: { id: true },
     });
     await writeAuditEvent(tx, { actor, action: "task.created", entity: "Task", entityId: task.id, requestId: r.id, data: { systemId: s.id, action, categories: held, decisionId: decision.id } });
+    await announce(tx, { event: "task.created", taskId: task.id }); // webhook to API-handled systems (issue 9)
   }
   return systems.length;
 }
