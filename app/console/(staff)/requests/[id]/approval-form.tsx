@@ -1,0 +1,29 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { TextareaField } from "@/components/ui/field";
+import { FormFeedback, PendingButton, fieldId, useConsoleForm } from "@/components/console/console-form";
+import { approvalAction } from "./decision-actions";
+
+/** The privacy officer's box: approve (the notice then goes) or send back with a comment. */
+export function ApprovalForm({ requestId, decisionId, version }: { requestId: string; decisionId: string; version: number }) {
+  const t = useTranslations("console.request.approval");
+  const { state, pending, errors, form } = useConsoleForm(approvalAction);
+  const ok = state.status === "ok" ? (state.message === "sentBack" ? t("sentBack") : t("approved")) : undefined;
+  return (
+    <form {...form} data-testid="approval-form">
+      <FormFeedback state={state} prefix="approval" ok={ok} />
+      <input type="hidden" name="requestId" value={requestId} />
+      <input type="hidden" name="decisionId" value={decisionId} />
+      <input type="hidden" name="version" value={version} />
+      <TextareaField id={fieldId("approval", "comment")} name="comment" label={t("comment")} hint={t("commentHint")} rows={3} maxLength={2000} errors={errors("comment")} />
+      <div className="flex flex-wrap gap-3">
+        <PendingButton pending={pending} name="intent" value="approve">
+          {t("approve")}
+        </PendingButton>
+        <PendingButton pending={pending} name="intent" value="sendBack" variant="danger">
+          {t("sendBack")}
+        </PendingButton>
+      </div>
+    </form>
+  );
+}

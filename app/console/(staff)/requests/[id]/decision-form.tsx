@@ -1,0 +1,95 @@
+"use client";
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import type { RequestType } from "@/lib/generated/prisma/enums";
+import { TextareaField, SelectField } from "@/components/ui/field";
+import { ChoiceGroup } from "@/components/console/choice-group";
+import { FormFeedback, PendingButton, fieldId, useConsoleForm } from "@/components/console/console-form";
+import { NoticePreview } from "@/components/console/notice-preview";
+import { decideAction } from "./decision-actions";
+
+export type DecisionFormProps = {
+  requestId: string;
+  version: number;
+  type: RequestType;
+  outcomes: readonly string[];
+  grounds: readonly string[];
+  categories: { value: string; label: string }[];
+};
+
+const id = (k: string) => fieldId("decision", k);
+
+/** One decision form whose fields follow the request type (decision-schemas.ts). */
+export function DecisionForm({ requestId, version, type, outcomes, grounds, categories }: DecisionFormProps) {
+  const t = useTranslations("console.request.decision");
+  const c = useTranslations("console");
+  const f = useTranslations("console.form");
+  const { state, pending, errors, form } = useConsoleForm(decideAction);
+  const [cited, setCited] = useState<Set<string>>(new Set());
+  const toggle = (g: string, on: boolean) => setCited((prev) => new Set([...prev].filter((x) => x !== g).concat(on ? [g] : [])));
+  const stops = type === "SUSPENSION" || type === "THIRD_PARTY_STOP";
+  const ok = state.status === "ok" && state.message !== "preview" ? (state.message === "pending" ? t("savedPending") : t("savedDone")) : undefined;
+  const groundErrors = errors("grounds");
+  return (
+    <form {...form} data-testid="decision-form">
+      <FormFeedback state={state} prefix="decision" ok={ok} />
+      <input type="hidden" name="requestId" value={requestId} />
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="type" value={type} />
+      <ChoiceGroup id={id("outcome")} name="outcome" legend={t("outcome")} errors={errors("outcome")} options={outcomes.map((o) => ({ value: o, label: c(`outcome.${o}`) }))} />
+
+      <fieldset id={id("grounds")} tabIndex={-1} className="mb-5 min-w-0" aria-describedby={`${id("grounds")}-hint${groundErrors ? ` ${id("grounds")}-error` : ""}`}>
+        <legend className="mb-1 font-semibold">{t("grounds")}</legend>
+        <p id={`${id("grounds")}-hint`} className="mb-1 text-sm text-muted">
+          {t("groundsHint")}
+        </p>
+        {groundErrors ? (
+          <p id={`${id("grounds")}-error`} className="mb-1 text-sm font-semibold text-danger">
+            {groundErrors.join(" ")}
+          </p>
+        ) : null}
+        <ul className="flex flex-col gap-2">
+          {grounds.map((g) => (
+            <li key={g}>
+              <div className="flex min-h-9 items-start gap-2">
+                <input type="checkbox" id={`decision-ground-${g}`} name="ground" value={g} checked={cited.has(g)} onChange={(e) => toggle(g, e.target.checked)} className="mt-1 size-5 shrink-0" />
+                <label htmlFor={`decision-ground-${g}`}>{c(`ground.${g}`)}</label>
+              </div>
+              {cited.has(g) ? (
+                <div className="mt-2 ml-7">
+                  <TextareaField id={id(`groundExplanation.${g}`)} name={`groundExplanation.${g}`} label={t("groundExplanation", { ground: c(`ground.${g}`) })} rows={3} maxLength={2000} required errors={errors(`groundExplanation.${g}`)} />
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+
+      {type === "DISCLOSURE" ? <TextareaField id={id("withheldItems")} name="withheldItems" label={t("withheldItemsLabel")} hint={t("withheldItemsHint")} rows={2} maxLength={2000} errors={errors("withheldItems")} optionalLabel={f("optional")} /> : null}
+      {type === "CORRECTION" ? (
+        <SelectField id={id("action")} name="action" label={t("actionLabel")} defaultValue="" errors={errors("action")} options={[{ value: "", label: t("actionDefault") }, ...(["CORRECT", "ADD", "DELETE"] as const).map((a) => ({ value: a, label: c(`taskAction.${a}`) }))]} />
+      ) : null}
+      {type === "SUSPENSION" ? (
+        <SelectField id={id("measure")} name="measure" label={t("measureLabel")} defaultValue="" errors={errors("measure")} options={[{ value: "", label: t("measureDefault") }, ...(["SUSPEND_USE", "DELETE", "STOP_THIRD_PARTY"] as const).map((m) => ({ value: m, label: t(`measures.${m}`) }))]} />
+      ) : null}
+      {type === "CORRECTION" || stops ? <ChoiceGroup id={id("categories")} name="categories" type="checkbox" legend={t("categoriesLabel")} hint={t("categoriesHint")} errors={errors("categories")} options={categories} /> : null}
+      {stops ? (
+        <>
+          <TextareaField id={id("investigation")} name="investigation" label={t("investigationLabel")} rows={3} maxLength={4000} errors={errors("investigation")} optionalLabel={f("optional")} />
+          <TextareaField id={id("alternativeMeasure")} name="alternativeMeasure" label={t("alternativeLabel")} hint={t("alternativeHint")} rows={3} maxLength={2000} errors={errors("alternativeMeasure")} optionalLabel={f("optional")} />
+        </>
+      ) : null}
+      <TextareaField id={id("explanation")} name="explanation" label={t("explanation")} hint={t("explanationHint")} rows={4} maxLength={4000} errors={errors("explanation")} />
+      <TextareaField id={id("internalNote")} name="internalNote" label={t("internalNoteLabel")} hint={t("internalNoteHint")} rows={2} maxLength={4000} errors={errors("internalNote")} optionalLabel={f("optional")} />
+      <div className="flex flex-wrap gap-3">
+        <PendingButton pending={pending} name="intent" value="preview" variant="secondary">
+          {t("preview")}
+        </PendingButton>
+        <PendingButton pending={pending} name="intent" value="decide">
+          {t("submit")}
+        </PendingButton>
+      </div>
+      {state.status === "ok" && state.message === "preview" ? <NoticePreview title={t("previewTitle")} subject={state.data?.subject ?? ""} body={state.data?.body ?? ""} /> : null}
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { TextField, TextareaField, SelectField } from "@/components/ui/field";
+import { ChoiceGroup } from "@/components/console/choice-group";
+import { FormFeedback, PendingButton, fieldId, useConsoleForm } from "@/components/console/console-form";
+import { clearerCopyAction, identityCheckAction } from "./actions";
+
+export function IdentityCheckForm({ requestId, version, hasAgent, systems }: { requestId: string; version: number; hasAgent: boolean; systems: { id: string; name: string }[] }) {
+  const t = useTranslations("console.request.identity");
+  const f = useTranslations("console.form");
+  const { state, pending, errors, form } = useConsoleForm(identityCheckAction, { resetOnOk: true });
+  const id = (k: string) => fieldId("identity", k);
+  return (
+    <form {...form} data-testid="identity-form">
+      <FormFeedback state={state} prefix="identity" ok={t("saved")} />
+      <input type="hidden" name="requestId" value={requestId} />
+      <input type="hidden" name="version" value={version} />
+      {hasAgent ? (
+        <ChoiceGroup
+          id={id("holder")}
+          name="holder"
+          legend={t("holder")}
+          defaultValue="SUBJECT"
+          errors={errors("holder")}
+          options={[
+            { value: "SUBJECT", label: t("holderSUBJECT") },
+            { value: "AGENT", label: t("holderAGENT") },
+          ]}
+        />
+      ) : null}
+      <ChoiceGroup
+        id={id("result")}
+        name="result"
+        legend={t("result")}
+        errors={errors("result")}
+        options={[
+          { value: "VERIFIED", label: t("resultVERIFIED") },
+          { value: "FAILED", label: t("resultFAILED") },
+        ]}
+      />
+      <TextField id={id("matchedRecord")} name="matchedRecord" label={t("matchedRecord")} hint={t("matchedRecordHint")} maxLength={120} autoComplete="off" errors={errors("matchedRecord")} optionalLabel={f("optional")} />
+      <SelectField
+        id={id("matchedSystemId")}
+        name="matchedSystemId"
+        label={t("matchedSystem")}
+        defaultValue=""
+        errors={errors("matchedSystemId")}
+        options={[{ value: "", label: t("noSystem") }, ...systems.map((s) => ({ value: s.id, label: s.name }))]}
+      />
+      <TextareaField id={id("reason")} name="reason" label={t("reason")} hint={t("reasonHint")} rows={3} maxLength={2000} errors={errors("reason")} />
+      <PendingButton pending={pending}>{t("submit")}</PendingButton>
+    </form>
+  );
+}
+
+export function ClearerCopyForm({ requestId, version, documents }: { requestId: string; version: number; documents: { id: string; label: string }[] }) {
+  const t = useTranslations("console.request.identity");
+  const { state, pending, errors, form } = useConsoleForm(clearerCopyAction, { resetOnOk: true });
+  const id = (k: string) => fieldId("clearer", k);
+  return (
+    <form {...form} data-testid="clearer-form">
+      <FormFeedback state={state} prefix="clearer" ok={t("clearerSaved")} />
+      <input type="hidden" name="requestId" value={requestId} />
+      <input type="hidden" name="version" value={version} />
+      <p className="mb-3 text-sm">{t("clearerIntro")}</p>
+      {documents.length ? (
+        <ChoiceGroup id={id("documentIds")} name="documentIds" type="checkbox" legend={t("clearerDocuments")} errors={errors("documentIds")} options={documents.map((d) => ({ value: d.id, label: d.label }))} />
+      ) : null}
+      <ChoiceGroup
+        id={id("review")}
+        name="review"
+        legend={t("clearerReview")}
+        defaultValue="UNCLEAR"
+        errors={errors("review")}
+        options={[
+          { value: "UNCLEAR", label: t("reviewUNCLEAR") },
+          { value: "UNMASKED", label: t("reviewUNMASKED") },
+        ]}
+      />
+      <TextareaField id={id("message")} name="message" label={t("clearerMessage")} hint={t("clearerMessageHint")} rows={4} maxLength={2000} required errors={errors("message")} />
+      <PendingButton pending={pending} variant="secondary">
+        {t("clearerSubmit")}
+      </PendingButton>
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { SelectField, TextField, TextareaField } from "@/components/ui/field";
+import { FormFeedback, PendingButton, fieldId, useConsoleForm } from "@/components/console/console-form";
+import { NoticePreview } from "@/components/console/notice-preview";
+import { buttonClass } from "@/components/ui/button-class";
+import { noticeAction, noticePostingAction } from "./notice-actions";
+
+/** Preview first; the send button appears with the preview and sends exactly what was shown. */
+export function NoticeForm({ requestId, kinds }: { requestId: string; kinds: readonly string[] }) {
+  const t = useTranslations("console.request.notices");
+  const k = useTranslations("requests.noticeKinds");
+  const d = useTranslations("console.request.decision");
+  const f = useTranslations("console.form");
+  const { state, pending, errors, form } = useConsoleForm(noticeAction);
+  const preview = state.status === "ok" && state.message === "preview" ? state.data : undefined;
+  return (
+    <div data-testid="notice-form">
+      <form {...form}>
+        <FormFeedback state={state} prefix="notice" ok={state.status === "ok" && state.message === "sent" ? t("sent") : undefined} />
+        <input type="hidden" name="requestId" value={requestId} />
+        <input type="hidden" name="intent" value="preview" />
+        <SelectField id={fieldId("notice", "kind")} name="kind" label={t("kind")} defaultValue={kinds[0]} errors={errors("kind")} options={kinds.map((x) => ({ value: x, label: k(x) }))} />
+        <TextareaField id={fieldId("notice", "message")} name="message" label={t("message")} rows={2} maxLength={4000} errors={errors("message")} optionalLabel={f("optional")} />
+        <PendingButton pending={pending} variant="secondary">
+          {t("preview")}
+        </PendingButton>
+      </form>
+      {preview ? (
+        <>
+          <NoticePreview title={d("previewTitle")} subject={preview.subject ?? ""} body={preview.body ?? ""} />
+          <div className="mt-3 flex flex-wrap gap-3">
+            <a href={`/console/requests/${requestId}/notice-preview?kind=${encodeURIComponent(preview.kind ?? "")}`} target="_blank" rel="noopener noreferrer" className={buttonClass("ghost", "sm")}>
+              {t("previewPdf")}
+            </a>
+            <form {...form}>
+              <input type="hidden" name="requestId" value={requestId} />
+              <input type="hidden" name="kind" value={preview.kind ?? ""} />
+              <input type="hidden" name="message" value={preview.message ?? ""} />
+              <PendingButton pending={pending} name="intent" value="send">
+                {t("send")}
+              </PendingButton>
+            </form>
+          </div>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+export function NoticePostingForm({ requestId, noticeId, label, today }: { requestId: string; noticeId: string; label: string; today: string }) {
+  const t = useTranslations("console.request.notices");
+  const f = useTranslations("console.form");
+  const { state, pending, errors, form } = useConsoleForm(noticePostingAction);
+  const prefix = `notice-post-${noticeId}`;
+  return (
+    <form {...form} className="mt-2 flex flex-wrap items-end gap-3" aria-label={label}>
+      <div className="w-full">
+        <FormFeedback state={state} prefix={prefix} ok={t("postingSaved")} />
+      </div>
+      <input type="hidden" name="requestId" value={requestId} />
+      <input type="hidden" name="noticeId" value={noticeId} />
+      <TextField id={fieldId(prefix, "postedOn")} name="postedOn" type="date" label={t("postedOn")} defaultValue={today} required errors={errors("postedOn")} />
+      <TextField id={fieldId(prefix, "trackingNumber")} name="trackingNumber" label={t("trackingNumber")} maxLength={60} autoComplete="off" errors={errors("trackingNumber")} optionalLabel={f("optional")} />
+      <div className="mb-5">
+        <PendingButton pending={pending} variant="secondary">
+          {t("recordPosting")}
+        </PendingButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,159 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { requireStaffPage, type CurrentStaff } from "@/lib/server/current-staff";
+import { roleHas } from "@/lib/server/permissions";
+import { isAppError } from "@/lib/errors";
+import { getRequestDetail, type RequestDetail } from "@/lib/console/request-detail";
+import { listAssignableStaff } from "@/lib/console/assignable-staff";
+import { isOpen } from "@/lib/console/request-states";
+import { listSystemsOfRecord } from "@/lib/tasks/data-map";
+import { staffFeeView } from "@/lib/fees/fee-overview";
+import { jstDate } from "@/lib/deadlines/deadline-clock";
+import { Badge } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button-class";
+import { DeadlineBadge } from "@/components/console/deadline-badge";
+import { Facts, Section } from "@/components/console/request/facts";
+import { RequestDetails } from "@/components/console/request/request-details";
+import { FeePanel } from "@/components/console/request/fee-panel";
+import { TimelineList } from "@/components/console/request/timeline-list";
+import { AssignForm } from "./assign-form";
+import { FeeWaiveForm } from "./fee-waive-form";
+import { DocumentsSection } from "./documents-section";
+import { IdentitySection } from "./identity-section";
+import { DecisionSection } from "./decision-section";
+import { TasksSection } from "./tasks-section";
+import { PackageSection } from "./package-section";
+import { NoticesSection } from "./notices-section";
+import { MessagesSection } from "./messages-section";
+
+type Props = { params: Promise<{ id: string }> };
+
+async function load(me: CurrentStaff, id: string): Promise<RequestDetail> {
+  try {
+    return await getRequestDetail({ actor: me, input: { requestId: id } });
+  } catch (err) {
+    if (isAppError(err) && (err.code === "NOT_FOUND" || err.code === "INVALID_INPUT")) notFound();
+    throw err;
+  }
+}
+
+export async function generateMetadata(): Promise<Metadata> {
+  // Never the person's name in a tab title or the browser history.
+  return { title: (await getTranslations("console.request.sections"))("summary") };
+}
+
+const sectionIds = ["summary", "details", "documents", "identity", "fee", "decision", "tasks", "package", "notices", "messages", "timeline"] as const;
+
+export default async function RequestPage({ params }: Props) {
+  const me = await requireStaffPage("read:request");
+  const { id } = await params;
+  const r = await load(me, id);
+  const [staff, systems, fee] = await Promise.all([listAssignableStaff({ actor: me }), listSystemsOfRecord({ actor: me }), staffFeeView({ actor: me, requestId: r.id })]);
+  const t = await getTranslations("console.request");
+  const l = await getTranslations("console.labels");
+  const c = await getTranslations("console");
+  const format = await getFormatter();
+  const locale = await getLocale();
+  const day = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
+  const open = isOpen(r.status);
+  const ref = { requestId: r.id, version: r.version };
+  const systemNames = systems.map((s) => ({ id: s.id, name: locale === "en" ? s.nameEn : s.nameJa }));
+  const today = jstDate(new Date());
+
+  return (
+    <article data-version={r.version} data-testid="request-page">
+      <p className="mb-2">
+        <Link href="/console" className="text-brand-700 underline">
+          {t("back")}
+        </Link>
+      </p>
+      <header className="mb-4">
+        <h1 className="text-2xl font-bold" data-testid="request-reference">
+          {r.reference}
+        </h1>
+        <p className="text-muted">
+          {l(`type.${r.type}`)} · {r.subjectName}
+        </p>
+        <p className="mt-2 flex flex-wrap gap-2" data-testid="request-badges">
+          <Badge tone="info">{l(`status.${r.status}`)}</Badge>
+          <Badge tone={r.identity === "VERIFIED" ? "success" : r.identity === "FAILED" ? "danger" : r.identity === "PENDING" ? "warning" : "neutral"}>{l(`identity.${r.identity}`)}</Badge>
+          <Badge tone={r.fee === "AWAITING_PAYMENT" ? "warning" : "neutral"}>{l(`fee.${r.fee}`)}</Badge>
+          {r.outcome ? <Badge tone="info">{c(`outcome.${r.outcome}`)}</Badge> : null}
+          <DeadlineBadge status={r.deadline.status} label={c(`deadline.${r.deadline.status}`, { days: Math.abs(r.deadline.daysLeft) })} />
+        </p>
+      </header>
+
+      <nav aria-label={t("toc")} className="mb-4">
+        <ul className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
+          {sectionIds
+            .filter((s) => s !== "package" || r.type === "DISCLOSURE")
+            .map((s) => (
+              <li key={s}>
+                <a href={`#${s}`} className="inline-block min-h-8 py-1 text-brand-700 underline">
+                  {t(`sections.${s}`)}
+                </a>
+              </li>
+            ))}
+        </ul>
+      </nav>
+
+      <div className="flex flex-col gap-4">
+        <Section id="summary" title={t("sections.summary")}>
+          <Facts
+            columns={3}
+            items={[
+              [t("facts.arrived"), <span key="a" data-testid="arrived-on">{day(r.arrivedAt)}</span>],
+              [t("facts.due"), <span key="d" data-testid="due-on">{day(r.deadline.dueAt)}</span>],
+              [t("facts.appi"), <span key="p" data-testid="appi-date">{day(r.deadline.appiSuitDate)}</span>],
+              [t("facts.channel"), l(`channel.${r.channel}`)],
+              [t("facts.locale"), l(`locale.${r.locale}`)],
+              [t("facts.policy"), r.policyVersion ? r.policyVersion.version : ""],
+              [t("facts.closedAt"), r.closedAt ? day(r.closedAt) : ""],
+            ]}
+          />
+          <div className="mt-4 border-t border-stone-200 pt-4" id="assignment">
+            {roleHas(me.role, "write:request") ? (
+              <AssignForm {...ref} assigneeId={r.assigneeId} me={me.id} staff={staff.map((s) => ({ id: s.id, name: s.name }))} />
+            ) : (
+              <p>
+                {t("facts.assignee")}: {r.assignee?.name ?? t("assign.none")}
+              </p>
+            )}
+          </div>
+        </Section>
+
+        <Section id="details" title={t("sections.details")}>
+          <RequestDetails r={r} />
+        </Section>
+
+        <DocumentsSection r={r} />
+        <IdentitySection r={r} me={me} open={open} systems={systemNames} />
+
+        <Section id="fee" title={t("sections.fee")}>
+          <FeePanel fee={fee} />
+          {fee.fee !== "NOT_REQUIRED" ? <p className="mt-3 text-sm text-muted">{t("fee.readOnly")}</p> : null}
+          {roleHas(me.role, "record:payment") ? (
+            <p className="mt-2">
+              <Link href="/console/fees" className={buttonClass("ghost", "sm")}>
+                {t("fee.manage")}
+              </Link>
+            </p>
+          ) : null}
+          {roleHas(me.role, "waive:fee") && fee.takesPayment ? <FeeWaiveForm requestId={r.id} /> : null}
+        </Section>
+
+        <DecisionSection r={r} me={me} open={open} />
+        <TasksSection r={r} me={me} />
+        {r.type === "DISCLOSURE" ? <PackageSection r={r} me={me} today={today} /> : null}
+        <NoticesSection r={r} me={me} today={today} />
+        <MessagesSection r={r} me={me} />
+
+        <Section id="timeline" title={t("sections.timeline")}>
+          <TimelineList entries={r.timeline} />
+        </Section>
+      </div>
+    </article>
+  );
+}

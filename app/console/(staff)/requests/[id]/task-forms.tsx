@@ -1,0 +1,49 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { TextareaField } from "@/components/ui/field";
+import { ChoiceGroup } from "@/components/console/choice-group";
+import { FormFeedback, PendingButton, fieldId, useConsoleForm } from "@/components/console/console-form";
+import { closeRequestAction, completeTaskAction } from "./actions";
+
+export function TaskForm({ requestId, taskId, version, label }: { requestId: string; taskId: string; version: number; label: string }) {
+  const t = useTranslations("console.request.tasks");
+  const s = useTranslations("console.taskStatus");
+  const { state, pending, errors, form } = useConsoleForm(completeTaskAction);
+  const prefix = `task-${taskId}`;
+  return (
+    <form {...form} className="mt-2" data-testid="task-form" aria-label={label}>
+      <FormFeedback state={state} prefix={prefix} ok={state.status === "ok" && state.data?.closed ? t("savedClosed") : t("saved")} />
+      <input type="hidden" name="requestId" value={requestId} />
+      <input type="hidden" name="taskId" value={taskId} />
+      <input type="hidden" name="version" value={version} />
+      <ChoiceGroup
+        id={fieldId(prefix, "status")}
+        name="status"
+        legend={t("formStatus")}
+        defaultValue="DONE"
+        errors={errors("status")}
+        options={(["DONE", "EXPLAINED", "FAILED"] as const).map((v) => ({ value: v, label: s(v) }))}
+      />
+      <TextareaField id={fieldId(prefix, "note")} name="note" label={t("note")} hint={t("noteHint")} rows={2} maxLength={2000} required errors={errors("note")} />
+      <PendingButton pending={pending} variant="secondary">
+        {t("submit")}
+      </PendingButton>
+    </form>
+  );
+}
+
+export function CloseRequestForm({ requestId, version }: { requestId: string; version: number }) {
+  const t = useTranslations("console.request.tasks");
+  const { state, pending, form } = useConsoleForm(closeRequestAction);
+  return (
+    <form {...form} className="mt-4 border-t border-stone-200 pt-4" data-testid="close-form">
+      <FormFeedback state={state} prefix="close" ok={t("closed")} />
+      <input type="hidden" name="requestId" value={requestId} />
+      <input type="hidden" name="version" value={version} />
+      <p className="mb-2 text-sm text-muted">{t("closeHint")}</p>
+      <PendingButton pending={pending} variant="secondary">
+        {t("close")}
+      </PendingButton>
+    </form>
+  );
+}

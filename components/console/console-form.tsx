@@ -1,0 +1,80 @@
+"use client";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { idleState, type FormState } from "@/lib/form-state";
+import { buttonClass } from "@/components/ui/button-class";
+
+export type ConsoleAction = (prev: FormState, formData: FormData) => Promise<FormState>;
+
+/** Message keys from domain errors ("errors.required", "console.errors.date") as text; anything else as a generic hint. */
+export function useKeyText(): (key: string) => string {
+  const t = useTranslations();
+  return (key: string) => (/^[a-zA-Z.]+$/.test(key) && t.has(key) ? t(key) : t("console.form.invalidField"));
+}
+
+/** "grounds.0.explanation" → "<prefix>-grounds-0-explanation": the id of the field an error belongs to. */
+export const fieldId = (prefix: string, field: string) => `${prefix}-${field.replace(/\./g, "-")}`;
+
+/**
+ * A console form: submits through the server action inside a transition (no reset of
+ * what was typed when the save fails), reports pending, and clears itself after a
+ * success when asked. The button that submitted is part of the form data (intent).
+ */
+export function useConsoleForm(action: ConsoleAction, opts: { resetOnOk?: boolean } = {}) {
+  const [state, dispatch, pending] = useActionState(action, idleState);
+  const formRef = useRef<HTMLFormElement>(null);
+  const text = useKeyText();
+  const resetOnOk = opts.resetOnOk ?? false;
+  useEffect(() => {
+    if (state.status === "ok" && resetOnOk) formRef.current?.reset();
+  }, [state, resetOnOk]);
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const submitter = (e.nativeEvent as SubmitEvent).submitter;
+    const data = new FormData(e.currentTarget, submitter instanceof HTMLButtonElement ? submitter : null);
+    startTransition(() => dispatch(data));
+  };
+  const errors = (field: string) => (state.status === "error" ? state.fieldErrors[field]?.map(text) : undefined);
+  return { state, pending, errors, form: { ref: formRef, onSubmit, noValidate: true } };
+}
+
+/**
+ * What a console form says after a submit: the conflict (someone saved first — the page
+ * has already reloaded their change), the error summary linking to fields, or success.
+ */
+export function FormFeedback({ state, prefix, ok }: { state: FormState; prefix: string; ok?: ReactNode }) {
+  const t = useTranslations();
+  const text = useKeyText();
+  if (state.status === "ok") {
+    return ok ? (
+      <p role="status" className="mb-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3" data-testid="form-ok">
+        {ok}
+      </p>
+    ) : null;
+  }
+  if (state.status !== "error") return null;
+  if (state.code === "STALE_VERSION") {
+    return (
+      <div role="alert" className="mb-4 rounded-md border-l-4 border-warn bg-amber-50 p-4" data-testid="conflict">
+        <p className="font-bold">{t("console.form.conflictTitle")}</p>
+        <p>{t("console.form.conflictBody")}</p>
+      </div>
+    );
+  }
+  const fields = Object.entries(state.fieldErrors);
+  const items = fields.length
+    ? fields.map(([f, keys]) => ({ fieldId: f === "_form" ? undefined : fieldId(prefix, f), message: keys.map(text).join(" ") }))
+    : [{ message: t(`errors.codes.${state.code}`) }];
+  return <ErrorSummary title={t("common.errorSummaryTitle")} items={items} />;
+}
+
+/** A submit button that shows the form is working (the form is not a native action, so useFormStatus does not apply). */
+export function PendingButton({ pending, children, variant = "primary", name, value, className = "" }: { pending: boolean; children: ReactNode; variant?: "primary" | "secondary" | "danger"; name?: string; value?: string; className?: string }) {
+  const t = useTranslations("console.form");
+  return (
+    <button type="submit" name={name} value={value} disabled={pending} aria-disabled={pending} className={`${buttonClass(variant)} ${className}`}>
+      {pending ? t("working") : children}
+    </button>
+  );
+}
