@@ -1,0 +1,354 @@
+// `npm run bench`: measured ratios for speed, scaling, weight and memory, each against a
+// baseline taken in the same run on the same production build (bench/README.md).
+// Benchmarks are not tests: this prints and records, it never fails on timing.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import pg from "pg";
+
+const root = process.cwd();
+const PORT = Number(process.env.BENCH_PORT || 3400);
+const BASE = `http://127.0.0.1:${PORT}`;
+const DURATION = Number(process.env.BENCH_DURATION || 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
+const serverUrl = process.env.DATABASE_URL;
+
+// ── environment: one fresh database, fixed secrets, the bench routes switched on ──
+const engine = serverUrl ? "postgresql" : "pglite";
+const benchDbUrl = serverUrl ? (() => { const u = new URL(serverUrl); u.pathname = "/madoguchi_bench"; return u.toString(); })() : undefined;
+const pgliteDir = path.join(root, ".data", "bench-pglite");
+Object.assign(process.env, {
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXT_DIST_DIR: ".next-bench",
+  MADOGUCHI_BENCH: "1",
+  APP_URL: BASE,
+  PORT: String(PORT),
+  MADOGUCHI_SECRET: crypto.randomBytes(32).toString("hex"),
+  FILE_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
+  STORAGE_DIR: path.join(root, ".data", "bench-files"),
+  WORKER: "inline",
+});
+if (benchDbUrl) process.env.DATABASE_URL = benchDbUrl;
+else {
+  delete process.env.DATABASE_URL;
+  process.env.PGLITE_DIR = pgliteDir;
+}
+
+type Row = { measure: string; value: string; baseline: string; ratio: number | null; goal: string; met: boolean | null; note?: string };
+const rows: Row[] = [];
+const details: Record<string, unknown> = {};
+
+function p95(samples: number[]): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] ?? 0;
+}
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+
+async function freshDatabase(): Promise<void> {
+  if (serverUrl) {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS madoguchi_bench WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE madoguchi_bench`);
+    await admin.end();
+  } else {
+    fs.rmSync(pgliteDir, { recursive: true, force: true });
+    fs.mkdirSync(path.dirname(pgliteDir), { recursive: true });
+  }
+  fs.rmSync(path.join(root, ".data", "bench-files"), { recursive: true, force: true });
+}
+
+function build(): void {
+  const id = path.join(root, ".next-bench", "BUILD_ID");
+  if (process.env.BENCH_SKIP_BUILD === "1" && fs.existsSync(id)) return;
+  console.log("Building the production app into .next-bench …");
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit", env: process.env });
+  if (r.status !== 0) throw new Error("build failed");
+}
+
+const openStatuses = ["RECEIVED", "IN_PROGRESS", "WAITING_FOR_REQUESTER", "DECIDED"];
+
+/** Adds requests up to `total` with one INSERT … SELECT (references DSR-2025-…, unlike live ones). */
+async function seedRequestsUpTo(total: number): Promise<void> {
+  const { prisma } = await import("@/lib/server/db");
+  const have = await prisma.request.count({ where: { reference: { startsWith: "DSR-2025-" } } });
+  if (have >= total) return;
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "Request" (id, reference, type, status, identity, fee, "arrivedAt", "targetDays", "dueAt", "subjectName", "subjectNameKana", email, "emailNormalized", "updatedAt", "closedAt")
+    SELECT 'bench' || g,
+           'DSR-2025-' || lpad(g::text, 6, '0'),
+           (ARRAY['DISCLOSURE','CORRECTION','SUSPENSION','THIRD_PARTY_STOP','PURPOSE_NOTICE','INQUIRY','COMPLAINT'])[1 + g % 7]::"RequestType",
+           (ARRAY['RECEIVED','IN_PROGRESS','WAITING_FOR_REQUESTER','DECIDED','CLOSED','CLOSED','CLOSED','WITHDRAWN'])[1 + g % 8]::"RequestStatus",
+           'PENDING', 'NOT_REQUIRED',
+           now() - ((g % 700) * interval '1 day'), 14,
+           now() - ((g % 700) * interval '1 day') + interval '14 days',
+           '試験 ' || g, 'シケン ' || g, 'p' || g || '@example.com', 'p' || g || '@example.com', now(),
+           CASE WHEN g % 8 IN (4, 5, 6) THEN now() - ((g % 700) * interval '1 day') + interval '10 days' END
+    FROM generate_series(${have + 1}, ${total}) g`);
+  await prisma.$executeRawUnsafe(`ANALYZE "Request"`);
+}
+
+async function timeQueue(label: string): Promise<{ firstPage: number; byReference: number }> {
+  const { listQueue } = await import("@/lib/console/queue");
+  const actor = { type: "STAFF", id: "bench", role: "ADMIN" } as const;
+  const run = async (input: Parameters<typeof listQueue>[0]["input"]) => {
+    for (let i = 0; i < 10; i++) await listQueue({ actor, input });
+    const samples: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      const t = performance.now();
+      await listQueue({ actor, input });
+      samples.push(performance.now() - t);
+    }
+    return p95(samples);
+  };
+  const firstPage = await run({ status: openStatuses as ("RECEIVED" | "IN_PROGRESS")[] });
+  const byReference = await run({ search: "DSR-2025-000777" });
+  details[`queue_${label}`] = { firstPageP95Ms: round(firstPage), byReferenceP95Ms: round(byReference) };
+  return { firstPage, byReference };
+}
+
+async function explainQueue(): Promise<Record<string, string[]>> {
+  const { prisma } = await import("@/lib/server/db");
+  const plan = async (sql: string) => {
+    const out = await prisma.$queryRawUnsafe<{ "QUERY PLAN": unknown }[]>(`EXPLAIN (FORMAT JSON) ${sql}`);
+    const nodes: string[] = [];
+    const walk = (n: Record<string, unknown>) => {
+      nodes.push([n["Node Type"], n["Index Name"], n["Relation Name"]].filter(Boolean).join(" "));
+      for (const c of (n.Plans as Record<string, unknown>[] | undefined) ?? []) walk(c);
+    };
+    const first = (out[0]?.["QUERY PLAN"] as { Plan: Record<string, unknown> }[] | undefined)?.[0];
+    if (first) walk(first.Plan);
+    return nodes;
+  };
+  return {
+    firstPage: await plan(`SELECT id FROM "Request" WHERE status IN ('RECEIVED','IN_PROGRESS','WAITING_FOR_REQUESTER','DECIDED') ORDER BY "dueAt" ASC NULLS LAST, reference ASC LIMIT 26`),
+    byReference: await plan(`SELECT id FROM "Request" WHERE reference = 'DSR-2025-000777' OR reference LIKE 'DSR-2025-000777%' ORDER BY "dueAt" LIMIT 26`),
+    byEmail: await plan(`SELECT id FROM "Request" WHERE "emailNormalized" = 'p777@example.com' ORDER BY "dueAt" LIMIT 26`),
+  };
+}
+
+/** One code per bench email, written the way lib/codes stores them (HMAC of the code). */
+async function prepareSubmissionCodes(count: number): Promise<void> {
+  const { prisma } = await import("@/lib/server/db");
+  const { emailHashOf } = await import("@/lib/codes/one-time-code");
+  const { hmacHex } = await import("@/lib/server/crypto");
+  const expiresAt = new Date(Date.now() + 60 * 60_000);
+  const rows = Array.from({ length: count }, (_, i) => {
+    const email = `bench-${i}@example.com`;
+    const emailHash = emailHashOf(email);
+    return { purpose: "EMAIL_CONFIRMATION" as const, emailHash, codeHash: hmacHex(`EMAIL_CONFIRMATION:${emailHash}::123456`, "one-time-code"), expiresAt };
+  });
+  for (let i = 0; i < rows.length; i += 1000) await prisma.oneTimeCode.createMany({ data: rows.slice(i, i + 1000) });
+}
+
+function submissionBody(i: number): string {
+  return JSON.stringify({
+    locale: "ja",
+    emailCode: "123456",
+    idempotencyKey: `bench-${process.pid}-${i}-${crypto.randomBytes(6).toString("hex")}`,
+    input: {
+      type: "DISCLOSURE",
+      requesterKind: "SELF",
+      subject: {
+        name: "試験 花子", nameKana: "シケン ハナコ", birthDate: "1990-04-01", postalCode: "104-0061", prefecture: "東京都", city: "中央区",
+        addressLine: "銀座1-2-3", email: `bench-${i}@example.com`, phone: "03-1234-5678", relationship: "SERVICE_USER",
+      },
+      details: { categories: [1, 2], period: { from: "2024-01-01" }, deliveryMethod: "ELECTRONIC", includeProvisionRecords: false },
+      documents: { sendByPost: true, files: [] },
+      declarationAccepted: true,
+    },
+  });
+}
+
+function startServer(): ChildProcess {
+  return spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)], {
+    env: process.env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+async function waitUp(): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    try {
+      const r = await fetch(`${BASE}/`);
+      if (r.ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("server did not start");
+}
+
+/** RSS in MB of a process and its children (Next may fork workers). */
+function treeRssMb(pid: number): number {
+  const out = spawnSync("ps", ["-eo", "pid=,ppid=,rss="], { encoding: "utf8" }).stdout;
+  const procs = out.trim().split("\n").map((l) => l.trim().split(/\s+/).map(Number)) as [number, number, number][];
+  const inTree = new Set([pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [p, pp] of procs) {
+      if (inTree.has(pp) && !inTree.has(p)) {
+        inTree.add(p);
+        grew = true;
+      }
+    }
+  }
+  return procs.filter(([p]) => inTree.has(p)).reduce((s, [, , rss]) => s + rss, 0) / 1024;
+}
+
+async function load(opts: { path: string; body?: (i: number) => string }): Promise<{ rps: number; non2xx: number; errors: number; total: number }> {
+  const { default: autocannon } = await import("autocannon");
+  let i = 0;
+  const result = await autocannon({
+    url: `${BASE}${opts.path}`,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    requests: [{ method: "POST", setupRequest: (req) => ({ ...req, body: opts.body ? opts.body(i++) : "{}" }) }],
+  });
+  return { rps: result.requests.average, non2xx: result.non2xx, errors: result.errors, total: result.requests.total };
+}
+
+async function firstLoadJs(pathname: string): Promise<{ raw: number; gzip: number; scripts: number } | null> {
+  const res = await fetch(`${BASE}${pathname}`);
+  if (!res.ok) return null;
+  const html = await res.text();
+  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1] ?? ""))].filter(Boolean);
+  let raw = 0;
+  let gzip = 0;
+  for (const src of srcs) {
+    const body = Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer());
+    raw += body.length;
+    gzip += zlib.gzipSync(body).length;
+  }
+  // Inline scripts (the RSC payload) are part of what the browser parses on first load.
+  const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? "").join("");
+  raw += Buffer.byteLength(inline);
+  gzip += zlib.gzipSync(Buffer.from(inline)).length;
+  return { raw, gzip, scripts: srcs.length };
+}
+
+async function lighthouseScores(pathname: string): Promise<{ performance: number; accessibility: number } | null> {
+  if (process.env.BENCH_SKIP_LIGHTHOUSE === "1") return null;
+  const { default: lighthouse } = await import("lighthouse");
+  const chromeLauncher = await import("chrome-launcher");
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  try {
+    const result = await lighthouse(`${BASE}${pathname}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] });
+    const cats = result?.lhr.categories;
+    return { performance: Math.round((cats?.performance?.score ?? 0) * 100), accessibility: Math.round((cats?.accessibility?.score ?? 0) * 100) };
+  } finally {
+    await chrome.kill();
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  await freshDatabase();
+  build();
+  const { migrate } = await import("@/lib/server/migrate");
+  await migrate();
+  const { prisma } = await import("@/lib/server/db");
+  const { seedBase, seedDemo } = await import("@/lib/seed/seed");
+  await seedBase(prisma);
+  await seedDemo(prisma);
+
+  // ── queue scaling, measured in-process on the same engine the server uses ──
+  console.log("Queue: 1,000 requests …");
+  await seedRequestsUpTo(1_000);
+  const small = await timeQueue("1k");
+  console.log("Queue: 100,000 requests …");
+  await seedRequestsUpTo(100_000);
+  const large = await timeQueue("100k");
+  details.queuePlans = await explainQueue();
+  for (const [name, a, b] of [["queue first page p95", small.firstPage, large.firstPage], ["queue search by reference p95", small.byReference, large.byReference]] as const) {
+    const ratio = round(b / a);
+    rows.push({ measure: `${name} (100k vs 1k)`, value: ms(b), baseline: ms(a), ratio, goal: "≤ 1.5", met: ratio <= 1.5 });
+  }
+  await prepareSubmissionCodes(Math.max(2000, DURATION * 600));
+  await prisma.$disconnect();
+  const { closeEmbeddedDatabases } = await import("@/lib/server/db-adapter");
+  await closeEmbeddedDatabases();
+
+  // ── the server: idle memory, then load ──
+  const server = startServer();
+  let serverLog = "";
+  server.stdout?.on("data", (d: Buffer) => (serverLog += d.toString()));
+  server.stderr?.on("data", (d: Buffer) => (serverLog += d.toString()));
+  try {
+    await waitUp();
+    for (const p of ["/", "/policy", "/bench/bare"]) await fetch(`${BASE}${p}`);
+    await new Promise((r) => setTimeout(r, 2000));
+    const idleRss = treeRssMb(server.pid ?? 0);
+
+    console.log(`Load: bare insert, ${CONNECTIONS} connections × ${DURATION} s …`);
+    const bare = await load({ path: "/api/bench/insert" });
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb(server.pid ?? 0))), 100);
+    console.log(`Load: submission, ${CONNECTIONS} connections × ${DURATION} s …`);
+    const submit = await load({ path: "/api/requests", body: submissionBody });
+    clearInterval(sampler);
+    details.load = { bare, submit, connections: CONNECTIONS, durationSeconds: DURATION };
+    const ratio = round(submit.rps / bare.rps);
+    rows.push({
+      measure: "submission rps vs bare insert",
+      value: `${round(submit.rps, 1)}/s`,
+      baseline: `${round(bare.rps, 1)}/s`,
+      ratio,
+      goal: "≥ 0.6",
+      met: ratio >= 0.6,
+      note: submit.non2xx || submit.errors ? `${submit.non2xx} non-2xx, ${submit.errors} errors of ${submit.total}` : `${submit.total} requests, all 2xx`,
+    });
+    rows.push({ measure: "peak RSS during submission vs idle", value: `${round(peak, 0)} MB`, baseline: `${round(idleRss, 0)} MB`, ratio: round(peak / idleRss), goal: "< 400 MB", met: peak < 400 });
+
+    // ── portal weight ──
+    const bareJs = await firstLoadJs("/bench/bare");
+    for (const p of ["/", "/requests/new"]) {
+      const js = await firstLoadJs(p);
+      if (!js || !bareJs) {
+        rows.push({ measure: `first-load JS ${p} vs bare page`, value: "n/a", baseline: "n/a", ratio: null, goal: "≤ 1.5", met: null, note: "page not available" });
+        continue;
+      }
+      const r = round(js.gzip / bareJs.gzip);
+      rows.push({ measure: `first-load JS ${p} vs bare page (gzip)`, value: `${round(js.gzip / 1024, 1)} KB`, baseline: `${round(bareJs.gzip / 1024, 1)} KB`, ratio: r, goal: "≤ 1.5", met: r <= 1.5 });
+    }
+
+    // ── Lighthouse ──
+    for (const p of ["/", "/requests/new"]) {
+      try {
+        const s = await lighthouseScores(p);
+        if (s) rows.push({ measure: `Lighthouse ${p}`, value: `perf ${s.performance}, a11y ${s.accessibility}`, baseline: "-", ratio: null, goal: "perf ≥ 95, a11y 100", met: s.performance >= 95 && s.accessibility === 100 });
+      } catch (e) {
+        rows.push({ measure: `Lighthouse ${p}`, value: "n/a", baseline: "-", ratio: null, goal: "perf ≥ 95, a11y 100", met: null, note: e instanceof Error ? e.message.slice(0, 80) : "failed" });
+      }
+    }
+  } finally {
+    server.kill("SIGTERM");
+    if (process.env.BENCH_VERBOSE === "1") console.log(serverLog);
+  }
+
+  const out = { engine, at: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length, seconds: round((Date.now() - started) / 1000, 0), rows, details };
+  fs.mkdirSync(path.join(root, "bench"), { recursive: true });
+  fs.writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(out, null, 2) + "\n");
+  console.log(`\nMadoguchi benchmark (${engine}, ${out.cpus} cores, Node ${process.version})`);
+  console.table(rows.map((r) => ({ measure: r.measure, value: r.value, baseline: r.baseline, ratio: r.ratio ?? "-", goal: r.goal, met: r.met === null ? "-" : r.met ? "yes" : "NO", note: r.note ?? "" })));
+  console.log("Written to bench/results.json");
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
