@@ -1,4 +1,5 @@
 import { httpStatusFor, isAppError } from "@/lib/errors";
+import { isDatabaseUnavailable } from "@/lib/server/db-errors";
 
 /**
  * Route handlers answer user errors with their HTTP status and a code (never detail);
@@ -7,6 +8,10 @@ import { httpStatusFor, isAppError } from "@/lib/errors";
 export function errorResponse(e: unknown): Response {
   if (isAppError(e)) {
     return Response.json({ error: e.code, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) }, { status: httpStatusFor[e.code], headers: { "cache-control": "no-store" } });
+  }
+  if (isDatabaseUnavailable(e)) {
+    console.warn("[route] database unavailable");
+    return Response.json({ error: "UNAVAILABLE" }, { status: 503, headers: { "retry-after": "30", "cache-control": "no-store" } });
   }
   console.error(`[route] unexpected error: ${e instanceof Error ? e.name : "unknown"}`);
   return Response.json({ error: "INTERNAL" }, { status: 500 });
