@@ -1,8 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
-import { e2eEnv, E2E_PORT } from "./tests/e2e/e2e-env";
+import { e2eEnv, E2E_DIRECT_DATABASE_URL, E2E_PORT } from "./tests/e2e/e2e-env";
 
 // The fixtures open the same database as the server under test.
 Object.assign(process.env, e2eEnv);
+// The test process talks to the database directly; only the app goes through the fault proxy.
+const appDatabaseUrl = e2eEnv.DATABASE_URL;
+process.env.DATABASE_URL = E2E_DIRECT_DATABASE_URL;
 
 // A separate run (E2E_DB_NAME set) keeps its own artifacts and report.
 const runTag = process.env.E2E_DB_NAME ? `-${process.env.E2E_DB_NAME}` : "";
@@ -32,6 +35,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
     command: "npx tsx tests/e2e/e2e-server.ts",
+    env: { DATABASE_URL: appDatabaseUrl ?? "" },
     url: `http://localhost:${E2E_PORT}/`,
     timeout: 10 * 60_000,
     reuseExistingServer: false,

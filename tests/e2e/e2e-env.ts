@@ -5,6 +5,9 @@ import path from "node:path";
 export const E2E_PORT = Number(process.env.E2E_PORT || 3300);
 export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT || 2526);
 export const E2E_STRIPE_PORT = Number(process.env.E2E_STRIPE_PORT || 12111);
+// The app reaches PostgreSQL through a proxy the fault tests can break (tests/support/tcp-proxy.ts).
+export const E2E_DB_PROXY_PORT = E2E_PORT + 1000;
+export const E2E_DB_PROXY_CONTROL_PORT = E2E_PORT + 1001;
 const adminUrl = process.env.E2E_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 const dbUrl = new URL(adminUrl);
 // Names can be overridden so several suites (e.g. two engineers' runs) do not collide.
@@ -12,13 +15,19 @@ export const E2E_DB_NAME = process.env.E2E_DB_NAME || "madoguchi_e2e";
 dbUrl.pathname = `/${E2E_DB_NAME}`;
 
 export const E2E_ADMIN_DATABASE_URL = adminUrl;
+/** Direct, for the test process and for set-up; the app itself goes through the proxy. */
+export const E2E_DIRECT_DATABASE_URL = dbUrl.toString();
+const proxiedUrl = new URL(dbUrl.toString());
+proxiedUrl.hostname = "127.0.0.1";
+proxiedUrl.port = String(E2E_DB_PROXY_PORT);
+export const E2E_DB_TARGET = { host: new URL(adminUrl).hostname || "127.0.0.1", port: Number(new URL(adminUrl).port || 5432) };
 export const E2E_MAIL_FILE = path.resolve("test-results", `${E2E_DB_NAME}-mail.jsonl`);
 
 export const e2eEnv: Record<string, string> = {
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next-e2e",
-  DATABASE_URL: dbUrl.toString(),
+  DATABASE_URL: proxiedUrl.toString(),
   APP_URL: `http://localhost:${E2E_PORT}`,
   MADOGUCHI_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
   FILE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),

@@ -7,7 +7,8 @@ import path from "node:path";
 import pg from "pg";
 import { SMTPServer } from "smtp-server";
 import { simpleParser } from "mailparser";
-import { e2eEnv, E2E_ADMIN_DATABASE_URL, E2E_DB_NAME, E2E_MAIL_FILE, E2E_SMTP_PORT } from "./e2e-env";
+import { e2eEnv, E2E_ADMIN_DATABASE_URL, E2E_DB_NAME, E2E_DB_PROXY_CONTROL_PORT, E2E_DB_PROXY_PORT, E2E_DB_TARGET, E2E_MAIL_FILE, E2E_SMTP_PORT } from "./e2e-env";
+import { FaultyProxy } from "../support/tcp-proxy";
 
 Object.assign(process.env, e2eEnv);
 
@@ -60,6 +61,9 @@ function buildIfNeeded(): void {
 }
 
 async function main(): Promise<void> {
+  const proxy = new FaultyProxy(E2E_DB_TARGET);
+  await proxy.listen(E2E_DB_PROXY_PORT);
+  await proxy.listenControl(E2E_DB_PROXY_CONTROL_PORT);
   await freshDatabase();
   const smtp = await startSmtp();
   buildIfNeeded();
