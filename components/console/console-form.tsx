@@ -64,9 +64,24 @@ export function FormFeedback({ state, prefix, ok }: { state: FormState; prefix: 
   }
   const fields = Object.entries(state.fieldErrors);
   const items = fields.length
-    ? fields.map(([f, keys]) => ({ fieldId: f === "_form" ? undefined : fieldId(prefix, f), message: keys.map(text).join(" ") }))
+    ? fields.map(([f, keys]) => {
+        const target = f === "_form" ? undefined : fieldId(prefix, f);
+        const label = target ? labelOf(target) : undefined;
+        return { fieldId: target, message: `${label ? `${label}: ` : ""}${keys.map(text).join(" ")}` };
+      })
     : [{ message: t(`errors.codes.${state.code}`) }];
   return <ErrorSummary title={t("common.errorSummaryTitle")} items={items} />;
+}
+
+/**
+ * The visible label (or legend) of a field, so the summary names the field. Errors only
+ * exist after a submit in the browser, so reading the DOM here never runs on the server.
+ */
+function labelOf(id: string): string | undefined {
+  if (typeof document === "undefined") return undefined;
+  const el = document.getElementById(id);
+  const label = el?.tagName === "FIELDSET" ? el.querySelector("legend") : document.querySelector(`label[for="${CSS.escape(id)}"]`);
+  return label?.firstChild?.textContent?.trim() || undefined;
 }
 
 /** A submit button that shows the form is working (the form is not a native action, so useFormStatus does not apply). */

@@ -1,0 +1,103 @@
+"use server";
+import { redirect } from "next/navigation";
+import type { RequestType } from "@/lib/generated/prisma/enums";
+import { staffActor } from "@/lib/server/current-staff";
+import { formStateFromError, formValues, type FormState } from "@/lib/form-state";
+import { createOfflineRequest, type CreateOfflineRequestInput } from "@/lib/console/create-offline-request";
+
+const SCAN_ROWS = 3;
+const ITEM_ROWS = 5;
+
+const blankToUndefined = (v: string | undefined) => (v && v.trim() ? v : undefined);
+
+function detailsFor(type: string, fd: FormData, v: Record<string, string>): Record<string, unknown> {
+  const d = (k: string) => blankToUndefined(v[`details.${k}`]);
+  const categories = fd.getAll("details.categories").filter((x): x is string => typeof x === "string");
+  switch (type as RequestType) {
+    case "DISCLOSURE":
+      return { categories, period: { from: d("period.from"), to: d("period.to") }, deliveryMethod: d("deliveryMethod"), deliveryNote: d("deliveryNote"), includeProvisionRecords: v["details.includeProvisionRecords"] === "on" };
+    case "CORRECTION": {
+      const rows = Array.from({ length: ITEM_ROWS }, (_, i) => ({ category: d(`items.${i}.category`), current: d(`items.${i}.current`), corrected: d(`items.${i}.corrected`) }));
+      const last = rows.map((r) => Boolean(r.category || r.current || r.corrected)).lastIndexOf(true);
+      return { action: d("action"), items: rows.slice(0, last + 1), reason: d("reason") };
+    }
+    case "SUSPENSION":
+      return { categories, ground: d("ground"), purpose: d("purpose"), wanted: d("wanted"), recipient: d("recipient"), explanation: d("explanation") };
+    case "THIRD_PARTY_STOP":
+      return { categories, recipient: d("recipient"), ground: d("ground"), explanation: d("explanation") };
+    case "PURPOSE_NOTICE":
+      return { note: d("note") };
+    default:
+      return { topic: d("topic"), message: v["details.message"] ?? "", reference: d("reference") };
+  }
+}
+
+/** Portal detail schemas speak in "requests" message keys; the form reads them from the root. */
+function mapErrors(errors: Record<string, string[]>, scanRows: number[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [key, list] of Object.entries(errors)) {
+    const m = /^documents\.(\d+)\.(.+)$/.exec(key);
+    const target = m ? `documents.${scanRows[Number(m[1])] ?? m[1]}.${m[2]}` : key;
+    const fromPortal = key.startsWith("details.") || (m?.[2] === "file");
+    (out[target] ??= []).push(...list.map((k) => (fromPortal && k.startsWith("errors.") ? `requests.${k}` : k)));
+  }
+  return out;
+}
+
+export async function createOfflineRequestAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  const v = formValues(fd);
+  const scanRows: number[] = [];
+  const documents: NonNullable<CreateOfflineRequestInput["documents"]> = [];
+  for (let i = 0; i < SCAN_ROWS; i++) {
+    const file = fd.get(`documents.${i}.file`);
+    if (!file || typeof file === "string" || file.size === 0) continue;
+    scanRows.push(i);
+    documents.push({
+      fileName: file.name || "scan",
+      content: Buffer.from(await file.arrayBuffer()),
+      mimeType: file.type || undefined,
+      kind: v[`documents.${i}.kind`] as "OTHER_ID",
+      holder: v[`documents.${i}.holder`] === "AGENT" ? "AGENT" : "SUBJECT",
+      issuedOn: blankToUndefined(v[`documents.${i}.issuedOn`]),
+    });
+  }
+  const top = (k: string) => blankToUndefined(v[k]);
+  let requestId: string;
+  try {
+    const created = await createOfflineRequest({
+      actor: await staffActor(),
+      input: {
+        type: v.type as RequestType,
+        channel: v.channel as "POST",
+        arrivedOn: v.arrivedOn ?? "",
+        locale: v.locale === "en" ? "en" : "ja",
+        requesterKind: (top("requesterKind") ?? "SELF") as "SELF",
+        subjectName: v.subjectName ?? "",
+        subjectNameKana: top("subjectNameKana"),
+        subjectBirthDate: top("subjectBirthDate"),
+        postalCode: top("postalCode"),
+        prefecture: top("prefecture"),
+        city: top("city"),
+        addressLine: top("addressLine"),
+        email: top("email"),
+        phone: top("phone"),
+        customerId: top("customerId"),
+        relationship: top("relationship") as "SERVICE_USER" | undefined,
+        agentName: top("agentName"),
+        agentNameKana: top("agentNameKana"),
+        agentEmail: top("agentEmail"),
+        agentPhone: top("agentPhone"),
+        agentAddress: top("agentAddress"),
+        details: detailsFor(v.type ?? "", fd, v),
+        documents,
+        note: top("note"),
+        assignToMe: v.assignToMe === "on",
+      },
+    });
+    requestId = created.requestId;
+  } catch (err) {
+    const state = formStateFromError(err, v);
+    return state.status === "error" ? { ...state, fieldErrors: mapErrors(state.fieldErrors, scanRows) } : state;
+  }
+  redirect(`/console/requests/${requestId}`);
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { RequestType, DocumentKind } from "@/lib/generated/prisma/enums";
+import { requireStaffPage } from "@/lib/server/current-staff";
+import { jstDate } from "@/lib/deadlines/deadline-clock";
+import { PREFECTURES, RELATIONSHIPS } from "@/lib/requests/policy-items";
+import { PageHeader } from "@/components/ui/alert";
+import { OfflineRequestForm } from "./offline-request-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("console.offline"))("title") };
+}
+
+export default async function NewOfflineRequestPage() {
+  await requireStaffPage("create:request");
+  const t = await getTranslations("console.offline");
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("intro")} />
+      <OfflineRequestForm
+        options={{
+          types: Object.values(RequestType),
+          prefectures: PREFECTURES,
+          relationships: RELATIONSHIPS,
+          documentKinds: Object.values(DocumentKind),
+          today: jstDate(new Date()),
+        }}
+      />
+    </>
+  );
+}
