@@ -130,17 +130,24 @@ export async function listQueue(opts: { actor: Actor | null; input: ListQueueInp
       select: {
         id: true, reference: true, type: true, status: true, identity: true, fee: true, outcome: true, channel: true,
         subjectName: true, subjectNameKana: true, arrivedAt: true, targetDays: true, pausedAt: true, pausedMs: true,
-        dueAt: true, version: true, assignee: { select: { id: true, name: true } },
+        dueAt: true, version: true, assigneeId: true,
       },
     }),
-    prisma.request.findMany({ where, select: { id: true }, take: COUNT_CAP + 1 }),
+    // COUNT(*) over at most COUNT_CAP + 1 rows, computed in the database.
+    prisma.request.count({ where, take: COUNT_CAP + 1 }),
   ]);
 
-  const rows = found.slice(0, QUEUE_PAGE_SIZE).map((r): QueueRow => {
+  // Names of the page's assignees in one small query: a joined relation made the
+  // planner work on the whole table before the LIMIT (measured by npm run bench).
+  const page = found.slice(0, QUEUE_PAGE_SIZE);
+  const assigneeIds = [...new Set(page.map((r) => r.assigneeId).filter((id): id is string => Boolean(id)))];
+  const assignees = assigneeIds.length ? await prisma.staffUser.findMany({ where: { id: { in: assigneeIds } }, select: { id: true, name: true } }) : [];
+  const assigneeById = new Map(assignees.map((a) => [a.id, a]));
+  const rows = page.map((r): QueueRow => {
     const d = deadlineStatus({ arrivedAt: r.arrivedAt, targetDays: r.targetDays, pausedMs: r.pausedMs, pausedAt: r.pausedAt, open: isOpen(r.status) }, dueSoonDays, now);
     return {
       id: r.id, reference: r.reference, type: r.type, status: r.status, identity: r.identity, fee: r.fee, outcome: r.outcome,
-      channel: r.channel, subjectName: r.subjectName, subjectNameKana: r.subjectNameKana, assignee: r.assignee,
+      channel: r.channel, subjectName: r.subjectName, subjectNameKana: r.subjectNameKana, assignee: r.assigneeId ? (assigneeById.get(r.assigneeId) ?? null) : null,
       arrivedAt: r.arrivedAt, dueAt: d.dueAt, daysLeft: d.daysLeft, deadlineStatus: d.status,
       appiSuitDate: appiSuitDate(r.arrivedAt), version: r.version,
     };
@@ -150,7 +157,7 @@ export async function listQueue(opts: { actor: Actor | null; input: ListQueueInp
     page: q.page,
     pageSize: QUEUE_PAGE_SIZE,
     hasNextPage: found.length > QUEUE_PAGE_SIZE,
-    total: Math.min(counted.length, COUNT_CAP),
-    totalIsCapped: counted.length > COUNT_CAP,
+    total: Math.min(counted, COUNT_CAP),
+    totalIsCapped: counted > COUNT_CAP,
   };
 }
