@@ -64,7 +64,7 @@ export default async function SystemOfRecordPage({ params }: { params: Promise<{
           {tokens.length === 0 ? (
             <p className="mb-4 text-muted">{t("tokens.empty")}</p>
           ) : (
-            <div role="region" aria-labelledby="tokens-title" tabIndex={0} className="mb-6 overflow-x-auto rounded-md border border-stone-300 bg-white">
+            <div role="region" aria-label={t("tokens.caption")} tabIndex={0} className="mb-6 overflow-x-auto rounded-md border border-stone-300 bg-white">
               <table className="w-full min-w-[44rem] text-left text-sm" data-testid="token-list">
                 <caption className="sr-only">{t("tokens.caption")}</caption>
                 <thead className="bg-stone-50">
