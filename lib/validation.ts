@@ -9,7 +9,23 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 }
 
 /** Parses domain input with its schema, or throws INVALID_INPUT carrying the field errors. */
+/**
+ * PostgreSQL text cannot hold U+0000; a NUL anywhere in the input would fail in the
+ * database instead of being refused as bad input. Returns the first offending path.
+ */
+function pathOfNul(value: unknown, path: (string | number)[] = [], depth = 0): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path.join(".") || "_form" : null;
+  if (!value || typeof value !== "object" || depth > 20) return null;
+  for (const [k, v] of Object.entries(value)) {
+    const found = pathOfNul(v, [...path, k], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const nul = pathOfNul(input);
+  if (nul) throw new AppError("INVALID_INPUT", `${what}: NUL character`, { [nul]: ["errors.invalid"] });
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT", what, fieldErrorsOf(parsed.error));
   return parsed.data;
