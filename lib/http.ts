@@ -13,6 +13,8 @@ export function errorResponse(e: unknown): Response {
     console.warn("[route] database unavailable");
     return Response.json({ error: "UNAVAILABLE" }, { status: 503, headers: { "retry-after": "30", "cache-control": "no-store" } });
   }
-  console.error(`[route] unexpected error: ${e instanceof Error ? e.name : "unknown"}`);
+  // Name and code only (e.g. PrismaClientKnownRequestError P2034): never messages, which can quote data.
+  const code = (e as { code?: unknown }).code;
+  console.error(`[route] unexpected error: ${e instanceof Error ? e.name : "unknown"}${typeof code === "string" ? ` ${code}` : ""}`);
   return Response.json({ error: "INTERNAL" }, { status: 500 });
 }
