@@ -1,0 +1,28 @@
+import { cookies } from "next/headers";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http";
+import { DRAFT_COOKIE } from "@/lib/uploads/draft-uploads";
+import { readWizardUpload } from "@/lib/uploads/wizard-upload";
+
+// The preview of an image the person uploaded in this wizard run (their draft cookie
+// only); anyone else's file, or a submitted one, is not found.
+export const runtime = "nodejs";
+
+export async function GET(_req: Request, ctx: { params: Promise<{ fileId: string }> }): Promise<Response> {
+  try {
+    const { fileId } = await ctx.params;
+    const draftKey = (await cookies()).get(DRAFT_COOKIE)?.value;
+    if (!draftKey) throw new AppError("NOT_FOUND", "no draft");
+    const file = await readWizardUpload({ draftKey, fileId: fileId.slice(0, 64) });
+    return new Response(new Uint8Array(file.content), {
+      headers: {
+        "content-type": file.mimeType,
+        "content-disposition": `inline; filename="${encodeURIComponent(file.fileName)}"`,
+        "cache-control": "private, no-store",
+        "x-content-type-options": "nosniff",
+      },
+    });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

@@ -1,0 +1,30 @@
+import { cookies } from "next/headers";
+import { isAppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http";
+import { env } from "@/lib/server/env";
+import { REQUESTER_SESSION_COOKIE, resolveRequesterSession, type RequesterSession } from "@/lib/requester/requester-session";
+import type { DownloadedFile } from "@/lib/requester/package-download";
+
+// Downloads from the status page: the requester session from the cookie, one file of the
+// request it is bound to (anything else is 404), never cached. A person who must sign in
+// again or enter a fresh code is sent back to the status page with a message key.
+
+const RETRY: Record<string, string> = { UNAUTHENTICATED: "", FORBIDDEN: "?download=verify", INVALID_STATE: "?download=expired" };
+
+export async function requesterFile(load: (session: RequesterSession) => Promise<DownloadedFile>): Promise<Response> {
+  try {
+    const session = await resolveRequesterSession((await cookies()).get(REQUESTER_SESSION_COOKIE)?.value);
+    const file = await load(session);
+    return new Response(new Uint8Array(file.content), {
+      headers: {
+        "content-type": file.mimeType,
+        "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        "cache-control": "private, no-store",
+        "x-content-type-options": "nosniff",
+      },
+    });
+  } catch (e) {
+    if (isAppError(e) && e.code in RETRY) return Response.redirect(`${env().APP_URL.replace(/\/$/, "")}/status${RETRY[e.code]}`, 303);
+    return errorResponse(e);
+  }
+}

@@ -1,0 +1,78 @@
+"use client";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { SelectField, TextareaField, TextField } from "@/components/ui/field";
+import { INQUIRY_KINDS, INQUIRY_TOPICS } from "@/lib/requests/inquiry-schema";
+import { Choices } from "./choices";
+import { ActionButton, DefaultSubmit, FormErrors, FormNotice, usePortalForm, type PortalAction } from "./portal-form";
+import { fieldIdOf, type PortalFormState } from "./step-state";
+
+const FIELDS = ["kind", "topic", "message", "name", "email", "reference", "phone"] as const;
+
+/** Art 11, 12: the message, then the emailed code, then the acknowledgement with a reference. */
+export function InquiryForm({ action, initial }: { action: PortalAction; initial: PortalFormState }) {
+  const f = usePortalForm(action, initial);
+  const t = useTranslations("portal.inquiry");
+  const tr = useTranslations("requests");
+  const tc = useTranslations("common");
+  const stage = f.state.data?.stage;
+  const req = { requiredLabel: tc("required"), optionalLabel: tc("optional") };
+  if (stage === "done") {
+    return (
+      <div role="status" className="rounded-md border-l-4 border-green-700 bg-green-50 p-4">
+        <h2 className="mb-2 text-xl font-bold">{t("doneTitle")}</h2>
+        <p className="mb-1">{t("referenceLabel")}</p>
+        <p className="mb-2 text-2xl font-bold tracking-wider" data-testid="reference">
+          {f.state.data?.reference}
+        </p>
+        <p className="mb-3">{t("doneBody")}</p>
+        <Link href="/" className="text-brand-700 underline">
+          {tc("backHome")}
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <>
+      <FormErrors state={f.state} text={f.text} />
+      <FormNotice state={f.state} text={f.text} />
+      <form key={f.state.nonce} action={f.formAction} noValidate>
+        {stage === "code" ? (
+          <>
+            <DefaultSubmit value="verify" />
+            {FIELDS.map((k) => (
+              <input key={k} type="hidden" name={k} value={f.v(k)} />
+            ))}
+            <input type="hidden" name="idempotencyKey" value={f.state.data?.idempotencyKey ?? ""} />
+            <p className="mb-4">{t("codeFor", { email: f.v("email") })}</p>
+            <TextField id={fieldIdOf("code")} name="code" label={t("code")} hint={t("codeHint")} errors={f.err("code")} inputMode="numeric" autoComplete="one-time-code" required {...req} />
+            <div className="flex flex-col gap-3 sm:flex-row">
+              <ActionButton pending={f.pending} value="verify" className="w-full sm:w-auto">
+                {t("submit")}
+              </ActionButton>
+              <ActionButton pending={f.pending} value="resend" variant="secondary" className="w-full sm:w-auto">
+                {t("resend")}
+              </ActionButton>
+              <ActionButton pending={f.pending} value="edit" variant="ghost" className="w-full sm:w-auto">
+                {t("edit")}
+              </ActionButton>
+            </div>
+          </>
+        ) : (
+          <>
+            <Choices id={fieldIdOf("kind")} name="kind" legend={t("kind")} required requiredLabel={req.requiredLabel} errors={f.err("kind")} checked={f.vs("kind").length ? f.vs("kind") : ["INQUIRY"]} options={INQUIRY_KINDS.map((k) => ({ value: k, label: tr(`inquiryKinds.${k}`), description: t(`kindHint.${k}`) }))} />
+            <SelectField id={fieldIdOf("topic")} name="topic" label={t("topic")} defaultValue={f.v("topic")} errors={f.err("topic")} required {...req} options={[{ value: "", label: t("chooseTopic") }, ...INQUIRY_TOPICS.map((k) => ({ value: k, label: tr(`inquiryTopics.${k}`) }))]} />
+            <TextareaField id={fieldIdOf("message")} name="message" label={t("message")} hint={t("messageHint")} defaultValue={f.v("message")} errors={f.err("message")} rows={6} required {...req} />
+            <TextField id={fieldIdOf("name")} name="name" label={t("name")} defaultValue={f.v("name")} errors={f.err("name")} autoComplete="name" required {...req} />
+            <TextField id={fieldIdOf("email")} name="email" type="email" label={t("email")} hint={t("emailHint")} defaultValue={f.v("email")} errors={f.err("email")} autoComplete="email" required {...req} />
+            <TextField id={fieldIdOf("phone")} name="phone" type="tel" label={t("phone")} defaultValue={f.v("phone")} errors={f.err("phone")} autoComplete="tel" {...req} />
+            <TextField id={fieldIdOf("reference")} name="reference" label={t("reference")} hint={t("referenceHint")} defaultValue={f.v("reference")} errors={f.err("reference")} autoComplete="off" {...req} />
+            <ActionButton pending={f.pending} value="send" className="w-full sm:w-auto">
+              {t("send")}
+            </ActionButton>
+          </>
+        )}
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { TextareaField } from "@/components/ui/field";
+import { ActionButton, FormErrors, FormNotice, usePortalForm, type PortalAction } from "../portal-form";
+import { fieldIdOf, type PortalFormState } from "../step-state";
+
+const ACCEPT = ".pdf,.jpg,.jpeg,.png,.heic,.heif,application/pdf,image/jpeg,image/png,image/heic,image/heif";
+
+/** A message to staff, with attachments (a clearer copy, a missing document). */
+export function MessageForm({ action, initial }: { action: PortalAction; initial: PortalFormState }) {
+  const f = usePortalForm(action, initial);
+  const t = useTranslations("portal.status.messages");
+  const tc = useTranslations("common");
+  const attachmentErrors = Object.entries(f.state.fieldErrors)
+    .filter(([k]) => k.startsWith("attachments"))
+    .flatMap(([, keys]) => keys.map(f.text));
+  return (
+    <>
+      <FormErrors state={f.state} text={f.text} fieldIds={{ attachments: fieldIdOf("attachments"), "attachments.0": fieldIdOf("attachments"), "attachments.1": fieldIdOf("attachments"), "attachments.2": fieldIdOf("attachments") }} />
+      <FormNotice state={f.state} text={f.text} />
+      <form key={f.state.nonce} action={f.formAction} noValidate encType="multipart/form-data">
+        <TextareaField id={fieldIdOf("body")} name="body" label={t("body")} defaultValue={f.v("body")} errors={f.err("body")} rows={4} required requiredLabel={tc("required")} />
+        <div className="mb-5">
+          <label htmlFor={fieldIdOf("attachments")} className="mb-1 block font-semibold">
+            {t("attachments")} <span className="ml-1 text-xs font-normal text-muted">{tc("optional")}</span>
+          </label>
+          <p id="attachments-hint" className="mb-1 text-sm text-muted">
+            {t("attachmentsHint")}
+          </p>
+          {attachmentErrors.length ? (
+            <p id="attachments-error" className="mb-1 text-sm font-semibold text-danger">
+              {attachmentErrors.join(" ")}
+            </p>
+          ) : null}
+          <input
+            id={fieldIdOf("attachments")}
+            type="file"
+            name="attachments"
+            multiple
+            accept={ACCEPT}
+            aria-describedby={attachmentErrors.length ? "attachments-hint attachments-error" : "attachments-hint"}
+            className="block w-full max-w-full rounded-md border border-stone-400 bg-white p-2 text-sm"
+          />
+        </div>
+        <ActionButton pending={f.pending} value="send" className="w-full sm:w-auto">
+          {f.pending ? t("sending") : t("send")}
+        </ActionButton>
+      </form>
+    </>
+  );
+}

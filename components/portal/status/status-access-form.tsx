@@ -1,0 +1,53 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { TextField } from "@/components/ui/field";
+import { ActionButton, DefaultSubmit, FormErrors, FormNotice, usePortalForm, type PortalAction } from "../portal-form";
+import { fieldIdOf, type PortalFormState } from "../step-state";
+
+/**
+ * Opens the status page with the reference and email address, then the emailed code.
+ * Whatever is typed, the first step answers the same way, so it reveals no request.
+ */
+export function StatusAccessForm({ action, initial }: { action: PortalAction; initial: PortalFormState }) {
+  const f = usePortalForm(action, initial);
+  const t = useTranslations("portal.status.access");
+  const tc = useTranslations("common");
+  const codeStage = f.state.data?.stage === "code";
+  const req = { required: true, requiredLabel: tc("required") };
+  return (
+    <>
+      <FormErrors state={f.state} text={f.text} />
+      <FormNotice state={f.state} text={f.text} />
+      <form key={f.state.nonce} action={f.formAction} noValidate className="rounded-md border border-brand-100 bg-white p-4">
+        {codeStage ? (
+          <>
+            <DefaultSubmit value="verify" />
+            <input type="hidden" name="reference" value={f.v("reference")} />
+            <input type="hidden" name="email" value={f.v("email")} />
+            <p className="mb-4">{t("codeFor", { reference: f.v("reference"), email: f.v("email") })}</p>
+            <TextField id={fieldIdOf("code")} name="code" label={t("code")} hint={t("codeHint")} errors={f.err("code")} inputMode="numeric" autoComplete="one-time-code" {...req} />
+            <div className="flex flex-col gap-3 sm:flex-row">
+              <ActionButton pending={f.pending} value="verify" className="w-full sm:w-auto">
+                {t("open")}
+              </ActionButton>
+              <ActionButton pending={f.pending} value="resend" variant="secondary" className="w-full sm:w-auto">
+                {t("resend")}
+              </ActionButton>
+              <ActionButton pending={f.pending} value="restart" variant="ghost" className="w-full sm:w-auto">
+                {t("restart")}
+              </ActionButton>
+            </div>
+          </>
+        ) : (
+          <>
+            <TextField id={fieldIdOf("reference")} name="reference" label={t("reference")} hint={t("referenceHint")} defaultValue={f.v("reference")} errors={f.err("reference")} autoComplete="off" {...req} />
+            <TextField id={fieldIdOf("email")} name="email" type="email" label={t("email")} hint={t("emailHint")} defaultValue={f.v("email")} errors={f.err("email")} autoComplete="email" {...req} />
+            <ActionButton pending={f.pending} value="send" className="w-full sm:w-auto">
+              {t("send")}
+            </ActionButton>
+          </>
+        )}
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { TextareaField } from "@/components/ui/field";
+import { buttonClass } from "@/components/ui/button-class";
+import { ActionButton, FormErrors, usePortalForm, type PortalAction } from "../portal-form";
+import { fieldIdOf, type PortalFormState } from "../step-state";
+
+export function WithdrawForm({ action, initial }: { action: PortalAction; initial: PortalFormState }) {
+  const f = usePortalForm(action, initial);
+  const t = useTranslations("portal.status.withdraw");
+  const tc = useTranslations("common");
+  return (
+    <>
+      <FormErrors state={f.state} text={f.text} />
+      <form key={f.state.nonce} action={f.formAction} noValidate>
+        <TextareaField id={fieldIdOf("reason")} name="reason" label={t("reason")} hint={t("reasonHint")} defaultValue={f.v("reason")} errors={f.err("reason")} rows={3} optionalLabel={tc("optional")} />
+        <div className="flex flex-col gap-3 sm:flex-row">
+          <ActionButton pending={f.pending} value="withdraw" variant="danger" className="w-full sm:w-auto">
+            {t("confirm")}
+          </ActionButton>
+          <Link href="/status" className={`${buttonClass("secondary")} w-full sm:w-auto`}>
+            {t("cancel")}
+          </Link>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { WIZARD_REQUEST_TYPES } from "@/lib/requests/request-schemas";
+import { Choices } from "../choices";
+import { FormErrors, usePortalForm, WizardNav, type PortalAction } from "../portal-form";
+import { fieldIdOf, type PortalFormState } from "../step-state";
+
+export function TypeStepForm({ action, initial }: { action: PortalAction; initial: PortalFormState }) {
+  const f = usePortalForm(action, initial);
+  const t = useTranslations("portal.wizard");
+  const tr = useTranslations("requests");
+  const tc = useTranslations("common");
+  return (
+    <>
+      <FormErrors state={f.state} text={f.text} />
+      <form key={f.state.nonce} action={f.formAction} noValidate>
+        <Choices
+          id={fieldIdOf("type")}
+          name="type"
+          legend={t("type.legend")}
+          required
+          requiredLabel={tc("required")}
+          errors={f.err("type")}
+          checked={f.vs("type")}
+          options={WIZARD_REQUEST_TYPES.map((type) => ({
+            value: type,
+            label: tr(`types.${type}`),
+            description: `${tr(`typeDescriptions.${type}`)}（${tr(`typeArticles.${type}`)}）`,
+          }))}
+        />
+        <p className="mb-2 text-sm">
+          {t("type.policyLinks")}{" "}
+          {[6, 7, 8, 11].map((n) => (
+            <Link key={n} href={`/policy#art-${n}`} className="mr-3 inline-block text-brand-700 underline">
+              {t("policyArticle", { n })}
+            </Link>
+          ))}
+        </p>
+        <p className="text-sm">
+          {t("type.inquiryNote")}{" "}
+          <Link href="/inquiry" className="text-brand-700 underline">
+            {t("type.inquiryLink")}
+          </Link>
+        </p>
+        <WizardNav pending={f.pending} back={false} />
+      </form>
+    </>
+  );
+}
