@@ -19,7 +19,9 @@ const securityHeaders = [
       "font-src 'self'",
       "connect-src 'self'",
       "frame-ancestors 'none'",
-      "form-action 'self' https://checkout.stripe.com",
+      // Pay now redirects a posted form to Checkout. STRIPE_API_BASE is set only for a local
+      // stand-in (the e2e suite's fake serves its own Checkout page), which is then allowed too.
+      `form-action 'self' https://checkout.stripe.com${process.env.STRIPE_API_BASE ? ` ${new URL(process.env.STRIPE_API_BASE).origin}` : ""}`,
       "base-uri 'self'",
       "object-src 'none'",
     ].join("; "),

@@ -37,4 +37,8 @@ export const e2eEnv: Record<string, string> = {
   WORKER: "inline",
   WORKER_INTERVAL_MS: "250",
   PORT: String(E2E_PORT),
+  // Stripe is on, against the local fake the e2e server starts (fake-stripe-server.ts).
+  STRIPE_SECRET_KEY: "sk_test_e2e_madoguchi",
+  STRIPE_WEBHOOK_SECRET: "whsec_e2e_madoguchi",
+  STRIPE_API_BASE: `http://127.0.0.1:${E2E_STRIPE_PORT}`,
 };

@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { staffActor } from "@/lib/server/current-staff";
 import { formStateFromError, formValues, type FormState } from "@/lib/form-state";
 import { isAppError, type FieldErrors } from "@/lib/errors";
@@ -23,6 +24,24 @@ function yen(v: string | undefined): number {
 
 const refresh = () => revalidatePath("/console/fees", "layout");
 
+const keptParams = ["status", "method", "month", "page", "from", "to"] as const;
+
+/**
+ * After a decision that removes its own form from the page (a decided bank line, a fee
+ * no longer awaiting payment), go back to the page with a confirmation it shows; the
+ * dashboard keeps its filters.
+ */
+function backTo(path: string, done: string, opts: { query?: string; hash?: string } = {}): never {
+  const given = new URLSearchParams(opts.query ?? "");
+  const q = new URLSearchParams();
+  for (const k of keptParams) {
+    const v = given.get(k);
+    if (v) q.set(k, v);
+  }
+  q.set("done", done);
+  redirect(`${path}?${q.toString()}${opts.hash ? `#${opts.hash}` : ""}`);
+}
+
 /** Errors of the reference lookup and of the payment itself, shown together. */
 function mergedErrors(e: unknown, rest: () => void): FieldErrors {
   const out: FieldErrors = isAppError(e) && e.code === "INVALID_INPUT" ? { ...e.fieldErrors } : {};
@@ -40,6 +59,7 @@ export async function recordPaymentAction(_prev: FormState, formData: FormData):
   const actor = await staffActor();
   // The method is checked by the schema; the cast only names the type it will have.
   const payment = { method: (values.method ?? "") as RecordPaymentInput["method"], paidOn: values.paidOn ?? "", amount: yen(values.amount), payerName: values.payerName ?? "" };
+  let result: string;
   try {
     let requestId = values.requestId;
     let reference = values.reference ?? "";
@@ -54,10 +74,12 @@ export async function recordPaymentAction(_prev: FormState, formData: FormData):
     }
     const done = await recordPayment({ actor, input: { ...payment, requestId } });
     refresh();
-    return { status: "ok", data: { requestId, reference, paymentId: done.paymentId, fee: done.fee, receipt: done.receipt?.number ?? "" } };
+    if (!values.requestId) return { status: "ok", data: { requestId, reference, paymentId: done.paymentId, fee: done.fee, receipt: done.receipt?.number ?? "" } };
+    result = done.fee === "PAID" ? "paid" : "recorded";
   } catch (err) {
     return formStateFromError(err, values);
   }
+  backTo(`/console/fees/${encodeURIComponent(values.requestId ?? "")}`, result);
 }
 
 export async function importStatementAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -98,24 +120,23 @@ export async function resolveBankLineAction(_prev: FormState, formData: FormData
   try {
     if (values.op === "dismiss") {
       await resolveBankLine({ actor, input: { action: "DISMISS", lineId, note: values.note ?? "" } });
-      refresh();
-      return { status: "ok", data: { op: "dismiss" } };
+    } else {
+      const confirm = values.confirm === "yes";
+      let requestId: string;
+      try {
+        ({ requestId } = await findFeeRequest({ actor, input: { reference: values.reference ?? "" } }));
+      } catch (e) {
+        if (!isAppError(e) || e.code !== "INVALID_INPUT") throw e;
+        return { status: "error", code: "INVALID_INPUT", fieldErrors: { ...e.fieldErrors, ...(confirm ? {} : { confirm: ["fees.errors.confirm"] }) }, values };
+      }
+      // The schema refuses anything but an explicit tick: nothing is applied by guess.
+      await resolveBankLine({ actor, input: { action: "APPLY", lineId, requestId, confirm: confirm as true, note: values.note || undefined } });
     }
-    const confirm = values.confirm === "yes";
-    let requestId: string;
-    try {
-      ({ requestId } = await findFeeRequest({ actor, input: { reference: values.reference ?? "" } }));
-    } catch (e) {
-      if (!isAppError(e) || e.code !== "INVALID_INPUT") throw e;
-      return { status: "error", code: "INVALID_INPUT", fieldErrors: { ...e.fieldErrors, ...(confirm ? {} : { confirm: ["fees.errors.confirm"] }) }, values };
-    }
-    // The schema refuses anything but an explicit tick: nothing is applied by guess.
-    await resolveBankLine({ actor, input: { action: "APPLY", lineId, requestId, confirm: confirm as true, note: values.note || undefined } });
     refresh();
-    return { status: "ok", data: { op: "apply" } };
   } catch (err) {
     return formStateFromError(err, values);
   }
+  backTo("/console/fees", values.op === "dismiss" ? "line-dismissed" : "line-applied", { query: values.query, hash: "bank-lines-title" });
 }
 
 export async function waiveFeeAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -123,16 +144,17 @@ export async function waiveFeeAction(_prev: FormState, formData: FormData): Prom
   try {
     await waiveFee({ actor: await staffActor(), input: { requestId: values.requestId ?? "", reason: values.reason ?? "" } });
     refresh();
-    return { status: "ok" };
   } catch (err) {
     return formStateFromError(err, values);
   }
+  backTo(`/console/fees/${encodeURIComponent(values.requestId ?? "")}`, "waived");
 }
 
 export async function refundPaymentAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   const actor = await staffActor();
   const input = { paymentId: values.paymentId ?? "", amount: yen(values.amount), reason: values.reason ?? "" };
+  let result: string;
   try {
     // Money leaves: the admin ticks that they mean it, and the amount and reason must hold too.
     if (values.confirm !== "yes") {
@@ -141,10 +163,11 @@ export async function refundPaymentAction(_prev: FormState, formData: FormData):
     }
     const done = await refundPayment({ actor, input });
     refresh();
-    return { status: "ok", data: { fee: done.fee, viaStripe: done.stripeRefundId ? "yes" : "" } };
+    result = done.stripeRefundId ? "refunded-stripe" : "refunded";
   } catch (err) {
     return formStateFromError(err, values);
   }
+  backTo(`/console/fees/${encodeURIComponent(values.requestId ?? "")}`, result);
 }
 
 export async function reissueReceiptAction(_prev: FormState, formData: FormData): Promise<FormState> {

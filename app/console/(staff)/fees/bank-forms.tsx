@@ -64,21 +64,18 @@ export function ImportStatementForm() {
   );
 }
 
-/** One listed deposit: apply it to a request the admin names and confirms, or dismiss it with a note. */
-export function BankLineDecision({ lineId, suggestedReference, amountText }: { lineId: string; suggestedReference: string; amountText: string }) {
+/**
+ * One listed deposit: apply it to a request the admin names and confirms, or dismiss it
+ * with a note. On success the action returns to the dashboard (same filters), which
+ * confirms what was done; the line has left the list.
+ */
+export function BankLineDecision({ lineId, suggestedReference, amountText, query }: { lineId: string; suggestedReference: string; amountText: string; query: string }) {
   const t = useTranslations("fees.console.lines");
   const tc = useTranslations("common");
   const [state, action] = useActionState(resolveBankLineAction, idleState);
   const prefix = `line-${lineId}`;
   const { err, items, values } = useFormErrors(state, prefix, ["reference", "confirm", "note"]);
   const confirmErr = err("confirm");
-  if (state.status === "ok") {
-    return (
-      <p role="status" className="rounded-md border-l-4 border-green-700 bg-green-50 p-3">
-        {state.data?.op === "dismiss" ? t("dismissed") : t("applied")}
-      </p>
-    );
-  }
   return (
     <div className="space-y-4">
       <ErrorSummary title={tc("errorSummaryTitle")} items={items} />
@@ -86,6 +83,7 @@ export function BankLineDecision({ lineId, suggestedReference, amountText }: { l
         <form action={action} noValidate className="rounded-md border border-stone-200 p-3">
           <input type="hidden" name="lineId" value={lineId} />
           <input type="hidden" name="op" value="apply" />
+          <input type="hidden" name="query" value={query} />
           <TextField
             id={`${prefix}-reference`}
             name="reference"
@@ -121,6 +119,7 @@ export function BankLineDecision({ lineId, suggestedReference, amountText }: { l
         <form action={action} noValidate className="rounded-md border border-stone-200 p-3">
           <input type="hidden" name="lineId" value={lineId} />
           <input type="hidden" name="op" value="dismiss" />
+          <input type="hidden" name="query" value={query} />
           <TextareaField
             id={`${prefix}-note`}
             name="note"

@@ -1,13 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import type { listUnmatchedBankLines } from "@/lib/fees/fee-dashboard";
 import { formatNumber } from "@/lib/fees/fee-messages";
-import { Badge } from "@/components/ui/alert";
+import { Alert, Badge } from "@/components/ui/alert";
 import { BankLineDecision } from "./bank-forms";
 
 type Lines = Awaited<ReturnType<typeof listUnmatchedBankLines>>;
 
 /** Deposits the import could not apply on its own, oldest first, each with its two decisions. */
-export async function BankLinesSection({ lines }: { lines: Lines }) {
+export async function BankLinesSection({ lines, query, done }: { lines: Lines; query: string; done?: string }) {
   const t = await getTranslations("fees.console.lines");
   const tf = await getTranslations("fees");
   const yen = (n: number) => tf("amount", { amount: formatNumber(n) });
@@ -17,6 +17,11 @@ export async function BankLinesSection({ lines }: { lines: Lines }) {
         {tf("dashboard.unmatchedLines")} <span className="text-base font-normal text-muted">({t("count", { count: lines.total })})</span>
       </h2>
       <p className="mb-3 text-sm text-muted">{t("intro")}</p>
+      {done ? (
+        <Alert live tone="success">
+          {done}
+        </Alert>
+      ) : null}
       {lines.lines.length ? (
         <ol className="space-y-4">
           {lines.lines.map((l) => (
@@ -35,7 +40,7 @@ export async function BankLinesSection({ lines }: { lines: Lines }) {
                   {t("fileFacts", { name: l.import.fileName, line: l.lineNo })}
                 </dd>
               </dl>
-              <BankLineDecision lineId={l.id} suggestedReference={l.request?.reference ?? ""} amountText={yen(l.amount)} />
+              <BankLineDecision lineId={l.id} suggestedReference={l.request?.reference ?? ""} amountText={yen(l.amount)} query={query} />
             </li>
           ))}
         </ol>

@@ -97,7 +97,7 @@ export async function ListSection({ rows, total, page, pageSize, filter, monthEr
       </div>
       {rows.length ? (
         <DataTable
-          caption={t("title")}
+          caption={t("tableCaption")}
           testId="fee-list"
           head={[t("reference"), t("type"), t("arrivedOn"), t("fee"), t("feeAmount"), t("paid"), t("refunded"), t("outstanding"), t("methods"), t("lastPaidOn")]}
           rows={rows.map((r) => [

@@ -7,7 +7,7 @@ import { prisma } from "@/lib/server/db";
 import { getSetting } from "@/lib/settings/get-settings";
 import { PageHeader } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
-import { PAGE_SIZE, parseDashboardParams, type DashboardParams } from "./fee-filters";
+import { dashboardDone, filterQuery, PAGE_SIZE, parseDashboardParams, type DashboardParams } from "./fee-filters";
 import { SummarySection } from "./summary-section";
 import { ListSection } from "./list-section";
 import { BankLinesSection } from "./bank-lines-section";
@@ -25,7 +25,9 @@ export default async function FeesPage({ searchParams }: { searchParams: Promise
   const me = await requireStaffPage("record:payment");
   const t = await getTranslations("fees.console");
   const td = await getTranslations("fees.dashboard");
-  const p = parseDashboardParams(await searchParams);
+  const sp = await searchParams;
+  const p = parseDashboardParams(sp);
+  const done = dashboardDone.find((d) => d === sp.done);
   const [summary, list, lines, fee] = await Promise.all([
     feeSummary({ actor: me, input: p.range }),
     listFees({ actor: me, input: { ...p.filter, page: p.page, pageSize: PAGE_SIZE } }),
@@ -56,7 +58,7 @@ export default async function FeesPage({ searchParams }: { searchParams: Promise
       <div className="space-y-6">
         <SummarySection summary={summary} filter={p.filter} rangeError={p.rangeError} />
         <ListSection rows={list.rows} total={list.total} page={list.page} pageSize={list.pageSize} filter={p.filter} monthError={p.monthError} range={p.range} />
-        <BankLinesSection lines={lines} />
+        <BankLinesSection lines={lines} query={filterQuery(p.filter, { page: p.page > 1 ? p.page : undefined, from: p.range.from, to: p.range.to })} done={done ? t(`done.${done}`) : undefined} />
         <div className="grid gap-6 xl:grid-cols-2">
           <section aria-labelledby="import-title" className={card}>
             <h2 id="import-title" className="mb-1 text-xl font-bold">

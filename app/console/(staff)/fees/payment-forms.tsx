@@ -83,13 +83,6 @@ export function WaiveFeeForm({ requestId }: { requestId: string }) {
   const tc = useTranslations("common");
   const [state, action] = useActionState(waiveFeeAction, idleState);
   const { err, items, values } = useFormErrors(state, "waive", ["reason"]);
-  if (state.status === "ok") {
-    return (
-      <p role="status" className="rounded-md border-l-4 border-green-700 bg-green-50 p-3">
-        {t("done")}
-      </p>
-    );
-  }
   return (
     <form action={action} noValidate className="max-w-xl">
       <ErrorSummary title={tc("errorSummaryTitle")} items={items} />

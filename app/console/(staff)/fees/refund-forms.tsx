@@ -9,7 +9,7 @@ import { refundPaymentAction, reissueReceiptAction } from "./actions";
 import { useCodeText, useFormErrors } from "./form-kit";
 
 /** Refunds all (the amount as offered) or part of one payment; Stripe payments go back through Stripe. */
-export function RefundForm({ paymentId, refundable, refundableText, viaStripe }: { paymentId: string; refundable: number; refundableText: string; viaStripe: boolean }) {
+export function RefundForm({ requestId, paymentId, refundable, refundableText, viaStripe }: { requestId: string; paymentId: string; refundable: number; refundableText: string; viaStripe: boolean }) {
   const t = useTranslations("fees.console.refund");
   const tc = useTranslations("common");
   const [state, action] = useActionState(refundPaymentAction, idleState);
@@ -17,13 +17,9 @@ export function RefundForm({ paymentId, refundable, refundableText, viaStripe }:
   const { err, items, values } = useFormErrors(state, prefix, ["amount", "reason", "confirm"]);
   const confirmErr = err("confirm");
   return (
-    <form action={action} noValidate className="max-w-xl" key={state.status === "ok" ? "done" : "refund"}>
+    <form action={action} noValidate className="max-w-xl">
       <ErrorSummary title={tc("errorSummaryTitle")} items={items} />
-      {state.status === "ok" ? (
-        <p role="status" className="mb-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3">
-          {state.data?.viaStripe ? t("doneStripe") : t("doneManual")}
-        </p>
-      ) : null}
+      <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="paymentId" value={paymentId} />
       <TextField
         id={`${prefix}-amount`}

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { FeeSummary } from "@/lib/fees/fee-dashboard";
 import { formatNumber } from "@/lib/fees/fee-messages";
-import { StackedBarChart, type StackedSeries } from "@/components/console/report-charts";
+import { FeeChart, type FeeChartData } from "@/components/console/fee-chart";
 import { buttonClass } from "@/components/ui/button-class";
 import { monthList } from "./fee-filters";
 import type { FeeListFilter } from "@/lib/fees/fee-schemas";
@@ -30,8 +30,7 @@ export async function SummarySection({ summary, filter, rangeError }: { summary:
   });
   const total = (k: "outstanding" | "paid" | "waived" | "refunded") => [perMonth.reduce((n, r) => n + r[k][0], 0), perMonth.reduce((n, r) => n + r[k][1], 0)] as const;
   const methods = [...new Set(summary.byMonthMethod.map((c) => c.method))].sort();
-  const chart: StackedSeries = {
-    xKey: "month",
+  const chart: FeeChartData = {
     keys: methods.map((m) => ({ key: m, label: tf(`method.${m}`) })),
     rows: months.map((month) => ({ month, ...Object.fromEntries(methods.map((m) => [m, summary.byMonthMethod.find((c) => c.month === month && c.method === m)?.paidAmount ?? 0])) })),
   };
@@ -79,7 +78,7 @@ export async function SummarySection({ summary, filter, rangeError }: { summary:
         ))}
       </dl>
 
-      {methods.length ? <StackedBarChart data={chart} height={240} /> : null}
+      {methods.length ? <FeeChart data={chart} /> : null}
 
       <h3 className="mt-4 mb-1 font-semibold">{t("byMonth")}</h3>
       <DataTable

@@ -6,9 +6,10 @@ import { requireStaffPage } from "@/lib/server/current-staff";
 import { staffFeeView } from "@/lib/fees/fee-overview";
 import { formatNumber, jstToday } from "@/lib/fees/fee-messages";
 import { isAppError } from "@/lib/errors";
-import { Badge, PageHeader } from "@/components/ui/alert";
+import { Alert, Badge, PageHeader } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
 import { DataTable } from "../data-table";
+import { requestDone } from "../fee-filters";
 import { RecordPaymentForm, WaiveFeeForm } from "../payment-forms";
 import { RefundForm, ReissueReceiptForm } from "../refund-forms";
 
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // One request's fee: what was paid, refunded and receipted, and the admin's decisions on it.
-export default async function FeeRequestPage({ params }: { params: Promise<{ requestId: string }> }) {
+export default async function FeeRequestPage({ params, searchParams }: { params: Promise<{ requestId: string }>; searchParams: Promise<{ done?: string }> }) {
   const me = await requireStaffPage("record:payment");
   const { requestId } = await params;
   const view = await staffFeeView({ actor: me, requestId }).catch((e: unknown) => {
@@ -25,6 +26,9 @@ export default async function FeeRequestPage({ params }: { params: Promise<{ req
     throw e;
   });
   const t = await getTranslations("fees.console.request");
+  const tc = await getTranslations("fees.console");
+  const { done: doneParam } = await searchParams;
+  const done = requestDone.find((d) => d === doneParam);
   const tf = await getTranslations("fees");
   const tl = await getTranslations("operations.labels");
   const format = await getFormatter();
@@ -49,6 +53,11 @@ export default async function FeeRequestPage({ params }: { params: Promise<{ req
           </Link>
         }
       />
+      {done ? (
+        <Alert live tone="success">
+          {tc(`done.${done}`)}
+        </Alert>
+      ) : null}
       <div className="space-y-6">
         <section aria-labelledby="fee-facts-title" className={card}>
           <h2 id="fee-facts-title" className="mb-3 text-xl font-bold">
@@ -90,7 +99,7 @@ export default async function FeeRequestPage({ params }: { params: Promise<{ req
           </h2>
           {view.payments.length ? (
             <DataTable
-              caption={t("payments")}
+              caption={t("paymentsTable")}
               testId="payments"
               head={[t("paidOn"), t("method"), t("amount"), t("payerName"), t("refundable")]}
               rows={view.payments.map((p) => [p.paidOn, tf(`method.${p.method}`), yen(p.amount), p.payerName ?? "—", yen(p.refundable)])}
@@ -161,7 +170,7 @@ export default async function FeeRequestPage({ params }: { params: Promise<{ req
               {refundable.map((p) => (
                 <div key={p.id}>
                   <h3 className="mb-2 font-semibold">{t("refundPayment", { date: p.paidOn, method: tf(`method.${p.method}`), amount: yen(p.amount) })}</h3>
-                  <RefundForm paymentId={p.id} refundable={p.refundable} refundableText={yen(p.refundable)} viaStripe={p.viaStripe} />
+                  <RefundForm requestId={view.requestId} paymentId={p.id} refundable={p.refundable} refundableText={yen(p.refundable)} viaStripe={p.viaStripe} />
                 </div>
               ))}
             </div>

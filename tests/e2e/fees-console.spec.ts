@@ -1,0 +1,130 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { prisma } from "@/lib/server/db";
+import { test, expect } from "./fixtures";
+import { signInWithNewStaff } from "./staff-session";
+import { createDisclosureRequest } from "./fee-data";
+
+// [fees] An admin reconciles a bank statement: one deposit matches exactly and is applied,
+// one has the wrong amount and one an unknown reference — both are listed, nothing guessed.
+
+const newDisclosureRequest = () => createDisclosureRequest(null);
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test("[fees] an admin imports a statement: one applied, a wrong amount and an unknown reference listed", async ({ page }) => {
+  const exact = await newDisclosureRequest();
+  const short = await newDisclosureRequest();
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(new Date());
+  // Payer names as Japanese banks print them: the reference, then the name in half-width kana.
+  const unknownPayer = `D2099${String(Date.now()).slice(-6)} ｽｽﾞｷ ｲﾁﾛｳ`;
+  const csv = ["取引日,金額,振込依頼人名", `${today},5500,${exact.transferReference} ﾔﾏﾀﾞ ﾊﾅｺ`, `${today},"5,000",${short.transferReference} ｻﾄｳ ｹﾝ`, `${today},5500,${unknownPayer}`].join("\r\n");
+
+  await signInWithNewStaff(page, "ADMIN");
+  await page.getByRole("link", { name: "手数料", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("手数料");
+  await expectNoAxeViolations(page);
+
+  // Import: the summary says one applied, two listed.
+  await page.getByLabel("入金明細 CSV ファイル").setInputFiles({ name: "statement.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await page.getByRole("button", { name: "取り込む" }).click();
+  const summary = page.getByTestId("import-summary");
+  await expect(summary).toContainText("入金明細を取り込みました。");
+  await expect(summary).toContainText("自動で消込：1件");
+  await expect(summary).toContainText("確認が必要：2件");
+  await expect(summary).toContainText("金額不一致 1件、照合番号不明 1件");
+
+  const lines = page.getByTestId("bank-line");
+  const shortLine = lines.filter({ hasText: `${short.transferReference} ｻﾄｳ ｹﾝ` });
+  const unknownLine = lines.filter({ hasText: unknownPayer });
+  await expect(shortLine).toContainText("金額不一致");
+  await expect(unknownLine).toContainText("照合番号不明");
+  await expect(lines.filter({ hasText: exact.transferReference })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  expect(await prisma.request.findUniqueOrThrow({ where: { id: exact.id }, select: { fee: true } })).toEqual({ fee: "PAID" });
+  expect(await prisma.request.findUniqueOrThrow({ where: { id: short.id }, select: { fee: true } })).toEqual({ fee: "AWAITING_PAYMENT" });
+
+  // The same file again changes nothing and says so.
+  await page.getByLabel("入金明細 CSV ファイル").setInputFiles({ name: "statement.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await page.getByRole("button", { name: "取り込む" }).click();
+  await expect(summary).toContainText("このファイルは取込済みです");
+  expect(await prisma.payment.count({ where: { requestId: { in: [exact.id, short.id] } } })).toBe(1);
+
+  // Applying a listed line needs the tick; without it the error summary says so and nothing changes.
+  await shortLine.getByRole("button", { name: "この請求に消し込む" }).click();
+  await expect(shortLine.getByRole("alert")).toContainText("内容を確認のうえ、チェックを入れてください。");
+  await expect(shortLine.getByRole("alert")).toBeFocused();
+  await shortLine.getByRole("checkbox").check();
+  await shortLine.getByRole("button", { name: "この請求に消し込む" }).click();
+  await expect(page.getByTestId("bank-lines").getByRole("status")).toHaveText("入金を請求に消し込みました。");
+  await expect(shortLine).toHaveCount(0);
+  // ¥5,000 of ¥5,500 arrived: recorded, still awaiting the rest.
+  expect(await prisma.payment.findFirstOrThrow({ where: { requestId: short.id }, select: { amount: true, method: true } })).toEqual({ amount: 5000, method: "BANK_TRANSFER" });
+
+  // The unknown one is dismissed with a note.
+  await unknownLine.getByLabel("対象外とする理由").fill("振込人へ返金済み");
+  await unknownLine.getByRole("button", { name: "対象外にする" }).click();
+  await expect(page.getByTestId("bank-lines").getByRole("status")).toHaveText("入金明細を対象外にしました。");
+  await expect(unknownLine).toHaveCount(0);
+
+  // The rest of the fee by hand, keyboard only, on the request's own page.
+  await page.goto(`/console/fees/${short.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${short.reference} の手数料`);
+  const record = page.getByRole("region", { name: "入金を記録" });
+  await expect(record.getByLabel("金額（円）")).toHaveValue("500");
+  await record.getByLabel("金額（円）").fill("５００");
+  await record.getByLabel("振込依頼人名・支払者名").fill("サトウケン");
+  await record.getByLabel("支払方法").selectOption("CASH");
+  await record.getByLabel("振込依頼人名・支払者名").press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "入金を記録しました" })).toContainText("手数料は支払済みになり");
+  await expect(page.getByTestId("fee-facts")).toContainText("お支払い済み");
+  await expect(page.getByTestId("receipts").getByRole("link")).toHaveCount(1);
+  await expectNoAxeViolations(page);
+
+  // The list filtered to paid requests of this month, and its CSV carries the same filter.
+  await page.goto("/console/fees");
+  await page.getByLabel("手数料の状態").selectOption("PAID");
+  await page.getByLabel("受付月").fill(today.slice(0, 7));
+  await page.getByRole("button", { name: "絞り込む" }).click();
+  await expect(page).toHaveURL(/status=PAID/);
+  const list = page.getByTestId("fee-list");
+  await expect(list.getByRole("link", { name: exact.reference })).toBeVisible();
+  await expect(list.getByRole("link", { name: short.reference })).toBeVisible();
+  const href = (await page.getByTestId("fee-csv").getAttribute("href")) ?? "";
+  expect(href).toContain("status=PAID");
+  const csvOut = await page.request.get(href);
+  expect(csvOut.status()).toBe(200);
+  const body = await csvOut.body();
+  expect(body.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  const rows = body.toString("utf8").trim().split("\r\n");
+  const shown = Number(/(\d+)件中/.exec((await page.getByTestId("fee-list-count").textContent()) ?? "")?.[1]);
+  expect(rows.length - 1).toBe(shown);
+  expect(rows.some((r) => r.startsWith(exact.reference))).toBe(true);
+});
+
+test("[fees] the fee dashboard works on a 390-px phone, in English, for admins only", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.context().addCookies([{ name: "madoguchi_locale", value: "en", domain: "localhost", path: "/" }]);
+  await signInWithNewStaff(page, "ADMIN");
+  await page.goto("/console/fees");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Fees");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expectNoAxeViolations(page);
+  // An empty import names the field in the error summary, which takes focus and links to it.
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "Please check your answers" });
+  await expect(alert).toBeFocused();
+  await expect(alert.getByRole("link", { name: "The statement has no lines." })).toHaveAttribute("href", "#import-content");
+});
+
+test("[fees] officers and staff do not reach the fee dashboard or its CSV", async ({ page }) => {
+  await signInWithNewStaff(page, "OFFICER");
+  await expect(page.getByRole("link", { name: "手数料", exact: true })).toHaveCount(0);
+  const res = await page.goto("/console/fees");
+  expect(res?.status()).toBe(403);
+  expect((await page.request.get("/console/fees/export")).status()).toBe(403);
+});
