@@ -22,7 +22,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
   const width = Number(process.env.WIDTH ?? 1280);
   const page = await browser.newPage({ viewport: { width, height: 900 }, locale: "ja-JP" });
-  page.on("console", (m) => { if (m.type() === "error") console.log("console error:", m.text()); });
+  page.on("console", (m) => { if (m.type() === "error") console.log("console error:", (process.env.FULL ? m.text().slice(0, 3000) : m.text().split("\n")[0].slice(0, 200))); });
   await page.goto(`${base}/console/sign-in`);
   await page.locator("#email").fill(cred.email);
   await page.locator("#password").fill("madoguchi-demo-2026");
@@ -33,7 +33,9 @@ async function main() {
   await page.waitForURL((u) => u.pathname === "/console", { timeout: 60000 });
   for (const [i, path] of (process.env.PATHS ?? "/console").split(",").entries()) {
     await page.goto(`${base}${path}`, { timeout: 120000 });
-    await page.screenshot({ path: `/tmp/shots/shot-${i}.png`, fullPage: true });
+    if (process.env.ACTIONS) await (new Function("page", `return (async () => { ${process.env.ACTIONS} })()`))(page);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0, n = 0; y < height && n < 12; y += 1400, n++) await page.screenshot({ path: `/tmp/shots/shot-${i}-${n}.png`, fullPage: true, clip: { x: 0, y, width, height: Math.min(1400, height - y) } });
     if (process.env.TEXT) console.log((await page.locator("main").innerText()).slice(0, 3000));
   }
   await browser.close();
