@@ -23,8 +23,9 @@ echo "── vitest (PGlite)"
 env -u TEST_DATABASE_URL npx vitest run --outputFile.json=test-results/vitest-pglite.json || status=1
 
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  # Unit tests do not touch the database; only the integration tests run again here.
   echo "── vitest (PostgreSQL)"
-  npx vitest run --outputFile.json=test-results/vitest-postgres.json || status=1
+  npx vitest run tests/integration --outputFile.json=test-results/vitest-postgres.json || status=1
 fi
 
 if [ "${SKIP_E2E:-0}" != "1" ]; then
