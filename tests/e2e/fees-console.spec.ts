@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { prisma } from "@/lib/server/db";
+import { recordPayment } from "@/lib/fees/record-payment";
 import { test, expect } from "./fixtures";
 import { signInWithNewStaff } from "./staff-session";
 import { createDisclosureRequest } from "./fee-data";
@@ -127,4 +128,49 @@ test("[fees] officers and staff do not reach the fee dashboard or its CSV", asyn
   const res = await page.goto("/console/fees");
   expect(res?.status()).toBe(403);
   expect((await page.request.get("/console/fees/export")).status()).toBe(403);
+});
+
+test("[fees] an admin refunds part of a payment, re-issues the receipt and waives another fee", async ({ page }) => {
+  const paid = await newDisclosureRequest();
+  const waived = await newDisclosureRequest();
+  const me = await signInWithNewStaff(page, "ADMIN");
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(new Date());
+  await recordPayment({ actor: { type: "STAFF", id: me.id, role: "ADMIN" }, input: { requestId: paid.id, method: "POSTAL_MONEY_ORDER", paidOn: today, amount: 5500, payerName: "ヤマダハナコ" } });
+
+  await page.goto(`/console/fees/${paid.id}`);
+  const refund = page.getByRole("region", { name: "返金" });
+  await refund.getByLabel("返金額（円）").fill("6000");
+  await refund.getByLabel("返金の理由").fill("過入金");
+  await refund.getByRole("button", { name: "返金する" }).click();
+  // Not confirmed, then more than was paid: each refused, nothing refunded.
+  const alert = refund.getByRole("alert");
+  await expect(alert).toContainText("内容を確認のうえ、チェックを入れてください。");
+  await refund.getByRole("checkbox").check();
+  await refund.getByRole("button", { name: "返金する" }).click();
+  await expect(alert).toContainText("返金額が、この支払いの返金可能額を超えています。");
+  expect(await prisma.refund.count({ where: { requestId: paid.id } })).toBe(0);
+  await refund.getByLabel("返金額（円）").fill("500");
+  await refund.getByRole("checkbox").check();
+  await refund.getByRole("button", { name: "返金する" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "返金を記録しました。" })).toBeVisible();
+  await expect(page.getByTestId("payments")).toContainText("5,000円");
+  expect(await prisma.request.findUniqueOrThrow({ where: { id: paid.id }, select: { fee: true } })).toEqual({ fee: "PAID" });
+
+  // Re-issue: a second receipt marked as such; both download for staff.
+  await page.getByRole("button", { name: /を再発行$/ }).click();
+  await expect(page.getByTestId("receipts").getByRole("link")).toHaveCount(2);
+  await expect(page.getByTestId("receipts")).toContainText("再発行");
+  const pdf = await page.request.get((await page.getByTestId("receipts").getByRole("link").last().getAttribute("href")) ?? "");
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+
+  // Waiving needs a reason.
+  await page.goto(`/console/fees/${waived.id}`);
+  const waive = page.getByRole("region", { name: "手数料を免除" });
+  await waive.getByRole("button", { name: "手数料を免除する" }).click();
+  await expect(waive.getByRole("alert")).toContainText("理由を入力してください。");
+  await waive.getByLabel("免除の理由").fill("生活保護受給のため");
+  await waive.getByRole("button", { name: "手数料を免除する" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "手数料を免除しました。" })).toBeVisible();
+  await expect(page.getByTestId("fee-facts")).toContainText("免除");
+  await expect(page.getByTestId("fee-facts")).toContainText("生活保護受給のため");
 });
