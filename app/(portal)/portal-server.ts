@@ -23,9 +23,17 @@ export function secureCookies(): boolean {
   return env().APP_URL.startsWith("https://");
 }
 
-/** Domain message keys ("errors.required", under "requests") as fully qualified keys. */
+/**
+ * Domain message keys ("errors.required", under "requests") as fully qualified keys, each
+ * said once; an empty field says only that it is required (not also that "" is no date).
+ */
 export function qualifyErrors(errors: FieldErrors): FieldErrors {
-  return Object.fromEntries(Object.entries(errors).map(([field, keys]) => [field, keys.map((k) => (k.startsWith("errors.") ? `requests.${k}` : k))]));
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, keys]) => {
+      const distinct = [...new Set(keys.map((k) => (k.startsWith("errors.") ? `requests.${k}` : k)))];
+      return [field, distinct.includes("requests.errors.required") ? ["requests.errors.required"] : distinct];
+    }),
+  );
 }
 
 export function formState(prev: PortalFormState, values: FormValues, fieldErrors: FieldErrors = {}, extra: Pick<PortalFormState, "notice" | "data"> = {}): PortalFormState {

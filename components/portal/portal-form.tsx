@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, type ReactNode } from "react";
+import { useActionState, useEffect, useRef, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { buttonClass } from "@/components/ui/button-class";
@@ -40,14 +40,27 @@ export function FormErrors({ state, text, fieldIds = {} }: { state: PortalFormSt
     fieldId: field === "_form" ? undefined : (fieldIds[field] ?? fieldIdOf(field)),
     message: keys.map(text).join(" "),
   }));
-  return <ErrorSummary title={t("errorSummaryTitle")} items={items} />;
+  // Re-mounted with every answer, so a repeated error (a second wrong code) takes focus again.
+  return <ErrorSummary key={state.nonce} title={t("errorSummaryTitle")} items={items} />;
 }
 
-/** A short confirmation after an action that stays on the page (e.g. "code sent"). */
+/**
+ * A short confirmation after an action that stays on the page (e.g. "code sent"). It takes
+ * focus, since the form below was re-drawn: the next Tab goes on to its first field.
+ */
 export function FormNotice({ state, text }: { state: PortalFormState; text: (key: string) => string }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  const { notice, nonce } = state;
+  useEffect(() => {
+    if (notice) ref.current?.focus();
+  }, [notice, nonce]);
   return (
     <div role="status" aria-live="polite">
-      {state.notice ? <p className="mb-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3">{text(state.notice)}</p> : null}
+      {notice ? (
+        <p ref={ref} tabIndex={-1} className="mb-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3">
+          {text(notice)}
+        </p>
+      ) : null}
     </div>
   );
 }

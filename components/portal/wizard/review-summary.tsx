@@ -80,7 +80,7 @@ export async function ReviewSummary({ s, files }: { s: RequestSubmission; files:
           [t("review.requesterKind"), tr(`requesterKinds.${s.requesterKind}`)],
           ...(s.agent
             ? ([
-                [t("fields.agent.name"), `${s.agent.name}（${s.agent.nameKana}）`],
+                [t("fields.agent.name"), t("review.withKana", { name: s.agent.name, kana: s.agent.nameKana })],
                 [t("fields.agent.email"), s.agent.email],
                 [t("fields.agent.phone"), s.agent.phone],
                 [t("fields.agent.address"), s.agent.address],
@@ -92,7 +92,7 @@ export async function ReviewSummary({ s, files }: { s: RequestSubmission; files:
         title={t("steps.subject")}
         href="/requests/new/subject"
         rows={[
-          [t("fields.name"), `${subject.name}（${subject.nameKana}）`],
+          [t("fields.name"), t("review.withKana", { name: subject.name, kana: subject.nameKana })],
           [t("fields.birthDate"), subject.birthDate],
           [t("review.address"), `〒${subject.postalCode} ${subject.prefecture}${subject.city}${subject.addressLine}`],
           [t("fields.email"), subject.email],
@@ -106,7 +106,7 @@ export async function ReviewSummary({ s, files }: { s: RequestSubmission; files:
         title={t("steps.documents")}
         href="/requests/new/documents"
         rows={[
-          [t("review.files"), files.length ? files.map((f) => `${tr(`documentKinds.${f.kind}`)}（${tr(`documentHolders.${f.holder}`)}）: ${f.name}`).join("\n") : none],
+          [t("review.files"), files.length ? files.map((f) => t("review.fileLine", { kind: tr(`documentKinds.${f.kind}`), holder: tr(`documentHolders.${f.holder}`), name: f.name })).join("\n") : none],
           [t("review.byPost"), s.documents.sendByPost ? t("review.yes") : t("review.no")],
         ]}
       />

@@ -35,7 +35,7 @@ export async function UploadedFiles({ uploads, documents, removeAction }: { uplo
               <div className="min-w-0 flex-1">
                 <p className="font-semibold">
                   {kind}
-                  {doc ? <span className="ml-2 text-sm font-normal text-muted">（{tr(`documentHolders.${doc.holder}`)}）</span> : null}
+                  {doc ? <span className="ml-2 text-sm font-normal text-muted">{t("holderNote", { holder: tr(`documentHolders.${doc.holder}`) })}</span> : null}
                 </p>
                 <p className="text-sm break-all text-muted">
                   {u.originalName} · {size(u.sizeBytes)}
