@@ -31,6 +31,24 @@ const securityHeaders = [
     : []),
 ];
 
+// Requester files shown inside the console (app/console/(staff)/requests/[id]/file-response.ts):
+// framed by our own pages only and sandboxed. A PDF asked for with ?pdf is not sandboxed,
+// because Chrome will not run its PDF viewer under a CSP sandbox (crbug 413851); the route
+// serves only content-checked PDFs that way. Listed after the site-wide headers, so these win.
+const consoleFileRoutes = ["/console/requests/:id/documents/:documentId", "/console/requests/:id/files/:fileId", "/console/requests/:id/notice-preview"];
+const pdfViewerCsp = "frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+const consoleFileHeaders = consoleFileRoutes.flatMap((source) => [
+  {
+    source,
+    headers: [
+      { key: "X-Frame-Options", value: "SAMEORIGIN" },
+      { key: "Content-Security-Policy", value: "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox" },
+      { key: "Cache-Control", value: "no-store, private" },
+    ],
+  },
+  { source, has: [{ type: "query" as const, key: "pdf" }], headers: [{ key: "Content-Security-Policy", value: pdfViewerCsp }] },
+]);
+
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Separate build folders let the e2e suite build without disturbing a running app.
@@ -42,7 +60,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "nodemailer"],
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "12mb" } },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [{ source: "/:path*", headers: securityHeaders }, ...consoleFileHeaders];
   },
 };
 

@@ -1,9 +1,10 @@
 "use client";
-import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import { useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { idleState, type FormState } from "@/lib/form-state";
 import { buttonClass } from "@/components/ui/button-class";
+import { useFlash } from "./flash";
 
 export type ConsoleAction = (prev: FormState, formData: FormData) => Promise<FormState>;
 
@@ -17,37 +18,49 @@ export function useKeyText(): (key: string) => string {
 export const fieldId = (prefix: string, field: string) => `${prefix}-${field.replace(/\./g, "-")}`;
 
 /**
- * A console form: submits through the server action inside a transition (no reset of
- * what was typed when the save fails), reports pending, and clears itself after a
- * success when asked. The button that submitted is part of the form data (intent).
+ * A console form: calls the server action inside a transition (what was typed is kept
+ * when the save fails), reports pending, and clears itself after a success when asked.
+ * The button that submitted is part of the form data (intent). The outcome is announced
+ * in the section's flash from here, not from an effect in the form: a form that vanishes
+ * with its own success (or with the change it lost to) would never get to say so.
  */
-export function useConsoleForm(action: ConsoleAction, opts: { resetOnOk?: boolean } = {}) {
-  const [state, dispatch, pending] = useActionState(action, idleState);
+export function useConsoleForm(action: ConsoleAction, opts: { resetOnOk?: boolean; ok?: (result: FormState & { status: "ok" }) => string | undefined } = {}) {
+  const [state, setState] = useState<FormState>(idleState);
+  const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
   const text = useKeyText();
-  const resetOnOk = opts.resetOnOk ?? false;
-  useEffect(() => {
-    if (state.status === "ok" && resetOnOk) formRef.current?.reset();
-  }, [state, resetOnOk]);
+  const flash = useFlash();
+  const t = useTranslations("console.form");
+  const okOf = (s: FormState) => (s.status === "ok" && opts.ok ? opts.ok(s) : undefined);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const submitter = (e.nativeEvent as SubmitEvent).submitter;
     const data = new FormData(e.currentTarget, submitter instanceof HTMLButtonElement ? submitter : null);
-    startTransition(() => dispatch(data));
+    startTransition(async () => {
+      const result = await action(state, data);
+      startTransition(() => setState(result));
+      if (result.status === "ok" && opts.resetOnOk) formRef.current?.reset();
+      const ok = okOf(result);
+      if (flash && ok) flash({ tone: "success", body: ok });
+      if (flash && result.status === "error" && result.code === "STALE_VERSION") flash({ tone: "warning", title: t("conflictTitle"), body: t("conflictBody") });
+    });
   };
   const errors = (field: string) => (state.status === "error" ? state.fieldErrors[field]?.map(text) : undefined);
-  return { state, pending, errors, form: { ref: formRef, onSubmit, noValidate: true } };
+  return { state, pending, errors, form: { ref: formRef, onSubmit, noValidate: true }, feedback: { state, ok: okOf(state) } };
 }
 
 /**
  * What a console form says after a submit: the conflict (someone saved first — the page
  * has already reloaded their change), the error summary linking to fields, or success.
+ * Success and conflicts go to the page's flash when there is one, because the form may
+ * disappear with the change it made (or the one it lost to).
  */
-export function FormFeedback({ state, prefix, ok }: { state: FormState; prefix: string; ok?: ReactNode }) {
+export function FormFeedback({ state, prefix, ok }: { state: FormState; prefix: string; ok?: string }) {
   const t = useTranslations();
   const text = useKeyText();
+  const flash = useFlash();
   if (state.status === "ok") {
-    return ok ? (
+    return ok && !flash ? (
       <p role="status" className="mb-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3" data-testid="form-ok">
         {ok}
       </p>
@@ -55,7 +68,7 @@ export function FormFeedback({ state, prefix, ok }: { state: FormState; prefix: 
   }
   if (state.status !== "error") return null;
   if (state.code === "STALE_VERSION") {
-    return (
+    return flash ? null : (
       <div role="alert" className="mb-4 rounded-md border-l-4 border-warn bg-amber-50 p-4" data-testid="conflict">
         <p className="font-bold">{t("console.form.conflictTitle")}</p>
         <p>{t("console.form.conflictBody")}</p>

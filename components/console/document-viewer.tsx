@@ -13,7 +13,10 @@ export function DocumentViewer({ src, mimeType, name }: { src: string; mimeType:
   const t = useTranslations("console.request.documents");
   const [open, setOpen] = useState(false);
   const panel = useId();
-  const viewable = images.has(mimeType) || mimeType === "application/pdf";
+  const isPdf = mimeType === "application/pdf";
+  const viewable = images.has(mimeType) || isPdf;
+  // A PDF goes through the browser's PDF viewer, which the route allows only with ?pdf.
+  const viewSrc = isPdf ? `${src}?pdf=1` : src;
   return (
     <div>
       <div className="flex flex-wrap gap-2">
@@ -34,10 +37,10 @@ export function DocumentViewer({ src, mimeType, name }: { src: string; mimeType:
           <img src={src} alt={t("viewerTitle", { name })} className="max-h-[70vh] max-w-full rounded border border-stone-300" data-testid="document-image" />
         ) : null}
         {open && mimeType === "application/pdf" ? (
-          <iframe src={src} title={t("viewerTitle", { name })} className="h-[70vh] w-full rounded border border-stone-300" data-testid="document-pdf" />
+          <iframe src={viewSrc} title={t("viewerTitle", { name })} className="h-[70vh] w-full rounded border border-stone-300" data-testid="document-pdf" />
         ) : null}
         {open ? (
-          <a href={src} target="_blank" rel="noopener noreferrer" className="mt-1 inline-block text-sm text-brand-700 underline">
+          <a href={viewSrc} target="_blank" rel="noopener noreferrer" className="mt-1 inline-block text-sm text-brand-700 underline">
             {t("openNewTab")}
           </a>
         ) : null}

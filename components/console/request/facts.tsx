@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { FlashProvider } from "@/components/console/flash";
 
 /** A description list of label/value pairs; empty values are left out. */
 export function Facts({ items, columns = 2 }: { items: [string, ReactNode][]; columns?: 1 | 2 | 3 }) {
@@ -17,14 +18,17 @@ export function Facts({ items, columns = 2 }: { items: [string, ReactNode][]; co
   );
 }
 
-/** A titled section of the request page, reachable from the page's table of contents. */
+/**
+ * A titled section of the request page, reachable from the page's table of contents.
+ * What its forms achieved (or lost to a conflict) is said at its end, even when the form is gone.
+ */
 export function Section({ id, title, children, testId }: { id: string; title: string; children: ReactNode; testId?: string }) {
   return (
     <section id={id} aria-labelledby={`${id}-title`} className="scroll-mt-4 rounded-md border border-stone-300 bg-white p-4" data-testid={testId ?? `section-${id}`}>
       <h2 id={`${id}-title`} className="mb-3 text-xl font-bold">
         {title}
       </h2>
-      {children}
+      <FlashProvider>{children}</FlashProvider>
     </section>
   );
 }

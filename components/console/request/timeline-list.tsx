@@ -9,7 +9,11 @@ export async function TimelineList({ entries }: { entries: TimelineEntry[] }) {
   if (!entries.length) return <p>{t("empty")}</p>;
   const who = (e: TimelineEntry) =>
     e.actor.type === "STAFF" ? (e.actor.name ?? t("unknownStaff")) : e.actor.type === "REQUESTER" ? t("requester") : e.actor.type === "API_TOKEN" ? t("apiToken") : t("system");
-  const what = (e: TimelineEntry) => (e.messageKey !== "console.timeline.other" && root.has(e.messageKey) ? root(e.messageKey) : root("console.timeline.other", { action: e.action }));
+  // Actions the timeline module does not list yet may still have words here.
+  const what = (e: TimelineEntry) => {
+    const key = e.messageKey !== "console.timeline.other" ? e.messageKey : `console.timeline.${e.action}`;
+    return root.has(key) ? root(key) : root("console.timeline.other", { action: e.action });
+  };
   return (
     <ol className="flex flex-col gap-0 border-l-2 border-brand-600 pl-4" data-testid="timeline">
       {entries.map((e) => (

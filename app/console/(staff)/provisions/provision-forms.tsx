@@ -61,14 +61,14 @@ export function RecordProvisionForm({ today }: { today: string }) {
   const b = useTranslations("notices.provisionRecords.basisLabels");
   const rq = useTranslations("requests.categories");
   const f = useTranslations("console.form");
-  const { state, pending, errors, form } = useConsoleForm(recordProvisionAction, { resetOnOk: true });
+  const { pending, errors, form, feedback } = useConsoleForm(recordProvisionAction, { resetOnOk: true, ok: () => t("saved") });
   const id = (k: string) => fieldId("provision", k);
   const text = (k: string, props: Partial<Parameters<typeof TextField>[0]> = {}) => (
     <TextField id={id(k)} name={k} label={t(k)} errors={errors(k)} autoComplete="off" optionalLabel={props.required ? undefined : f("optional")} {...props} />
   );
   return (
     <form {...form} data-testid="provision-form">
-      <FormFeedback state={state} prefix="provision" ok={t("saved")} />
+      <FormFeedback {...feedback} prefix="provision" />
       <div className="grid gap-x-4 sm:grid-cols-2">
         {text("recipientName", { required: true, maxLength: 200 })}
         {text("recipientAddress", { maxLength: 300 })}

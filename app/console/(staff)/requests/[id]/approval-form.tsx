@@ -7,11 +7,10 @@ import { approvalAction } from "./decision-actions";
 /** The privacy officer's box: approve (the notice then goes) or send back with a comment. */
 export function ApprovalForm({ requestId, decisionId, version }: { requestId: string; decisionId: string; version: number }) {
   const t = useTranslations("console.request.approval");
-  const { state, pending, errors, form } = useConsoleForm(approvalAction);
-  const ok = state.status === "ok" ? (state.message === "sentBack" ? t("sentBack") : t("approved")) : undefined;
+  const { pending, errors, form, feedback } = useConsoleForm(approvalAction, { ok: (s) => (s.message === "sentBack" ? t("sentBack") : t("approved")) });
   return (
     <form {...form} data-testid="approval-form">
-      <FormFeedback state={state} prefix="approval" ok={ok} />
+      <FormFeedback {...feedback} prefix="approval" />
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="decisionId" value={decisionId} />
       <input type="hidden" name="version" value={version} />

@@ -5,11 +5,11 @@ import { assignAction } from "./actions";
 
 export function AssignForm({ requestId, version, assigneeId, me, staff }: { requestId: string; version: number; assigneeId: string | null; me: string; staff: { id: string; name: string }[] }) {
   const t = useTranslations("console.request.assign");
-  const { state, pending, errors, form } = useConsoleForm(assignAction);
+  const { pending, errors, form, feedback } = useConsoleForm(assignAction, { ok: () => t("saved") });
   const err = errors("assigneeId");
   return (
     <form {...form} className="flex flex-col gap-2" data-testid="assign-form">
-      <FormFeedback state={state} prefix="assign" ok={t("saved")} />
+      <FormFeedback {...feedback} prefix="assign" />
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="version" value={version} />
       <div className="flex flex-wrap items-end gap-2">

@@ -24,15 +24,14 @@ export function DecisionForm({ requestId, version, type, outcomes, grounds, cate
   const t = useTranslations("console.request.decision");
   const c = useTranslations("console");
   const f = useTranslations("console.form");
-  const { state, pending, errors, form } = useConsoleForm(decideAction);
+  const { state, pending, errors, form, feedback } = useConsoleForm(decideAction, { ok: (s) => (s.message === "preview" ? undefined : s.message === "pending" ? t("savedPending") : t("savedDone")) });
   const [cited, setCited] = useState<Set<string>>(new Set());
   const toggle = (g: string, on: boolean) => setCited((prev) => new Set([...prev].filter((x) => x !== g).concat(on ? [g] : [])));
   const stops = type === "SUSPENSION" || type === "THIRD_PARTY_STOP";
-  const ok = state.status === "ok" && state.message !== "preview" ? (state.message === "pending" ? t("savedPending") : t("savedDone")) : undefined;
   const groundErrors = errors("grounds");
   return (
     <form {...form} data-testid="decision-form">
-      <FormFeedback state={state} prefix="decision" ok={ok} />
+      <FormFeedback {...feedback} prefix="decision" />
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="type" value={type} />

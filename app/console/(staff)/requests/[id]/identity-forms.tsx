@@ -8,11 +8,11 @@ import { clearerCopyAction, identityCheckAction } from "./actions";
 export function IdentityCheckForm({ requestId, version, hasAgent, systems }: { requestId: string; version: number; hasAgent: boolean; systems: { id: string; name: string }[] }) {
   const t = useTranslations("console.request.identity");
   const f = useTranslations("console.form");
-  const { state, pending, errors, form } = useConsoleForm(identityCheckAction, { resetOnOk: true });
+  const { pending, errors, form, feedback } = useConsoleForm(identityCheckAction, { resetOnOk: true, ok: () => t("saved") });
   const id = (k: string) => fieldId("identity", k);
   return (
     <form {...form} data-testid="identity-form">
-      <FormFeedback state={state} prefix="identity" ok={t("saved")} />
+      <FormFeedback {...feedback} prefix="identity" />
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="version" value={version} />
       {hasAgent ? (
@@ -55,11 +55,11 @@ export function IdentityCheckForm({ requestId, version, hasAgent, systems }: { r
 
 export function ClearerCopyForm({ requestId, version, documents }: { requestId: string; version: number; documents: { id: string; label: string }[] }) {
   const t = useTranslations("console.request.identity");
-  const { state, pending, errors, form } = useConsoleForm(clearerCopyAction, { resetOnOk: true });
+  const { pending, errors, form, feedback } = useConsoleForm(clearerCopyAction, { resetOnOk: true, ok: () => t("clearerSaved") });
   const id = (k: string) => fieldId("clearer", k);
   return (
     <form {...form} data-testid="clearer-form">
-      <FormFeedback state={state} prefix="clearer" ok={t("clearerSaved")} />
+      <FormFeedback {...feedback} prefix="clearer" />
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="version" value={version} />
       <p className="mb-3 text-sm">{t("clearerIntro")}</p>

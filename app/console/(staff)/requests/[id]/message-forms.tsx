@@ -6,12 +6,12 @@ import { addNoteAction, sendMessageAction } from "./actions";
 
 export function SendMessageForm({ requestId }: { requestId: string }) {
   const t = useTranslations("console.request.messages");
-  const { state, pending, errors, form } = useConsoleForm(sendMessageAction, { resetOnOk: true });
+  const { pending, errors, form, feedback } = useConsoleForm(sendMessageAction, { resetOnOk: true, ok: () => t("sent") });
   const attachmentErrors = errors("attachments") ?? [];
   return (
     <form {...form} encType="multipart/form-data" data-testid="message-form">
       <h3 className="mb-2 font-bold">{t("sendTitle")}</h3>
-      <FormFeedback state={state} prefix="message" ok={t("sent")} />
+      <FormFeedback {...feedback} prefix="message" />
       <input type="hidden" name="requestId" value={requestId} />
       <TextareaField id={fieldId("message", "body")} name="body" label={t("body")} hint={t("bodyHint")} rows={4} maxLength={4000} required errors={errors("body")} />
       <div className="mb-5">
@@ -32,11 +32,11 @@ export function SendMessageForm({ requestId }: { requestId: string }) {
 
 export function InternalNoteForm({ requestId }: { requestId: string }) {
   const t = useTranslations("console.request.messages");
-  const { state, pending, errors, form } = useConsoleForm(addNoteAction, { resetOnOk: true });
+  const { pending, errors, form, feedback } = useConsoleForm(addNoteAction, { resetOnOk: true, ok: () => t("noteSaved") });
   return (
     <form {...form} data-testid="note-form">
       <h3 className="mb-2 font-bold">{t("noteTitle")}</h3>
-      <FormFeedback state={state} prefix="note" ok={t("noteSaved")} />
+      <FormFeedback {...feedback} prefix="note" />
       <input type="hidden" name="requestId" value={requestId} />
       <TextareaField id={fieldId("note", "body")} name="body" label={t("note")} hint={t("noteHint")} rows={3} maxLength={4000} required errors={errors("body")} />
       <PendingButton pending={pending} variant="secondary">

@@ -12,12 +12,12 @@ export function NoticeForm({ requestId, kinds }: { requestId: string; kinds: rea
   const k = useTranslations("requests.noticeKinds");
   const d = useTranslations("console.request.decision");
   const f = useTranslations("console.form");
-  const { state, pending, errors, form } = useConsoleForm(noticeAction);
+  const { state, pending, errors, form, feedback } = useConsoleForm(noticeAction, { ok: (s) => (s.message === "sent" ? t("sent") : undefined) });
   const preview = state.status === "ok" && state.message === "preview" ? state.data : undefined;
   return (
     <div data-testid="notice-form">
       <form {...form}>
-        <FormFeedback state={state} prefix="notice" ok={state.status === "ok" && state.message === "sent" ? t("sent") : undefined} />
+        <FormFeedback {...feedback} prefix="notice" />
         <input type="hidden" name="requestId" value={requestId} />
         <input type="hidden" name="intent" value="preview" />
         <SelectField id={fieldId("notice", "kind")} name="kind" label={t("kind")} defaultValue={kinds[0]} errors={errors("kind")} options={kinds.map((x) => ({ value: x, label: k(x) }))} />
@@ -30,7 +30,7 @@ export function NoticeForm({ requestId, kinds }: { requestId: string; kinds: rea
         <>
           <NoticePreview title={d("previewTitle")} subject={preview.subject ?? ""} body={preview.body ?? ""} />
           <div className="mt-3 flex flex-wrap gap-3">
-            <a href={`/console/requests/${requestId}/notice-preview?kind=${encodeURIComponent(preview.kind ?? "")}`} target="_blank" rel="noopener noreferrer" className={buttonClass("ghost", "sm")}>
+            <a href={`/console/requests/${requestId}/notice-preview?pdf=1&kind=${encodeURIComponent(preview.kind ?? "")}`} target="_blank" rel="noopener noreferrer" className={buttonClass("ghost", "sm")}>
               {t("previewPdf")}
             </a>
             <form {...form}>
@@ -51,12 +51,12 @@ export function NoticeForm({ requestId, kinds }: { requestId: string; kinds: rea
 export function NoticePostingForm({ requestId, noticeId, label, today }: { requestId: string; noticeId: string; label: string; today: string }) {
   const t = useTranslations("console.request.notices");
   const f = useTranslations("console.form");
-  const { state, pending, errors, form } = useConsoleForm(noticePostingAction);
+  const { pending, errors, form, feedback } = useConsoleForm(noticePostingAction, { ok: () => t("postingSaved") });
   const prefix = `notice-post-${noticeId}`;
   return (
     <form {...form} className="mt-2 flex flex-wrap items-end gap-3" aria-label={label}>
       <div className="w-full">
-        <FormFeedback state={state} prefix={prefix} ok={t("postingSaved")} />
+        <FormFeedback {...feedback} prefix={prefix} />
       </div>
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="noticeId" value={noticeId} />

@@ -20,11 +20,11 @@ function Hidden({ requestId, version }: Ref) {
 export function PackageMethodForm({ requestId, version, method, exists }: Ref & { method: string; exists: boolean }) {
   const t = useTranslations("console.request.package");
   const rq = useTranslations("requests.deliveryMethods");
-  const { state, pending, errors, form } = useConsoleForm(savePackageAction);
+  const { pending, errors, form, feedback } = useConsoleForm(savePackageAction, { ok: () => t("created") });
   return (
     <form {...form} className="flex flex-wrap items-end gap-3" data-testid="package-method-form">
       <div className="w-full">
-        <FormFeedback state={state} prefix="package" ok={t("created")} />
+        <FormFeedback {...feedback} prefix="package" />
       </div>
       <Hidden requestId={requestId} version={version} />
       <div className="min-w-56 flex-1">
@@ -41,11 +41,11 @@ export function PackageMethodForm({ requestId, version, method, exists }: Ref & 
 
 export function AddPackageFileForm({ requestId, version }: Ref) {
   const t = useTranslations("console.request.package");
-  const { state, pending, errors, form } = useConsoleForm(addPackageFileAction, { resetOnOk: true });
+  const { state, pending, errors, form, feedback } = useConsoleForm(addPackageFileAction, { resetOnOk: true, ok: () => t("fileAdded") });
   const err = state.status === "error" ? Object.keys(state.fieldErrors).filter((k) => k.startsWith("file")).flatMap((k) => errors(k) ?? []) : [];
   return (
     <form {...form} encType="multipart/form-data" data-testid="package-file-form">
-      <FormFeedback state={state} prefix="packagefile" ok={t("fileAdded")} />
+      <FormFeedback {...feedback} prefix="packagefile" />
       <Hidden requestId={requestId} version={version} />
       <div className="mb-3">
         <label htmlFor="packagefile-file" className="mb-1 block font-semibold">
@@ -70,10 +70,10 @@ export function AddPackageFileForm({ requestId, version }: Ref) {
 
 export function RemovePackageFileForm({ requestId, version, fileId, name }: Ref & { fileId: string; name: string }) {
   const t = useTranslations("console.request.package");
-  const { state, pending, form } = useConsoleForm(removePackageFileAction);
+  const { pending, form, feedback } = useConsoleForm(removePackageFileAction, { ok: () => t("removed") });
   return (
     <form {...form}>
-      <FormFeedback state={state} prefix={`remove-${fileId}`} />
+      <FormFeedback {...feedback} prefix={`remove-${fileId}`} />
       <Hidden requestId={requestId} version={version} />
       <input type="hidden" name="fileId" value={fileId} />
       <button type="submit" disabled={pending} className="min-h-11 px-2 text-danger underline" aria-label={t("removeLabel", { name })}>
@@ -85,10 +85,10 @@ export function RemovePackageFileForm({ requestId, version, fileId, name }: Ref 
 
 export function AttachProvisionsForm({ requestId, version }: Ref) {
   const t = useTranslations("console.request.package");
-  const { state, pending, form } = useConsoleForm(attachProvisionsAction);
+  const { pending, form, feedback } = useConsoleForm(attachProvisionsAction, { ok: (s) => t("provisionsAttached", { records: s.data?.records ?? "0" }) });
   return (
     <form {...form} data-testid="provisions-form">
-      <FormFeedback state={state} prefix="provisions" ok={t("provisionsAttached", { records: state.status === "ok" ? (state.data?.records ?? "0") : "0" })} />
+      <FormFeedback {...feedback} prefix="provisions" />
       <Hidden requestId={requestId} version={version} />
       <PendingButton pending={pending} variant="secondary">
         {t("attachProvisions")}
@@ -100,11 +100,10 @@ export function AttachProvisionsForm({ requestId, version }: Ref) {
 export function PublishForm({ requestId, version, blocker }: Ref & { blocker: string | null }) {
   const t = useTranslations("console.request.package");
   const root = useTranslations();
-  const { state, pending, form } = useConsoleForm(publishAction);
-  const ok = state.status === "ok" && state.message !== "preview" ? (state.message === "closed" ? t("publishedClosed") : t("published")) : undefined;
+  const { state, pending, form, feedback } = useConsoleForm(publishAction, { ok: (s) => (s.message === "preview" ? undefined : s.message === "closed" ? t("publishedClosed") : t("published")) });
   return (
     <form {...form} data-testid="publish-form">
-      <FormFeedback state={state} prefix="publish" ok={ok} />
+      <FormFeedback {...feedback} prefix="publish" />
       <Hidden requestId={requestId} version={version} />
       {blocker ? (
         <p className="mb-3 rounded-md border-l-4 border-warn bg-amber-50 p-3" data-testid="publish-blocker">
@@ -127,11 +126,11 @@ export function PublishForm({ requestId, version, blocker }: Ref & { blocker: st
 export function PostingForm({ requestId, version, today }: Ref & { today: string }) {
   const t = useTranslations("console.request.package");
   const f = useTranslations("console.form");
-  const { state, pending, errors, form } = useConsoleForm(recordPostingAction);
+  const { pending, errors, form, feedback } = useConsoleForm(recordPostingAction, { ok: () => t("posted") });
   return (
     <form {...form} data-testid="posting-form">
       <h3 className="mb-2 font-bold">{t("postingTitle")}</h3>
-      <FormFeedback state={state} prefix="posting" ok={t("posted")} />
+      <FormFeedback {...feedback} prefix="posting" />
       <Hidden requestId={requestId} version={version} />
       <TextField id={fieldId("posting", "postedOn")} name="postedOn" type="date" label={t("postedOn")} defaultValue={today} required errors={errors("postedOn")} />
       <TextField id={fieldId("posting", "trackingNumber")} name="trackingNumber" label={t("trackingNumber")} maxLength={60} autoComplete="off" errors={errors("trackingNumber")} optionalLabel={f("optional")} />

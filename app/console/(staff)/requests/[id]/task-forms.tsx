@@ -8,11 +8,11 @@ import { closeRequestAction, completeTaskAction } from "./actions";
 export function TaskForm({ requestId, taskId, version, label }: { requestId: string; taskId: string; version: number; label: string }) {
   const t = useTranslations("console.request.tasks");
   const s = useTranslations("console.taskStatus");
-  const { state, pending, errors, form } = useConsoleForm(completeTaskAction);
+  const { pending, errors, form, feedback } = useConsoleForm(completeTaskAction, { ok: (s) => (s.data?.closed ? t("savedClosed") : t("saved")) });
   const prefix = `task-${taskId}`;
   return (
     <form {...form} className="mt-2" data-testid="task-form" aria-label={label}>
-      <FormFeedback state={state} prefix={prefix} ok={state.status === "ok" && state.data?.closed ? t("savedClosed") : t("saved")} />
+      <FormFeedback {...feedback} prefix={prefix} />
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="taskId" value={taskId} />
       <input type="hidden" name="version" value={version} />
@@ -34,10 +34,10 @@ export function TaskForm({ requestId, taskId, version, label }: { requestId: str
 
 export function CloseRequestForm({ requestId, version }: { requestId: string; version: number }) {
   const t = useTranslations("console.request.tasks");
-  const { state, pending, form } = useConsoleForm(closeRequestAction);
+  const { pending, form, feedback } = useConsoleForm(closeRequestAction, { ok: () => t("closed") });
   return (
     <form {...form} className="mt-4 border-t border-stone-200 pt-4" data-testid="close-form">
-      <FormFeedback state={state} prefix="close" ok={t("closed")} />
+      <FormFeedback {...feedback} prefix="close" />
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="version" value={version} />
       <p className="mb-2 text-sm text-muted">{t("closeHint")}</p>

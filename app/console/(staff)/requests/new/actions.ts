@@ -4,6 +4,9 @@ import type { RequestType } from "@/lib/generated/prisma/enums";
 import { staffActor } from "@/lib/server/current-staff";
 import { formStateFromError, formValues, type FormState } from "@/lib/form-state";
 import { createOfflineRequest, type CreateOfflineRequestInput } from "@/lib/console/create-offline-request";
+import { detailsSchemas, WIZARD_REQUEST_TYPES } from "@/lib/requests/request-schemas";
+import { inquiryDetailsSchema } from "@/lib/requests/stored-details";
+import { fieldErrorsOf } from "@/lib/validation";
 
 const SCAN_ROWS = 3;
 const ITEM_ROWS = 5;
@@ -44,6 +47,16 @@ function mapErrors(errors: Record<string, string[]>, scanRows: number[]): Record
   return out;
 }
 
+/**
+ * The domain function checks the details only once the common fields pass; the form
+ * lists every problem at once, so the details are checked here too when they were not.
+ */
+function detailErrors(type: string, details: Record<string, unknown>): Record<string, string[]> {
+  const schema = (WIZARD_REQUEST_TYPES as readonly string[]).includes(type) ? detailsSchemas[type as keyof typeof detailsSchemas] : inquiryDetailsSchema;
+  const parsed = schema.safeParse(details);
+  return parsed.success ? {} : Object.fromEntries(Object.entries(fieldErrorsOf(parsed.error)).map(([k, v]) => [`details.${k}`, v]));
+}
+
 export async function createOfflineRequestAction(_prev: FormState, fd: FormData): Promise<FormState> {
   const v = formValues(fd);
   const scanRows: number[] = [];
@@ -63,6 +76,7 @@ export async function createOfflineRequestAction(_prev: FormState, fd: FormData)
   }
   const top = (k: string) => blankToUndefined(v[k]);
   let requestId: string;
+  const details = detailsFor(v.type ?? "", fd, v);
   try {
     const created = await createOfflineRequest({
       actor: await staffActor(),
@@ -88,7 +102,7 @@ export async function createOfflineRequestAction(_prev: FormState, fd: FormData)
         agentEmail: top("agentEmail"),
         agentPhone: top("agentPhone"),
         agentAddress: top("agentAddress"),
-        details: detailsFor(v.type ?? "", fd, v),
+        details,
         documents,
         note: top("note"),
         assignToMe: v.assignToMe === "on",
@@ -97,7 +111,10 @@ export async function createOfflineRequestAction(_prev: FormState, fd: FormData)
     requestId = created.requestId;
   } catch (err) {
     const state = formStateFromError(err, v);
-    return state.status === "error" ? { ...state, fieldErrors: mapErrors(state.fieldErrors, scanRows) } : state;
+    if (state.status !== "error") return state;
+    const checkedDetails = Object.keys(state.fieldErrors).some((k) => k.startsWith("details."));
+    const all = state.code === "INVALID_INPUT" && !checkedDetails ? { ...state.fieldErrors, ...detailErrors(v.type ?? "", details) } : state.fieldErrors;
+    return { ...state, fieldErrors: mapErrors(all, scanRows) };
   }
   redirect(`/console/requests/${requestId}`);
 }

@@ -23,7 +23,7 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
   const l = useTranslations("console.labels");
   const rq = useTranslations("requests");
   const f = useTranslations("console.form");
-  const { state, pending, errors, form } = useConsoleForm(createOfflineRequestAction);
+  const { pending, errors, form, feedback } = useConsoleForm(createOfflineRequestAction);
   const [type, setType] = useState(options.types[0] ?? "DISCLOSURE");
   const [kind, setKind] = useState("SELF");
   const text = (name: string, props: Partial<Parameters<typeof TextField>[0]> = {}) => (
@@ -31,7 +31,7 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
   );
   return (
     <form {...form} encType="multipart/form-data" data-testid="offline-form">
-      <FormFeedback state={state} prefix="offline" />
+      <FormFeedback {...feedback} prefix="offline" />
       <fieldset className="mb-6 rounded-md border border-stone-300 bg-white p-4">
         <legend className="px-1 text-lg font-bold">{o("request")}</legend>
         <SelectField id={id("type")} name="type" label={o("type")} value={type} onChange={(e) => setType(e.target.value)} errors={errors("type")} options={options.types.map((x) => ({ value: x, label: rq(`types.${x}`) }))} />

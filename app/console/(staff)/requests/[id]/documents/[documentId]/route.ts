@@ -1,14 +1,14 @@
 import { currentStaff } from "@/lib/server/current-staff";
 import { viewDocument } from "@/lib/console/view-document";
 import { errorResponse } from "@/lib/http";
-import { fileResponse } from "../../file-response";
+import { fileResponse, fileViewOf } from "../../file-response";
 
 /** An identity document or scan for the console viewer; each view is audited (viewDocument). */
 export async function GET(req: Request, ctx: { params: Promise<{ id: string; documentId: string }> }): Promise<Response> {
   try {
     const { id, documentId } = await ctx.params;
     const file = await viewDocument({ actor: await currentStaff(), input: { requestId: id, documentId } });
-    return fileResponse(file, { download: new URL(req.url).searchParams.has("download") });
+    return fileResponse(file, fileViewOf(req));
   } catch (e) {
     return errorResponse(e);
   }
