@@ -11,7 +11,7 @@ export function StackedBarChart({ data, height = 280 }: { data: StackedSeries; h
   return (
     <div aria-hidden="true" className="h-[280px] w-full" style={{ height }} data-testid="chart">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data.rows} margin={{ top: 8, right: 8, left: 0, bottom: 8 }}>
+        <BarChart data={data.rows} margin={{ top: 8, right: 8, left: 0, bottom: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d6d3d1" />
           <XAxis dataKey={data.xKey} tick={{ fontSize: 12 }} />
           <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={48} />
