@@ -5,7 +5,8 @@ import { addDraftUpload, listDraftUploads, newDraftKey, purgeExpiredDrafts } fro
 import { fileExistsOnDisk } from "@/lib/files/file-store";
 import { requestSubmissionSchema } from "@/lib/requests/request-schemas";
 import { detailsInput, firstIncompleteStep, formValuesFrom, holderFor, stepReachable, submissionInput, unflatten, type WizardDraft } from "@/lib/requests/wizard-values";
-import { minimalPdf } from "@/tests/fixtures/files/build-fixtures";
+import { addWizardUpload, readWizardUpload } from "@/lib/uploads/wizard-upload";
+import { jpegWithMetadata, minimalPdf, windowsExecutable } from "@/tests/fixtures/files/build-fixtures";
 
 const t0 = new Date("2026-11-30T03:00:00Z");
 const subject = { name: "山田 花子", nameKana: "やまだ はなこ", birthDate: "１９９０/４/１", postalCode: "１０４００６１", prefecture: "東京都", city: "中央区", addressLine: "銀座1-2-3", email: "Hanako@Example.com", phone: "03-1234-5678", customerId: "", relationship: "SERVICE_USER" };
@@ -109,5 +110,34 @@ describe("wizard answers", () => {
     expect(holderFor("APPOINTED_AGENT", "POWER_OF_ATTORNEY")).toBe("AGENT");
     expect(holderFor("APPOINTED_AGENT", "SEAL_CERTIFICATE")).toBe("SUBJECT");
     expect(holderFor("LEGAL_REPRESENTATIVE", "FAMILY_REGISTER")).toBe("SUBJECT");
+  });
+});
+
+describe("uploads on the documents step", () => {
+  beforeEach(resetDatabase);
+
+  it("records what each file is, refuses kinds the requester does not need and bad files, and previews only the own draft", async () => {
+    const key = newDraftKey();
+    const file = { bytes: jpegWithMetadata(), name: "licence.jpg" };
+    // No "who is asking" yet: nothing to add to.
+    await expect(addWizardUpload({ draftKey: key, input: { kind: "PASSPORT" }, file, now: t0 })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await updateWizardDraft(key, (d) => ({ ...d, answers: { requester: { requesterKind: "APPOINTED_AGENT" } }, declarationAccepted: true }), t0);
+
+    await expect(addWizardUpload({ draftKey: key, input: { kind: "FAMILY_REGISTER" }, file, now: t0 })).rejects.toMatchObject({ fieldErrors: { kind: ["errors.documentNotForRequester"] } });
+    await expect(addWizardUpload({ draftKey: key, input: { kind: "SEAL_CERTIFICATE", issuedOn: "2099-01-01" }, file, now: t0 })).rejects.toMatchObject({ fieldErrors: { issuedOn: ["errors.dateInFuture"] } });
+    await expect(addWizardUpload({ draftKey: key, input: { kind: "PASSPORT" }, file: null, now: t0 })).rejects.toMatchObject({ fieldErrors: { file: ["errors.required"] } });
+    await expect(addWizardUpload({ draftKey: key, input: { kind: "PASSPORT" }, file: { bytes: windowsExecutable(), name: "id.pdf" }, now: t0 })).rejects.toMatchObject({ fieldErrors: { file: ["errors.fileType"] } });
+    expect(await listDraftUploads({ draftKey: key, now: t0 })).toHaveLength(0);
+
+    const { upload, document } = await addWizardUpload({ draftKey: key, input: { kind: "SEAL_CERTIFICATE", issuedOn: "２０２６/１１/１" }, file, now: t0 });
+    expect(document).toEqual({ fileId: upload.id, kind: "SEAL_CERTIFICATE", holder: "SUBJECT", issuedOn: "2026-11-01" });
+    const draft = await loadWizardDraft(key, t0);
+    expect(draft?.files).toEqual([document]);
+    expect(draft?.declarationAccepted).toBe(false);
+
+    const preview = await readWizardUpload({ draftKey: key, fileId: upload.id, now: t0 });
+    expect(preview.mimeType).toBe("image/jpeg");
+    expect(preview.content.includes(Buffer.from("GPS-EXIF-MARKER"))).toBe(false);
+    await expect(readWizardUpload({ draftKey: newDraftKey(), fileId: upload.id, now: t0 })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
