@@ -34,10 +34,10 @@ export async function QueueTable({ rows, sortLinks, caption }: { rows: QueueRow[
         <thead className="bg-stone-100">
           <tr>
             <SortHeader label={t("reference")} link={sortLinks.reference} />
+            <SortHeader label={t("due")} link={sortLinks.dueAt} />
             <th scope="col" className="p-2">{t("subject")}</th>
             <th scope="col" className="p-2">{t("type")}</th>
             <th scope="col" className="p-2">{t("status")}</th>
-            <SortHeader label={t("due")} link={sortLinks.dueAt} />
             <th scope="col" className="p-2 whitespace-nowrap">{t("appi")}</th>
             <th scope="col" className="p-2">{t("identity")}</th>
             <th scope="col" className="p-2">{t("fee")}</th>
@@ -54,16 +54,16 @@ export async function QueueTable({ rows, sortLinks, caption }: { rows: QueueRow[
                   {r.reference}
                 </Link>
               </th>
+              <td className="p-2 whitespace-nowrap">
+                <span className="block">{day(r.dueAt)}</span>
+                <DeadlineBadge status={r.deadlineStatus} label={d(r.deadlineStatus, { days: Math.abs(r.daysLeft) })} />
+              </td>
               <td className="min-w-32 p-2">
                 <span className="block">{r.subjectName}</span>
                 {r.subjectNameKana ? <span className="block text-xs text-muted">{r.subjectNameKana}</span> : null}
               </td>
               <td className="p-2 whitespace-nowrap">{l(`type.${r.type}`)}</td>
               <td className="p-2 whitespace-nowrap">{l(`status.${r.status}`)}</td>
-              <td className="p-2 whitespace-nowrap">
-                <span className="block">{day(r.dueAt)}</span>
-                <DeadlineBadge status={r.deadlineStatus} label={d(r.deadlineStatus, { days: Math.abs(r.daysLeft) })} />
-              </td>
               <td className="p-2 whitespace-nowrap">{day(r.appiSuitDate)}</td>
               <td className="p-2">
                 <Badge tone={r.identity === "VERIFIED" ? "success" : r.identity === "FAILED" ? "danger" : r.identity === "PENDING" ? "warning" : "neutral"}>{l(`identity.${r.identity}`)}</Badge>

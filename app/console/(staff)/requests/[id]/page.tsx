@@ -136,7 +136,7 @@ export default async function RequestPage({ params }: Props) {
           {fee.fee !== "NOT_REQUIRED" ? <p className="mt-3 text-sm text-muted">{t("fee.readOnly")}</p> : null}
           {roleHas(me.role, "record:payment") ? (
             <p className="mt-2">
-              <Link href="/console/fees" className={buttonClass("ghost", "sm")}>
+              <Link href={`/console/fees/${r.id}`} className={buttonClass("ghost", "sm")}>
                 {t("fee.manage")}
               </Link>
             </p>
