@@ -4,6 +4,7 @@ import { mailSender, type MailSender } from "./transport";
 type Claimed = { id: string; toAddress: string; subject: string; html: string; text: string; attempts: number };
 
 const LEASE_SECONDS = 120;
+const PARALLEL_SENDS = 5;
 const MAX_BACKOFF_SECONDS = 3600;
 
 /** 30 s, 1 min, 2 min … capped at an hour; a message is never given up on. */
@@ -30,12 +31,12 @@ export async function deliverOutbox(prisma: PrismaClient, opts: { batch?: number
     WHERE id IN (
       SELECT id FROM "OutboxMessage"
       WHERE status = 'PENDING' AND "nextAttemptAt" <= now() AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
-      ORDER BY "createdAt" LIMIT ${opts.batch ?? 20}
+      ORDER BY "createdAt" LIMIT ${opts.batch ?? 50}
       FOR UPDATE SKIP LOCKED)
     RETURNING id, "toAddress", subject, html, text, attempts`;
   let sent = 0;
   let failed = 0;
-  for (const m of claimed) {
+  const deliverOne = async (m: Claimed) => {
     try {
       await send({ outboxId: m.id, to: m.toAddress, subject: m.subject, html: m.html, text: m.text }, prisma);
       await prisma.outboxMessage.update({ where: { id: m.id }, data: { status: "SENT", sentAt: new Date(), attempts: m.attempts + 1, lockedUntil: null, lastError: null } });
@@ -48,6 +49,9 @@ export async function deliverOutbox(prisma: PrismaClient, opts: { batch?: number
       });
       failed++;
     }
-  }
+  };
+  // A few at a time over the pooled SMTP connections, so a backlog (a burst of
+  // acknowledgements) drains quickly without opening a connection per message.
+  for (let i = 0; i < claimed.length; i += PARALLEL_SENDS) await Promise.all(claimed.slice(i, i + PARALLEL_SENDS).map(deliverOne));
   return { sent, failed };
 }

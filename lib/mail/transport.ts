@@ -1,5 +1,6 @@
 import nodemailer from "nodemailer";
 import type { Transporter } from "nodemailer";
+import type SMTPPool from "nodemailer/lib/smtp-pool";
 import { env } from "@/lib/server/env";
 import type { Db } from "@/lib/server/db";
 
@@ -7,6 +8,23 @@ export type OutgoingMail = { outboxId: string; to: string; subject: string; html
 export type MailSender = (mail: OutgoingMail, db: Db) => Promise<void>;
 
 let transporter: Transporter | undefined;
+
+/** SMTP_URL (smtp:// or smtps://, optional user:pass@) as pooled transport options with timeouts. */
+export function smtpPoolOptions(url: string): SMTPPool.Options {
+  const u = new URL(url);
+  const secure = u.protocol === "smtps:";
+  return {
+    pool: true,
+    maxConnections: 5,
+    host: u.hostname,
+    port: Number(u.port) || (secure ? 465 : 587),
+    secure,
+    auth: u.username ? { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } : undefined,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  };
+}
 let transporterUrl: string | undefined;
 
 /**
@@ -28,7 +46,7 @@ export function mailSender(): MailSender {
 /** Sends through one SMTP server; the transporter is reused while the URL stays the same. */
 export function smtpSender(url: string, from: string): MailSender {
   if (!transporter || transporterUrl !== url) {
-    transporter = nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+    transporter = nodemailer.createTransport(smtpPoolOptions(url));
     transporterUrl = url;
   }
   const t = transporter;

@@ -21,7 +21,7 @@ function readMail(): ReceivedMail[] {
 
 const mailbox: Mailbox = {
   all: readMail,
-  async waitFor({ to, subject, since = 0, timeoutMs = 20_000 }) {
+  async waitFor({ to, subject, since = 0, timeoutMs = 60_000 }) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const hit = readMail()

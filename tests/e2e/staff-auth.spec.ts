@@ -46,6 +46,8 @@ test("[foundation] five wrong passwords lock the account", async ({ page }) => {
       page.locator("main form button[type=submit]").click(),
     ]);
     await expect(page.locator("main [role=alert]")).toContainText("正しくありません");
+    // React resets the form once the answer is rendered; type the next attempt after that.
+    await expect(page.locator("#password")).toHaveValue("");
   }
   await page.locator("#email").fill("officer@madoguchi.example");
   await page.locator("#password").fill("madoguchi-demo-2026");
