@@ -55,6 +55,7 @@ for (const locale of ["ja", "en"] as const) {
       "/console/mail",
       `/console/mail/${mail.id}`,
       "/console/preferences",
+      "/console/exports",
     ]) {
       await expectNoViolations(page, p);
     }

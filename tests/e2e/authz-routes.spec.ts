@@ -29,6 +29,9 @@ const routes: Route[] = [
   { path: () => "/console/reports/export?from=2026-01&to=2026-12", permission: "read:report", kind: "file" },
   { path: () => "/console/reports/annual?year=2026", permission: "read:report", kind: "file" },
   { path: () => "/console/fees/export", permission: "export:data", kind: "file" },
+  { path: () => "/console/exports", permission: "export:data", kind: "page" },
+  { path: () => "/console/exports/requests?from=2026-01-01", permission: "export:data", kind: "file" },
+  { path: (i) => `/console/exports/archive/${i.requestId}`, permission: "export:data", kind: "file" },
 ];
 
 async function ids(): Promise<Ids> {

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { test, expect } from "./fixtures";
 import { prisma } from "@/lib/server/db";
 import { signInWithNewStaff } from "./staff-session";
@@ -32,4 +33,22 @@ test("[operations] the reports page shows the same numbers as SQL and draws its 
   const anonCsv = await anon?.request.get(`${new URL(page.url()).origin}/console/reports/export?from=2026-01&to=2026-12`);
   expect(anonCsv?.status()).toBe(401);
   await anon?.close();
+});
+
+test("[operations] an admin exports the request list and one request's record", async ({ page }) => {
+  await signInWithNewStaff(page, "ADMIN");
+  await page.getByRole("link", { name: "エクスポート" }).click();
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "CSV をダウンロード" }).click()]);
+  const csvText = fs.readFileSync((await csv.path()) ?? "", "utf8");
+  expect(csvText.charCodeAt(0)).toBe(0xfeff);
+  expect(csvText.split("\r\n").filter(Boolean).length - 1).toBe(await prisma.request.count());
+
+  await page.locator("#reference").fill("DSR-1999-000000");
+  await page.getByRole("button", { name: "ZIP をダウンロード" }).click();
+  await expect(page.locator("main [role=alert]")).toContainText("見つかりません");
+  const request = await prisma.request.findFirstOrThrow({ orderBy: { createdAt: "asc" }, select: { reference: true, id: true } });
+  await page.locator("#reference").fill(request.reference);
+  const [zip] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "ZIP をダウンロード" }).click()]);
+  expect(zip.suggestedFilename()).toBe(`${request.reference}.zip`);
+  expect(await prisma.auditEvent.count({ where: { action: "request.exported", requestId: request.id } })).toBe(1);
 });

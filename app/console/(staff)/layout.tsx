@@ -12,6 +12,7 @@ const navItems: { href: string; key: string; permission: Permission }[] = [
   { href: "/console/reports", key: "reports", permission: "read:report" },
   { href: "/console/fees", key: "fees", permission: "record:payment" },
   { href: "/console/data-map", key: "dataMap", permission: "manage:data-map" },
+  { href: "/console/exports", key: "exports", permission: "export:data" },
   { href: "/console/staff", key: "staff", permission: "manage:staff" },
   { href: "/console/settings", key: "settings", permission: "manage:settings" },
   { href: "/console/mail", key: "mail", permission: "read:mail-viewer" },

@@ -1,0 +1,27 @@
+import { currentStaff } from "@/lib/server/current-staff";
+import { exportRequestListCsv } from "@/lib/operations/exports";
+import { errorResponse } from "@/lib/http";
+
+/** The request list as CSV (admins). Filters are enums and dates, never names. */
+export async function GET(req: Request): Promise<Response> {
+  try {
+    const sp = new URL(req.url).searchParams;
+    const list = (k: string) => (sp.getAll(k).filter(Boolean).length ? sp.getAll(k).filter(Boolean) : undefined);
+    const csv = await exportRequestListCsv({
+      actor: await currentStaff(),
+      input: {
+        from: sp.get("from") || undefined,
+        to: sp.get("to") || undefined,
+        type: list("type") as never,
+        status: list("status") as never,
+        channel: list("channel") as never,
+        includePersonalData: sp.get("personal") === "1",
+      },
+    });
+    return new Response(new Uint8Array(csv.content), {
+      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${csv.fileName}"`, "cache-control": "no-store" },
+    });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
