@@ -18,6 +18,7 @@ export type RequestOptions = {
   status?: "RECEIVED" | "IN_PROGRESS";
   details?: Prisma.InputJsonValue;
   subjectName?: string;
+  subjectNameKana?: string;
   customerId?: string;
   withDocument?: boolean;
 };
@@ -50,7 +51,7 @@ export async function createOnlineRequest(email: string, opts: RequestOptions = 
         reference, type, status: opts.status ?? "RECEIVED", identity: opts.identity ?? "PENDING", channel: "WEB", locale: "ja", requesterKind: "SELF",
         ...feeFieldsForNewRequest(type, settings.fee, reference),
         arrivedAt, targetDays, dueAt: dueAtFor({ arrivedAt, targetDays, pausedMs: 0n, pausedAt: null }),
-        subjectName: opts.subjectName ?? "山田 花子", subjectNameKana: "ヤマダ ハナコ", subjectBirthDate: new Date("1985-04-12T00:00:00Z"),
+        subjectName: opts.subjectName ?? "山田 花子", subjectNameKana: opts.subjectNameKana ?? "ヤマダ ハナコ", subjectBirthDate: new Date("1985-04-12T00:00:00Z"),
         postalCode: "530-0001", prefecture: "大阪府", city: "大阪市北区", addressLine: "梅田1-1-1",
         email, emailNormalized: email.toLowerCase(), customerId: opts.customerId ?? "C-10023", relationship: "SERVICE_USER",
         details: opts.details ?? detailsFor[type],

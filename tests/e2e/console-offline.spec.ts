@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { test, expect } from "./fixtures";
 import { signInWithNewStaff } from "./staff-session";
 import { createOnlineRequest, PNG_1X1, requestRow, uniqueEmail } from "./console-data";
@@ -14,6 +15,7 @@ test("[console] a mailed request is entered with its arrival date, which starts 
   await signInWithNewStaff(page, "STAFF");
   await page.getByRole("link", { name: "郵送・窓口受付の登録" }).click();
   const form = page.getByTestId("offline-form");
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await form.locator("#offline-channel-POST").check();
   await form.locator("#offline-arrivedOn").fill(arrivedOn);
 

@@ -65,3 +65,34 @@ test("[console] a partial withholding on grounds (2) and (3) waits for the offic
   await expect(timeline.locator('li[data-action="decision.submitted_for_approval"]')).toContainText("担当 次郎");
   await expect(timeline.locator('li[data-action="decision.approved"]')).toContainText("責任 一郎");
 });
+
+test("[console] the officer sends a refusal back with a comment; staff decide again", async ({ page, browser }) => {
+  const r = await createOnlineRequest(uniqueEmail("sendback"), { identity: "VERIFIED", status: "IN_PROGRESS" });
+  await signInWithNewStaff(page, "STAFF");
+  await page.goto(`/console/requests/${r.id}`);
+  const form = page.getByTestId("decision-form");
+  await form.locator("#decision-outcome-NOT_FULFILLED").check();
+  await form.getByLabel(/第6条第1項第4号/).check();
+  await form.locator("#decision-groundExplanation-LEGAL_VIOLATION").fill("他の法令により開示できないためです。");
+  await form.getByRole("button", { name: "決定を記録" }).click();
+  await expect(page.getByTestId("approval-box")).toBeVisible();
+
+  const officerContext = await browser.newContext();
+  const officer = await officerContext.newPage();
+  await signInWithNewStaff(officer, "OFFICER");
+  await officer.goto(`/console/requests/${r.id}`);
+  const approval = officer.getByTestId("approval-form");
+  // Sending back needs a comment.
+  await approval.getByRole("button", { name: "差し戻す" }).click();
+  await expect(approval.getByRole("alert")).toContainText("コメント");
+  await approval.locator("#approval-comment").fill("根拠となる法令名を説明に書いてください。");
+  await approval.getByRole("button", { name: "差し戻す" }).click();
+  await expect(officer.getByText("差し戻しました。")).toBeVisible();
+  await officerContext.close();
+
+  await page.reload();
+  await expect(page.getByTestId("approval-box")).toHaveCount(0);
+  await expect(page.locator('[data-testid=decision][data-approval="SENT_BACK"]')).toContainText("根拠となる法令名を説明に書いてください。");
+  await expect(page.getByTestId("decision-form")).toBeVisible();
+  expect((await requestRow(r.id)).notices.filter((n) => n.kind === "DECISION")).toHaveLength(0);
+});
