@@ -12,7 +12,7 @@ test.beforeEach(async ({ page }) => {
 
 for (const lang of LANGS) {
   const kind = lang === "ja" ? "INQUIRY" : "COMPLAINT";
-  test(`[portal] ${lang}: a ${kind.toLowerCase()} is acknowledged with a reference`, async ({ page, context, mailbox }) => {
+  test(`[portal] ${lang}: ${kind === "INQUIRY" ? "an inquiry" : "a complaint"} is acknowledged with a reference`, async ({ page, context, mailbox }) => {
     await useLanguage(context, lang);
     const email = uniqueEmail(`inquiry-${lang}`);
     await page.goto("/inquiry");

@@ -57,6 +57,15 @@ for (const lang of LANGS) {
     await expect(page.getByTestId("needs")).toContainText(msg(lang, "requests.needs.PAYMENT"));
     await expect(page.getByTestId("fee-panel")).toBeVisible();
 
+    // An attachment over 10 MB is refused before anything is sent.
+    const big = test.info().outputPath("big-scan.pdf");
+    fs.writeFileSync(big, Buffer.alloc(11 * 1024 * 1024, 1));
+    await page.locator("#f-body").fill("大きすぎる添付");
+    await page.locator("#f-attachments").setInputFiles(big);
+    await page.getByRole("button", { name: msg(lang, "portal.status.messages.send"), exact: true }).click();
+    await expect(errorSummary(page, lang)).toContainText(msg(lang, "requests.errors.fileTooLarge"));
+    expect(await prisma.message.count({ where: { requestId } })).toBe(0);
+
     // A message with an attachment; it shows in the thread and downloads.
     await page.locator("#f-body").fill("本人確認書類の写しを添付します。");
     await page.locator("#f-attachments").setInputFiles(fixture("passport.png"));
@@ -139,6 +148,7 @@ for (const lang of LANGS) {
     await section.getByRole("button", { name: msg(lang, "portal.status.package.verify") }).click();
     const link = section.getByRole("link", { name: msg(lang, "portal.status.package.file", { name: "login-history.csv" }) });
     await expect(link).toBeVisible();
+    await expect(section.getByText(msg(lang, "portal.status.package.verifyAgain"))).toHaveCount(0);
     await shoot(page, `status-package-${lang}`);
     await expectAccessible(page);
 

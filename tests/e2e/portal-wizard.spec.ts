@@ -154,3 +154,28 @@ for (const lang of LANGS) {
     await expect(page.getByRole("listitem").filter({ hasText: reference ?? "" })).toContainText("〒");
   });
 }
+
+test("[portal] ja: a legal representative asks to stop third-party provision with a family register", async ({ page, mailbox }) => {
+  const repEmail = uniqueEmail("guardian");
+  await chooseType(page, "ja", "THIRD_PARTY_STOP");
+  await chooseRequester(page, "ja", "LEGAL_REPRESENTATIVE", agentTakahashi(repEmail));
+  await fillSubject(page, "ja", { ...hanako(uniqueEmail("minor")), birthDate: "2012-05-05" });
+  await expectAccessible(page);
+  await page.locator("#f-categories-1").check();
+  await page.locator("#f-recipient").fill("提携先の広告会社");
+  await page.locator("#f-ground-THIRD_PARTY_WITHOUT_CONSENT").check();
+  await next(page, "ja");
+  await expect(page).toHaveURL(stepUrl("documents"));
+  await expect(page.getByText(msg("ja", "portal.wizard.documents.need.LEGAL_REPRESENTATIVE"))).toBeVisible();
+  await upload(page, "ja", "DRIVERS_LICENSE", "drivers-license.jpg");
+  await next(page, "ja");
+  await expect(errorSummary(page, "ja")).toContainText(msg("ja", "requests.errors.authorityDocumentMissing"));
+  await upload(page, "ja", "FAMILY_REGISTER", "seal-certificate.pdf", "2026-11-20");
+  await next(page, "ja");
+  await expect(page.getByText(msg("ja", "requests.suspensionGrounds.THIRD_PARTY_WITHOUT_CONSENT"))).toBeVisible();
+  const reference = await reviewAndSubmit(page, "ja", mailbox, repEmail);
+  const r = await prisma.request.findUniqueOrThrow({ where: { reference }, include: { documents: { orderBy: { createdAt: "asc" } } } });
+  expect(r).toMatchObject({ type: "THIRD_PARTY_STOP", requesterKind: "LEGAL_REPRESENTATIVE", agentEmail: repEmail });
+  expect(r.details).toMatchObject({ categories: [1], recipient: "提携先の広告会社", ground: "THIRD_PARTY_WITHOUT_CONSENT" });
+  expect(r.documents.map((d) => [d.kind, d.holder])).toEqual([["DRIVERS_LICENSE", "AGENT"], ["FAMILY_REGISTER", "SUBJECT"]]);
+});

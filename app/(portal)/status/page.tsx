@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requesterView } from "@/lib/requester/requester-view";
 import { requesterActor } from "@/lib/requester/requester-session";
 import { requesterFeeView } from "@/lib/fees/fee-overview";
+import { MAX_FILE_BYTES, MAX_FILES } from "@/lib/uploads/upload-limits";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
 import { FeePanel } from "@/components/portal/fee-panel";
@@ -72,7 +73,7 @@ export default async function StatusPage({ searchParams }: Props) {
           {t("messages.title")}
         </h2>
         <MessageThread messages={view.messages} />
-        {view.canMessage ? <MessageForm action={postMessageAction} initial={initialFormState()} /> : <p className="text-muted">{t("messages.closed")}</p>}
+        {view.canMessage ? <MessageForm action={postMessageAction} initial={initialFormState()} maxBytes={MAX_FILE_BYTES} maxFiles={MAX_FILES} /> : <p className="text-muted">{t("messages.closed")}</p>}
       </section>
       <NoticesList notices={view.notices} />
       {view.canWithdraw ? (

@@ -16,7 +16,7 @@ export async function PackageSection({ pkg, codeAction, download }: { pkg: NonNu
       <h2 id="package-title" className="mb-2 text-xl font-bold">
         {t("title")}
       </h2>
-      {download === "verify" ? <Alert tone="warning">{t("verifyAgain")}</Alert> : null}
+      {download === "verify" && !pkg.downloadVerified ? <Alert tone="warning">{t("verifyAgain")}</Alert> : null}
       {download === "expired" || (pkg.deliveryMethod === "ELECTRONIC" && !pkg.available) ? <Alert tone="warning">{t("expired")}</Alert> : null}
       {pkg.deliveryMethod !== "ELECTRONIC" ? <p>{t("byPost")}</p> : null}
       {pkg.available ? (

@@ -13,7 +13,7 @@ import { ReviewSummary } from "@/components/portal/wizard/review-summary";
 import { ReviewStepForm } from "@/components/portal/wizard/review-step-form";
 import { ConfirmStepForm } from "@/components/portal/wizard/confirm-step-form";
 import { initialFormState } from "@/components/portal/step-state";
-import { confirmReview, submitWithCode } from "../actions";
+import { confirmReview, submitWithCode } from "../submit-actions";
 import { draftKeyFromCookie } from "../wizard-cookie";
 
 export async function ReviewStep({ draft }: { draft: WizardDraft }) {

@@ -4,8 +4,8 @@ import { errorResponse } from "@/lib/http";
 import { DRAFT_COOKIE } from "@/lib/uploads/draft-uploads";
 import { readWizardUpload } from "@/lib/uploads/wizard-upload";
 
-// The preview of an image the person uploaded in this wizard run (their draft cookie
-// only); anyone else's file, or a submitted one, is not found.
+// The preview of a photo the person uploaded in this wizard run (their draft cookie only);
+// anyone else's file, a submitted one, or anything but a JPEG or PNG is not found.
 export const runtime = "nodejs";
 
 export async function GET(_req: Request, ctx: { params: Promise<{ fileId: string }> }): Promise<Response> {
@@ -14,6 +14,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ fileId: string
     const draftKey = (await cookies()).get(DRAFT_COOKIE)?.value;
     if (!draftKey) throw new AppError("NOT_FOUND", "no draft");
     const file = await readWizardUpload({ draftKey, fileId: fileId.slice(0, 64) });
+    if (file.mimeType !== "image/jpeg" && file.mimeType !== "image/png") throw new AppError("NOT_FOUND", "no preview for this type");
     return new Response(new Uint8Array(file.content), {
       headers: {
         "content-type": file.mimeType,
