@@ -100,3 +100,43 @@ test("[portal] the wizard works without JavaScript: errors, the postal-code look
   await expect(page.getByTestId("uploaded-files").locator("li")).toHaveCount(0);
   await context.close();
 });
+
+test("[portal] the wizard can be used with the keyboard alone", async ({ page }) => {
+  /** Presses Tab until the element with this id has focus. */
+  const tabTo = async (id: string) => {
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate((want) => document.activeElement?.id === want, id)) return;
+    }
+    throw new Error(`could not reach #${id} with Tab`);
+  };
+  await page.goto("/requests/new");
+  await tabTo("f-type-DISCLOSURE");
+  await page.keyboard.press("ArrowDown");
+  await expect(page.locator("#f-type-CORRECTION")).toBeChecked();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/requests\/new\/requester$/);
+  await tabTo("f-requesterKind-SELF");
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/requests\/new\/subject$/);
+
+  // Enter in a field submits "next" (not the address lookup); the errors take focus, and
+  // each one's link leads to its field.
+  await tabTo("f-name");
+  await page.keyboard.type("山田 花子");
+  await page.keyboard.press("Enter");
+  const summary = page.getByRole("alert", { name: msg("ja", "common.errorSummaryTitle") });
+  await expect(summary).toBeFocused();
+  await expect(page).toHaveURL(/\/requests\/new\/subject$/);
+  await page.keyboard.press("Tab");
+  await expect(page.locator(":focus")).toHaveAttribute("href", "#f-nameKana");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#f-nameKana$/);
+  await page.locator("#f-postalCode").focus();
+  await page.keyboard.type("1040061");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#f-prefecture")).toHaveValue("東京都");
+  await expect(page.locator("#f-addressLine")).toBeFocused();
+});
