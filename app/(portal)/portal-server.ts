@@ -48,8 +48,8 @@ export function errorState(e: unknown, prev: PortalFormState, values: FormValues
 }
 
 /**
- * Pages with forms: the site-wide Referrer-Policy is no-referrer, under which a browser
- * without JavaScript posts forms with "Origin: null" and Next refuses the server action.
- * same-origin still sends nothing to other sites (the address bar never holds personal data).
+ * Pages with forms say same-origin explicitly (the site-wide header says the same): under
+ * no-referrer a browser without JavaScript posts forms with "Origin: null" and Next refuses
+ * the server action. same-origin still sends nothing to other sites.
  */
 export const formPageReferrer = "same-origin" as const;

@@ -14,10 +14,14 @@ async function useLocale(page: Page, locale: "ja" | "en"): Promise<void> {
   await page.context().addCookies([{ name: LOCALE_COOKIE, value: locale, domain: url.hostname === "localhost" ? "localhost" : url.hostname, path: "/" }]);
 }
 
-async function expectNoViolations(page: Page, path: string): Promise<void> {
+async function expectNoViolations(page: Page, path: string, exclude?: string): Promise<void> {
   const res = await page.goto(path);
   expect(res?.status(), path).toBeLessThan(400);
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const axe = new AxeBuilder({ page });
+  // The mail viewer shows a sent mail's own HTML in a sandboxed frame (no scripts, so axe
+  // cannot run inside it); the page around it is checked.
+  if (exclude) axe.exclude(exclude);
+  const { violations } = await axe.analyze();
   expect(violations.map((v) => `${path}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
 }
 
@@ -53,11 +57,11 @@ for (const locale of ["ja", "en"] as const) {
       "/console/staff",
       "/console/settings",
       "/console/mail",
-      `/console/mail/${mail.id}`,
       "/console/preferences",
       "/console/exports",
     ]) {
       await expectNoViolations(page, p);
     }
+    await expectNoViolations(page, `/console/mail/${mail.id}`, "iframe");
   });
 }

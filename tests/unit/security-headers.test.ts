@@ -21,7 +21,7 @@ async function headersFor(env: Record<string, string>): Promise<Record<string, s
 describe("security headers", () => {
   afterEach(() => vi.resetModules());
 
-  it("in production over HTTPS: CSP with frame-ancestors none, HSTS, no-sniff, no referrer", async () => {
+  it("in production over HTTPS: CSP with frame-ancestors none, HSTS, no-sniff, referrer kept on this site", async () => {
     const h = await headersFor({ NODE_ENV: "production", APP_URL: "https://privacy.example.jp" });
     expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
     expect(h["content-security-policy"]).toContain("default-src 'self'");
@@ -29,7 +29,7 @@ describe("security headers", () => {
     expect(h["strict-transport-security"]).toMatch(/max-age=\d{8}/);
     expect(h["x-content-type-options"]).toBe("nosniff");
     expect(h["x-frame-options"]).toBe("DENY");
-    expect(h["referrer-policy"]).toBe("no-referrer");
+    expect(h["referrer-policy"]).toBe("same-origin");
   });
 
   it("no HSTS on plain HTTP (a local machine), the rest unchanged", async () => {
