@@ -245,7 +245,13 @@ async function lighthouseScores(pathname: string): Promise<{ performance: number
   });
   try {
     const result = await lighthouse(`${BASE}${pathname}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] });
-    const cats = result?.lhr.categories;
+    const lhr = result?.lhr;
+    const cats = lhr?.categories;
+    // Which audits cost points, so the next person knows where to look.
+    const failing = Object.values(lhr?.audits ?? {})
+      .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "notApplicable")
+      .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ""}`);
+    details[`lighthouse ${pathname}`] = { failing, metrics: { fcp: lhr?.audits["first-contentful-paint"]?.displayValue, lcp: lhr?.audits["largest-contentful-paint"]?.displayValue, tbt: lhr?.audits["total-blocking-time"]?.displayValue, cls: lhr?.audits["cumulative-layout-shift"]?.displayValue } };
     return { performance: Math.round((cats?.performance?.score ?? 0) * 100), accessibility: Math.round((cats?.accessibility?.score ?? 0) * 100) };
   } finally {
     await chrome.kill();
