@@ -63,7 +63,12 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "nodemailer"],
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "12mb" } },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }, ...consoleFileHeaders];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      ...consoleFileHeaders,
+      // The status link carries a bearer token in its path: it is never sent on as a Referer.
+      { source: "/status/t/:token", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+    ];
   },
 };
 

@@ -2,7 +2,7 @@ import type { CodePurpose, Locale } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { prisma, type Db, type Tx } from "@/lib/server/db";
 import { hmacHex, randomDigits, timingSafeEqualHex } from "@/lib/server/crypto";
-import { assertRateLimit, rateLimitKey } from "@/lib/server/rate-limit";
+import { assertRateLimit, rateLimitKey, RateLimitError } from "@/lib/server/rate-limit";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { getSettings } from "@/lib/settings/get-settings";
 import { normalizeEmail } from "@/lib/requests/normalize-input";
@@ -35,10 +35,22 @@ function codeHashOf(target: CodeTarget, code: string): string {
 const codeError = (code: "CODE_INVALID" | "CODE_EXPIRED", detail: string) =>
   new AppError(code, detail, { code: [code === "CODE_EXPIRED" ? "errors.codeExpired" : "errors.codeInvalid"] });
 
-/** Resends are limited per purpose and address: 1 a minute, 5 an hour. Counted even when refused. */
+/**
+ * Resends are limited per purpose and address: 5 an hour (counted even when refused by it),
+ * and one a minute measured from the last code actually sent — a sliding minute, because a
+ * fixed window let two codes go out a second apart across a minute boundary.
+ */
 export async function assertCodeSendAllowed(target: CodeTarget, now: Date = new Date()): Promise<void> {
-  const key = rateLimitKey(`code-send:${target.purpose}`, emailHashOf(target.email));
-  for (const { limit, windowSeconds } of RESEND_LIMITS) await assertRateLimit(key, limit, windowSeconds, { now });
+  const emailHash = emailHashOf(target.email);
+  const key = rateLimitKey(`code-send:${target.purpose}`, emailHash);
+  const minGapMs = (RESEND_LIMITS.find((l) => l.windowSeconds === 60)?.windowSeconds ?? 60) * 1000;
+  const last = await prisma.oneTimeCode.findFirst({
+    where: { emailHash, purpose: target.purpose, createdAt: { gt: new Date(now.getTime() - minGapMs), lte: now } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
+  if (last) throw new RateLimitError(Math.ceil((last.createdAt.getTime() + minGapMs - now.getTime()) / 1000));
+  for (const { limit, windowSeconds } of RESEND_LIMITS) if (windowSeconds > 60) await assertRateLimit(key, limit, windowSeconds, { now });
 }
 
 /** Creates a code and queues its mail in the caller's transaction (call assertCodeSendAllowed first). */

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { test, expect } from "./fixtures";
 import { prisma } from "@/lib/server/db";
+import { emailHashOf } from "@/lib/codes/one-time-code";
 import { LANGS, PHONE, codeSentTo, errorSummary, expectAccessible, fixture, msg, requestRows, resetClientLimits, shoot, uniqueEmail, useLanguage } from "./portal-helpers";
 import { chooseRequester, chooseType, fillSubject, hanako, next, stepUrl, upload } from "./portal-steps";
 
@@ -159,6 +160,7 @@ test("[portal] en: a wrong code six times in the wizard files nothing; resending
   await expect(errorSummary(page, "en")).toContainText(msg("en", "requests.errors.rateLimited"));
   // A minute later it comes, and works.
   await prisma.rateLimit.deleteMany({ where: { key: { startsWith: "code-send:EMAIL_CONFIRMATION" } } });
+  await prisma.oneTimeCode.updateMany({ where: { emailHash: emailHashOf(email) }, data: { createdAt: new Date(Date.now() - 61_000) } });
   const since2 = Date.now();
   await page.getByRole("button", { name: msg("en", "portal.wizard.confirm.resend") }).click();
   await expect(page.getByRole("status").filter({ hasText: msg("en", "portal.wizard.confirm.resent") })).toBeVisible();

@@ -222,6 +222,7 @@ test("[portal] a wrong code six times is refused even when the sixth is right; a
 
   // A fresh code (a minute later) that has expired by the time it is typed.
   await prisma.rateLimit.deleteMany({ where: { key: { startsWith: "code-send:STATUS_ACCESS" } } });
+  await prisma.oneTimeCode.updateMany({ where: { requestId, purpose: "STATUS_ACCESS" }, data: { createdAt: new Date(Date.now() - 61_000) } });
   const since2 = Date.now();
   await page.getByRole("button", { name: msg("ja", "portal.status.access.resend") }).click();
   const code2 = await codeSentTo(mailbox, email, since2);
@@ -232,6 +233,7 @@ test("[portal] a wrong code six times is refused even when the sixth is right; a
 
   // A good code opens the page once; the same code again opens nothing.
   await prisma.rateLimit.deleteMany({ where: { key: { startsWith: "code-send:STATUS_ACCESS" } } });
+  await prisma.oneTimeCode.updateMany({ where: { requestId, purpose: "STATUS_ACCESS" }, data: { createdAt: new Date(Date.now() - 61_000) } });
   const since3 = Date.now();
   await page.getByRole("button", { name: msg("ja", "portal.status.access.resend") }).click();
   const code3 = await codeSentTo(mailbox, email, since3);

@@ -1,11 +1,14 @@
 "use server";
-import { redirect } from "next/navigation";
 import { prisma } from "@/lib/server/db";
 import { staffActor } from "@/lib/server/current-staff";
 import { roleHas } from "@/lib/server/permissions";
 import type { FormState } from "@/lib/form-state";
 
-/** Finds the request by its reference and sends the browser to the archive download. */
+/**
+ * Finds the request by its reference and answers with the archive's address; the form then
+ * opens it once (a redirect from an action would be fetched by the router as well, and
+ * every fetch is an audited export).
+ */
 export async function archiveByReferenceAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await staffActor();
   if (!actor) return { status: "error", code: "UNAUTHENTICATED", fieldErrors: {} };
@@ -14,5 +17,5 @@ export async function archiveByReferenceAction(_prev: FormState, formData: FormD
   if (!/^DSR-\d{4}-\d{6}$/.test(reference)) return { status: "error", code: "INVALID_INPUT", fieldErrors: { reference: ["errors.reference"] }, values: { reference } };
   const found = await prisma.request.findUnique({ where: { reference }, select: { id: true } });
   if (!found) return { status: "error", code: "NOT_FOUND", fieldErrors: { reference: ["errors.referenceNotFound"] }, values: { reference } };
-  redirect(`/console/exports/archive/${found.id}`);
+  return { status: "ok", data: { url: `/console/exports/archive/${found.id}`, reference } };
 }
