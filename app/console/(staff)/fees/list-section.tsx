@@ -6,7 +6,7 @@ import { formatNumber } from "@/lib/fees/fee-messages";
 import { Badge } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
 import { feeStatuses, filterQuery, paymentMethods } from "./fee-filters";
-import { DataTable } from "./data-table";
+import { DataTable } from "@/components/ui/data-table";
 
 const tone = { AWAITING_PAYMENT: "warning", PAID: "success", WAIVED: "info", REFUNDED: "neutral", NOT_REQUIRED: "neutral" } as const;
 

@@ -5,7 +5,7 @@ import { FeeChart, type FeeChartData } from "@/components/console/fee-chart";
 import { buttonClass } from "@/components/ui/button-class";
 import { monthList } from "./fee-filters";
 import type { FeeListFilter } from "@/lib/fees/fee-schemas";
-import { DataTable } from "./data-table";
+import { DataTable } from "@/components/ui/data-table";
 
 // Totals by JST month and by method. The chart is a picture of the first table
 // (aria-hidden); every number is in a table.

@@ -8,6 +8,7 @@ import { jstDate } from "@/lib/deadlines/deadline-clock";
 import { PageHeader } from "@/components/ui/alert";
 import { StackedBarChart, type StackedSeries } from "@/components/console/report-charts";
 import { buttonClass } from "@/components/ui/button-class";
+import { DataTable } from "@/components/ui/data-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("operations.reports"))("title") };
@@ -41,32 +42,6 @@ function series(months: string[], rows: { month: string; key: string; value: num
       return row;
     }),
   };
-}
-
-function Table({ caption, head, rows }: { caption: string; head: string[]; rows: (string | number)[][] }) {
-  return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b border-stone-300">
-            {head.map((h) => (
-              <th key={h} scope="col" className="p-1 pr-3">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i} className="border-b border-stone-100">
-              {r.map((c, j) => (j === 0 ? <th key={j} scope="row" className="p-1 pr-3 font-normal">{c}</th> : <td key={j} className="p-1 pr-3 tabular-nums">{c}</td>))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
 }
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
@@ -142,7 +117,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             <StackedBarChart data={series(months, report.months.map((m) => ({ month: m.month, key: m.type, value: m.received })), lbl)} />
             <details className="mt-2">
               <summary className="cursor-pointer text-brand-700 underline">{t("showTable")}</summary>
-              <Table
+              <DataTable
                 caption={t("receivedChart")}
                 head={[t("month"), t("type"), t("channel"), t("received"), t("closed")]}
                 rows={report.months.map((m) => [m.month, lbl(m.type), lbl(m.channel), m.received, m.closed])}
@@ -154,14 +129,14 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             <h2 id="closed-title" className="mb-2 font-bold">{t("closedChart")}</h2>
             <StackedBarChart data={series(months, report.months.map((m) => ({ month: m.month, key: m.type, value: m.closed })), lbl)} />
             <h3 className="mt-3 mb-1 font-semibold">{t("byChannel")}</h3>
-            <Table caption={t("byChannel")} head={[t("channel"), t("received")]} rows={totalsByChannel(report).map((c) => [lbl(c.channel), c.received])} />
+            <DataTable caption={t("byChannel")} head={[t("channel"), t("received")]} rows={totalsByChannel(report).map((c) => [lbl(c.channel), c.received])} />
           </section>
 
           <div className="grid gap-6 lg:grid-cols-2">
             <section aria-labelledby="outcomes-title" className={section}>
               <h2 id="outcomes-title" className="mb-2 font-bold">{t("outcomesChart")}</h2>
               {report.outcomes.length ? (
-                <Table caption={t("outcomesChart")} head={[t("type"), t("count")]} rows={report.outcomes.map((o) => [lbl(o.outcome), o.count])} />
+                <DataTable caption={t("outcomesChart")} head={[t("type"), t("count")]} rows={report.outcomes.map((o) => [lbl(o.outcome), o.count])} />
               ) : (
                 <p>{t("noData")}</p>
               )}
@@ -169,7 +144,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             <section aria-labelledby="grounds-title" className={section}>
               <h2 id="grounds-title" className="mb-2 font-bold">{t("groundsChart")}</h2>
               {report.grounds.length ? (
-                <Table caption={t("groundsChart")} head={[t("type"), t("count")]} rows={report.grounds.map((g) => [lbl(g.ground), g.count])} />
+                <DataTable caption={t("groundsChart")} head={[t("type"), t("count")]} rows={report.grounds.map((g) => [lbl(g.ground), g.count])} />
               ) : (
                 <p>{t("noData")}</p>
               )}
@@ -181,7 +156,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             <StackedBarChart data={series(months, report.fees.map((f) => ({ month: f.month, key: f.method, value: f.amount })), lbl)} />
             <details className="mt-2">
               <summary className="cursor-pointer text-brand-700 underline">{t("showTable")}</summary>
-              <Table caption={t("feesChart")} head={[t("month"), t("method"), t("count"), t("amount")]} rows={report.fees.map((f) => [f.month, lbl(f.method), f.count, f.amount])} />
+              <DataTable caption={t("feesChart")} head={[t("month"), t("method"), t("count"), t("amount")]} rows={report.fees.map((f) => [f.month, lbl(f.method), f.count, f.amount])} />
             </details>
           </section>
         </div>

@@ -8,7 +8,7 @@ import { formatNumber, jstToday } from "@/lib/fees/fee-messages";
 import { isAppError } from "@/lib/errors";
 import { Alert, Badge, PageHeader } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
-import { DataTable } from "../data-table";
+import { DataTable } from "@/components/ui/data-table";
 import { requestDone } from "../fee-filters";
 import { RecordPaymentForm, WaiveFeeForm } from "../payment-forms";
 import { RefundForm, ReissueReceiptForm } from "../refund-forms";
