@@ -10,15 +10,21 @@ const typeNames: Record<Locale, Record<string, string>> = {
   en: { DISCLOSURE: "Disclosure", CORRECTION: "Correction", SUSPENSION: "Suspension", THIRD_PARTY_STOP: "Third-party stop", PURPOSE_NOTICE: "Purpose notice", INQUIRY: "Inquiry", COMPLAINT: "Complaint" },
 };
 
-/** The daily digest for one staff member: due-soon and overdue requests, with links. */
-export function staffDigestMail(v: { locale: Locale; name: string; lines: DigestLine[]; consoleUrl: string; operator: Settings["operator"] }) {
+/**
+ * The daily digest for one staff member: due-soon and overdue requests, with links.
+ * `lines` are the most urgent ones (at most DIGEST_LINES); `total` and `overdue` count all.
+ */
+export function staffDigestMail(v: { locale: Locale; name: string; lines: DigestLine[]; total: number; overdue: number; consoleUrl: string; operator: Settings["operator"] }) {
   const ja = v.locale === "ja";
-  const overdue = v.lines.filter((l) => l.overdue).length;
+  const more = v.total - v.lines.length;
   return renderMail({
     locale: v.locale,
-    subject: ja ? `【Madoguchi】期限が近い・超過した請求 ${v.lines.length}件（うち超過 ${overdue}件）` : `[Madoguchi] ${v.lines.length} requests due soon or overdue (${overdue} overdue)`,
+    subject: ja ? `【Madoguchi】期限が近い・超過した請求 ${v.total}件（うち超過 ${v.overdue}件）` : `[Madoguchi] ${v.total} requests due soon or overdue (${v.overdue} overdue)`,
     heading: ja ? `${v.name} さん` : `Hello ${v.name},`,
-    paragraphs: [ja ? "対応期限が近い、または超過している請求があります。" : "These requests are due soon or overdue."],
+    paragraphs: [
+      ja ? "対応期限が近い、または超過している請求があります。" : "These requests are due soon or overdue.",
+      ...(more > 0 ? [ja ? `期限の早い${v.lines.length}件を載せています。ほか${more}件はコンソールの一覧でご確認ください。` : `The ${v.lines.length} most urgent are listed; ${more} more are in the console's queue.`] : []),
+    ],
     facts: v.lines.map((l) => ({
       label: l.reference,
       value: `${typeNames[v.locale][l.type] ?? l.type} — ${l.dueAt ? jstDate(l.dueAt) : "-"}${l.overdue ? (ja ? "（期限超過）" : " (overdue)") : ""}${l.assigned ? "" : ja ? "（担当者未定）" : " (unassigned)"}`,

@@ -14,39 +14,61 @@ const openStatuses = ["RECEIVED", "IN_PROGRESS", "WAITING_FOR_REQUESTER", "DECID
 /** The warning goes this many days before a waiting request is closed. */
 const WARN_DAYS_BEFORE = 7;
 
+/** A digest lists this many requests at most; the rest are counted ("and N more in the console"). */
+export const DIGEST_LINES = 50;
+
 /**
  * One digest per staff member with due-soon or overdue requests assigned to them (when
  * they want digests); overdue requests nobody is assigned to go to every officer.
- * Paused requests are not due: their clock is stopped.
+ * Paused requests are not due: their clock is stopped. Counts come from the database and
+ * each mail lists only the most urgent requests, so a backlog of thousands stays a short
+ * mail and a small query (an uncapped list once took 1.5 GB at 100,000 requests).
  */
 export async function sendStaffDigests(db: PrismaClient = prisma, now = new Date()): Promise<number> {
   const { deadlines, operator } = await getSettings(db);
   const soon = new Date(now.getTime() + deadlines.dueSoonDays * DAY);
-  const rows = await db.request.findMany({
-    where: { status: { in: [...openStatuses] }, pausedAt: null, dueAt: { lte: soon } },
-    select: { reference: true, type: true, dueAt: true, assigneeId: true },
-    orderBy: { dueAt: "asc" },
-  });
-  const byStaff = new Map<string, DigestLine[]>();
-  const unassignedOverdue: DigestLine[] = [];
-  for (const r of rows) {
-    const line: DigestLine = { reference: r.reference, type: r.type, dueAt: r.dueAt, overdue: Boolean(r.dueAt && r.dueAt < now), assigned: Boolean(r.assigneeId) };
-    if (r.assigneeId) byStaff.set(r.assigneeId, [...(byStaff.get(r.assigneeId) ?? []), line]);
-    else if (line.overdue) unassignedOverdue.push(line);
+  const due = { status: { in: [...openStatuses] }, pausedAt: null, dueAt: { lte: soon } };
+  const [assigned, overdueByAssignee, unassignedOverdueCount] = await Promise.all([
+    db.request.groupBy({ by: ["assigneeId"], where: { ...due, assigneeId: { not: null } }, _count: { _all: true } }),
+    db.request.groupBy({ by: ["assigneeId"], where: { ...due, assigneeId: { not: null }, dueAt: { lt: now } }, _count: { _all: true } }),
+    db.request.count({ where: { ...due, assigneeId: null, dueAt: { lt: now } } }),
+  ]);
+  const counts = new Map(assigned.map((g) => [g.assigneeId ?? "", { total: g._count._all, overdue: 0 }]));
+  for (const g of overdueByAssignee) {
+    const c = counts.get(g.assigneeId ?? "");
+    if (c) c.overdue = g._count._all;
   }
   const staff = await db.staffUser.findMany({
-    where: { active: true, digestEnabled: true, OR: [{ id: { in: [...byStaff.keys()] } }, ...(unassignedOverdue.length ? [{ role: "OFFICER" as const }] : [])] },
+    where: { active: true, digestEnabled: true, OR: [{ id: { in: [...counts.keys()] } }, ...(unassignedOverdueCount ? [{ role: "OFFICER" as const }] : [])] },
     select: { id: true, email: true, name: true, locale: true, role: true },
   });
-  let sent = 0;
+  const linesOf = async (where: { assigneeId: string | null; dueAt: { lte: Date } | { lt: Date } }): Promise<DigestLine[]> =>
+    (
+      await db.request.findMany({
+        where: { ...due, ...where },
+        select: { reference: true, type: true, dueAt: true, assigneeId: true },
+        orderBy: [{ dueAt: "asc" }, { reference: "asc" }],
+        take: DIGEST_LINES,
+      })
+    ).map((r) => ({ reference: r.reference, type: r.type, dueAt: r.dueAt, overdue: Boolean(r.dueAt && r.dueAt < now), assigned: Boolean(r.assigneeId) }));
+  const unassignedOverdue = unassignedOverdueCount && staff.some((s) => s.role === "OFFICER") ? await linesOf({ assigneeId: null, dueAt: { lt: now } }) : [];
+  // Read first, then write in one transaction (PGlite has a single connection: a read
+  // outside the transaction while it is open would wait for it forever).
+  const digests: { to: string; total: number; mail: ReturnType<typeof staffDigestMail> }[] = [];
+  for (const s of staff) {
+    const own = counts.get(s.id);
+    const officer = s.role === "OFFICER" && unassignedOverdueCount > 0;
+    const total = (own?.total ?? 0) + (officer ? unassignedOverdueCount : 0);
+    if (!total) continue;
+    const mine = own ? await linesOf({ assigneeId: s.id, dueAt: { lte: soon } }) : [];
+    const overdue = (own?.overdue ?? 0) + (officer ? unassignedOverdueCount : 0);
+    const lines = [...mine, ...(officer ? unassignedOverdue : [])].slice(0, DIGEST_LINES);
+    digests.push({ to: s.email, total, mail: staffDigestMail({ locale: s.locale, name: s.name, lines, total, overdue, consoleUrl: `${env().APP_URL}/console`, operator }) });
+  }
+  const sent = digests.length;
   await db.$transaction(async (tx) => {
-    for (const s of staff) {
-      const lines = [...(byStaff.get(s.id) ?? []), ...(s.role === "OFFICER" ? unassignedOverdue : [])];
-      if (!lines.length) continue;
-      await enqueueMail(tx, { to: s.email, kind: "staff.digest", ...staffDigestMail({ locale: s.locale, name: s.name, lines, consoleUrl: `${env().APP_URL}/console`, operator }) });
-      sent++;
-    }
-    if (sent) await writeAuditEvent(tx, { actor: systemActor("reminders.digest"), action: "digest.sent", entity: "StaffUser", data: { recipients: sent, requests: rows.length } });
+    for (const d of digests) await enqueueMail(tx, { to: d.to, kind: "staff.digest", ...d.mail });
+    if (sent) await writeAuditEvent(tx, { actor: systemActor("reminders.digest"), action: "digest.sent", entity: "StaffUser", data: { recipients: sent, requests: digests.reduce((n, d) => n + d.total, 0) } });
   });
   return sent;
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma, resetDatabase } from "@/tests/helpers/db";
 import { createRequest, DAY } from "@/tests/helpers/request-fixtures";
-import { remindWaitingRequesters, sendStaffDigests } from "@/lib/operations/reminders";
+import { DIGEST_LINES, remindWaitingRequesters, sendStaffDigests } from "@/lib/operations/reminders";
 
 async function staff(email: string, role: "STAFF" | "OFFICER" | "ADMIN", digestEnabled = true) {
   return prisma.staffUser.create({ data: { email, name: email.split("@")[0] ?? "x", role, digestEnabled } });
@@ -31,6 +31,20 @@ describe("reminders", () => {
     const toOfficer = mails.find((m) => m.toAddress === "officer@example.jp");
     expect(toOfficer?.text).toContain(unassigned.reference);
     expect(mails.some((m) => m.toAddress === "quiet@example.jp")).toBe(false);
+  });
+
+  it("lists the most urgent requests and counts the rest when the backlog is long", async () => {
+    const taro = await staff("taro@example.jp", "STAFF");
+    const rows = [];
+    for (let i = 0; i < DIGEST_LINES + 5; i++) rows.push(await createRequest({ arrivedAt: new Date(Date.now() - (20 + i) * DAY), assigneeId: taro.id }));
+
+    expect(await sendStaffDigests()).toBe(1);
+    const mail = await prisma.outboxMessage.findFirstOrThrow({ where: { kind: "staff.digest" } });
+    expect(mail.subject).toContain(`${DIGEST_LINES + 5}件（うち超過 ${DIGEST_LINES + 5}件）`);
+    expect(mail.text).toContain("ほか5件はコンソールの一覧");
+    // The oldest (most overdue) are listed; the five least overdue are only counted.
+    expect(mail.text).toContain(rows[rows.length - 1]?.reference);
+    for (const r of rows.slice(0, 5)) expect(mail.text).not.toContain(r.reference);
   });
 
   it("warns a requester once a week before the waiting period ends, then abandons with a notice", async () => {
