@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import { patchFontkitSubsets } from "./fontkit-subset-fix";
+import { cachedFontkit } from "./fontkit-subset-fix";
 
 // Noto Sans JP from the installed font package, embedded as a subset so a one-page
 // notice stays a few kilobytes while its Japanese text remains extractable.
@@ -29,26 +29,48 @@ export type PdfBlock =
 
 export type PdfMeta = { title: string; author?: string; lang: "ja" | "en" };
 
+const tokenWidths = new WeakMap<PDFFont, Map<string, number>>();
+
+/** Width of one token at size 1, measured once per font: shaping a growing line again for every character made wrapping quadratic (most of a notice's render time). */
+function tokenWidth(font: PDFFont, token: string): number {
+  let widths = tokenWidths.get(font);
+  if (!widths) tokenWidths.set(font, (widths = new Map()));
+  let w = widths.get(token);
+  if (w === undefined) {
+    w = font.widthOfTextAtSize(token, 1);
+    if (widths.size < 20_000) widths.set(token, w);
+  }
+  return w;
+}
+
 /** Splits text into lines that fit the width: by word for Latin text, by character for Japanese. */
 export function wrapText(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
   const lines: string[] = [];
+  const fits = (w: number) => w * size <= maxWidth;
   for (const paragraph of text.split("\n")) {
     let line = "";
+    let lineWidth = 0;
     const tokens = paragraph.match(/[A-Za-z0-9@._\-:/,;'"()!?¥$%&+=#]+\s*|\s+|./gu) ?? [];
     for (const token of tokens) {
-      const candidate = line + token;
-      if (font.widthOfTextAtSize(candidate, size) <= maxWidth || line === "") {
-        line = candidate;
+      const w = tokenWidth(font, token);
+      if (fits(lineWidth + w) || line === "") {
+        line += token;
+        lineWidth += w;
         continue;
       }
       lines.push(line.trimEnd());
       line = token.trimStart();
+      lineWidth = tokenWidth(font, line);
       // A single token wider than the line (a long URL): break it by character.
-      while (font.widthOfTextAtSize(line, size) > maxWidth && line.length > 1) {
-        let cut = line.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(line.slice(0, cut), size) > maxWidth) cut--;
-        lines.push(line.slice(0, cut));
-        line = line.slice(cut);
+      while (!fits(lineWidth) && line.length > 1) {
+        const chars = [...line];
+        let cut = 0;
+        let w2 = 0;
+        while (cut < chars.length - 1 && fits(w2 + tokenWidth(font, chars[cut] ?? ""))) w2 += tokenWidth(font, chars[cut++] ?? "");
+        cut = Math.max(1, cut);
+        lines.push(chars.slice(0, cut).join(""));
+        line = chars.slice(cut).join("");
+        lineWidth = tokenWidth(font, line);
       }
     }
     lines.push(line.trimEnd());
@@ -60,7 +82,7 @@ export function wrapText(text: string, font: PDFFont, size: number, maxWidth: nu
 export async function renderPdf(meta: PdfMeta, blocks: PdfBlock[]): Promise<Buffer> {
   const doc = await PDFDocument.create();
   const fonts = loadFonts();
-  doc.registerFontkit(patchFontkitSubsets(fonts.regular));
+  doc.registerFontkit(cachedFontkit(fonts.regular));
   const regular = await doc.embedFont(fonts.regular, { subset: true });
   const bold = await doc.embedFont(fonts.bold, { subset: true });
   doc.setTitle(meta.title);
