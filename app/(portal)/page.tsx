@@ -56,10 +56,11 @@ export default async function LandingPage() {
             <h3 className="mb-1 font-bold">{t("inquiryTitle")}</h3>
             <p className="mb-2">{t("inquiryBody")}</p>
             <p className="flex flex-wrap gap-x-4 text-sm">
-              <Link href="/inquiry" className="text-brand-700 underline">
+              {/* Padded to a 24 px target: on a phone the two links wrap onto adjacent lines. */}
+              <Link href="/inquiry" className="inline-block py-1 text-brand-700 underline">
                 {t("inquiryLink")}
               </Link>
-              <Link href="/policy#art-11" className="text-brand-700 underline">
+              <Link href="/policy#art-11" className="inline-block py-1 text-brand-700 underline">
                 {t("policyLink", { n: 11 })}
               </Link>
             </p>

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import { clientMessages } from "@/i18n/client-messages";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,7 +26,7 @@ export default async function ConsoleFrame({ children }: { children: ReactNode }
           </div>
         </div>
       </header>
-      {children}
+      <NextIntlClientProvider messages={await clientMessages("console")}>{children}</NextIntlClientProvider>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { SelectField, TextareaField, TextField } from "@/components/ui/field";
-import { INQUIRY_KINDS, INQUIRY_TOPICS } from "@/lib/requests/inquiry-schema";
+import { INQUIRY_KINDS, INQUIRY_TOPICS } from "@/lib/requests/request-choices";
 import { Choices } from "./choices";
 import { ActionButton, DefaultSubmit, FormErrors, FormNotice, usePortalForm, type PortalAction } from "./portal-form";
 import { fieldIdOf, type PortalFormState } from "./step-state";

@@ -4,8 +4,8 @@ import { choice, email, limits, optionalText, personName, referenceNumber, requi
 // Art 11, 12: complaints and inquiries about the handling of personal information. Free
 // text and a way to answer; no identity documents (DESIGN.md section 2).
 
-export const INQUIRY_KINDS = ["INQUIRY", "COMPLAINT"] as const;
-export const INQUIRY_TOPICS = ["HANDLING", "REQUEST_PROCEDURE", "MARKETING", "SECURITY", "OTHER"] as const;
+import { INQUIRY_KINDS, INQUIRY_TOPICS } from "./request-choices";
+export { INQUIRY_KINDS, INQUIRY_TOPICS };
 
 export const inquirySchema = z.object({
   kind: choice(INQUIRY_KINDS),

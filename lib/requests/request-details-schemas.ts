@@ -7,17 +7,8 @@ import { todayInJapan } from "./normalize-input";
 // Stored as Request.details; the console reads it back with parseStoredDetails.
 
 export const DELIVERY_METHODS = ["ELECTRONIC", "POST", "OTHER"] as const;
-export const CORRECTION_ACTIONS = ["CORRECT", "ADD", "DELETE"] as const;
-
-/**
- * Art 8 names two grounds (use beyond the Art 2.2 purposes, improper acquisition); APPI
- * Art 35(3) adds provision to a third party without consent, and Art 35(5) no longer
- * needed, a leak, and risk of harm to rights or legitimate interests.
- */
-export const SUSPENSION_GROUNDS = ["BEYOND_PURPOSE", "IMPROPER_ACQUISITION", "THIRD_PARTY_WITHOUT_CONSENT", "NO_LONGER_NEEDED", "LEAK_OCCURRED", "RISK_TO_RIGHTS"] as const;
-export const SUSPENSION_WANTED = ["SUSPEND_USE", "DELETE", "STOP_THIRD_PARTY"] as const;
-/** Grounds for stopping third-party provision (APPI Art 35(3), 35(5)). */
-export const THIRD_PARTY_STOP_GROUNDS = ["THIRD_PARTY_WITHOUT_CONSENT", "NO_LONGER_NEEDED", "LEAK_OCCURRED", "RISK_TO_RIGHTS"] as const;
+import { CORRECTION_ACTIONS, SUSPENSION_GROUNDS, SUSPENSION_WANTED, THIRD_PARTY_STOP_GROUNDS } from "./request-choices";
+export { CORRECTION_ACTIONS, SUSPENSION_GROUNDS, SUSPENSION_WANTED, THIRD_PARTY_STOP_GROUNDS };
 
 export type SuspensionGround = (typeof SUSPENSION_GROUNDS)[number];
 export type SuspensionWanted = (typeof SUSPENSION_WANTED)[number];

@@ -28,10 +28,8 @@ import {
 // One schema per wizard step, and the full submission built from them. The browser
 // form (react-hook-form + zodResolver) and submitRequest use the same schemas.
 
-/** The request types filed through the wizard; inquiries and complaints use inquiry-schema.ts. */
-export const WIZARD_REQUEST_TYPES = ["DISCLOSURE", "CORRECTION", "SUSPENSION", "THIRD_PARTY_STOP", "PURPOSE_NOTICE"] as const;
-export type WizardRequestType = (typeof WIZARD_REQUEST_TYPES)[number];
-export const REQUESTER_KINDS = ["SELF", "LEGAL_REPRESENTATIVE", "APPOINTED_AGENT"] as const satisfies readonly RequesterKind[];
+import { REQUESTER_KINDS, WIZARD_REQUEST_TYPES, type WizardRequestType } from "./request-choices";
+export { REQUESTER_KINDS, WIZARD_REQUEST_TYPES, type WizardRequestType };
 
 export const typeStepSchema = z.object({ type: choice(WIZARD_REQUEST_TYPES) });
 

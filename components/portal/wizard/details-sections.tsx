@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { SelectField, TextareaField, TextField } from "@/components/ui/field";
-import { CORRECTION_ACTIONS, SUSPENSION_GROUNDS, SUSPENSION_WANTED, THIRD_PARTY_STOP_GROUNDS } from "@/lib/requests/request-details-schemas";
+import { CORRECTION_ACTIONS, SUSPENSION_GROUNDS, SUSPENSION_WANTED, THIRD_PARTY_STOP_GROUNDS } from "@/lib/requests/request-choices";
 import { Checkbox, Choices } from "../choices";
 import { ActionButton, type usePortalForm } from "../portal-form";
 import { fieldIdOf } from "../step-state";

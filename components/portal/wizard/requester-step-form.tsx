@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { TextareaField, TextField } from "@/components/ui/field";
-import { REQUESTER_KINDS } from "@/lib/requests/request-schemas";
+import { REQUESTER_KINDS } from "@/lib/requests/request-choices";
 import { Choices } from "../choices";
 import { FormErrors, usePortalForm, WizardNav, type PortalAction } from "../portal-form";
 import { fieldIdOf, type PortalFormState } from "../step-state";

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { WIZARD_REQUEST_TYPES } from "@/lib/requests/request-schemas";
+import { WIZARD_REQUEST_TYPES } from "@/lib/requests/request-choices";
 import { Choices } from "../choices";
 import { FormErrors, usePortalForm, WizardNav, type PortalAction } from "../portal-form";
 import { fieldIdOf, type PortalFormState } from "../step-state";
