@@ -16,23 +16,40 @@ export type AuditEventInput = {
 const AUDIT_CHAIN_LOCK = 7_140_301;
 
 /**
- * Appends one entry to the hash chain inside the caller's transaction, so the entry
- * exists exactly when the change it records does. The advisory lock serialises writers
- * across app servers; it is released when the transaction ends.
+ * Appends entries to the hash chain inside the caller's transaction, so each entry exists
+ * exactly when the change it records does. The advisory lock serialises writers across app
+ * servers; it is released when the transaction ends. Several entries of one change (a
+ * submission and its acknowledgement) take the lock and read the chain's head once.
  */
-export async function writeAuditEvent(tx: Tx, input: AuditEventInput): Promise<void> {
+export async function writeAuditEvents(tx: Tx, inputs: AuditEventInput[]): Promise<void> {
+  if (inputs.length === 0) return;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
-  const fields = {
-    prevHash: last?.hash ?? GENESIS_HASH,
-    at: new Date(),
-    actorType: input.actor.type,
-    actorId: actorId(input.actor),
-    action: input.action,
-    entity: input.entity,
-    entityId: input.entityId ?? null,
-    requestId: input.requestId ?? null,
-    data: input.data ?? {},
-  };
-  await tx.auditEvent.create({ data: { ...fields, hash: auditHash(fields) } });
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const at = new Date();
+  const rows = inputs.map((input) => {
+    const fields = {
+      prevHash,
+      at,
+      actorType: input.actor.type,
+      actorId: actorId(input.actor),
+      action: input.action,
+      entity: input.entity,
+      entityId: input.entityId ?? null,
+      requestId: input.requestId ?? null,
+      data: input.data ?? {},
+    };
+    const row = { ...fields, hash: auditHash(fields) };
+    prevHash = row.hash;
+    return row;
+  });
+  // One multi-row INSERT: PostgreSQL assigns the serial seq in row order, which is chain order.
+  const [first, ...rest] = rows;
+  if (first && rest.length === 0) await tx.auditEvent.create({ data: first });
+  else await tx.auditEvent.createMany({ data: rows });
+}
+
+/** Appends one entry to the hash chain inside the caller's transaction (see writeAuditEvents). */
+export async function writeAuditEvent(tx: Tx, input: AuditEventInput): Promise<void> {
+  await writeAuditEvents(tx, [input]);
 }

@@ -5,7 +5,7 @@ import { consumeOneTimeCode } from "@/lib/codes/one-time-code";
 import { getSettings } from "@/lib/settings/get-settings";
 import { feeFieldsForNewRequest } from "@/lib/fees/transfer-reference";
 import { dueAtFor } from "@/lib/deadlines/deadline-clock";
-import { writeAuditEvent } from "@/lib/audit/write-audit-event";
+import { writeAuditEvents } from "@/lib/audit/write-audit-event";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { requesterEmail } from "@/lib/console/request-states";
@@ -88,13 +88,6 @@ async function write(tx: Tx, input: FileInput): Promise<FiledRequest> {
   const actor = { type: "REQUESTER" as const, requestId };
   const documentsByPost = input.kind === "request" && input.submission.documents.sendByPost;
   if (input.kind === "request") await attachDraftFiles(tx, requestId, input.submission, input.draftKeyHash);
-  await writeAuditEvent(tx, {
-    actor, action: "request.submitted", entity: "Request", entityId: requestId, requestId,
-    data: {
-      type: columns.type, channel: "WEB", requesterKind: columns.requesterKind ?? "SELF", fee: fee.fee, feeAmount: fee.feeAmount,
-      documents: input.kind === "request" ? input.submission.documents.files.length : 0, documentsByPost, policyVersionId: policy?.id ?? null,
-    },
-  });
   const ack = acknowledgementMail(
     { reference, type: columns.type, locale, requesterKind: columns.requesterKind ?? "SELF", subjectName: columns.subjectName, agentName: columns.agentName ?? null, arrivedAt: now, dueAt, fee: fee.fee, feeAmount: fee.feeAmount, transferReference: fee.transferReference, documentsByPost },
     settings,
@@ -102,7 +95,16 @@ async function write(tx: Tx, input: FileInput): Promise<FiledRequest> {
   );
   const outboxId = await enqueueMail(tx, { to: input.contactEmail, subject: ack.subject, html: ack.html, text: ack.text, kind: "notice.ACKNOWLEDGEMENT" });
   const notice = await tx.notice.create({ data: { requestId, kind: "ACKNOWLEDGEMENT", locale, channel: "EMAIL", subject: ack.subject, bodyText: ack.bodyText, outboxId }, select: { id: true } });
-  await writeAuditEvent(tx, { actor, action: "notice.sent", entity: "Notice", entityId: notice.id, requestId, data: { kind: "ACKNOWLEDGEMENT", channel: "EMAIL" } });
+  await writeAuditEvents(tx, [
+    {
+      actor, action: "request.submitted", entity: "Request", entityId: requestId, requestId,
+      data: {
+        type: columns.type, channel: "WEB", requesterKind: columns.requesterKind ?? "SELF", fee: fee.fee, feeAmount: fee.feeAmount,
+        documents: input.kind === "request" ? input.submission.documents.files.length : 0, documentsByPost, policyVersionId: policy?.id ?? null,
+      },
+    },
+    { actor, action: "notice.sent", entity: "Notice", entityId: notice.id, requestId, data: { kind: "ACKNOWLEDGEMENT", channel: "EMAIL" } },
+  ]);
   // The PDF copy of the notice is rendered by a job, keeping font embedding off the submit path.
   await enqueueJob(tx, { kind: NOTICE_PDF_JOB, payload: { noticeId: notice.id }, uniqueKey: `${NOTICE_PDF_JOB}:${notice.id}` });
   return { requestId, reference, created: true, statusToken };

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma, resetDatabase } from "@/tests/helpers/db";
 import { systemActor } from "@/lib/audit/actor";
-import { writeAuditEvent } from "@/lib/audit/write-audit-event";
+import { writeAuditEvent, writeAuditEvents } from "@/lib/audit/write-audit-event";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { GENESIS_HASH } from "@/lib/audit/audit-hash";
 
@@ -48,5 +48,22 @@ describe("audit log hash chain", () => {
       ),
     );
     expect(await verifyAuditChain(prisma)).toEqual({ ok: true, checked: 10 });
+  });
+
+  it("links several entries of one change in order, also between concurrent batches", async () => {
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        prisma.$transaction((tx) =>
+          writeAuditEvents(tx, ["first", "second", "third"].map((step) => ({ actor: systemActor("test"), action: `test.${step}`, entity: "Test", entityId: `b${i}` }))),
+        ),
+      ),
+    );
+    const rows = await prisma.auditEvent.findMany({ orderBy: { seq: "asc" } });
+    // Each batch's three entries are adjacent and in the order given.
+    for (let i = 0; i < rows.length; i += 3) {
+      expect(rows.slice(i, i + 3).map((r) => r.action)).toEqual(["test.first", "test.second", "test.third"]);
+      expect(new Set(rows.slice(i, i + 3).map((r) => r.entityId)).size).toBe(1);
+    }
+    expect(await verifyAuditChain(prisma)).toEqual({ ok: true, checked: 18 });
   });
 });
