@@ -1,16 +1,7 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ProblemPage } from "@/components/layout/problem-page";
 
 export default async function Forbidden() {
   const t = await getTranslations("common");
-  return (
-    <main id="main" className="mx-auto max-w-xl px-4 py-12">
-      <p className="mb-2 font-mono text-muted">403</p>
-      <h1 className="mb-3 text-2xl font-bold">{t("forbiddenTitle")}</h1>
-      <p className="mb-6">{t("forbiddenBody")}</p>
-      <Link href="/console" className="text-brand-700 underline">
-        {t("backHome")}
-      </Link>
-    </main>
-  );
+  return <ProblemPage status={403} title={t("forbiddenTitle")} body={t("forbiddenBody")} back={{ href: "/console", label: t("backHome") }} />;
 }
