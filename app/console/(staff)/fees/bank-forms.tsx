@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { idleState } from "@/lib/form-state";
 import { importStatementAction, resolveBankLineAction } from "./actions";
-import { useFormErrors } from "./form-kit";
+import { ConfirmCheckbox, useFormErrors } from "./form-kit";
 
 export function ImportStatementForm() {
   const t = useTranslations("fees.console.import");
@@ -95,25 +95,9 @@ export function BankLineDecision({ lineId, suggestedReference, amountText, query
             defaultValue={values?.op === "apply" ? values.reference : suggestedReference}
             errors={err("reference")}
           />
-          <div className="mb-4">
-            {confirmErr?.length ? (
-              <p id={`${prefix}-confirm-error`} className="mb-1 text-sm font-semibold text-danger">
-                {confirmErr.join(" ")}
-              </p>
-            ) : null}
-            <label className="flex min-h-11 items-start gap-2">
-              <input
-                id={`${prefix}-confirm`}
-                type="checkbox"
-                name="confirm"
-                value="yes"
-                className="mt-1 size-5"
-                aria-invalid={confirmErr?.length ? true : undefined}
-                aria-describedby={confirmErr?.length ? `${prefix}-confirm-error` : undefined}
-              />
-              <span>{t("confirm", { amount: amountText })}</span>
-            </label>
-          </div>
+          <ConfirmCheckbox id={`${prefix}-confirm`} errors={confirmErr}>
+            {t("confirm", { amount: amountText })}
+          </ConfirmCheckbox>
           <SubmitButton pendingLabel={t("pending")}>{t("apply")}</SubmitButton>
         </form>
         <form action={action} noValidate className="rounded-md border border-stone-200 p-3">

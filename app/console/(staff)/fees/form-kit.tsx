@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/form-state";
+import type { ReactNode } from "react";
 import type { SummaryItem } from "@/components/ui/error-summary";
 
 // Shared by the fee forms: field errors arrive as message keys ("fees.errors.amount",
@@ -44,4 +45,25 @@ export function useFormErrors(state: FormState, prefix: string, fields: readonly
   }
   const values = state.status === "error" ? state.values : undefined;
   return { err, items, values };
+}
+
+/**
+ * "I have checked the amount" before money moves (applying a bank line, a refund): the
+ * error stands above the box and is tied to it, so a screen reader hears why it failed.
+ */
+export function ConfirmCheckbox({ id, errors, className = "mb-4", children }: { id: string; errors?: string[]; className?: string; children: ReactNode }) {
+  const invalid = Boolean(errors?.length);
+  return (
+    <div className={className}>
+      {invalid ? (
+        <p id={`${id}-error`} className="mb-1 text-sm font-semibold text-danger">
+          {errors?.join(" ")}
+        </p>
+      ) : null}
+      <label className="flex min-h-11 items-start gap-2">
+        <input id={id} type="checkbox" name="confirm" value="yes" className="mt-1 size-5" aria-invalid={invalid || undefined} aria-describedby={invalid ? `${id}-error` : undefined} />
+        <span>{children}</span>
+      </label>
+    </div>
+  );
 }

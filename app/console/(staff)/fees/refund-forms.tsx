@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { idleState } from "@/lib/form-state";
 import { refundPaymentAction, reissueReceiptAction } from "./actions";
-import { useCodeText, useFormErrors } from "./form-kit";
+import { ConfirmCheckbox, useCodeText, useFormErrors } from "./form-kit";
 
 /** Refunds all (the amount as offered) or part of one payment; Stripe payments go back through Stripe. */
 export function RefundForm({ requestId, paymentId, refundable, refundableText, viaStripe }: { requestId: string; paymentId: string; refundable: number; refundableText: string; viaStripe: boolean }) {
@@ -34,25 +34,9 @@ export function RefundForm({ requestId, paymentId, refundable, refundableText, v
         errors={err("amount")}
       />
       <TextareaField id={`${prefix}-reason`} name="reason" rows={2} label={t("reason")} required requiredLabel={tc("required")} defaultValue={values?.reason} errors={err("reason")} />
-      <div className="mb-5">
-        {confirmErr?.length ? (
-          <p id={`${prefix}-confirm-error`} className="mb-1 text-sm font-semibold text-danger">
-            {confirmErr.join(" ")}
-          </p>
-        ) : null}
-        <label className="flex min-h-11 items-start gap-2">
-          <input
-            id={`${prefix}-confirm`}
-            type="checkbox"
-            name="confirm"
-            value="yes"
-            className="mt-1 size-5"
-            aria-invalid={confirmErr?.length ? true : undefined}
-            aria-describedby={confirmErr?.length ? `${prefix}-confirm-error` : undefined}
-          />
-          <span>{viaStripe ? t("confirmStripe") : t("confirmManual")}</span>
-        </label>
-      </div>
+      <ConfirmCheckbox id={`${prefix}-confirm`} errors={confirmErr} className="mb-5">
+        {viaStripe ? t("confirmStripe") : t("confirmManual")}
+      </ConfirmCheckbox>
       <SubmitButton variant="danger" pendingLabel={t("pending")}>
         {t("submit")}
       </SubmitButton>
