@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { describedBy, FieldMessages } from "@/components/ui/field";
 
 // A fieldset of radio buttons or checkboxes with its legend, hint and errors tied to it.
 export function ChoiceGroup({
@@ -23,20 +24,11 @@ export function ChoiceGroup({
   required?: boolean;
 }) {
   const checked = new Set(Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : []);
-  const described = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const described = describedBy(id, hint, errors);
   return (
     <fieldset id={id} tabIndex={-1} className="mb-5 min-w-0" aria-describedby={described}>
       <legend className="mb-1 font-semibold">{legend}</legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="mb-1 text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
-      {errors?.length ? (
-        <p id={`${id}-error`} className="mb-1 text-sm font-semibold text-danger">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} errors={errors} />
       <ul className="flex flex-col gap-1">
         {options.map((o) => (
           <li key={o.value} className="flex min-h-9 items-start gap-2">

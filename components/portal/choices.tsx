@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { describedBy, FieldMessages } from "@/components/ui/field";
 
 // Radio buttons or checkboxes in a fieldset whose legend names the question; the hint and
 // the error are tied to the group, and each option may carry a description of its own.
@@ -31,23 +32,14 @@ export function Choices({
   /** Two columns from the small breakpoint up, for short labels. */
   columns?: boolean;
 }) {
-  const described = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const described = describedBy(id, hint, errors);
   return (
     <fieldset id={id} tabIndex={-1} className="mb-6 min-w-0" aria-describedby={described}>
       <legend className="mb-1 font-semibold">
         {legend}
         {required && requiredLabel ? <span className="ml-2 rounded bg-danger px-1.5 py-0.5 text-xs font-normal text-white">{requiredLabel}</span> : null}
       </legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="mb-2 text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
-      {errors?.length ? (
-        <p id={`${id}-error`} className="mb-2 text-sm font-semibold text-danger">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} errors={errors} spacing="mb-2" />
       <ul className={`grid gap-2 ${columns ? "sm:grid-cols-2" : ""}`}>
         {options.map((o) => {
           const optionId = `${id}-${o.value}`;
@@ -82,7 +74,7 @@ export function Choices({
 
 /** One checkbox with its label (e.g. a declaration or "send by post"). */
 export function Checkbox({ id, name, label, hint, errors, checked }: { id: string; name: string; label: ReactNode; hint?: ReactNode; errors?: string[]; checked: boolean }) {
-  const described = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const described = describedBy(id, hint, errors);
   return (
     <div className="mb-6">
       {errors?.length ? (

@@ -5,9 +5,28 @@ import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, Textare
 
 type FieldFrame = { id: string; label: ReactNode; hint?: ReactNode; errors?: string[]; required?: boolean; requiredLabel?: string; optionalLabel?: string };
 
-function describedBy(id: string, hint: unknown, errors?: string[]): string | undefined {
+/** The ids of the hint and error a control (or fieldset) is described by, as FieldMessages renders them. */
+export function describedBy(id: string, hint: unknown, errors?: string[]): string | undefined {
   const ids = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
+}
+
+/** A field's hint, then its errors, with the ids describedBy names. */
+export function FieldMessages({ id, hint, errors, spacing = "mb-1" }: { id: string; hint?: ReactNode; errors?: string[]; spacing?: "mb-1" | "mb-2" }) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${id}-hint`} className={`${spacing} text-sm text-muted`}>
+          {hint}
+        </p>
+      ) : null}
+      {errors?.length ? (
+        <p id={`${id}-error`} className={`${spacing} text-sm font-semibold text-danger`}>
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </>
+  );
 }
 
 function Frame({ id, label, hint, errors, required, requiredLabel, optionalLabel, children }: FieldFrame & { children: ReactNode }) {
@@ -18,16 +37,7 @@ function Frame({ id, label, hint, errors, required, requiredLabel, optionalLabel
         {required && requiredLabel ? <span className="ml-2 rounded bg-danger px-1.5 py-0.5 text-xs font-normal text-white">{requiredLabel}</span> : null}
         {!required && optionalLabel ? <span className="ml-2 text-xs font-normal text-muted">{optionalLabel}</span> : null}
       </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="mb-1 text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
-      {errors?.length ? (
-        <p id={`${id}-error`} className="mb-1 text-sm font-semibold text-danger">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} errors={errors} />
       {children}
     </div>
   );
