@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { SelectField, TextareaField, TextField } from "@/components/ui/field";
 import { INQUIRY_KINDS, INQUIRY_TOPICS } from "@/lib/requests/request-choices";
 import { Choices } from "./choices";
-import { ActionButton, DefaultSubmit, FormErrors, FormNotice, usePortalForm, type PortalAction } from "./portal-form";
+import { ActionButton, DefaultSubmit, EmailCodeFields, FormErrors, FormNotice, usePortalForm, type PortalAction } from "./portal-form";
 import { fieldIdOf, type PortalFormState } from "./step-state";
 
 const FIELDS = ["kind", "topic", "message", "name", "email", "reference", "phone"] as const;
@@ -44,19 +44,13 @@ export function InquiryForm({ action, initial }: { action: PortalAction; initial
               <input key={k} type="hidden" name={k} value={f.v(k)} />
             ))}
             <input type="hidden" name="idempotencyKey" value={f.state.data?.idempotencyKey ?? ""} />
-            <p className="mb-4">{t("codeFor", { email: f.v("email") })}</p>
-            <TextField id={fieldIdOf("code")} name="code" label={t("code")} hint={t("codeHint")} errors={f.err("code")} inputMode="numeric" autoComplete="one-time-code" required {...req} />
-            <div className="flex flex-col gap-3 sm:flex-row">
-              <ActionButton pending={f.pending} value="verify" className="w-full sm:w-auto">
-                {t("submit")}
-              </ActionButton>
-              <ActionButton pending={f.pending} value="resend" variant="secondary" className="w-full sm:w-auto">
-                {t("resend")}
-              </ActionButton>
-              <ActionButton pending={f.pending} value="edit" variant="ghost" className="w-full sm:w-auto">
-                {t("edit")}
-              </ActionButton>
-            </div>
+            <EmailCodeFields
+              intro={t("codeFor", { email: f.v("email") })}
+              errors={f.err("code")}
+              labels={{ code: t("code"), codeHint: t("codeHint"), required: tc("required"), verify: t("submit"), resend: t("resend"), back: t("edit") }}
+              backValue="edit"
+              pending={f.pending}
+            />
           </>
         ) : (
           <>

@@ -3,6 +3,7 @@ import { useActionState, useEffect, useRef, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { buttonClass } from "@/components/ui/button-class";
+import { TextField } from "@/components/ui/field";
 import { fieldIdOf, type PortalFormState } from "./step-state";
 
 export type PortalAction = (prev: PortalFormState, formData: FormData) => Promise<PortalFormState>;
@@ -100,5 +101,41 @@ export function DefaultSubmit({ value = "next" }: { value?: string }) {
     <button type="submit" name="intent" value={value} tabIndex={-1} aria-hidden="true" className="sr-only">
       {value}
     </button>
+  );
+}
+
+/**
+ * The emailed-code step of a portal form (inquiry, status access): what was sent where, the
+ * code field, then verify, send a new code, and go back to change the answers.
+ */
+export function EmailCodeFields({
+  intro,
+  errors,
+  labels,
+  backValue,
+  pending,
+}: {
+  intro: ReactNode;
+  errors?: string[];
+  labels: { code: string; codeHint: string; required: string; verify: string; resend: string; back: string };
+  backValue: string;
+  pending: boolean;
+}) {
+  return (
+    <>
+      <p className="mb-4">{intro}</p>
+      <TextField id={fieldIdOf("code")} name="code" label={labels.code} hint={labels.codeHint} errors={errors} inputMode="numeric" autoComplete="one-time-code" required requiredLabel={labels.required} />
+      <div className="flex flex-col gap-3 sm:flex-row">
+        <ActionButton pending={pending} value="verify" className="w-full sm:w-auto">
+          {labels.verify}
+        </ActionButton>
+        <ActionButton pending={pending} value="resend" variant="secondary" className="w-full sm:w-auto">
+          {labels.resend}
+        </ActionButton>
+        <ActionButton pending={pending} value={backValue} variant="ghost" className="w-full sm:w-auto">
+          {labels.back}
+        </ActionButton>
+      </div>
+    </>
   );
 }

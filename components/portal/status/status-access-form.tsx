@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/field";
-import { ActionButton, DefaultSubmit, FormErrors, FormNotice, usePortalForm, type PortalAction } from "../portal-form";
+import { ActionButton, DefaultSubmit, EmailCodeFields, FormErrors, FormNotice, usePortalForm, type PortalAction } from "../portal-form";
 import { fieldIdOf, type PortalFormState } from "../step-state";
 
 /**
@@ -24,19 +24,13 @@ export function StatusAccessForm({ action, initial }: { action: PortalAction; in
             <DefaultSubmit value="verify" />
             <input type="hidden" name="reference" value={f.v("reference")} />
             <input type="hidden" name="email" value={f.v("email")} />
-            <p className="mb-4">{t("codeFor", { reference: f.v("reference"), email: f.v("email") })}</p>
-            <TextField id={fieldIdOf("code")} name="code" label={t("code")} hint={t("codeHint")} errors={f.err("code")} inputMode="numeric" autoComplete="one-time-code" {...req} />
-            <div className="flex flex-col gap-3 sm:flex-row">
-              <ActionButton pending={f.pending} value="verify" className="w-full sm:w-auto">
-                {t("open")}
-              </ActionButton>
-              <ActionButton pending={f.pending} value="resend" variant="secondary" className="w-full sm:w-auto">
-                {t("resend")}
-              </ActionButton>
-              <ActionButton pending={f.pending} value="restart" variant="ghost" className="w-full sm:w-auto">
-                {t("restart")}
-              </ActionButton>
-            </div>
+            <EmailCodeFields
+              intro={t("codeFor", { reference: f.v("reference"), email: f.v("email") })}
+              errors={f.err("code")}
+              labels={{ code: t("code"), codeHint: t("codeHint"), required: tc("required"), verify: t("open"), resend: t("resend"), back: t("restart") }}
+              backValue="restart"
+              pending={f.pending}
+            />
           </>
         ) : (
           <>
