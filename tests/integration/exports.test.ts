@@ -42,6 +42,17 @@ describe("exports", () => {
     expect(withNames).not.toContain("佐藤");
   });
 
+  it("lists every request once, in arrival order, across pages (also when arrival times are equal)", async () => {
+    const at = new Date(Date.now() - 3 * 86_400_000);
+    const made = [];
+    for (let i = 0; i < 5; i++) made.push(await createRequest({ arrivedAt: i < 3 ? at : new Date(at.getTime() + i * 60_000) }));
+    const { content, rows } = await exportRequestListCsv({ actor: admin, input: {}, batchSize: 2 });
+    expect(rows).toBe(5);
+    const refs = content.toString("utf8").trim().split("\r\n").slice(1).map((l) => JSON.parse(l.split(",")[0] ?? '""') as string);
+    expect([...refs].sort()).toEqual(made.map((r) => r.reference).sort());
+    expect(refs.slice(3)).toEqual(made.slice(3).map((r) => r.reference));
+  });
+
   it("is for admins only", async () => {
     const r = await createRequest();
     await expect(exportRequestArchive({ actor: officer, input: { requestId: r.id } })).rejects.toMatchObject({ code: "FORBIDDEN" });
