@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import pg from "pg";
+import { parseEnv, serverNodeOptions } from "@/lib/server/env";
 
 const root = process.cwd();
 const PORT = Number(process.env.BENCH_PORT || 3400);
@@ -169,7 +170,8 @@ function submissionBody(i: number): string {
 }
 
 function startServer(): ChildProcess {
-  return spawn(process.execPath, [...(process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []), path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)], {
+  // The same Node options as `npm start` (scripts/start.ts): the bench measures what production runs.
+  return spawn(process.execPath, [...serverNodeOptions(parseEnv()), ...(process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []), path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)], {
     env: process.env,
     stdio: ["ignore", "pipe", "pipe"],
   });

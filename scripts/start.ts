@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { EnvError, parseEnv } from "@/lib/server/env";
+import { EnvError, parseEnv, serverNodeOptions } from "@/lib/server/env";
 import { loadLocalSecrets } from "@/lib/server/local-secrets";
 import { prepareDatabase } from "./prepare-db";
 
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   }
   const port = process.env.PORT || "3000";
   console.log(`Madoguchi: http://localhost:${port}  (console: http://localhost:${port}/console)`);
-  const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
+  const server = spawn(process.execPath, [...serverNodeOptions(), path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
     stdio: "inherit",
     env: process.env,
   });

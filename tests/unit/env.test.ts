@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/server/env";
+import { EnvError, parseEnv, serverNodeOptions } from "@/lib/server/env";
 
 const good: Record<string, string> = {
   DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres",
@@ -23,6 +23,9 @@ describe("configuration", () => {
     const env = parseEnv({ ...good } as NodeJS.ProcessEnv);
     expect(env.APP_URL).toBe("http://localhost:3000");
     expect(env.SESSION_MAX_AGE_MINUTES).toBe(480);
+    expect(serverNodeOptions(env)).toEqual(["--max-old-space-size=512"]);
+    const bigger: Record<string, string> = { ...good, SERVER_HEAP_MB: "1024" };
+    expect(serverNodeOptions(parseEnv(bigger as NodeJS.ProcessEnv))).toEqual(["--max-old-space-size=1024"]);
   });
 
   it.each([
@@ -34,6 +37,7 @@ describe("configuration", () => {
     [{ APP_URL: "localhost" }, "APP_URL must be an absolute URL"],
     [{ STRIPE_SECRET_KEY: "sk_test_1" }, "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set together"],
     [{ SESSION_MAX_AGE_MINUTES: "abc" }, "SESSION_MAX_AGE_MINUTES"],
+    [{ SERVER_HEAP_MB: "64" }, "SERVER_HEAP_MB"],
   ])("names the variable: %o", (change, message) => {
     expect(problems({ ...good, ...change }).join("\n")).toContain(message);
   });
