@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/form-state";
 import type { ReactNode } from "react";
 import type { SummaryItem } from "@/components/ui/error-summary";
+import { describedBy, FieldMessages } from "@/components/ui/field";
 
 // Shared by the fee forms: field errors arrive as message keys ("fees.errors.amount",
 // "errors.required"); bank statement errors name their line ("lines.12").
@@ -52,16 +53,11 @@ export function useFormErrors(state: FormState, prefix: string, fields: readonly
  * error stands above the box and is tied to it, so a screen reader hears why it failed.
  */
 export function ConfirmCheckbox({ id, errors, className = "mb-4", children }: { id: string; errors?: string[]; className?: string; children: ReactNode }) {
-  const invalid = Boolean(errors?.length);
   return (
     <div className={className}>
-      {invalid ? (
-        <p id={`${id}-error`} className="mb-1 text-sm font-semibold text-danger">
-          {errors?.join(" ")}
-        </p>
-      ) : null}
+      <FieldMessages id={id} errors={errors} />
       <label className="flex min-h-11 items-start gap-2">
-        <input id={id} type="checkbox" name="confirm" value="yes" className="mt-1 size-5" aria-invalid={invalid || undefined} aria-describedby={invalid ? `${id}-error` : undefined} />
+        <input id={id} type="checkbox" name="confirm" value="yes" className="mt-1 size-5" aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, null, errors)} />
         <span>{children}</span>
       </label>
     </div>
