@@ -1,6 +1,2 @@
-import type { ReactNode } from "react";
-import { PortalMessages } from "@/components/portal/portal-messages";
-
-export default function Layout({ children }: { children: ReactNode }) {
-  return <PortalMessages>{children}</PortalMessages>;
-}
+// The requester's forms here need their messages on the client (see PortalMessages).
+export { PortalMessages as default } from "@/components/portal/portal-messages";
