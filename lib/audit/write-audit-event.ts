@@ -44,9 +44,7 @@ export async function writeAuditEvents(tx: Tx, inputs: AuditEventInput[]): Promi
     return row;
   });
   // One multi-row INSERT: PostgreSQL assigns the serial seq in row order, which is chain order.
-  const [first, ...rest] = rows;
-  if (first && rest.length === 0) await tx.auditEvent.create({ data: first });
-  else await tx.auditEvent.createMany({ data: rows });
+  await tx.auditEvent.createMany({ data: rows });
 }
 
 /** Appends one entry to the hash chain inside the caller's transaction (see writeAuditEvents). */
