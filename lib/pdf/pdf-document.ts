@@ -65,8 +65,11 @@ export function wrapText(text: string, font: PDFFont, size: number, maxWidth: nu
       while (!fits(lineWidth) && line.length > 1) {
         const chars = [...line];
         let cut = 0;
-        let w2 = 0;
-        while (cut < chars.length - 1 && fits(w2 + tokenWidth(font, chars[cut] ?? ""))) w2 += tokenWidth(font, chars[cut++] ?? "");
+        for (let head = 0; cut < chars.length - 1; cut++) {
+          const w = tokenWidth(font, chars[cut] ?? "");
+          if (!fits(head + w)) break;
+          head += w;
+        }
         cut = Math.max(1, cut);
         lines.push(chars.slice(0, cut).join(""));
         line = chars.slice(cut).join("");
