@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { EnvError, parseEnv, serverNodeOptions } from "@/lib/server/env";
+import { EnvError, parseEnv, serverNodeOptions, type Env } from "@/lib/server/env";
 import { loadLocalSecrets } from "@/lib/server/local-secrets";
 import { prepareDatabase } from "./prepare-db";
 
@@ -33,8 +33,9 @@ function buildIsCurrent(): boolean {
 async function main(): Promise<void> {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   loadLocalSecrets();
+  let env: Env;
   try {
-    parseEnv();
+    env = parseEnv();
   } catch (e) {
     if (e instanceof EnvError) {
       console.error(e.message);
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
   }
   const port = process.env.PORT || "3000";
   console.log(`Madoguchi: http://localhost:${port}  (console: http://localhost:${port}/console)`);
-  const server = spawn(process.execPath, [...serverNodeOptions(), path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
+  const server = spawn(process.execPath, [...serverNodeOptions(env), path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
     stdio: "inherit",
     env: process.env,
   });
