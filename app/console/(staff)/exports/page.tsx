@@ -12,6 +12,20 @@ export async function generateMetadata(): Promise<Metadata> {
 const types = ["DISCLOSURE", "CORRECTION", "SUSPENSION", "THIRD_PARTY_STOP", "PURPOSE_NOTICE", "INQUIRY", "COMPLAINT"] as const;
 const statuses = ["RECEIVED", "IN_PROGRESS", "WAITING_FOR_REQUESTER", "DECIDED", "CLOSED", "WITHDRAWN", "ABANDONED"] as const;
 
+/** A row of checkboxes narrowing the list (none checked: all). */
+function FilterBoxes({ legend, name, options }: { legend: string; name: string; options: { value: string; label: string }[] }) {
+  return (
+    <fieldset className="mb-4">
+      <legend className="font-semibold">{legend}</legend>
+      <div className="flex flex-wrap gap-x-5">
+        {options.map((o) => (
+          <label key={o.value} className="flex min-h-11 items-center gap-2"><input type="checkbox" name={name} value={o.value} className="h-5 w-5" />{o.label}</label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 export default async function ExportsPage() {
   await requireStaffPage("export:data");
   const t = await getTranslations("operations.exports");
@@ -36,22 +50,8 @@ export default async function ExportsPage() {
                 <input id="to" name="to" type="date" className="min-h-11 rounded-md border border-stone-400 bg-white px-2" />
               </div>
             </div>
-            <fieldset className="mb-4">
-              <legend className="font-semibold">{t("types")}</legend>
-              <div className="flex flex-wrap gap-x-5">
-                {types.map((v) => (
-                  <label key={v} className="flex min-h-11 items-center gap-2"><input type="checkbox" name="type" value={v} className="h-5 w-5" />{label(v)}</label>
-                ))}
-              </div>
-            </fieldset>
-            <fieldset className="mb-4">
-              <legend className="font-semibold">{t("statuses")}</legend>
-              <div className="flex flex-wrap gap-x-5">
-                {statuses.map((v) => (
-                  <label key={v} className="flex min-h-11 items-center gap-2"><input type="checkbox" name="status" value={v} className="h-5 w-5" />{statusLabel(v)}</label>
-                ))}
-              </div>
-            </fieldset>
+            <FilterBoxes legend={t("types")} name="type" options={types.map((v) => ({ value: v, label: label(v) }))} />
+            <FilterBoxes legend={t("statuses")} name="status" options={statuses.map((v) => ({ value: v, label: statusLabel(v) }))} />
             <label className="mb-4 flex min-h-11 items-center gap-2">
               <input type="checkbox" name="personal" value="1" className="h-5 w-5" aria-describedby="personal-hint" />
               {t("personal")}
