@@ -5,7 +5,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { EnvError, parseEnv, serverNodeOptions, type Env } from "@/lib/server/env";
 import { loadLocalSecrets } from "@/lib/server/local-secrets";
-import { prepareDatabase } from "./prepare-db";
 
 const root = process.cwd();
 const sourceDirs = ["app", "components", "lib", "i18n", "messages", "content", "public"];
@@ -43,7 +42,11 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  await prepareDatabase();
+  // In a process of its own: the embedded database's WebAssembly memory (~400 MB) stays
+  // with that process and is returned when it exits, instead of staying in this one for as
+  // long as the server runs.
+  const prepared = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts", "prepare-db.ts")], { stdio: "inherit", env: process.env });
+  if (prepared.status !== 0) process.exit(prepared.status ?? 1);
   const npx = (args: string[]) => spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), ...args], { stdio: "inherit", env: process.env });
   if (!buildIsCurrent()) {
     console.log("Building the app (first start or changed sources)…");
