@@ -1,5 +1,6 @@
 // `npm run admin:create`: makes the first admin of a PostgreSQL deployment. Prompts for
 // email, name and password (the password is not echoed); TOTP is set up at first sign-in.
+import "./load-env-files";
 import readline from "node:readline";
 import { Writable } from "node:stream";
 import { z } from "zod";

@@ -1,4 +1,5 @@
 // `npm run audit:verify`: checks the audit log's hash chain and names the first broken entry.
+import "./load-env-files";
 import { prisma } from "@/lib/server/db";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { closeEmbeddedDatabases } from "@/lib/server/db-adapter";

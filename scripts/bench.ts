@@ -1,6 +1,8 @@
 // `npm run bench`: measured ratios for speed, scaling, weight and memory, each against a
 // baseline taken in the same run on the same production build (bench/README.md).
 // Benchmarks are not tests: this prints and records, it never fails on timing.
+// DATABASE_URL may come from .env, like every script; the app server it starts would read it anyway.
+import "./load-env-files";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";

@@ -1,4 +1,5 @@
 // Creates (PGlite), migrates and seeds the database. Safe to run on every start.
+import "./load-env-files";
 import { parseEnv, EnvError } from "@/lib/server/env";
 import { loadLocalSecrets } from "@/lib/server/local-secrets";
 import { closeEmbeddedDatabases, databaseTarget } from "@/lib/server/db-adapter";

@@ -1,5 +1,6 @@
 // `npm start`: validate configuration, prepare the database, build when the build is
 // missing or older than the sources, then serve on PORT (default 3000).
+import "./load-env-files";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -53,7 +54,9 @@ async function main(): Promise<void> {
     const build = npx(["build"]);
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
-  const port = process.env.PORT || "3000";
+  // The server and its links (APP_URL unset) use the port actually served.
+  const port = String(env.PORT);
+  process.env.PORT = port;
   console.log(`Madoguchi: http://localhost:${port}  (console: http://localhost:${port}/console)`);
   const server = spawn(process.execPath, [...serverNodeOptions(env), path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
     stdio: "inherit",

@@ -1,5 +1,6 @@
 // `npm run worker`: the background worker on its own, for deployments that run web
 // servers with WORKER=off. Needs DATABASE_URL: the embedded database is single-process.
+import "./load-env-files";
 import { env } from "@/lib/server/env";
 import { startWorker } from "@/lib/jobs/worker";
 

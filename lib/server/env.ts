@@ -1,6 +1,8 @@
 // Every environment variable Madoguchi reads, validated once at start-up (see
 // instrumentation.ts and scripts/start.ts). A bad value stops the process with a
 // message that names the variable; nothing reads process.env elsewhere for these.
+// Scripts load the .env files before this runs (scripts/load-env-files.ts); the app
+// server has them from Next.
 import { z } from "zod";
 import { loadLocalSecrets } from "./local-secrets";
 
@@ -14,6 +16,8 @@ const optionalUrl = (protocols: string[]) =>
       message: `must start with ${protocols.join(" or ")}`,
     });
 
+const emptyIsUnset = (v: unknown) => (v === "" ? undefined : v);
+
 const base64Key = z
   .string()
   .trim()
@@ -24,7 +28,10 @@ export const envSchema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: optionalUrl(["postgres://", "postgresql://"]),
     PGLITE_DIR: z.string().optional(),
-    APP_URL: z.url({ message: "must be an absolute URL such as http://localhost:3000" }).default("http://localhost:3000"),
+    /** The port the app server listens on (`npm start`, `next start`). */
+    PORT: z.preprocess(emptyIsUnset, z.coerce.number().int().min(1).max(65535).default(3000)),
+    /** Public base URL; unset, the address served on this machine (see withDerivedAppUrl). */
+    APP_URL: z.preprocess(emptyIsUnset, z.url({ message: "must be an absolute URL such as https://privacy.example.jp" }).optional()),
     MADOGUCHI_SECRET: z.string().min(32, { message: "must be at least 32 characters (openssl rand -hex 32)" }),
     FILE_ENCRYPTION_KEY: base64Key,
     STORAGE_DIR: z.string().default(".data/files"),
@@ -44,7 +51,23 @@ export const envSchema = z
   .refine((e) => Boolean(e.STRIPE_SECRET_KEY) === Boolean(e.STRIPE_WEBHOOK_SECRET), {
     message: "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set together",
     path: ["STRIPE_WEBHOOK_SECRET"],
-  });
+  })
+  .transform(withDerivedAppUrl);
+
+/**
+ * Links in mail and redirects need the address people use. Without APP_URL that is this
+ * machine on the port actually served: `PORT=3999 npm start` links to :3999, not :3000.
+ * Stored without a trailing slash, so `${APP_URL}/status` is always one slash.
+ */
+function withDerivedAppUrl<T extends { PORT: number; APP_URL?: string }>(e: T): T & { APP_URL: string } {
+  return { ...e, APP_URL: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "") };
+}
+
+/** How to make each secret; named when one is missing. */
+const SECRET_HINTS: Record<string, string> = {
+  MADOGUCHI_SECRET: "openssl rand -hex 32",
+  FILE_ENCRYPTION_KEY: "openssl rand -base64 32",
+};
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -61,7 +84,11 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join(".") || "environment";
     const missing = issue.code === "invalid_type" && source[name] === undefined;
-    return missing ? `${name} is required but not set` : `${name} ${issue.message}`;
+    if (!missing) return `${name} ${issue.message}`;
+    // With a database server the secrets are never generated: say where they go.
+    const hint = SECRET_HINTS[name];
+    if (hint && source.DATABASE_URL) return `${name} is required but not set: with DATABASE_URL it must be configured, in .env or the environment (${hint})`;
+    return `${name} is required but not set`;
   });
   throw new EnvError(problems);
 }

@@ -83,7 +83,7 @@ describe("Stripe Checkout", () => {
     expect(ok.headers.get("location")).toMatch(/^http:\/\/checkout\.local\/pay\/cs_test_/);
     const anonymous = await post({});
     expect(anonymous.status).toBe(303);
-    expect(anonymous.headers.get("location")).toBe("http://localhost:3000/status?payment=signin");
+    expect(anonymous.headers.get("location")).toBe("/status?payment=signin");
     expect((await post({ cookie: `${REQUESTER_SESSION_COOKIE}=${sessionToken}`, origin: "https://evil.example" })).status).toBe(403);
     expect(fake.calls).toHaveLength(1);
   });

@@ -1,7 +1,6 @@
 import { cookies } from "next/headers";
 import { isAppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http";
-import { env } from "@/lib/server/env";
 import { REQUESTER_SESSION_COOKIE, resolveRequesterSession, type RequesterSession } from "@/lib/requester/requester-session";
 import type { DownloadedFile } from "@/lib/requester/package-download";
 
@@ -24,7 +23,7 @@ export async function requesterFile(load: (session: RequesterSession) => Promise
       },
     });
   } catch (e) {
-    if (isAppError(e) && e.code in RETRY) return Response.redirect(`${env().APP_URL.replace(/\/$/, "")}/status${RETRY[e.code]}`, 303);
+    if (isAppError(e) && e.code in RETRY) return new Response(null, { status: 303, headers: { location: `/status${RETRY[e.code]}` } });
     return errorResponse(e);
   }
 }

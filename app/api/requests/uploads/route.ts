@@ -3,6 +3,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http";
 import { env } from "@/lib/server/env";
 import { clientKeyFrom } from "@/lib/server/client-key";
+import { isSameOrigin } from "@/lib/server/same-origin";
 import { DRAFT_COOKIE } from "@/lib/uploads/draft-uploads";
 import { MAX_FILE_BYTES } from "@/lib/uploads/upload-limits";
 import { addWizardUpload } from "@/lib/uploads/wizard-upload";
@@ -36,13 +37,13 @@ async function limitedBody(req: Request): Promise<Buffer> {
 }
 
 export async function POST(req: Request): Promise<Response> {
-  const appUrl = env().APP_URL.replace(/\/$/, "");
   const wantsJson = req.headers.get("accept")?.includes("application/json") ?? false;
-  const back = (query: string) => Response.redirect(`${appUrl}/requests/new/documents?${query}`, 303);
-  // Only our own documents step may add files to a draft.
-  const origin = req.headers.get("origin");
-  if (origin && origin !== new URL(appUrl).origin) return new Response(null, { status: 403 });
+  // A relative Location: the browser comes back to the address it used, whatever the port.
+  const back = (query: string) => new Response(null, { status: 303, headers: { location: `/requests/new/documents?${query}` } });
   try {
+    // Only our own documents step may add files to a draft. A refusal says why: the page
+    // was opened at another address than the one it posts to (a proxy or a copied page).
+    if (!isSameOrigin(req.headers, env().APP_URL)) throw new AppError("FORBIDDEN", "upload from another origin", { _form: ["errors.otherAddress"] });
     const draftKey = (await cookies()).get(DRAFT_COOKIE)?.value;
     if (!draftKey) throw new AppError("INVALID_STATE", "no draft cookie", { _form: ["errors.fileMissing"] });
     const body = await limitedBody(req);

@@ -2,6 +2,7 @@ import { createCheckoutSession } from "@/lib/fees/stripe-checkout";
 import { REQUESTER_SESSION_COOKIE, requesterActor, resolveRequesterSession } from "@/lib/requester/requester-session";
 import { isAppError } from "@/lib/errors";
 import { env } from "@/lib/server/env";
+import { isSameOrigin } from "@/lib/server/same-origin";
 
 // "Pay now" on the status page posts here (a plain form, so it works without JavaScript);
 // the requester is sent on to Stripe Checkout with a 303. All rules live in
@@ -18,12 +19,11 @@ function cookieValue(header: string | null, name: string): string | undefined {
 }
 
 export async function POST(request: Request): Promise<Response> {
-  const appUrl = env().APP_URL.replace(/\/$/, "");
-  const back = (code: string) => Response.redirect(`${appUrl}/status?payment=${code}`, 303);
+  // Relative: back to the address the person used, whatever the port.
+  const back = (code: string) => new Response(null, { status: 303, headers: { location: `/status?payment=${code}` } });
   // Only our own pages may start a payment (SameSite=Lax already keeps the cookie off
   // cross-site posts; this also refuses them outright).
-  const origin = request.headers.get("origin");
-  if (origin && origin !== new URL(appUrl).origin) return new Response(null, { status: 403 });
+  if (!isSameOrigin(request.headers, env().APP_URL)) return new Response(null, { status: 403 });
   try {
     const session = await resolveRequesterSession(cookieValue(request.headers.get("cookie"), REQUESTER_SESSION_COOKIE));
     const { url } = await createCheckoutSession({ actor: requesterActor(session) });

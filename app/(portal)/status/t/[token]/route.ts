@@ -1,6 +1,5 @@
 import { cookies } from "next/headers";
 import { isAppError } from "@/lib/errors";
-import { env } from "@/lib/server/env";
 import { clientKeyFrom } from "@/lib/server/client-key";
 import { REQUESTER_SESSION_COOKIE } from "@/lib/requester/requester-session";
 import { sessionFromStatusToken } from "@/lib/requester/status-access";
@@ -9,21 +8,21 @@ import { secureCookies } from "../../../portal-server";
 // The link in the acknowledgement mail: /status/t/<token>. It is exchanged for a session
 // cookie at once and the browser goes on to /status, so the token leaves the address bar
 // and is never sent on as a Referer (no-referrer, and no caching of this response).
+// Redirects are relative: the cookie was set on the address the link was opened at.
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 const headers = { "referrer-policy": "no-referrer", "cache-control": "no-store" };
 
 export async function GET(req: Request, ctx: { params: Promise<{ token: string }> }): Promise<Response> {
-  const appUrl = env().APP_URL.replace(/\/$/, "");
   const { token } = await ctx.params;
   try {
     const session = await sessionFromStatusToken({ token, clientKey: clientKeyFrom(req.headers) });
     (await cookies()).set(REQUESTER_SESSION_COOKIE, session.sessionToken, { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", expires: session.expiresAt });
-    return new Response(null, { status: 303, headers: { ...headers, location: `${appUrl}/status` } });
+    return new Response(null, { status: 303, headers: { ...headers, location: "/status" } });
   } catch (e) {
     if (!isAppError(e)) throw e;
     // Unknown, mistyped or someone else's old link, or too many tries: one answer for all.
-    return new Response(null, { status: 303, headers: { ...headers, location: `${appUrl}/status?link=invalid` } });
+    return new Response(null, { status: 303, headers: { ...headers, location: "/status?link=invalid" } });
   }
 }
