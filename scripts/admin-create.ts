@@ -16,14 +16,30 @@ const schema = z.object({
   password: z.string().min(12, "at least 12 characters").max(200),
 });
 
+// Typed at a terminal (the password not echoed) or piped in, one answer a line
+// (`printf '%s\n' email name password password | npm run admin:create`): lines that arrive
+// before their question are queued, not lost.
 let muted = false;
+const interactive = Boolean(process.stdin.isTTY);
 const output = new Writable({ write(chunk, _enc, cb) { if (!muted) process.stdout.write(chunk); cb(); } });
-const rl = readline.createInterface({ input: process.stdin, output, terminal: true });
+const rl = readline.createInterface({ input: process.stdin, output, terminal: interactive });
+const lines: string[] = [];
+const waiting: ((line: string | undefined) => void)[] = [];
+rl.on("line", (line) => { const w = waiting.shift(); if (w) w(line); else lines.push(line); });
+rl.on("close", () => { for (const w of waiting.splice(0)) w(undefined); });
 const ask = (q: string, hidden = false) =>
-  new Promise<string>((resolve) => {
+  new Promise<string>((resolve, reject) => {
     process.stdout.write(q);
-    muted = hidden;
-    rl.question("", (a) => { muted = false; if (hidden) process.stdout.write("\n"); resolve(a); });
+    muted = hidden && interactive;
+    const answer = (a: string | undefined) => {
+      muted = false;
+      if (hidden) process.stdout.write("\n");
+      if (a === undefined) reject(new Error("No answer: input ended."));
+      else resolve(a);
+    };
+    const queued = lines.shift();
+    if (queued !== undefined) answer(queued);
+    else waiting.push(answer);
   });
 
 async function main(): Promise<void> {

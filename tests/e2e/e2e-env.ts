@@ -21,6 +21,14 @@ const proxiedUrl = new URL(dbUrl.toString());
 proxiedUrl.hostname = "127.0.0.1";
 proxiedUrl.port = String(E2E_DB_PROXY_PORT);
 export const E2E_DB_TARGET = { host: new URL(adminUrl).hostname || "127.0.0.1", port: Number(new URL(adminUrl).port || 5432) };
+/**
+ * E2E_APP_URL=unset runs the suite's server without APP_URL, as `PORT=… npm start` with no
+ * .env does: links in mail and redirects then follow the port served
+ * (`E2E_APP_URL=unset npx playwright test tests/e2e/portal-wizard.spec.ts`).
+ */
+export const E2E_APP_URL_UNSET = process.env.E2E_APP_URL === "unset";
+/** Where the suite's server answers, with or without APP_URL. */
+export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 export const E2E_MAIL_FILE = path.resolve("test-results", `${E2E_DB_NAME}-mail.jsonl`);
 
 export const e2eEnv: Record<string, string> = {
@@ -28,7 +36,7 @@ export const e2eEnv: Record<string, string> = {
   NEXT_TELEMETRY_DISABLED: "1",
   NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next-e2e",
   DATABASE_URL: proxiedUrl.toString(),
-  APP_URL: `http://localhost:${E2E_PORT}`,
+  ...(E2E_APP_URL_UNSET ? {} : { APP_URL: E2E_BASE_URL }),
   MADOGUCHI_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
   FILE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
   STORAGE_DIR: path.resolve(".data", `${E2E_DB_NAME}-files`),

@@ -7,7 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { SMTPServer } from "smtp-server";
 import { simpleParser } from "mailparser";
-import { e2eEnv, E2E_ADMIN_DATABASE_URL, E2E_DB_NAME, E2E_DB_PROXY_CONTROL_PORT, E2E_DB_PROXY_PORT, E2E_DB_TARGET, E2E_MAIL_FILE, E2E_SMTP_PORT, E2E_STRIPE_PORT } from "./e2e-env";
+import { e2eEnv, E2E_BASE_URL, E2E_ADMIN_DATABASE_URL, E2E_DB_NAME, E2E_DB_PROXY_CONTROL_PORT, E2E_DB_PROXY_PORT, E2E_DB_TARGET, E2E_MAIL_FILE, E2E_SMTP_PORT, E2E_STRIPE_PORT } from "./e2e-env";
 import { FaultyProxy } from "../support/tcp-proxy";
 import { startFakeStripeServer } from "./fake-stripe-server";
 
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   await freshDatabase();
   const smtp = await startSmtp();
   // Stripe's stand-in runs for the whole suite; its Checkout page posts signed events here.
-  await startFakeStripeServer({ port: E2E_STRIPE_PORT, webhookUrl: `${e2eEnv.APP_URL}/api/stripe/webhook`, webhookSecret: e2eEnv.STRIPE_WEBHOOK_SECRET ?? "" });
+  await startFakeStripeServer({ port: E2E_STRIPE_PORT, webhookUrl: `${E2E_BASE_URL}/api/stripe/webhook`, webhookSecret: e2eEnv.STRIPE_WEBHOOK_SECRET ?? "" });
   buildIfNeeded();
   const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", e2eEnv.PORT ?? "3300"], {
     stdio: "inherit",

@@ -1,6 +1,9 @@
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv, serverNodeOptions } from "@/lib/server/env";
+import { bareEnv, makeProjectCopy, setEnvLines } from "../support/project-copy";
 
 const good: Record<string, string> = {
   DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres",
@@ -35,11 +38,40 @@ describe("configuration", () => {
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL must start with postgres://"],
     [{ SMTP_URL: "http://mail" }, "SMTP_URL must start with smtp://"],
     [{ APP_URL: "localhost" }, "APP_URL must be an absolute URL"],
+    [{ PORT: "http" }, "PORT"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ DATABASE_URL: good.DATABASE_URL, MADOGUCHI_SECRET: undefined }, "MADOGUCHI_SECRET is required but not set: with DATABASE_URL it must be configured, in .env or the environment (openssl rand -hex 32)"],
+    [{ DATABASE_URL: good.DATABASE_URL, FILE_ENCRYPTION_KEY: undefined }, "FILE_ENCRYPTION_KEY is required but not set: with DATABASE_URL it must be configured, in .env or the environment (openssl rand -base64 32)"],
     [{ STRIPE_SECRET_KEY: "sk_test_1" }, "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set together"],
     [{ SESSION_MAX_AGE_MINUTES: "abc" }, "SESSION_MAX_AGE_MINUTES"],
     [{ SERVER_HEAP_MB: "64" }, "SERVER_HEAP_MB"],
   ])("names the variable: %o", (change, message) => {
     expect(problems({ ...good, ...change }).join("\n")).toContain(message);
+  });
+
+  it.each([
+    ["PORT unset: the default port", {}, "http://localhost:3000"],
+    ["PORT=3999, APP_URL unset: the port actually served", { PORT: "3999" }, "http://localhost:3999"],
+    ["an empty APP_URL (as a copied .env leaves it) is unset", { PORT: "3999", APP_URL: "" }, "http://localhost:3999"],
+    ["a configured APP_URL wins, without its trailing slash", { PORT: "3999", APP_URL: "https://privacy.example.jp/" }, "https://privacy.example.jp"],
+  ])("APP_URL: %s", (_case, change, expected) => {
+    expect(parseEnv({ ...good, ...change } as NodeJS.ProcessEnv).APP_URL).toBe(expected);
+  });
+
+  it("with DATABASE_URL only in .env, `npm start` names the missing secrets and generates none", () => {
+    const copy = makeProjectCopy();
+    try {
+      fs.copyFileSync(path.join(copy.dir, ".env.example"), path.join(copy.dir, ".env"));
+      // Unreachable on purpose: validation must stop the start before any connection.
+      setEnvLines(path.join(copy.dir, ".env"), { DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none" });
+      const r = spawnSync("npm", ["start", "--silent"], { cwd: copy.dir, env: bareEnv(), encoding: "utf8", timeout: 60_000 });
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toContain("MADOGUCHI_SECRET is required but not set: with DATABASE_URL");
+      expect(r.stderr).toContain("FILE_ENCRYPTION_KEY is required but not set: with DATABASE_URL");
+      expect(fs.existsSync(path.join(copy.dir, ".data"))).toBe(false);
+    } finally {
+      copy.remove();
+    }
   });
 
   it("stops `npm start` before anything else with a message that names the variable", () => {
