@@ -1,5 +1,7 @@
 // Creates (PGlite), migrates and seeds the database. Safe to run on every start.
 import "./load-env-files";
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
 import { parseEnv, EnvError } from "@/lib/server/env";
 import { loadLocalSecrets } from "@/lib/server/local-secrets";
 import { closeEmbeddedDatabases, databaseTarget } from "@/lib/server/db-adapter";
@@ -28,7 +30,13 @@ export async function prepareDatabase(): Promise<void> {
   await closeEmbeddedDatabases();
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** Run as a script (not imported by prisma/seed.ts); real paths, so a linked folder still counts. */
+function isMain(): boolean {
+  const argv = process.argv[1];
+  return argv !== undefined && fs.existsSync(argv) && fs.realpathSync(argv) === fs.realpathSync(fileURLToPath(import.meta.url));
+}
+
+if (isMain()) {
   prepareDatabase().catch((e: unknown) => {
     if (e instanceof EnvError) console.error(e.message);
     else console.error("Database preparation failed:", e instanceof Error ? e.message : e);

@@ -42,6 +42,8 @@ test.beforeEach(async () => {
 
 for (const lang of LANGS) {
   test(`[portal] ${lang}: on another port without APP_URL, uploads work with and without JavaScript, a refused one says why, and the mail's status link opens the status page`, async ({ browser, mailbox }) => {
+    // A whole journey plus two more browser contexts: more than one default timeout.
+    test.setTimeout(3 * 60_000);
     const context = await browser.newContext({ baseURL: BASE, viewport: PHONE, locale: lang === "ja" ? "ja-JP" : "en-US", timezoneId: "Asia/Tokyo" });
     await useLanguage(context, lang);
     const page = await context.newPage();
@@ -57,9 +59,9 @@ for (const lang of LANGS) {
     // With JavaScript: accepted (it was refused with 403 and "try again later").
     await upload(page, lang, "DRIVERS_LICENSE", "drivers-license.jpg");
 
-    // A post that reaches the server under another address (a proxy forwarding another
-    // host) is refused, and the person is told why instead of "try again later".
-    await page.route("**/api/requests/uploads", (route) => route.continue({ headers: { ...route.request().headers(), "x-forwarded-host": "elsewhere.example" } }));
+    // The page opened at another address than the server it posts to (a saved or proxied
+    // copy): refused, and the person is told why instead of "try again later".
+    await page.route("**/api/requests/uploads", (route) => route.continue({ headers: { ...route.request().headers(), origin: "http://elsewhere.example" } }));
     await page.locator("#f-upload-kind").selectOption("PASSPORT");
     await page.locator("#f-upload-file").setInputFiles(fixture("passport.png"));
     await page.getByRole("button", { name: msg(lang, "portal.wizard.documents.upload"), exact: true }).click();
