@@ -43,7 +43,7 @@ test.beforeEach(async () => {
 for (const lang of LANGS) {
   test(`[portal] ${lang}: on another port without APP_URL, uploads work with and without JavaScript, a refused one says why, and the mail's status link opens the status page`, async ({ browser, mailbox }) => {
     // A whole journey plus two more browser contexts: more than one default timeout.
-    test.setTimeout(3 * 60_000);
+    test.setTimeout(4 * 60_000);
     const context = await browser.newContext({ baseURL: BASE, viewport: PHONE, locale: lang === "ja" ? "ja-JP" : "en-US", timezoneId: "Asia/Tokyo" });
     await useLanguage(context, lang);
     const page = await context.newPage();
@@ -61,7 +61,12 @@ for (const lang of LANGS) {
 
     // The page opened at another address than the server it posts to (a saved or proxied
     // copy): refused, and the person is told why instead of "try again later".
-    await page.route("**/api/requests/uploads", (route) => route.continue({ headers: { ...route.request().headers(), origin: "http://elsewhere.example" } }));
+    // The browser's post goes out with that other Origin; the server's real answer comes back.
+    await page.route("**/api/requests/uploads", async (route) => {
+      const response = await route.fetch({ headers: { ...route.request().headers(), origin: "http://elsewhere.example" } });
+      expect(response.status()).toBe(403);
+      await route.fulfill({ response });
+    });
     await page.locator("#f-upload-kind").selectOption("PASSPORT");
     await page.locator("#f-upload-file").setInputFiles(fixture("passport.png"));
     await page.getByRole("button", { name: msg(lang, "portal.wizard.documents.upload"), exact: true }).click();

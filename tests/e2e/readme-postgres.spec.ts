@@ -99,7 +99,7 @@ test("[setup] a fresh copy with only a .env on PostgreSQL: npm start migrates it
 
   // npm run admin:create, its questions answered on stdin, creates the admin there.
   const created = spawnSync("npm", ["run", "--silent", "admin:create"], { cwd, env: bareEnv(), encoding: "utf8", timeout: 120_000, input: "readme-admin@copy.example\nREADME Admin\ncorrect-horse-battery\ncorrect-horse-battery\n" });
-  expect(created.stdout + created.stderr).toContain("Admin created.");
+  expect(created.stdout, created.stderr).toContain("Admin created.");
   expect(created.status).toBe(0);
   expect(await sql(databaseUrl, `SELECT role FROM "StaffUser" WHERE email = $1`, ["readme-admin@copy.example"])).toEqual([{ role: "ADMIN" }]);
 
@@ -115,18 +115,19 @@ test("[setup] a fresh copy with only a .env on PostgreSQL: npm start migrates it
   await expect(page).toHaveURL(stepUrl("documents"));
   await upload(page, "ja", "PASSPORT", "passport.png");
   await context.close();
-  const files = await sql<{ storageKey: string; iv: string; authTag: string; sha256: string }>(databaseUrl, `SELECT "storageKey", iv, "authTag", sha256 FROM "StoredFile"`);
-  expect(files).toHaveLength(1);
-  const [file] = files;
-  if (!file) throw new Error("no stored file");
-  const ciphertext = fs.readFileSync(path.join(cwd, ".data", "files", file.storageKey.slice(0, 2), file.storageKey));
-  const plain = decrypt({ iv: file.iv, authTag: file.authTag, ciphertext }, KEY);
-  expect(crypto.createHash("sha256").update(plain).digest("hex")).toBe(file.sha256);
-  expect(() => decrypt({ iv: file.iv, authTag: file.authTag, ciphertext }, crypto.randomBytes(32))).toThrow();
+  const files = await sql<{ role: string; storageKey: string; iv: string; authTag: string; sha256: string }>(databaseUrl, `SELECT role, "storageKey", iv, "authTag", sha256 FROM "StoredFile"`);
+  expect(files.filter((f) => f.role === "IDENTITY_DOCUMENT")).toHaveLength(1);
+  // Every file on disk opens with the configured key, and only with it.
+  for (const file of files) {
+    const ciphertext = fs.readFileSync(path.join(cwd, ".data", "files", file.storageKey.slice(0, 2), file.storageKey));
+    const plain = decrypt({ iv: file.iv, authTag: file.authTag, ciphertext }, KEY);
+    expect(crypto.createHash("sha256").update(plain).digest("hex")).toBe(file.sha256);
+    expect(() => decrypt({ iv: file.iv, authTag: file.authTag, ciphertext }, crypto.randomBytes(32))).toThrow();
+  }
 
   // audit:verify and the worker read the same .env.
   const verified = spawnSync("npm", ["run", "--silent", "audit:verify"], { cwd, env: bareEnv(), encoding: "utf8", timeout: 120_000 });
-  expect(verified.stdout).toMatch(/Audit chain intact: [1-9]\d* entries verified/);
+  expect(verified.stdout, verified.stderr).toMatch(/Audit chain intact: [1-9]\d* entries verified/);
   const worker = spawn("npm", ["run", "--silent", "worker"], { cwd, env: bareEnv(), detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const workerLog = capture(worker);
   try {
