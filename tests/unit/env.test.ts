@@ -64,7 +64,7 @@ describe("configuration", () => {
       fs.copyFileSync(path.join(copy.dir, ".env.example"), path.join(copy.dir, ".env"));
       // Unreachable on purpose: validation must stop the start before any connection.
       setEnvLines(path.join(copy.dir, ".env"), { DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none" });
-      const r = spawnSync("npm", ["start", "--silent"], { cwd: copy.dir, env: bareEnv(), encoding: "utf8", timeout: 60_000 });
+      const r = spawnSync("npm", ["start", "--silent"], { cwd: copy.dir, env: bareEnv(), encoding: "utf8", timeout: 110_000 });
       expect(r.status).not.toBe(0);
       expect(r.stderr).toContain("MADOGUCHI_SECRET is required but not set: with DATABASE_URL");
       expect(r.stderr).toContain("FILE_ENCRYPTION_KEY is required but not set: with DATABASE_URL");
@@ -72,7 +72,8 @@ describe("configuration", () => {
     } finally {
       copy.remove();
     }
-  });
+    // npm, tsx and the project's modules start cold: seconds, or a minute on a loaded machine.
+  }, 120_000);
 
   it("stops `npm start` before anything else with a message that names the variable", () => {
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", DATABASE_URL: good.DATABASE_URL, FILE_ENCRYPTION_KEY: "not-base64-key" };
@@ -84,5 +85,5 @@ describe("configuration", () => {
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain("MADOGUCHI_SECRET is required but not set");
     expect(r.stderr).toContain("FILE_ENCRYPTION_KEY must be 32 bytes in base64");
-  });
+  }, 120_000);
 });
