@@ -1,0 +1,3 @@
+import type { ChangeOptions, ChangeResult, Collection, ConnectionConfig, DatasetMap, ErasureMode, ErasurePlan } from "./types";
+export async function planErasure(conn: ConnectionConfig, map: DatasetMap, collection: Collection, opts: { mode: ErasureMode }): Promise<ErasurePlan> { void conn; void map; void collection; void opts; throw new Error("not implemented yet"); }
+export async function applyErasure(writeConn: ConnectionConfig, map: DatasetMap, plan: ErasurePlan, opts: ChangeOptions): Promise<ChangeResult> { void writeConn; void map; void plan; void opts; throw new Error("not implemented yet"); }
