@@ -30,8 +30,14 @@ export type MapIdentity = {
   birthDateColumn?: string;
 };
 
-/** A foreign-key edge: this table's `columns` point at `table`'s `refColumns`. */
-export type MapReference = { columns: string[]; table: string; refColumns: string[] };
+/**
+ * A foreign-key edge: this table's `columns` point at `table`'s `refColumns`. Collection follows it
+ * from the referenced rows to the rows pointing at them (a member's payments are the member's).
+ * `followToReferenced: true` also follows it the other way (from a payment to its order) — off by
+ * default, because a row a person's row points at (the staff member who handled an inquiry) is
+ * not necessarily theirs.
+ */
+export type MapReference = { columns: string[]; table: string; refColumns: string[]; followToReferenced?: boolean };
 
 export type MapTable = {
   /** Unique within the map; references and results name tables by this. */
@@ -84,8 +90,10 @@ export type MapCheckTable = {
   columns: MapCheckColumn[];
   /** false when the table has no identity column and no reference path from one. */
   reachable: boolean;
-  /** Safe English sentences naming the table/column at fault. */
+  /** Safe English sentences naming the table/column at fault (make ok false). */
   problems: string[];
+  /** Advice that does not block (e.g. no index for an identity column: collection will scan). */
+  warnings: string[];
 };
 export type MapCheck = { ok: boolean; tables: MapCheckTable[]; problems: string[] };
 
