@@ -3,7 +3,7 @@ import { prisma } from "@/lib/server/db";
 import { assertPermission } from "@/lib/server/permissions";
 import type { Actor } from "@/lib/audit/actor";
 import { idSchema } from "@/lib/console/console-schemas";
-import type { Collection, RowKey } from "./engine";
+import type { Collection, CorrectionPlan, RowKey } from "./engine";
 import { openJson } from "./sealed-json";
 import type { PlanSummary } from "./plan-summary";
 
@@ -33,6 +33,8 @@ export type PlanView = {
   failureCode: string | null;
   failureReason: string | null;
   taskId: string | null;
+  /** A correction's before/after for every row (opened for staff who may read the request). */
+  correction: CorrectionPlan | null;
 };
 export type ConnectedSystemView = { id: string; key: string; nameJa: string; nameEn: string; categories: number[]; collection: CollectionView | null; plans: PlanView[] };
 
@@ -64,6 +66,7 @@ export async function getConnectedView(opts: { actor: Actor | null; input: { req
       plans: plans.filter((p) => p.systemId === s.id).map((p) => ({
         id: p.id, kind: p.kind, state: p.state, summary: p.summary as PlanSummary, createdById: p.createdById, approvedById: p.approvedById,
         executedAt: p.executedAt, verified: p.verified, failureCode: p.failureCode, failureReason: p.failureReason, taskId: p.taskId,
+        correction: p.kind === "CORRECTION" ? openJson<CorrectionPlan>(p.planSealed) : null,
       })),
     };
   });

@@ -31,10 +31,13 @@ export type PlanChangeInput = z.input<typeof planChangeSchema>;
 
 const state = (key: string) => new AppError("INVALID_STATE", key, { _form: [key] });
 
-/** A system's failure while planning, as a form error carrying the engine's safe sentence code. */
+/** "READ_ONLY_VIOLATION" → "readOnlyViolation": message keys hold letters and dots only. */
+export const engineErrorKey = (code: string) => `connected.engineError.${code.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}`;
+
+/** A system's failure while planning, as a form error naming the kind of failure (never the driver's text). */
 function planFailure(e: unknown): AppError {
-  if (isConnectedSystemError(e)) return new AppError("UNAVAILABLE", `connected ${e.code}`, { _form: [`connected.engineError.${e.code}`] });
-  return new AppError("UNAVAILABLE", "connected ERROR", { _form: ["connected.engineError.ERROR"] });
+  const code = isConnectedSystemError(e) ? e.code : "ERROR";
+  return new AppError("UNAVAILABLE", `connected ${code}`, { _form: [engineErrorKey(code)] });
 }
 
 /**
