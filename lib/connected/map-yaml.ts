@@ -14,8 +14,9 @@ export function parseMapText(text: string): MapParse {
     return {
       ok: false,
       problems: doc.errors.slice(0, 20).map((e) => {
-        const pos = e.linePos?.[0];
-        return { line: pos?.line ?? null, column: pos?.col ?? null, path: "", message: e.code };
+        // An error at the very end (an unclosed bracket) has no linePos; its offset still places it.
+        const pos = e.linePos?.[0] ?? lineCounter.linePos(Math.min(e.pos[0], Math.max(0, text.length - 1)));
+        return { line: pos.line, column: pos.col, path: "", message: e.code };
       }),
     };
   }
