@@ -5,6 +5,8 @@ import { demoInsertOrder, demoRows, DEMO_ID_BASE } from "./people";
 import { demoConstraintStatements, demoTableStatements } from "./schema";
 
 const DDL_TIMEOUT_MS = 30 * 60_000;
+/** Bulk login ids start above the demo people's (9,000,001…), so ten million rows never collide with them. */
+export const LOGIN_ID_BASE = 100_000_000;
 
 async function tableExists(s: Session): Promise<boolean> {
   const rows = s.dialect === "postgres"
@@ -45,7 +47,8 @@ export const createDemoTarget = ensureDemoTarget;
 /**
  * Bulk data for the bench in an empty database: `members` members and `logins` login rows
  * (spread over the members), loaded with INSERT … SELECT over generate_series (PostgreSQL) or
- * the Sequence engine (MariaDB), then the demo people, then indexes and foreign keys.
+ * the Sequence engine (MariaDB), then the demo people, then indexes and foreign keys. Member ids
+ * are 1…members; login ids LOGIN_ID_BASE + 1….
  */
 export async function generateBulk(conn: ConnectionConfig, opts: { members: number; logins: number }): Promise<void> {
   const members = Math.floor(opts.members);
@@ -88,10 +91,10 @@ function bulkMembers(d: ConnectionConfig["dialect"], from: number, to: number): 
 function bulkLogins(d: ConnectionConfig["dialect"], from: number, to: number, members: number): string {
   if (d === "postgres") {
     return `INSERT INTO login_history (id, member_id, logged_in_at, ip_address, user_agent)
-      SELECT g, ((g - 1) % ${members}) + 1, TIMESTAMP '2024-01-01' + g * INTERVAL '1 second', '10.' || (g % 250) || '.' || ((g / 250) % 250) || '.1', 'Mozilla/5.0'
+      SELECT ${LOGIN_ID_BASE} + g, ((g - 1) % ${members}) + 1, TIMESTAMP '2024-01-01' + g * INTERVAL '1 second', '10.' || (g % 250) || '.' || ((g / 250) % 250) || '.1', 'Mozilla/5.0'
         FROM generate_series(${from}, ${to}) AS g`;
   }
   return `INSERT INTO login_history (id, member_id, logged_in_at, ip_address, user_agent)
-    SELECT seq, ((seq - 1) % ${members}) + 1, DATE_ADD('2024-01-01', INTERVAL seq SECOND), CONCAT('10.', seq % 250, '.', FLOOR(seq / 250) % 250, '.1'), 'Mozilla/5.0'
+    SELECT ${LOGIN_ID_BASE} + seq, ((seq - 1) % ${members}) + 1, DATE_ADD('2024-01-01', INTERVAL seq SECOND), CONCAT('10.', seq % 250, '.', FLOOR(seq / 250) % 250, '.1'), 'Mozilla/5.0'
       FROM seq_${from}_to_${to}`;
 }

@@ -67,7 +67,9 @@ async function runSpecs(s: Session, map: DatasetMap, specs: ChangeSpec[], opts: 
     const result: ChangeResultTable = { table: spec.table, rowsChanged: 0, columns: spec.action === "delete" ? [] : Object.keys(spec.rows[0]?.target ?? {}), beforeHashes: [], afterHashes: [] };
     for (const row of spec.rows) {
       const targets = resolveTargets(s, catalog, spec.table, row, opts.hashKey);
-      const check = await checkRow(s, map, catalog, spec, row, targets, true);
+      // Deletes take no FOR UPDATE (it needs UPDATE privilege, which a delete-only grant lacks):
+      // the DELETE itself carries the guard in its WHERE and the row is re-checked after it.
+      const check = await checkRow(s, map, catalog, spec, row, targets, spec.action !== "delete");
       const params: unknown[] = [];
       const where = () => keyWhere(s, t.primaryKey.map((p) => r.col(p)), t.primaryKey.map((p) => row.key[p]), params);
       if (spec.action === "delete") {
@@ -75,7 +77,12 @@ async function runSpecs(s: Session, map: DatasetMap, specs: ChangeSpec[], opts: 
         for (const [c, v] of Object.entries(row.before)) {
           if (!sameValue(check.current[c], v)) throw new ConnectedSystemError("STALE_ROW", `A row of "${spec.table}" changed since the plan was made; nothing was changed.`);
         }
-        await s.query(`DELETE FROM ${r.from} WHERE ${where()}`, params);
+        const keySql = keyWhere(s, t.primaryKey.map((p) => r.col(p)), t.primaryKey.map((p) => row.key[p]), params);
+        const guardSql = Object.entries(row.before).map(([c, v]) => { params.push(v); return ` AND ${r.col(c)} ${s.nullSafeEq} ${s.param(params.length)}`; }).join("");
+        await s.query(`DELETE FROM ${r.from} WHERE ${keySql}${guardSql}`, params);
+        if ((await checkRow(s, map, catalog, spec, row, targets, false)).exists) {
+          throw new ConnectedSystemError("STALE_ROW", `A row of "${spec.table}" changed since the plan was made; nothing was changed.`);
+        }
       } else {
         if (!check.exists) throw new ConnectedSystemError("STALE_ROW", `A planned row of "${spec.table}" no longer exists; nothing was changed.`);
         const cols = Object.keys(targets);
