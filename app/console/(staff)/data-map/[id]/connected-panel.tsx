@@ -44,7 +44,11 @@ export async function ConnectedPanel({ me, systemId, handling }: { me: CurrentSt
             <span className="text-sm text-muted">{t("check.lastAt", { at: format.dateTime(view.lastCheckAt, { dateStyle: "medium", timeStyle: "short" }) })}</span>
           </p>
           {check.errorCode ? <Alert tone="danger">{t(engineErrorKey(check.errorCode).replace(/^connected\./, ""))}</Alert> : null}
-          {check.check?.problems.length ? <ul className="mb-2 list-disc pl-5 text-sm">{check.check.problems.map((p, i) => <li key={i}>{p}</li>)}</ul> : null}
+          {check.check ? (
+            <ul className="mb-2 list-disc pl-5 text-sm" data-testid="check-problems">
+              {[...check.check.problems, ...check.check.tables.flatMap((tb) => [...tb.problems, ...tb.warnings])].map((p, i) => <li key={i}>{p}</li>)}
+            </ul>
+          ) : null}
           {check.check ? (
             <div role="region" aria-label={t("check.caption")} tabIndex={0} className="overflow-x-auto rounded-md border border-stone-300 bg-white">
               <table className="w-full min-w-[36rem] text-left text-sm">
