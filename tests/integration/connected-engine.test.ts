@@ -249,6 +249,67 @@ for (const kind of kinds) {
       }
     });
 
+    it.skipIf(kind === "pglite")("a write role with only the DBA guide's grants can erase, and cannot change other columns", async () => {
+      const k = kind as "postgres" | "mysql";
+      const t = await freshTarget(kind);
+      const db = dbName(t);
+      const user = `conn_engine_rw_${run}`.toLowerCase().slice(0, 60);
+      const grants = (to: string) => [
+        `GRANT SELECT ON members, login_history, access_logs, contracts, payments, inquiries, inquiry_messages, job_applicants TO ${to}`,
+        `GRANT UPDATE (name, name_kana, email, phone, postal_code, address, birth_date, suspended) ON members TO ${to}`,
+        `GRANT UPDATE (billing_address) ON contracts TO ${to}`,
+        `GRANT UPDATE (card_holder, card_expiry, bank_account) ON payments TO ${to}`,
+        `GRANT UPDATE (name, email, phone) ON inquiries TO ${to}`,
+        `GRANT DELETE ON login_history, access_logs, inquiry_messages, job_applicants TO ${to}`,
+      ];
+      if (k === "postgres") {
+        await admin(k, async (q) => { await q(`DROP ROLE IF EXISTS "${user}"`); await q(`CREATE ROLE "${user}" LOGIN PASSWORD '${PASSWORD}'`); });
+        await raw(t, `GRANT USAGE ON SCHEMA public TO "${user}"`);
+        for (const g of grants(`"${user}"`)) await raw(t, g);
+      } else {
+        await admin(k, async (q) => {
+          await q(`DROP USER IF EXISTS '${user}'@'%'`);
+          await q(`CREATE USER '${user}'@'%' IDENTIFIED BY '${PASSWORD}'`);
+          // MySQL grants one table per statement.
+          for (const g of grants(`'${user}'@'%'`)) {
+            const m = g.match(/^GRANT (.+) ON (.+) TO (.+)$/);
+            if (!m) continue;
+            for (const table of (m[2] ?? "").split(", ")) await q(`GRANT ${m[1]} ON \`${db}\`.${table} TO ${m[3]}`);
+          }
+        });
+      }
+      try {
+        const writeConn: ConnectionConfig = { dialect: k, url: urlFor(k, db, user, PASSWORD) };
+        const plan = await planErasure(t, map, await collect(t, map, demoIdentities.hanako), { mode: "erase" });
+        const result = await applyErasure(writeConn, map, plan, { hashKey });
+        expect(result.verified).toBe(true);
+        expect(result.tables.reduce((n, x) => n + x.rowsChanged, 0)).toBe(plan.totalRows);
+        const before = await snapshot(t);
+        // employees.address is correctable in the map but the role has no grant on employees at all.
+        const emp = await planCorrection(t, map, { table: "employees", column: "address", rowKeys: [{ id: D(1) }], newValue: "東京都港区1-1" });
+        const e1 = await expectCode(applyCorrection(writeConn, map, emp, { hashKey }), "SCHEMA_CHANGED");
+        expect(e1.message).toContain("not visible to this database role");
+        // members.created_at (made correctable here) has no UPDATE grant: the database refuses it.
+        const m = structuredClone(map);
+        const created = m.tables[0]?.columns.find((c) => c.name === "created_at");
+        if (created) created.correctable = true;
+        const plan2 = await planCorrection(t, m, { table: "members", column: "created_at", rowKeys: [{ id: D(2) }], newValue: "2020-01-01 00:00:00" });
+        const e2 = await expectCode(applyCorrection(writeConn, m, plan2, { hashKey }), "READ_ONLY_VIOLATION");
+        for (const e of [e1, e2]) { expect(e.message).not.toContain(PASSWORD); expect(e.message).not.toContain(user); }
+        expect(changedRows(before, await snapshot(t))).toEqual({});
+      } finally {
+        await admin(k, async (q) => {
+          if (k === "postgres") {
+            await raw(t, `REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "${user}"`);
+            await raw(t, `REVOKE ALL ON SCHEMA public FROM "${user}"`);
+            await q(`DROP ROLE IF EXISTS "${user}"`);
+          } else {
+            await q(`DROP USER IF EXISTS '${user}'@'%'`);
+          }
+        });
+      }
+    }, 180_000);
+
     it.skipIf(kind === "pglite")("a slow query gives TIMEOUT and a refused connection UNREACHABLE, with safe messages", async () => {
       await raw(conn, kind === "postgres"
         ? "CREATE OR REPLACE VIEW slow_members AS SELECT m.* FROM members m, LATERAL (SELECT pg_sleep(0.5)) AS s"

@@ -56,7 +56,13 @@ async function checkRow(s: Session, map: DatasetMap, catalog: Catalog, spec: Cha
   return { exists: true, current, equalsTarget };
 }
 
-async function runSpecs(s: Session, map: DatasetMap, specs: ChangeSpec[], opts: ChangeOptions): Promise<ChangeResultTable[]> {
+/** Only the tables a plan touches must be visible to the write role (least privilege). */
+function touched(map: DatasetMap, specs: ChangeSpec[]): DatasetMap {
+  return { ...map, tables: map.tables.filter((t) => specs.some((x) => x.table === t.name)) };
+}
+
+async function runSpecs(s: Session, fullMap: DatasetMap, specs: ChangeSpec[], opts: ChangeOptions): Promise<ChangeResultTable[]> {
+  const map = touched(fullMap, specs);
   const catalog = await introspect(s, map);
   assertSchemaMatches(s, map, catalog);
   const results: ChangeResultTable[] = [];
@@ -126,8 +132,9 @@ export async function applySpecs(writeConn: ConnectionConfig, map: DatasetMap, s
   const tables = await driver.transaction("write", timeout, (s) => runSpecs(s, map, specs, opts));
   // And once more after COMMIT, in a fresh read-only transaction, as the record of verification.
   const verified = await driver.transaction("read", timeout, async (s) => {
-    const catalog = await introspect(s, map);
-    return verifySpecs(s, map, catalog, specs, opts);
+    const sub = touched(map, specs);
+    const catalog = await introspect(s, sub);
+    return verifySpecs(s, sub, catalog, specs, opts);
   });
   return { tables, verified };
 }

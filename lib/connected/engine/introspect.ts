@@ -129,7 +129,7 @@ export function missingIdentifiers(session: Session, map: DatasetMap, catalog: C
   const out: string[] = [];
   for (const t of map.tables) {
     const info = catalog.get(t.name);
-    if (!info) { out.push(`table "${t.name}" not found`); continue; }
+    if (!info) { out.push(`table "${t.name}" not found (or not visible to this database role)`); continue; }
     for (const c of usedColumns(t, map)) if (!liveColumn(session, info, c)) out.push(`column "${t.name}.${c}" not found`);
   }
   return out;
