@@ -12,7 +12,7 @@ const collection: Collection = {
   matchedBy: ["email"],
   tables: [
     {
-      table: "members", via: "identity:email", truncated: false,
+      table: "members", labelJa: "会員情報", labelEn: "Members", via: "identity:email", truncated: false,
       columns: [
         { name: "name", category: 1, labelJa: "氏名", labelEn: "Name" },
         { name: "email", category: 1, labelJa: "メールアドレス", labelEn: "Email address" },
@@ -49,7 +49,7 @@ describe("disclosure package builder", () => {
       requestReference: "DSR-2026-0001",
     });
     const text = pdfText(files.pdf).replace(/\s+/g, "");
-    for (const s of ["保有個人データの開示", "DSR-2026-0001", "会員サービス", "氏名", "山田花子", "メールアドレス", "Hanako.Yamada@Example.com", "生年月日", "1990-04-01", "IPアドレス", "203.0.113.10", "第2条第1項(1)"]) {
+    for (const s of ["会員情報", "保有個人データの開示", "DSR-2026-0001", "会員サービス", "氏名", "山田花子", "メールアドレス", "Hanako.Yamada@Example.com", "生年月日", "1990-04-01", "IPアドレス", "203.0.113.10", "第2条第1項(1)"]) {
       expect(text).toContain(s);
     }
     expect(text).not.toContain("梅田"); // the excluded field
@@ -64,7 +64,7 @@ describe("disclosure package builder", () => {
     expect([...files.csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = files.csv.subarray(3).toString("utf8");
     expect(csv.split("\r\n")[0]).toBe('"システム","データ","記録","区分","項目","値"');
-    expect(csv).toContain('"会員サービス","members","1","第2条第1項(1) サービス利用者の氏名・住所・メールアドレス・電話番号","氏名","山田 花子"');
+    expect(csv).toContain('"会員サービス","会員情報","1","第2条第1項(1) サービス利用者の氏名・住所・メールアドレス・電話番号","氏名","山田 花子"');
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`); // formula neutralised
     expect(csv).not.toContain("梅田");
     expect(csv).not.toContain("203.0.113.11");

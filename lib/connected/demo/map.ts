@@ -13,7 +13,7 @@ export function demoDatasetMap(dialect: Dialect): DatasetMap {
     dialect,
     tables: [
       {
-        name: "members", primaryKey: ["id"], suspension: { column: "suspended", value: true },
+        name: "members", labelJa: "会員情報", labelEn: "Members", primaryKey: ["id"], suspension: { column: "suspended", value: true },
         identities: [{ kind: "email", column: "email" }, { kind: "phone", column: "phone" }, { kind: "member_id", column: "member_no" }, { kind: "name_birth_date", column: "name_kana", birthDateColumn: "birth_date" }],
         columns: [
           c("member_no", 5, "会員番号", "Member number"),
@@ -28,22 +28,22 @@ export function demoDatasetMap(dialect: Dialect): DatasetMap {
         ],
       },
       {
-        name: "login_history", primaryKey: ["id"], deleteRowAllowed: true,
+        name: "login_history", labelJa: "ログイン履歴", labelEn: "Login history", primaryKey: ["id"], deleteRowAllowed: true,
         references: [{ columns: ["member_id"], table: "members", refColumns: ["id"] }],
         columns: [c("logged_in_at", 2, "ログイン日時", "Logged in at"), c("ip_address", 2, "IPアドレス", "IP address", { erasure: del }), c("user_agent", 2, "ブラウザ情報", "Browser")],
       },
       {
-        name: "access_logs", primaryKey: ["id"], deleteRowAllowed: true,
+        name: "access_logs", labelJa: "アクセスログ", labelEn: "Access logs", primaryKey: ["id"], deleteRowAllowed: true,
         references: [{ columns: ["member_id"], table: "members", refColumns: ["id"] }],
         columns: [c("accessed_at", 6, "アクセス日時", "Accessed at"), c("ip_address", 6, "IPアドレス", "IP address", { erasure: del }), c("host_name", 6, "ホスト名", "Host name"), c("cookie_id", 6, "Cookie ID", "Cookie ID")],
       },
       {
-        name: "contracts", primaryKey: ["id"],
+        name: "contracts", labelJa: "ご契約", labelEn: "Contracts", primaryKey: ["id"],
         references: [{ columns: ["member_id"], table: "members", refColumns: ["id"] }],
         columns: [c("plan_name", 5, "契約プラン", "Plan"), c("started_on", 5, "契約開始日", "Started on"), c("billing_address", 5, "請求先住所", "Billing address", { erasure: nul, correctable: true })],
       },
       {
-        name: "payments", primaryKey: ["id"],
+        name: "payments", labelJa: "お支払い", labelEn: "Payments", primaryKey: ["id"],
         references: [{ columns: ["contract_id"], table: "contracts", refColumns: ["id"] }],
         columns: [
           c("amount", 4, "金額", "Amount"), c("card_holder", 4, "カード名義", "Cardholder name", { erasure: nul }),
@@ -52,12 +52,12 @@ export function demoDatasetMap(dialect: Dialect): DatasetMap {
         ],
       },
       {
-        name: "refunds", primaryKey: ["id"],
+        name: "refunds", labelJa: "返金", labelEn: "Refunds", primaryKey: ["id"],
         references: [{ columns: ["payment_id"], table: "payments", refColumns: ["id"] }],
         columns: [c("amount", 4, "返金額", "Refund amount"), c("reason", 4, "返金理由", "Reason"), c("refunded_at", 4, "返金日時", "Refunded at")],
       },
       {
-        name: "inquiries", primaryKey: ["id"],
+        name: "inquiries", labelJa: "お問い合わせ", labelEn: "Inquiries", primaryKey: ["id"],
         identities: [{ kind: "email", column: "email" }, { kind: "phone", column: "phone" }],
         references: [{ columns: ["member_id"], table: "members", refColumns: ["id"] }],
         columns: [
@@ -68,12 +68,12 @@ export function demoDatasetMap(dialect: Dialect): DatasetMap {
         ],
       },
       {
-        name: "inquiry_messages", primaryKey: ["id"], deleteRowAllowed: true,
+        name: "inquiry_messages", labelJa: "お問い合わせ内容", labelEn: "Inquiry messages", primaryKey: ["id"], deleteRowAllowed: true,
         references: [{ columns: ["inquiry_id"], table: "inquiries", refColumns: ["id"] }],
         columns: [c("body", 3, "問い合わせ内容", "Message", { erasure: del }), c("sent_at", 3, "送信日時", "Sent at")],
       },
       {
-        name: "job_applicants", primaryKey: ["id"], deleteRowAllowed: true,
+        name: "job_applicants", labelJa: "採用応募", labelEn: "Job applications", primaryKey: ["id"], deleteRowAllowed: true,
         identities: [{ kind: "email", column: "email" }, { kind: "phone", column: "phone" }, { kind: "name_birth_date", column: "name", birthDateColumn: "birth_date" }],
         columns: [
           c("name", 7, "氏名", "Name", { erasure: del }), c("name_kana", 7, "氏名（カナ）", "Name (kana)"), c("email", 7, "メールアドレス", "Email address"),
@@ -82,7 +82,7 @@ export function demoDatasetMap(dialect: Dialect): DatasetMap {
       },
       {
         // Employment records are kept under labour law: collected and disclosed, never masked by a request.
-        name: "employees", primaryKey: ["id"],
+        name: "employees", labelJa: "従業員情報", labelEn: "Employee records", primaryKey: ["id"],
         identities: [{ kind: "email", column: "email" }, { kind: "phone", column: "phone" }, { kind: "name_birth_date", column: "name", birthDateColumn: "birth_date" }],
         columns: [
           c("employee_no", 8, "社員番号", "Employee number"), c("name", 8, "氏名", "Name", { correctable: true }), c("email", 8, "メールアドレス", "Email address", { correctable: true }),

@@ -219,6 +219,8 @@ export async function collect(conn: ConnectionConfig, mapInput: DatasetMap, iden
         : [];
       return {
         table: t.name,
+        ...(t.labelJa ? { labelJa: t.labelJa } : {}),
+        ...(t.labelEn ? { labelEn: t.labelEn } : {}),
         columns: t.columns.map((c) => ({ name: c.name, category: c.category, labelJa: c.labelJa, labelEn: c.labelEn })),
         rows,
         truncated: st?.truncated ?? false,

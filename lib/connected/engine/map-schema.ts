@@ -54,6 +54,8 @@ const referenceSchema = z
 const tableSchema = z
   .object({
     name: identifier,
+    labelJa: label.optional(),
+    labelEn: label.optional(),
     schema: identifier.optional(),
     primaryKey: z.array(identifier).min(1).max(8),
     deleteRowAllowed: z.boolean().optional(),

@@ -42,6 +42,9 @@ export type MapReference = { columns: string[]; table: string; refColumns: strin
 export type MapTable = {
   /** Unique within the map; references and results name tables by this. */
   name: string;
+  /** Shown to the requester in the disclosure files instead of the table's name. */
+  labelJa?: string;
+  labelEn?: string;
   /** PostgreSQL schema (default "public"); ignored for MySQL (the URL's database is used). */
   schema?: string;
   primaryKey: string[];
@@ -110,6 +113,8 @@ export type CollectedColumn = { name: string; category: number; labelJa: string;
 export type CollectedRow = { key: RowKey; values: Record<string, ScalarValue> };
 export type CollectedTable = {
   table: string;
+  labelJa?: string;
+  labelEn?: string;
   columns: CollectedColumn[];
   rows: CollectedRow[];
   truncated: boolean;

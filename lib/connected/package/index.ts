@@ -23,7 +23,7 @@ export type DisclosureFiles = { pdf: Buffer; json: Buffer; csv: Buffer };
 
 type Field = { column: string; category: number; label: string; value: ScalarValue };
 type Row = { key: RowKey; fields: Field[] };
-type Table = { table: string; via: string; truncated: boolean; rows: Row[] };
+type Table = { table: string; label: string; via: string; truncated: boolean; rows: Row[] };
 type System = { name: string; collectedAt: string; tables: Table[]; withheldFields: number; withheldRows: number };
 
 const sameKey = (a: RowKey, b: RowKey) => {
@@ -49,7 +49,8 @@ export function applyExclusions(system: DisclosureSystemInput, locale: "ja" | "e
       }
       rows.push({ key: r.key, fields });
     }
-    return { table: t.table, via: t.via, truncated: t.truncated, rows };
+    const label = (locale === "ja" ? t.labelJa : t.labelEn) ?? t.table;
+    return { table: t.table, label, via: t.via, truncated: t.truncated, rows };
   });
   return { name: system.name, collectedAt: system.collection.collectedAt, tables, withheldFields, withheldRows };
 }
@@ -104,7 +105,7 @@ function pdfBlocks(systems: System[], input: DisclosureFilesInput, generatedAt: 
     const tables = s.tables.filter((x) => x.rows.length > 0);
     if (tables.length === 0) blocks.push({ kind: "paragraph", text: t.none });
     for (const table of tables) {
-      blocks.push({ kind: "heading", text: `${t.table}: ${table.table}` });
+      blocks.push({ kind: "heading", text: `${t.table}: ${table.label}` });
       if (table.truncated) blocks.push({ kind: "paragraph", text: t.truncated, size: 9.5 });
       table.rows.forEach((row, i) => {
         blocks.push({ kind: "paragraph", text: input.locale === "ja" ? `${i + 1}${t.row}` : `${t.row} ${i + 1}`, size: 9.5 });
@@ -141,6 +142,7 @@ export async function buildDisclosureFiles(input: DisclosureFilesInput): Promise
       withheld: { fields: s.withheldFields, records: s.withheldRows },
       tables: s.tables.map((t) => ({
         table: t.table,
+        label: t.label,
         truncated: t.truncated,
         records: t.rows.map((r) => ({ key: r.key, fields: r.fields.map((f) => ({ column: f.column, category: f.category, label: f.label, value: f.value })) })),
       })),
@@ -155,7 +157,7 @@ export async function buildDisclosureFiles(input: DisclosureFilesInput): Promise
     for (const t of s.tables) {
       t.rows.forEach((r, i) => {
         for (const f of r.fields) {
-          lines.push([s.name, t.table, String(i + 1), categoryLabel(f.category, input.locale), f.label, f.value === null ? "" : show(f.value, input.locale)].map(csvCell).join(","));
+          lines.push([s.name, t.label, String(i + 1), categoryLabel(f.category, input.locale), f.label, f.value === null ? "" : show(f.value, input.locale)].map(csvCell).join(","));
         }
       });
     }
