@@ -87,7 +87,7 @@ describe("connected databases: failures, secrets and permissions", () => {
     expect(everything).not.toContain("madoguchi_read");
     const jobs = await prisma.job.findMany({ select: { lastError: true } });
     expect(jobs.every((j) => j.lastError === null)).toBe(true);
-  });
+  }, 120_000);
 
   it("lets only admins connect systems and edit maps, only officers approve plans, and refuses bad maps with line and column", async () => {
     const { admin, officer, staff } = await actors();
@@ -128,7 +128,7 @@ describe("connected databases: failures, secrets and permissions", () => {
     await expect(approveChangePlan({ actor: officer, input: { planId: plan.id } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(executeChangePlan({ actor: staff, input: { planId: plan.id } })).rejects.toMatchObject({ code: "INVALID_STATE" });
     await expect(addExclusion({ actor: { type: "SYSTEM" }, input: { collectionId: "x", table: "members", rowKey: { id: 1 }, ground: "BUSINESS_IMPEDIMENT" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-  });
+  }, 120_000);
 });
 
 describe("connected databases: collection on MariaDB", () => {
@@ -151,5 +151,5 @@ describe("connected databases: collection on MariaDB", () => {
     expect(view?.collection?.status).toBe("DONE");
     const tables = Object.fromEntries((view?.collection?.result?.tables ?? []).map((t) => [t.table, t.rows.length]));
     expect(tables).toMatchObject({ members: 1, payments: 2, refunds: 1, login_history: 2 });
-  });
+  }, 120_000);
 });

@@ -107,7 +107,7 @@ describe("connected databases: disclosure and erasure on PostgreSQL", () => {
     const published = await publishPackage({ actor: staff, input: { requestId: r.id, version: built.version } });
     expect(published.closed).toBe(true);
     expect(await verifyAuditChain(prisma)).toMatchObject({ ok: true });
-  });
+  }, 120_000);
 
   it("corrects one field: before/after per row, officer approval, one UPDATE verified by re-reading", async () => {
     const { admin, officer, staff } = await actors();
@@ -128,7 +128,7 @@ describe("connected databases: disclosure and erasure on PostgreSQL", () => {
     const audit = JSON.stringify(await prisma.auditEvent.findMany({ where: { action: { startsWith: "connected.change" } }, select: { data: true } }));
     expect(audit).toContain("address");
     expect(audit).not.toContain("梅田");
-  });
+  }, 120_000);
 
   // Last: it masks Hanako in the shared target.
   it("erases the person's rows after a dry run and an officer's approval, verifies them, closes the task, and a re-run changes nothing", async () => {
@@ -174,5 +174,5 @@ describe("connected databases: disclosure and erasure on PostgreSQL", () => {
     expect(audit).toContain("beforeHashes");
     expect(audit).not.toMatch(/Hanako|梅田|090-1234/i);
     expect(await verifyAuditChain(prisma)).toMatchObject({ ok: true });
-  });
+  }, 120_000);
 });
