@@ -7,13 +7,16 @@ import os from "node:os";
 import path from "node:path";
 import mysql from "mysql2/promise";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { demoDatasetMap, demoIdentities, ensureDemoTarget } from "@/lib/connected/demo";
 import {
   applyCorrection, applyErasure, checkMap, closeConnectedResources, collect, ConnectedSystemError, parseMapYaml, planCorrection, planErasure,
   type Collection, type ConnectionConfig, type DatasetMap,
 } from "@/lib/connected/engine";
 import { openDriver } from "@/lib/connected/engine/drivers/open";
+
+// Real servers on a shared 2-core machine: each test creates databases and roles.
+vi.setConfig({ testTimeout: 120_000 });
 
 const run = `${process.env.MADOGUCHI_TEST_RUN ?? "x"}_${process.env.VITEST_POOL_ID ?? "0"}_${process.pid}`.replace(/[^A-Za-z0-9_]/g, "");
 const pgServer = process.env.TEST_DATABASE_URL;
