@@ -17,9 +17,9 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const DURATION = Number(process.env.BENCH_DURATION || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const serverUrl = process.env.DATABASE_URL;
-// BENCH_PARTS=load,weight (any of queue, load, weight, lighthouse) runs only those, for
+// BENCH_PARTS=load,weight (any of queue, load, weight, lighthouse, connected) runs only those, for
 // iterating on one budget; a partial run prints its table but does not overwrite the record.
-const ALL_PARTS = ["queue", "load", "weight", "lighthouse"];
+const ALL_PARTS = ["queue", "load", "weight", "lighthouse", "connected"];
 const PARTS = new Set(process.env.BENCH_PARTS ? process.env.BENCH_PARTS.split(",").map((p) => p.trim()) : ALL_PARTS);
 const partial = ALL_PARTS.some((p) => !PARTS.has(p));
 
@@ -286,6 +286,13 @@ async function lighthouseScores(pathname: string): Promise<{ performance: number
 
 async function main(): Promise<void> {
   const started = Date.now();
+  // Connected databases: engine vs hand-written SELECTs on its own target database (bench/connected.ts).
+  if (PARTS.has("connected")) {
+    const { benchConnected } = await import("../bench/connected");
+    const connected = await benchConnected();
+    rows.push(...connected.rows);
+    details.connected = connected.details;
+  }
   await freshDatabase();
   build();
   const { migrate } = await import("@/lib/server/migrate");

@@ -20,6 +20,9 @@ export async function prepareDatabase(): Promise<void> {
     const demo = await seedDemo(prisma);
     const { seedDemoRequests } = await import("@/lib/seed/demo-requests");
     await seedDemoRequests(prisma);
+    // The connected demo system reads an embedded sample service database (issue 14).
+    const { seedConnectedDemo, demoTargetUrl } = await import("@/lib/seed/connected-demo");
+    await seedConnectedDemo(prisma, { targetUrl: demoTargetUrl(target.kind === "pglite" ? target.dataDir : "memory://") });
     if (demo.created) {
       console.log("\nDemo staff accounts (local use only; set up TOTP on first sign-in):");
       for (const s of demo.staff) console.log(`  ${s.role.padEnd(8)} ${s.email}  password: ${DEMO_PASSWORD}`);

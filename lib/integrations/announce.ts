@@ -35,7 +35,8 @@ export async function announce(tx: Tx, a: Announcement): Promise<number> {
       where: { id: a.taskId },
       select: { id: true, action: true, categories: true, request: { select: { reference: true } }, system: { select: targetSelect } },
     });
-    if (!listens(t.system)) return 0;
+    // A by-hand COLLECT task (a connected system that could not be read) is never sent out.
+    if (!listens(t.system) || t.action === "COLLECT") return 0;
     await enqueueDelivery(tx, t.system.id, a.event, { systemKey: t.system.key, taskId: t.id, requestReference: t.request.reference, action: t.action, categories: t.categories });
     return 1;
   }

@@ -5,4 +5,5 @@ import "@/lib/fees/fee-jobs";
 import "@/lib/operations/retention";
 import "@/lib/operations/reminders";
 import "@/lib/integrations/webhook-jobs";
+import "@/lib/connected/collection-jobs";
 export {};

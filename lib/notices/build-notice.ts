@@ -113,7 +113,7 @@ export function buildNotice(ctx: NoticeContext): BuiltNotice {
       subject = fill(t.subject, vars);
       heading = fill(t.heading, vars);
       paragraphs.push(fill(t.body, vars));
-      const actions = [...new Set((ctx.tasks ?? []).map((x) => x.action))];
+      const actions = [...new Set((ctx.tasks ?? []).map((x) => x.action))].filter((a) => a !== "COLLECT"); // collecting is not work the requester asked for
       if (actions.length) facts.push({ label: t.done, value: actions.map((a) => m.decision.actions[a]).join(locale === "ja" ? "、" : ", ") });
       break;
     }

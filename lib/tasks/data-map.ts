@@ -18,7 +18,7 @@ export const upsertSystemOfRecordSchema = z.object({
   nameEn: z.string().trim().min(1, { message: "errors.required" }).max(120),
   owner: z.string().trim().min(1, { message: "errors.required" }).max(120),
   categories: z.array(z.number().int().min(1).max(11)).min(1, { message: "console.errors.categoriesRequired" }).max(11),
-  handling: z.enum(["MANUAL", "API"]).default("MANUAL"),
+  handling: z.enum(["MANUAL", "API", "CONNECTED"]).default("MANUAL"),
   webhookUrl: z.url().max(500).optional(),
 });
 export type UpsertSystemOfRecordInput = z.input<typeof upsertSystemOfRecordSchema>;

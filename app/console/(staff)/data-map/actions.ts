@@ -23,7 +23,7 @@ export async function saveSystemAction(_prev: FormState, formData: FormData): Pr
   try {
     const { id } = await saveSystemOfRecord({
       actor: await staffActor(),
-      input: { id: values.id || undefined, key: values.key ?? "", nameJa: values.nameJa ?? "", nameEn: values.nameEn ?? "", owner: values.owner ?? "", categories, handling: values.handling as "MANUAL" | "API" },
+      input: { id: values.id || undefined, key: values.key ?? "", nameJa: values.nameJa ?? "", nameEn: values.nameEn ?? "", owner: values.owner ?? "", categories, handling: values.handling as "MANUAL" | "API" | "CONNECTED" },
     });
     refresh(id);
     return { status: "ok", data: { id } };

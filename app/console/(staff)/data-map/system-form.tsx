@@ -9,7 +9,7 @@ import { idleState } from "@/lib/form-state";
 import { saveSystemAction, setActiveAction } from "./actions";
 import { useFieldErrors, useMessageText, useSummary } from "./form-text";
 
-export type SystemView = { id: string; key: string; nameJa: string; nameEn: string; owner: string; categories: number[]; handling: "MANUAL" | "API"; active: boolean };
+export type SystemView = { id: string; key: string; nameJa: string; nameEn: string; owner: string; categories: number[]; handling: "MANUAL" | "API" | "CONNECTED"; active: boolean };
 
 const CATEGORY_ITEMS = Array.from({ length: 11 }, (_, i) => i + 1);
 
@@ -72,7 +72,7 @@ export function SystemForm({ system }: { system?: SystemView }) {
         label={t("form.handling")}
         hint={t("form.handlingHint")}
         defaultValue={values?.handling ?? system?.handling ?? "MANUAL"}
-        options={(["MANUAL", "API"] as const).map((h) => ({ value: h, label: t(`handling.${h}`) }))}
+        options={(["MANUAL", "API", "CONNECTED"] as const).map((h) => ({ value: h, label: t(`handling.${h}`) }))}
         errors={err("handling")}
       />
       <SubmitButton pendingLabel={t("form.saving")}>{system ? t("form.save") : t("form.add")}</SubmitButton>

@@ -12,6 +12,7 @@ import { Alert, Badge, PageHeader } from "@/components/ui/alert";
 import { SystemActiveForm, SystemForm } from "../system-form";
 import { IssueTokenForm, RevokeTokenForm, WebhookForm } from "../integration-forms";
 import { DeliveryLog } from "../delivery-log";
+import { ConnectedPanel } from "./connected-panel";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("integrations"))("form.editTitle") };
@@ -51,6 +52,7 @@ export default async function SystemOfRecordPage({ params }: { params: Promise<{
           <SystemActiveForm id={system.id} active={system.active} name={name} />
         </div>
       </section>
+      <ConnectedPanel me={me} systemId={system.id} handling={system.handling} />
       <section aria-labelledby="webhook-title" className="mb-10">
         <h2 id="webhook-title" className="mb-2 text-xl font-bold">{t("webhook.title")}</h2>
         <p className="mb-3 max-w-2xl text-muted">{t("webhook.intro")}</p>

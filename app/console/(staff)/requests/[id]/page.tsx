@@ -27,6 +27,7 @@ import { TasksSection } from "./tasks-section";
 import { PackageSection } from "./package-section";
 import { NoticesSection } from "./notices-section";
 import { MessagesSection } from "./messages-section";
+import { ConnectedSection } from "./connected-section";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -144,6 +145,7 @@ export default async function RequestPage({ params }: Props) {
           {roleHas(me.role, "waive:fee") && fee.takesPayment ? <FeeWaiveForm requestId={r.id} /> : null}
         </Section>
 
+        <ConnectedSection r={r} me={me} />
         <DecisionSection r={r} me={me} open={open} />
         <TasksSection r={r} me={me} />
         {r.type === "DISCLOSURE" ? <PackageSection r={r} me={me} today={today} /> : null}

@@ -1,0 +1,24 @@
+import { staffActor } from "@/lib/server/current-staff";
+import { exportDatasetMap } from "@/lib/connected/save-map";
+import { isAppError } from "@/lib/errors";
+
+// The dataset map as a YAML download, so the company keeps it in its own repository.
+export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await params;
+  try {
+    const map = await exportDatasetMap({ actor: await staffActor(), input: { systemId: id } });
+    if (!map) return new Response("Not found", { status: 404 });
+    return new Response(map.yaml, {
+      headers: {
+        "content-type": "application/yaml; charset=utf-8",
+        "content-disposition": `attachment; filename="${map.fileName.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
+        "cache-control": "no-store, private",
+        "x-content-type-options": "nosniff",
+      },
+    });
+  } catch (e) {
+    if (isAppError(e) && (e.code === "UNAUTHENTICATED" || e.code === "FORBIDDEN")) return new Response("Forbidden", { status: 403 });
+    if (isAppError(e)) return new Response("Not found", { status: 404 });
+    throw e;
+  }
+}

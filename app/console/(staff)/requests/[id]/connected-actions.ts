@@ -1,0 +1,87 @@
+"use server";
+import type { FormState } from "@/lib/form-state";
+import { AppError } from "@/lib/errors";
+import { startCollection } from "@/lib/connected/start-collection";
+import { addExclusion, removeExclusion, type AddExclusionInput } from "@/lib/connected/exclusions";
+import { decideFromCollection } from "@/lib/connected/decide-from-collection";
+import { attachCollectionPackage } from "@/lib/connected/attach-collection-package";
+import { planChange } from "@/lib/connected/plan-change";
+import { approveChangePlan, executeChangePlan } from "@/lib/connected/run-change-plan";
+import { runRequestAction, versionOf } from "./action-helpers";
+
+// The "Connected data" section's actions: thin wrappers over lib/connected.
+
+function rowKeyOf(text: string | undefined): Record<string, string | number> {
+  try {
+    const v: unknown = JSON.parse(text ?? "");
+    if (v && typeof v === "object" && !Array.isArray(v)) return v as Record<string, string | number>;
+  } catch {
+    // fall through: the schema refuses an empty key
+  }
+  throw new AppError("INVALID_INPUT", "row key", { _form: ["connected.errors.rowUnknown"] });
+}
+
+/** The correction form's field choice: JSON ["table", "column"]. */
+function fieldOf(text: string | undefined): string[] {
+  try {
+    const v: unknown = JSON.parse(text ?? "");
+    if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === "string")) return v as string[];
+  } catch {
+    // fall through
+  }
+  return ["", ""];
+}
+
+export async function collectAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runRequestAction(formData, async (actor, v) => {
+    const r = await startCollection({ actor, input: { requestId: v.requestId ?? "", systemId: v.systemId || undefined } });
+    return { data: { queued: String(r.queued) } };
+  });
+}
+
+export async function exclusionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runRequestAction(formData, async (actor, v) => {
+    if (v.intent === "remove") return void (await removeExclusion({ actor, input: { exclusionId: v.exclusionId ?? "" } }));
+    await addExclusion({
+      actor,
+      input: { collectionId: v.collectionId ?? "", table: v.table ?? "", rowKey: rowKeyOf(v.rowKey), column: v.column || undefined, ground: v.ground as AddExclusionInput["ground"] },
+    });
+  });
+}
+
+export async function decideFromCollectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runRequestAction(formData, async (actor, v) => {
+    const groundExplanations = Object.fromEntries(Object.entries(v).filter(([k]) => k.startsWith("ground-")).map(([k, text]) => [k.slice("ground-".length), text]));
+    const r = await decideFromCollection({ actor, input: { requestId: v.requestId ?? "", version: versionOf(v), explanation: v.explanation ?? "", groundExplanations } });
+    return { data: { approval: r.approval } };
+  });
+}
+
+export async function buildPackageAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runRequestAction(formData, async (actor, v) => {
+    await attachCollectionPackage({ actor, input: { requestId: v.requestId ?? "", version: versionOf(v) } });
+  });
+}
+
+export async function planChangeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runRequestAction(formData, async (actor, v) => {
+    if (v.kind === "CORRECTION") {
+      const [table = "", column = ""] = fieldOf(v.field);
+      const rowKeys = formData.getAll(`rows-${v.field ?? ""}`).map((k) => rowKeyOf(String(k)));
+      await planChange({ actor, input: { kind: "CORRECTION", requestId: v.requestId ?? "", systemId: v.systemId ?? "", table, column, rowKeys, newValue: v.newValue ?? "" } });
+    } else {
+      await planChange({ actor, input: { kind: "ERASURE", requestId: v.requestId ?? "", systemId: v.systemId ?? "" } });
+    }
+  });
+}
+
+export async function planDecisionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runRequestAction(formData, async (actor, v) => {
+    if (v.intent === "execute") {
+      const r = await executeChangePlan({ actor, input: { planId: v.planId ?? "" } });
+      return { message: r.state === "EXECUTED" ? "executed" : "failed" };
+    }
+    await approveChangePlan({ actor, input: { planId: v.planId ?? "" } });
+    return { message: "approved" };
+  });
+}
