@@ -26,7 +26,7 @@ export function storage(): StorageBackend {
 }
 
 /** Replaces the backend for this process (the storage tests run the same suite on both; the benchmark compares them). `null` goes back to the environment's. */
-export function useStorage(backend: StorageBackend | null): void {
+export function setStorageBackend(backend: StorageBackend | null): void {
   current = backend ?? undefined;
 }
 

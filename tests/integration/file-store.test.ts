@@ -5,7 +5,7 @@ import { prisma, resetDatabase } from "@/tests/helpers/db";
 import { createRequest, DAY } from "@/tests/helpers/request-fixtures";
 import { startS3Server, type S3Server } from "@/tests/support/s3-server";
 import { fileContentExists, openStoredFile, putFileContent, readStoredFile, recordStoredFile, storeFile } from "@/lib/files/file-store";
-import { backendFromEnv, storage, useStorage } from "@/lib/files/storage";
+import { backendFromEnv, storage, setStorageBackend } from "@/lib/files/storage";
 import { sweepOrphanFiles } from "@/lib/files/sweep-orphan-files";
 import { CHUNK_BYTES, sealedSize } from "@/lib/files/sealed-stream";
 import { encrypt } from "@/lib/server/crypto";
@@ -55,12 +55,12 @@ describe.each(["disk", "s3"] as const)("file store on %s", (kind) => {
   beforeAll(async () => {
     if (kind === "s3") {
       s3 = await startS3Server();
-      useStorage(backendFromEnv(parseEnv({ ...process.env, ...s3.env })));
-    } else useStorage(null);
+      setStorageBackend(backendFromEnv(parseEnv({ ...process.env, ...s3.env })));
+    } else setStorageBackend(null);
     await storage().check();
   });
   afterAll(async () => {
-    useStorage(null);
+    setStorageBackend(null);
     await s3?.close();
   });
   beforeEach(resetDatabase);

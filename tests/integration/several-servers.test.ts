@@ -8,7 +8,7 @@ import { seedBase } from "@/lib/seed/seed";
 import { emailHashOf } from "@/lib/codes/one-time-code";
 import { hmacHex } from "@/lib/server/crypto";
 import { parseEnv } from "@/lib/server/env";
-import { backendFromEnv, useStorage } from "@/lib/files/storage";
+import { backendFromEnv, setStorageBackend } from "@/lib/files/storage";
 import { putFileContent, recordStoredFile } from "@/lib/files/file-store";
 import { createRequesterSession, REQUESTER_SESSION_COOKIE } from "@/lib/requester/requester-session";
 
@@ -91,14 +91,14 @@ describe.skipIf(!canRun)("several app servers and a worker on one database and o
     await seedBase(prisma);
     s3 = await startS3Server();
     // This process writes to the same bucket, like a third server would.
-    useStorage(backendFromEnv(parseEnv({ ...process.env, ...s3.env })));
+    setStorageBackend(backendFromEnv(parseEnv({ ...process.env, ...s3.env })));
     [serverA, serverB] = await Promise.all([startAppServer(PORT_A, { ...s3.env, WORKER: "off" }), startAppServer(PORT_B, { ...s3.env, WORKER: "inline" })]);
     worker = startWorkerProcess({ ...s3.env });
   }, 240_000);
 
   afterAll(async () => {
     for (const p of [serverA, serverB, worker]) p?.child.kill("SIGKILL");
-    useStorage(null);
+    setStorageBackend(null);
     await s3?.close();
   });
 
