@@ -60,7 +60,7 @@ const nextConfig: NextConfig = {
   // Types are checked once, by `tsc --noEmit` in `npm test` (and CI), over the whole
   // project including tests; repeating it inside every build only costs time.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "nodemailer"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "nodemailer", "pino", "prom-client", "@aws-sdk/client-s3", "@aws-sdk/lib-storage"],
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "12mb" } },
   async headers() {
     return [

@@ -10,6 +10,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import pg from "pg";
 import { parseEnv, serverNodeOptions } from "@/lib/server/env";
+import { packageDownloadMemory, prepareLargePackage, storageThroughput, type LargePackage } from "./bench-storage";
 
 const root = process.cwd();
 const PORT = Number(process.env.BENCH_PORT || 3400);
@@ -17,9 +18,9 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const DURATION = Number(process.env.BENCH_DURATION || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const serverUrl = process.env.DATABASE_URL;
-// BENCH_PARTS=load,weight (any of queue, load, weight, lighthouse, connected) runs only those, for
-// iterating on one budget; a partial run prints its table but does not overwrite the record.
-const ALL_PARTS = ["queue", "load", "weight", "lighthouse", "connected"];
+// BENCH_PARTS=load,weight (any of queue, load, weight, lighthouse, connected, storage) runs only
+// those, for iterating on one budget; a partial run prints its table but does not overwrite the record.
+const ALL_PARTS = ["queue", "load", "weight", "lighthouse", "connected", "storage"];
 const PARTS = new Set(process.env.BENCH_PARTS ? process.env.BENCH_PARTS.split(",").map((p) => p.trim()) : ALL_PARTS);
 const partial = ALL_PARTS.some((p) => !PARTS.has(p));
 
@@ -174,8 +175,8 @@ function submissionBody(i: number): string {
 
 function startServer(): ChildProcess {
   // The same Node options as `npm start` (scripts/start.ts): the bench measures what production runs.
-  return spawn(process.execPath, [...serverNodeOptions(parseEnv()), ...(process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []), path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)], {
-    env: process.env,
+  return spawn(process.execPath, [...serverNodeOptions(parseEnv()), ...(process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []), "--import", "tsx", path.join(root, "scripts", "server.ts")], {
+    env: { ...process.env, LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "pipe"],
   });
 }
@@ -317,6 +318,11 @@ async function main(): Promise<void> {
     }
   }
   if (PARTS.has("load")) await prepareSubmissionCodes(Math.max(2000, DURATION * 600));
+  let largePackage: LargePackage | undefined;
+  if (PARTS.has("storage")) {
+    await storageThroughput(rows, details);
+    largePackage = await prepareLargePackage(prisma);
+  }
   await prisma.$disconnect();
   const { closeEmbeddedDatabases } = await import("@/lib/server/db-adapter");
   await closeEmbeddedDatabases();
@@ -372,6 +378,8 @@ async function main(): Promise<void> {
     }
 
     // ── Lighthouse ──
+    if (largePackage) await packageDownloadMemory(BASE, largePackage, () => treeRssMb(server.pid ?? 0), idleRss, rows, details);
+
     for (const p of PARTS.has("lighthouse") ? ["/", "/requests/new"] : []) {
       try {
         const s = await lighthouseScores(p);

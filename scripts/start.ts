@@ -58,9 +58,10 @@ async function main(): Promise<void> {
   const port = String(env.PORT);
   process.env.PORT = port;
   console.log(`Madoguchi: http://localhost:${port}  (console: http://localhost:${port}/console)`);
-  const server = spawn(process.execPath, [...serverNodeOptions(env), path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
+  // scripts/server.ts: Next's handler with request ids, metrics and a draining SIGTERM.
+  const server = spawn(process.execPath, [...serverNodeOptions(env), "--import", "tsx", path.join(root, "scripts", "server.ts")], {
     stdio: "inherit",
-    env: process.env,
+    env: { ...process.env, PORT: port },
   });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
   server.on("exit", (code) => process.exit(code ?? 0));

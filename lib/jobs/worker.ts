@@ -4,6 +4,8 @@ import { enqueueJob } from "./enqueue-job";
 import { jobHandlers, schedules } from "./registry";
 import { runDueJobs } from "./run-due-jobs";
 import "./handlers";
+import { errorFields, logger } from "@/lib/server/log";
+import { onShutdown } from "@/lib/server/shutdown";
 
 export type WorkerOptions = { name: string; intervalMs?: number; prisma?: PrismaClient };
 
@@ -22,30 +24,44 @@ export async function workerTick(prisma: PrismaClient, name: string): Promise<vo
   await runDueJobs(prisma, jobHandlers, { workerName: name });
 }
 
-let running: { stop: () => void } | undefined;
+export type RunningWorker = {
+  /** Stops polling and resolves once the tick in progress (and the jobs it claimed) finished. */
+  stop: () => Promise<void>;
+};
+
+let running: RunningWorker | undefined;
 
 /** Polls in the background; ticks never overlap, and errors never crash the server. */
-export function startWorker(opts: WorkerOptions): { stop: () => void } {
+export function startWorker(opts: WorkerOptions): RunningWorker {
   if (running) return running;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  let tick: Promise<void> = Promise.resolve();
+  const log = logger().child({ worker: opts.name });
   const loop = async () => {
     if (stopped) return;
     try {
       const prisma = opts.prisma ?? (await import("@/lib/server/db")).prisma;
       await workerTick(prisma, opts.name);
     } catch (e) {
-      console.error(`[worker] tick failed: ${e instanceof Error ? e.message.slice(0, 200) : "unknown"}`);
+      log.error(errorFields(e), "worker tick failed");
     }
-    if (!stopped) timer = setTimeout(loop, opts.intervalMs ?? Number(process.env.WORKER_INTERVAL_MS || 2000));
+    if (!stopped) timer = setTimeout(run, opts.intervalMs ?? Number(process.env.WORKER_INTERVAL_MS || 2000));
   };
-  timer = setTimeout(loop, 500);
-  running = {
-    stop: () => {
+  const run = () => {
+    tick = loop();
+  };
+  timer = setTimeout(run, 500);
+  const removeHook = onShutdown(() => self.stop());
+  const self: RunningWorker = {
+    stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
-      running = undefined;
+      removeHook();
+      if (running === self) running = undefined;
+      await tick;
     },
   };
-  return running;
+  running = self;
+  return self;
 }

@@ -6,7 +6,8 @@ import { AppError } from "@/lib/errors";
 import { assertPermission } from "@/lib/server/permissions";
 import { systemActor, type Actor } from "@/lib/audit/actor";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
-import { destroyFileContent, fileExistsOnDisk } from "@/lib/files/file-store";
+import { destroyFileContent, fileContentExists } from "@/lib/files/file-store";
+import { sweepOrphanFiles } from "@/lib/files/sweep-orphan-files";
 import { getSetting } from "@/lib/settings/get-settings";
 import { registerJob } from "@/lib/jobs/registry";
 
@@ -32,7 +33,7 @@ export type PurgeResult = { requests: number; files: number };
 /**
  * Marks the files deleted and audits it in one transaction per request, then removes the
  * ciphertext. If the process dies between the two, `sweepDeletedFiles` finishes the job
- * on the next run, so a file marked deleted never stays on disk.
+ * on the next run, so a file marked deleted never stays in storage.
  */
 export async function purgeIdentityDocuments(db: PrismaClient = prisma, now = new Date()): Promise<PurgeResult> {
   const { documentRetentionDays } = await getSetting(db, "retention");
@@ -73,7 +74,7 @@ export async function sweepDeletedFiles(db: PrismaClient = prisma): Promise<numb
   const marked = await db.storedFile.findMany({ where: { deletedAt: { not: null } }, select: { storageKey: true }, orderBy: { deletedAt: "desc" }, take: 500 });
   let removed = 0;
   for (const f of marked) {
-    if (await fileExistsOnDisk(f.storageKey)) {
+    if (await fileContentExists(f.storageKey)) {
       await destroyFileContent(f.storageKey);
       removed++;
     }
@@ -187,6 +188,7 @@ registerJob(
   async (_payload, ctx) => {
     await purgeIdentityDocuments(ctx.prisma);
     await anonymiseExpiredRequests(ctx.prisma);
+    await sweepOrphanFiles(ctx.prisma);
   },
   { everyMinutes: 60 },
 );

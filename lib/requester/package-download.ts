@@ -2,7 +2,8 @@ import type { Locale } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { prisma } from "@/lib/server/db";
 import { checkOneTimeCode, consumeOneTimeCode, issueOneTimeCode } from "@/lib/codes/one-time-code";
-import { readStoredFile } from "@/lib/files/file-store";
+import type { Readable } from "node:stream";
+import { openStoredFile, readStoredFile } from "@/lib/files/file-store";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { requesterEmail } from "@/lib/console/request-states";
 import { requesterActor, type RequesterSession } from "./requester-session";
@@ -14,7 +15,9 @@ import { requesterActor, type RequesterSession } from "./requester-session";
 /** How long one fresh code lets this session download. */
 export const DOWNLOAD_VERIFICATION_TTL_MS = 15 * 60 * 1000;
 
-export type DownloadedFile = { content: Buffer; mimeType: string; fileName: string };
+/** Small files come whole; a package file comes as a stream (packages can be hundreds of MB). */
+export type DownloadedFile = { content: Buffer | Readable; mimeType: string; fileName: string; sizeBytes?: number };
+export type WholeFile = DownloadedFile & { content: Buffer };
 
 const state = (key: string) => new AppError("INVALID_STATE", key, { _form: [key] });
 
@@ -68,23 +71,24 @@ export async function downloadPackageFile(opts: { session: RequesterSession; fil
   if (!fresh || fresh.expiresAt <= now || now.getTime() - verifiedAt >= DOWNLOAD_VERIFICATION_TTL_MS) {
     throw new AppError("FORBIDDEN", "fresh download code required", { _form: ["errors.downloadNotVerified"] });
   }
-  const content = await readStoredFile(entry.file);
+  // Opened before the download is recorded: a file that cannot be read is not counted.
+  const content = await openStoredFile(entry.file);
   await prisma.$transaction(async (tx) => {
     await tx.downloadRecord.create({ data: { packageId: pkg.id, fileId: entry.fileId, at: now } });
     await writeAuditEvent(tx, { actor: requesterActor(session), action: "package.downloaded", entity: "DisclosurePackage", entityId: pkg.id, requestId: session.requestId, data: { fileId: entry.fileId } });
   });
-  return { content, mimeType: entry.file.mimeType, fileName: entry.file.originalName };
+  return { content, mimeType: entry.file.mimeType, fileName: entry.file.originalName, sizeBytes: entry.file.sizeBytes };
 }
 
 /** A notice PDF of this request (decision notices and the like); no code needed, they were mailed. */
-export async function downloadNoticeFile(opts: { session: RequesterSession; noticeId: string }): Promise<DownloadedFile> {
+export async function downloadNoticeFile(opts: { session: RequesterSession; noticeId: string }): Promise<WholeFile> {
   const notice = await prisma.notice.findFirst({ where: { id: opts.noticeId, requestId: opts.session.requestId }, include: { file: true } });
   if (!notice?.file || notice.file.deletedAt) throw new AppError("NOT_FOUND", "notice file");
   return { content: await readStoredFile(notice.file), mimeType: notice.file.mimeType, fileName: notice.file.originalName };
 }
 
 /** An attachment in the visible message thread of this request. */
-export async function downloadMessageAttachment(opts: { session: RequesterSession; fileId: string }): Promise<DownloadedFile> {
+export async function downloadMessageAttachment(opts: { session: RequesterSession; fileId: string }): Promise<WholeFile> {
   const file = await prisma.storedFile.findFirst({
     where: { id: opts.fileId, requestId: opts.session.requestId, role: "MESSAGE_ATTACHMENT", deletedAt: null, message: { internal: false } },
   });

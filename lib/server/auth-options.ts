@@ -4,6 +4,7 @@ import { completeSignIn } from "@/lib/staff/sign-in";
 import { isAppError } from "@/lib/errors";
 import { env } from "./env";
 import { hmacHex } from "./crypto";
+import { logger } from "./log";
 
 /**
  * next-auth handles the session cookie (a signed, encrypted JWT). The credentials it
@@ -54,10 +55,10 @@ export function authOptions(): NextAuthOptions {
     logger: {
       // next-auth logs credentials errors with the request; keep only the code.
       error(code) {
-        if (code !== "CREDENTIALS_SIGNIN_ERROR") console.warn(`[auth] ${code}`);
+        if (code !== "CREDENTIALS_SIGNIN_ERROR") logger().warn({ code }, "auth");
       },
       warn(code) {
-        if (code !== "NEXTAUTH_URL" && code !== "DEBUG_ENABLED") console.warn(`[auth] ${code}`);
+        if (code !== "NEXTAUTH_URL" && code !== "DEBUG_ENABLED") logger().warn({ code }, "auth");
       },
       debug() {},
     },

@@ -35,6 +35,19 @@ export const envSchema = z
     MADOGUCHI_SECRET: z.string().min(32, { message: "must be at least 32 characters (openssl rand -hex 32)" }),
     FILE_ENCRYPTION_KEY: base64Key,
     STORAGE_DIR: z.string().default(".data/files"),
+    /** Where sealed files live: `disk` (STORAGE_DIR, one server) or `s3` (a bucket several servers share). */
+    STORAGE: z.enum(["disk", "s3"]).default("disk"),
+    S3_ENDPOINT: optionalUrl(["http://", "https://"]),
+    S3_BUCKET: z.string().trim().optional(),
+    S3_REGION: z.string().trim().default("us-east-1"),
+    S3_ACCESS_KEY_ID: z.string().trim().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().trim().optional(),
+    /** MinIO, s3rver and most self-hosted servers need bucket-in-path URLs. */
+    S3_FORCE_PATH_STYLE: z.enum(["0", "1", "true", "false"]).default("0").transform((v) => v === "1" || v === "true"),
+    /** pino level for the JSON logs on stdout. */
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Bearer token for /api/metrics; without it the metrics answer only to the local machine. */
+    METRICS_TOKEN: z.string().trim().min(16, { message: "must be at least 16 characters" }).optional(),
     SMTP_URL: optionalUrl(["smtp://", "smtps://"]),
     MAIL_FROM: z.string().default("Madoguchi <privacy@example.jp>"),
     STRIPE_SECRET_KEY: z.string().startsWith("sk_", { message: "must start with sk_" }).optional(),
@@ -47,6 +60,11 @@ export const envSchema = z
     SESSION_MAX_AGE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(480),
     /** V8 old-space limit of the app server in MB (see serverNodeOptions). */
     SERVER_HEAP_MB: z.coerce.number().int().min(192).max(16_384).default(512),
+  })
+  .refine((e) => e.STORAGE !== "s3" || Boolean(e.S3_BUCKET), { message: "is required when STORAGE=s3", path: ["S3_BUCKET"] })
+  .refine((e) => Boolean(e.S3_ACCESS_KEY_ID) === Boolean(e.S3_SECRET_ACCESS_KEY), {
+    message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together",
+    path: ["S3_SECRET_ACCESS_KEY"],
   })
   .refine((e) => Boolean(e.STRIPE_SECRET_KEY) === Boolean(e.STRIPE_WEBHOOK_SECRET), {
     message: "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set together",

@@ -119,7 +119,9 @@ describe("the requester's status page", () => {
     await startPackageDownload({ session, code, now: at(2002) });
     const file = await downloadPackageFile({ session, fileId: pkgA.fileId, now: at(2003) });
     expect(file).toMatchObject({ mimeType: "application/pdf", fileName: "disclosure.pdf" });
-    expect(file.content.subarray(0, 5).toString()).toBe("%PDF-");
+    const parts: Buffer[] = [];
+    for await (const part of file.content) parts.push(Buffer.from(part as Buffer));
+    expect(Buffer.concat(parts).subarray(0, 5).toString()).toBe("%PDF-");
     expect(await prisma.downloadRecord.findMany({ select: { packageId: true, fileId: true } })).toEqual([{ packageId: pkgA.packageId, fileId: pkgA.fileId }]);
     expect(await prisma.auditEvent.count({ where: { action: "package.downloaded", requestId: a.requestId } })).toBe(1);
 

@@ -45,6 +45,11 @@ describe("configuration", () => {
     [{ STRIPE_SECRET_KEY: "sk_test_1" }, "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set together"],
     [{ SESSION_MAX_AGE_MINUTES: "abc" }, "SESSION_MAX_AGE_MINUTES"],
     [{ SERVER_HEAP_MB: "64" }, "SERVER_HEAP_MB"],
+    [{ STORAGE: "s3" }, "S3_BUCKET is required when STORAGE=s3"],
+    [{ STORAGE: "ftp" }, "STORAGE"],
+    [{ STORAGE: "s3", S3_BUCKET: "b", S3_ACCESS_KEY_ID: "k" }, "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together"],
+    [{ STORAGE: "s3", S3_BUCKET: "b", S3_ENDPOINT: "minio:9000" }, "S3_ENDPOINT must start with http://"],
+    [{ METRICS_TOKEN: "short" }, "METRICS_TOKEN must be at least 16 characters"],
   ])("names the variable: %o", (change, message) => {
     expect(problems({ ...good, ...change }).join("\n")).toContain(message);
   });

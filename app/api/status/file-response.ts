@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { cookies } from "next/headers";
 import { isAppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http";
@@ -14,8 +15,11 @@ export async function requesterFile(load: (session: RequesterSession) => Promise
   try {
     const session = await resolveRequesterSession((await cookies()).get(REQUESTER_SESSION_COOKIE)?.value);
     const file = await load(session);
-    return new Response(new Uint8Array(file.content), {
+    // A stream goes out as it is decrypted, so a large package never sits whole in memory.
+    const body = file.content instanceof Readable ? (Readable.toWeb(file.content) as ReadableStream<Uint8Array>) : new Uint8Array(file.content);
+    return new Response(body, {
       headers: {
+        ...(file.sizeBytes !== undefined ? { "content-length": String(file.sizeBytes) } : {}),
         "content-type": file.mimeType,
         "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
         "cache-control": "private, no-store",
