@@ -63,8 +63,10 @@ test.beforeAll(async () => {
 test("[connected] disclosure from a connected database with a field withheld, then erasure in the target", async ({ page, browser, mailbox }) => {
   test.setTimeout(300_000);
   const email = uniqueEmail("connected");
-  // The person in the target is Hanako (member 9000001); give her this journey's address.
-  await sql("UPDATE members SET email = $1 WHERE id = 9000001", [email.toUpperCase()]);
+  // The person in the target is Hanako (member 9000001); give her this journey's address and
+  // the birth date and member number the request states (createOnlineRequest), or those
+  // identities would contradict the email and the engine would rightly match nobody.
+  await sql("UPDATE members SET email = $1, birth_date = '1985-04-12', member_no = 'C-10023' WHERE id = 9000001", [email.toUpperCase()]);
   const r = await createOnlineRequest(email, { withDocument: true });
   await signInWithNewStaff(page, "STAFF", "担当 太郎");
   await page.goto(`/console/requests/${r.id}`);
