@@ -60,6 +60,12 @@ test.beforeAll(async () => {
   await closeConnectedResources();
 });
 
+// The suite shares one database: later journeys count one task per active system, so the
+// demo system leaves the data map again once this journey is done.
+test.afterAll(async () => {
+  await prisma.systemOfRecord.updateMany({ where: { key: "service-db" }, data: { active: false } });
+});
+
 test("[connected] disclosure from a connected database with a field withheld, then erasure in the target", async ({ page, browser, mailbox }) => {
   test.setTimeout(300_000);
   const email = uniqueEmail("connected");
