@@ -6,6 +6,10 @@ import { agentTakahashi, chooseRequester, chooseType, fillSubject, hanako, next,
 // [portal] The request wizard, in Japanese and English, on a 390-px phone: one step per
 // screen, screenshots of each step (phone and desktop) checked for overlap, axe on each.
 
+// Whole filings with uploads, axe and screenshots at every step: on a loaded two-core machine
+// one took just over a minute, so the journeys get two.
+test.describe.configure({ timeout: 120_000 });
+
 test.beforeEach(async ({ page }) => {
   await resetClientLimits();
   await page.setViewportSize(PHONE);
