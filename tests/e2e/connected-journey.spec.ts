@@ -4,9 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { Page } from "@playwright/test";
-import { test, expect, codeFrom } from "./fixtures";
+import { test, expect } from "./fixtures";
 import { signInWithNewStaff } from "./staff-session";
-import { auditChainOk, createOnlineRequest, requestRow, uniqueEmail } from "./console-data";
+import { auditChainOk, createOnlineRequest, requestRow, uniqueEmail, openPackageAsRequester } from "./console-data";
 import { E2E_ADMIN_DATABASE_URL, E2E_DB_NAME } from "./e2e-env";
 import { prisma } from "@/lib/server/db";
 import { seedConnectedDemo } from "@/lib/seed/connected-demo";
@@ -135,20 +135,7 @@ test("[connected] disclosure from a connected database with a field withheld, th
   await expect(page.getByText("公開しました。請求は完了しました。")).toBeVisible();
 
   // The requester downloads the PDF from the status page.
-  const requesterContext = await browser.newContext();
-  const requester = await requesterContext.newPage();
-  await requester.goto("/status");
-  await requester.getByLabel("受付番号").fill(r.reference);
-  await requester.getByLabel("メールアドレス").fill(email);
-  let since = Date.now();
-  await requester.getByRole("button", { name: "確認コードを送信" }).click();
-  await requester.getByLabel("確認コード（6桁）").fill(codeFrom(await mailbox.waitFor({ to: email, subject: /確認コード/, since })));
-  await requester.getByRole("button", { name: "状況を表示" }).click();
-  const pkg = requester.getByTestId("package");
-  since = Date.now();
-  await pkg.getByRole("button", { name: "ダウンロード用の確認コードを送信" }).click();
-  await pkg.getByLabel("ダウンロード用の確認コード（6桁）").fill(codeFrom(await mailbox.waitFor({ to: email, subject: /確認コード/, since })));
-  await pkg.getByRole("button", { name: "確認してダウンロードへ進む" }).click();
+  const { requesterContext, requester, pkg } = await openPackageAsRequester(browser, mailbox, r.reference, email);
   const downloading = requester.waitForEvent("download");
   await pkg.getByRole("link", { name: /\.pdf/ }).click();
   const file = await downloading;

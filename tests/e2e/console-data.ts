@@ -3,6 +3,7 @@
 // Data for the [console] journeys. Requests are written to the
 // e2e database the way the test fixtures make them (reference, clock and fee as filing
 // does).
+import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { dueAtFor } from "@/lib/deadlines/deadline-clock";
@@ -11,6 +12,7 @@ import { storeFile } from "@/lib/files/file-store";
 import { nextReference } from "@/lib/requests/next-reference";
 import { prisma } from "@/lib/server/db";
 import { getSettings } from "@/lib/settings/get-settings";
+import { codeFrom, type Mailbox } from "./fixtures";
 
 export type RequestOptions = {
   type?: "DISCLOSURE" | "CORRECTION" | "SUSPENSION" | "THIRD_PARTY_STOP";
@@ -75,3 +77,25 @@ export async function auditChainOk(): Promise<boolean> {
 
 /** A small CSV to disclose. */
 export const disclosureCsv = { name: "members.csv", mimeType: "text/csv", buffer: Buffer.from("項目,値\n会員ID,C-10023\n氏名,山田 花子\n", "utf8") };
+
+/**
+ * The requester opens the status page (reference, email, emailed code) and asks for a fresh
+ * download code: the package's files are then links on the page.
+ */
+export async function openPackageAsRequester(browser: Browser, mailbox: Mailbox, reference: string, email: string): Promise<{ requesterContext: BrowserContext; requester: Page; pkg: Locator }> {
+  const requesterContext = await browser.newContext();
+  const requester = await requesterContext.newPage();
+  await requester.goto("/status");
+  await requester.getByLabel("受付番号").fill(reference);
+  await requester.getByLabel("メールアドレス").fill(email);
+  let since = Date.now();
+  await requester.getByRole("button", { name: "確認コードを送信" }).click();
+  await requester.getByLabel("確認コード（6桁）").fill(codeFrom(await mailbox.waitFor({ to: email, subject: /確認コード/, since })));
+  await requester.getByRole("button", { name: "状況を表示" }).click();
+  const pkg = requester.getByTestId("package");
+  since = Date.now();
+  await pkg.getByRole("button", { name: "ダウンロード用の確認コードを送信" }).click();
+  await pkg.getByLabel("ダウンロード用の確認コード（6桁）").fill(codeFrom(await mailbox.waitFor({ to: email, subject: /確認コード/, since })));
+  await pkg.getByRole("button", { name: "確認してダウンロードへ進む" }).click();
+  return { requesterContext, requester, pkg };
+}

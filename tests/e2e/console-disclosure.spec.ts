@@ -1,8 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect, codeFrom } from "./fixtures";
+import { test, expect } from "./fixtures";
 import { signInWithNewStaff } from "./staff-session";
 import fs from "node:fs";
-import { auditChainOk, createOnlineRequest, disclosureCsv, requestRow, uniqueEmail } from "./console-data";
+import { auditChainOk, createOnlineRequest, disclosureCsv, requestRow, uniqueEmail, openPackageAsRequester } from "./console-data";
 
 test("[console] an online disclosure: staff verify identity, an admin waives the fee, staff publish, the requester downloads, the request closes", async ({ page, browser, mailbox }) => {
   const email = uniqueEmail("disclosure");
@@ -91,20 +91,7 @@ test("[console] an online disclosure: staff verify identity, an admin waives the
 
   // The requester opens the status page (reference, email, emailed code), asks for a fresh
   // download code, and downloads the file.
-  const requesterContext = await browser.newContext();
-  const requester = await requesterContext.newPage();
-  await requester.goto("/status");
-  await requester.getByLabel("受付番号").fill(r.reference);
-  await requester.getByLabel("メールアドレス").fill(email);
-  let since = Date.now();
-  await requester.getByRole("button", { name: "確認コードを送信" }).click();
-  await requester.getByLabel("確認コード（6桁）").fill(codeFrom(await mailbox.waitFor({ to: email, subject: /確認コード/, since })));
-  await requester.getByRole("button", { name: "状況を表示" }).click();
-  const pkg = requester.getByTestId("package");
-  since = Date.now();
-  await pkg.getByRole("button", { name: "ダウンロード用の確認コードを送信" }).click();
-  await pkg.getByLabel("ダウンロード用の確認コード（6桁）").fill(codeFrom(await mailbox.waitFor({ to: email, subject: /確認コード/, since })));
-  await pkg.getByRole("button", { name: "確認してダウンロードへ進む" }).click();
+  const { requesterContext, requester, pkg } = await openPackageAsRequester(browser, mailbox, r.reference, email);
   const downloading = requester.waitForEvent("download");
   await pkg.getByRole("link", { name: /members\.csv/ }).click();
   const file = await downloading;
