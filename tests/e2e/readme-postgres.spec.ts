@@ -7,7 +7,9 @@ import { test, expect } from "./fixtures";
 import { e2eEnv, E2E_ADMIN_DATABASE_URL, E2E_DB_NAME, E2E_PORT } from "./e2e-env";
 import { chooseRequester, chooseType, fillSubject, hanako, next, stepUrl, upload } from "./portal-steps";
 import { uniqueEmail } from "./portal-helpers";
-import { decrypt } from "@/lib/server/crypto";
+import { Readable } from "node:stream";
+import { buffer } from "node:stream/consumers";
+import { CHUNKED_PREFIX, openingStream } from "@/lib/files/sealed-stream";
 import { bareEnv, makeProjectCopy, setEnvLines, type ProjectCopy } from "../support/project-copy";
 
 // [setup] The README's "Running on PostgreSQL", literally: a fresh copy of the project,
@@ -120,9 +122,10 @@ test("[setup] a fresh copy with only a .env on PostgreSQL: npm start migrates it
   // Every file on disk opens with the configured key, and only with it.
   for (const file of files) {
     const ciphertext = fs.readFileSync(path.join(cwd, ".data", "files", file.storageKey.slice(0, 2), file.storageKey));
-    const plain = decrypt({ iv: file.iv, authTag: file.authTag, ciphertext }, KEY);
+    expect(file.iv.startsWith(CHUNKED_PREFIX)).toBe(true);
+    const plain = await openSealed(ciphertext, file.iv, KEY);
     expect(crypto.createHash("sha256").update(plain).digest("hex")).toBe(file.sha256);
-    expect(() => decrypt({ iv: file.iv, authTag: file.authTag, ciphertext }, crypto.randomBytes(32))).toThrow();
+    await expect(openSealed(ciphertext, file.iv, crypto.randomBytes(32))).rejects.toThrow();
   }
 
   // audit:verify and the worker read the same .env.
@@ -139,3 +142,9 @@ test("[setup] a fresh copy with only a .env on PostgreSQL: npm start migrates it
   // Nothing embedded, nothing generated: .data holds only the sealed files.
   expect(fs.readdirSync(path.join(cwd, ".data"))).toEqual(["files"]);
 });
+
+/** Opens a file stored in the chunked format with the given key (fails on any other key). */
+function openSealed(ciphertext: Buffer, iv: string, key: Buffer): Promise<Buffer> {
+  const salt = Buffer.from(iv.slice(CHUNKED_PREFIX.length), "base64");
+  return buffer(Readable.from([ciphertext]).pipe(openingStream(key, salt)));
+}
