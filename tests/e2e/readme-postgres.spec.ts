@@ -134,7 +134,8 @@ test("[setup] a fresh copy with only a .env on PostgreSQL: npm start migrates it
   const worker = spawn("npm", ["run", "--silent", "worker"], { cwd, env: bareEnv(), detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const workerLog = capture(worker);
   try {
-    await expect.poll(workerLog, { timeout: 120_000 }).toContain("Worker running.");
+    // The worker logs JSON lines (pino); its start line says it is running.
+    await expect.poll(workerLog, { timeout: 120_000 }).toMatch(/"msg":"worker running"/);
   } finally {
     stop(worker);
   }
