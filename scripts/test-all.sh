@@ -25,12 +25,17 @@ env -u TEST_DATABASE_URL npx vitest run --outputFile.json=test-results/vitest-pg
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   # Unit tests do not touch the database; only the integration tests run again here.
   echo "── vitest (PostgreSQL)"
-  npx vitest run tests/integration --outputFile.json=test-results/vitest-postgres.json || status=1
+  # The several-servers test needs the production build, which the e2e run makes: it runs after it.
+  npx vitest run tests/integration --exclude tests/integration/several-servers.test.ts --outputFile.json=test-results/vitest-postgres.json || status=1
 fi
 
 if [ "${SKIP_E2E:-0}" != "1" ]; then
   echo "── playwright (Chromium)"
   npx playwright test || status=1
+  if [ -n "${TEST_DATABASE_URL:-}" ]; then
+    echo "── vitest (several servers on PostgreSQL and S3)"
+    MADOGUCHI_REQUIRE_SEVERAL_SERVERS=1 npx vitest run tests/integration/several-servers.test.ts --outputFile.json=test-results/vitest-several-servers.json || status=1
+  fi
 fi
 
 node scripts/sum-results.mjs || status=1
