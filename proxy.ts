@@ -1,0 +1,23 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { localeCookie, localeFromUrl } from "@/lib/i18n/locale-from-url";
+
+// Runs before every page (Next 16's proxy, formerly middleware). Each concern is a
+// function in lib/ composed here; keep this file a short composition.
+
+export function proxy(request: NextRequest): NextResponse {
+  if (request.method === "GET" || request.method === "HEAD") {
+    const wanted = localeFromUrl(request.nextUrl);
+    if (wanted) {
+      // A relative Location: right on any port or behind a proxy, without APP_URL.
+      const response = new NextResponse(null, { status: 307, headers: { Location: wanted.location, "Cache-Control": "private, no-store" } });
+      response.cookies.set(localeCookie(wanted.locale));
+      return response;
+    }
+  }
+  return NextResponse.next();
+}
+
+export const config = {
+  // Pages only: not Next's own files, the API, or files with an extension (icons, robots.txt).
+  matcher: ["/((?!api/|_next/|.*\\.[A-Za-z0-9]+$).*)"],
+};
