@@ -99,11 +99,8 @@ export function UploadPanel({ kinds, maxBytes, initialErrors, full }: { kinds: {
   function onChooseFile() {
     if (!chosenFile()) return;
     const kind = formRef.current?.elements.namedItem("kind");
-    if (kind instanceof HTMLSelectElement && !kind.value) {
-      setErrors({ kind: ["errors.kindFirst"] });
-      kind.focus();
-      return;
-    }
+    // The error summary takes focus and links to the kind; the chosen file stays in the picker.
+    if (kind instanceof HTMLSelectElement && !kind.value) return void failed({ kind: ["errors.kindFirst"] });
     void send();
   }
 
