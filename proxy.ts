@@ -8,8 +8,12 @@ export function proxy(request: NextRequest): NextResponse {
   if (request.method === "GET" || request.method === "HEAD") {
     const wanted = localeFromUrl(request.nextUrl);
     if (wanted) {
-      // A relative Location: right on any port or behind a proxy, without APP_URL.
-      const response = new NextResponse(null, { status: 307, headers: { Location: wanted.location, "Cache-Control": "private, no-store" } });
+      // The request's own URL, changed: the host and port the browser used (no APP_URL needed).
+      const url = request.nextUrl.clone();
+      url.pathname = wanted.pathname;
+      url.search = wanted.search;
+      const response = NextResponse.redirect(url, 307);
+      response.headers.set("Cache-Control", "private, no-store");
       response.cookies.set(localeCookie(wanted.locale));
       return response;
     }

@@ -8,8 +8,10 @@ import { isLocale, LOCALE_COOKIE, type AppLocale } from "@/i18n/config";
 // composed into proxy.ts.
 
 export type LocaleRedirect = {
-  /** Path and query to go to, relative to the site (no host: right behind any proxy or port). */
+  /** Path and query to go to, on the same site. */
   location: string;
+  pathname: string;
+  search: string;
   locale: AppLocale;
 };
 
@@ -32,12 +34,8 @@ export function localeFromUrl(url: URL): LocaleRedirect | null {
     params.delete("lang");
   }
   if (!locale) return null;
-  return { location: withQuery(path, params), locale };
-}
-
-function withQuery(path: string, params: URLSearchParams): string {
   const query = params.toString();
-  return query ? `${path}?${query}` : path;
+  return { location: query ? `${path}?${query}` : path, pathname: path, search: query ? `?${query}` : "", locale };
 }
 
 /** The Set-Cookie attributes, the same as the language switch's (app/actions.ts). */

@@ -60,7 +60,7 @@ export function postalFormAnswers(raw: unknown): PostalFormAnswers {
   const abroad = s.residence === "ABROAD";
   const country: CountryCode | undefined = abroad ? (isCountryAbroad(s.country) ? s.country : undefined) : s.residence === "JP" ? JAPAN : undefined;
   const address = abroad
-    ? (typeof s.address === "string" ? s.address.slice(0, limits.internationalAddress).split("\n").map((l) => text(l)).filter(Boolean).join("\n") : "")
+    ? (typeof s.address === "string" ? s.address.slice(0, limits.internationalAddress).split(/\r\n|\r|\n/).map((l) => text(l)).filter(Boolean).join("\n") : "")
     : [text(s.prefecture, 10), text(s.city, limits.city), text(s.addressLine, limits.addressLine)].filter(Boolean).join(" ");
   const categories = Array.isArray(d.categories) ? [...new Set(d.categories.map((c) => num(c, CATEGORY_NUMBERS)).filter((c): c is (typeof CATEGORY_NUMBERS)[number] => c !== undefined))].sort((x, y) => x - y) : [];
   const items = (Array.isArray(d.items) ? d.items : []).slice(0, limits.correctionItems).map((i) => {

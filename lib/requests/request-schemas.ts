@@ -13,6 +13,7 @@ import {
   kanaName,
   limits,
   missingOr,
+  multiLineText,
   optionalKanaName,
   optionalText,
   personName,
@@ -101,7 +102,7 @@ const subjectAbroad = z.object({
   ...subjectCommon,
   nameKana: optionalKanaName(),
   country: z.enum(COUNTRIES_ABROAD, { error: missingOr("errors.country") }),
-  address: requiredText(limits.internationalAddress),
+  address: multiLineText(limits.internationalAddress),
   phone: internationalPhone(),
 });
 

@@ -58,6 +58,12 @@ export const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
+/** Required text over several lines (an address abroad): CRLF from forms made LF, each line trimmed, blank lines dropped. */
+export const multiLineText = (max: number) =>
+  str()
+    .transform((v) => v.split(/\r\n|\r|\n/).map((line) => line.replace(/[\s\u3000]+/g, " ").trim()).filter(Boolean).join("\n"))
+    .pipe(z.string().min(1, { error: "errors.required" }).max(max, { error: "errors.tooLong" }));
+
 export const personName = () => requiredText(limits.name).transform(tidyName);
 
 /** Kana name: hiragana and half-width katakana are accepted and stored as katakana. */

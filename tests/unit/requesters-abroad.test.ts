@@ -39,6 +39,8 @@ describe("requesters abroad", () => {
     expect(s.nameKana).toBeUndefined();
     expect(s.postalCode).toBeUndefined();
     expect(subjectStepSchema.parse({ ...abroad, nameKana: "あんな" }).nameKana).toBe("アンナ");
+    // Browsers post a textarea's lines with CRLF; stored with LF, lines trimmed, blank ones dropped.
+    expect(subjectStepSchema.parse({ ...abroad, address: " ul. Piotrkowska 12  \r\n\r\n90-001 Łódź\r\n" }).addressLine).toBe("ul. Piotrkowska 12\n90-001 Łódź");
   });
 
   it("refuse a phone without country code, a missing country or address, and Japan as a country abroad", () => {
