@@ -14,6 +14,8 @@ export function proxy(request: NextRequest): NextResponse {
       url.search = wanted.search;
       const response = NextResponse.redirect(url, 307);
       response.headers.set("Cache-Control", "private, no-store");
+      // The address may hold a status-link token (/en/status/t/…): never sent on as a Referer.
+      response.headers.set("Referrer-Policy", "no-referrer");
       response.cookies.set(localeCookie(wanted.locale));
       return response;
     }

@@ -76,34 +76,36 @@ const birthDate = () =>
     .refine((d) => d <= todayInJapan(), { error: "errors.birthDateInFuture" })
     .refine((d) => d >= "1900-01-01", { error: "errors.birthDateTooEarly" });
 
-const subjectCommon = {
-  name: personName(),
-  birthDate: birthDate(),
-  email: email(),
-  customerId: optionalText(limits.customerId),
-  relationship: choice(RELATIONSHIPS),
-};
+// Keys in the order of the form's fields: the error summary lists errors in schema order.
 
 /** Living in Japan: postal code, prefecture, city and the rest, and the name in kana. */
 const subjectInJapan = z.object({
   residence: z.literal("JP"),
-  ...subjectCommon,
+  name: personName(),
   nameKana: kanaName(),
+  birthDate: birthDate(),
   postalCode: postalCode(),
   prefecture: z.enum(PREFECTURES, { error: missingOr("errors.prefecture") }),
   city: requiredText(limits.city),
   addressLine: requiredText(limits.addressLine),
+  email: email(),
   phone: phone(),
+  customerId: optionalText(limits.customerId),
+  relationship: choice(RELATIONSHIPS),
 });
 
 /** Living abroad (ADR 0014): the country, the address as written there, a phone with its country code; kana optional. */
 const subjectAbroad = z.object({
   residence: z.literal("ABROAD"),
-  ...subjectCommon,
+  name: personName(),
   nameKana: optionalKanaName(),
+  birthDate: birthDate(),
   country: z.enum(COUNTRIES_ABROAD, { error: missingOr("errors.country") }),
   address: multiLineText(limits.internationalAddress),
+  email: email(),
   phone: internationalPhone(),
+  customerId: optionalText(limits.customerId),
+  relationship: choice(RELATIONSHIPS),
 });
 
 /** The data subject as stored: one shape for both, the address parts of Japan left out abroad. */
