@@ -4,14 +4,19 @@ import { prisma } from "@/lib/server/db";
 import { getSettings } from "@/lib/settings/get-settings";
 import { env } from "@/lib/server/env";
 import { buttonClass } from "@/components/ui/button-class";
+import { formatFee } from "@/lib/fees/format-fee";
+import { REQUEST_TYPE_ARTICLES } from "@/lib/policy/request-articles";
+import type { WizardRequestType } from "@/lib/requests/request-choices";
 
+// Each card starts the wizard with its own request type chosen, and cites the articles
+// that type rests on (the same list the wizard cites).
 const kinds = [
-  { key: "disclosure", article: 6 },
-  { key: "correction", article: 7 },
-  { key: "suspension", article: 8 },
-  { key: "thirdParty", article: 8 },
-  { key: "purpose", article: 11 },
-] as const;
+  { key: "disclosure", type: "DISCLOSURE" },
+  { key: "correction", type: "CORRECTION" },
+  { key: "suspension", type: "SUSPENSION" },
+  { key: "thirdParty", type: "THIRD_PARTY_STOP" },
+  { key: "purpose", type: "PURPOSE_NOTICE" },
+] as const satisfies readonly { key: string; type: WizardRequestType }[];
 
 export default async function LandingPage() {
   const t = await getTranslations("portal.landing");
@@ -44,12 +49,20 @@ export default async function LandingPage() {
         </h2>
         <ul className="grid gap-4 sm:grid-cols-2">
           {kinds.map((k) => (
-            <li key={k.key} className="rounded-md border border-brand-100 bg-white p-4">
+            <li key={k.key} className="flex flex-col rounded-md border border-brand-100 bg-white p-4" data-testid={`landing-card-${k.type}`}>
               <h3 className="mb-1 font-bold">{t(`${k.key}Title`)}</h3>
               <p className="mb-2">{t(`${k.key}Body`)}</p>
-              <Link href={`/policy#art-${k.article}`} className="text-sm text-brand-700 underline">
-                {t("policyLink", { n: k.article })}
-              </Link>
+              <p className="mt-auto flex flex-wrap items-center gap-x-4 text-sm">
+                {/* Padded to a 24 px target: on a phone the links wrap onto adjacent lines. */}
+                <Link href={`/requests/new?type=${k.type}`} className="inline-block py-1 font-semibold text-brand-700 underline">
+                  {t("startType", { title: t(`${k.key}Title`) })}
+                </Link>
+                {REQUEST_TYPE_ARTICLES[k.type].map((n) => (
+                  <Link key={n} href={`/policy#art-${n}`} className="inline-block py-1 text-brand-700 underline">
+                    {t("policyLink", { n })}
+                  </Link>
+                ))}
+              </p>
             </li>
           ))}
           <li className="rounded-md border border-brand-100 bg-white p-4">
@@ -72,7 +85,7 @@ export default async function LandingPage() {
         <h2 id="fee-title" className="mb-3 text-xl font-bold">
           {t("feeTitle")}
         </h2>
-        <p>{t("feeBody", { amount: fee.amount, online })}</p>
+        <p>{t("feeBody", { amount: formatFee(locale === "en" ? "en" : "ja", fee.amount), online })}</p>
       </section>
 
       <section aria-labelledby="docs-title">

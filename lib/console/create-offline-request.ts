@@ -52,7 +52,7 @@ export async function createOfflineRequest(opts: { actor: Actor | null; input: C
     const request = await tx.request.create({
       data: {
         type: q.type, channel: q.channel, locale: q.locale, requesterKind: q.requesterKind,
-        subjectName: q.subjectName, subjectNameKana: q.subjectNameKana, postalCode: q.postalCode, prefecture: q.prefecture, city: q.city,
+        subjectName: q.subjectName, subjectNameKana: q.subjectNameKana, country: q.country, postalCode: q.postalCode, prefecture: q.prefecture, city: q.city,
         addressLine: q.addressLine, phone: q.phone, customerId: q.customerId, relationship: q.relationship,
         agentName: q.agentName, agentNameKana: q.agentNameKana, agentEmail: q.agentEmail, agentPhone: q.agentPhone, agentAddress: q.agentAddress,
         reference,

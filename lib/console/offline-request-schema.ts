@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DocumentKind, Relationship, RequestType } from "@/lib/generated/prisma/enums";
 import { dateString, uploadSchema } from "./console-schemas";
+import { COUNTRIES_ABROAD, JAPAN } from "@/lib/requests/countries";
 
 const optional = (max: number) => z.string().trim().max(max, { message: "errors.tooLong" }).optional().transform((v) => (v ? v : undefined));
 
@@ -22,10 +23,12 @@ export const createOfflineRequestSchema = z
     subjectName: z.string().trim().min(1, { message: "errors.required" }).max(100, { message: "errors.tooLong" }),
     subjectNameKana: optional(100),
     subjectBirthDate: dateString.optional(),
+    /** Where the person lives; abroad the whole address goes in addressLine (ADR 0014). */
+    country: z.enum([JAPAN, ...COUNTRIES_ABROAD], { message: "errors.invalidChoice" }).default(JAPAN),
     postalCode: z.string().trim().regex(/^\d{3}-?\d{4}$/, { message: "console.errors.postalCode" }).optional(),
     prefecture: optional(20),
     city: optional(100),
-    addressLine: optional(200),
+    addressLine: optional(300),
     email: z.email({ message: "errors.email" }).max(254).optional(),
     phone: optional(30),
     customerId: optional(64),
@@ -43,6 +46,8 @@ export const createOfflineRequestSchema = z
     assignToMe: z.boolean().default(false),
   })
   .superRefine((r, ctx) => {
+    // A Japanese postal code, prefecture or city with a country abroad is a mix-up of two addresses.
+    if (r.country !== JAPAN) for (const key of ["postalCode", "prefecture", "city"] as const) if (r[key]) ctx.addIssue({ code: "custom", path: [key], message: "console.errors.japanOnly" });
     if (r.requesterKind !== "SELF" && !r.agentName) ctx.addIssue({ code: "custom", path: ["agentName"], message: "errors.required" });
     if (r.documents.some((d) => d.holder === "AGENT") && r.requesterKind === "SELF") ctx.addIssue({ code: "custom", path: ["documents"], message: "console.errors.noAgent" });
   });

@@ -16,6 +16,31 @@ function loadFonts(): { regular: Buffer; bold: Buffer } {
   return fontBytes;
 }
 
+/**
+ * Letters the font cannot draw, made drawable. Noto Sans JP has Latin-1 (é, ü, ß, ø) but
+ * not Latin Extended-A, so an address abroad with "Łódź", "Dvořák" or "İstanbul" would
+ * print blank boxes: such letters lose their accent (ř → r) or take their base letter
+ * (ł → l). Anything else without a glyph is left as is.
+ */
+const BASE_LETTERS: Record<string, string> = { ł: "l", Ł: "L", ı: "i", đ: "d", Đ: "D", ħ: "h", Ħ: "H", ŧ: "t", Ŧ: "T", ŋ: "n", Ŋ: "N", ĸ: "k", ŀ: "l", Ŀ: "L", ſ: "s", œ: "oe", Œ: "OE" };
+
+export function drawableText(text: string, hasGlyph: (codePoint: number) => boolean): string {
+  let out = "";
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp < 0x80 || ch === "\n" || hasGlyph(cp)) {
+      out += ch;
+      continue;
+    }
+    const bare = ch.normalize("NFD").replace(/\p{M}/gu, "");
+    const base = bare && bare !== ch && [...bare].every((c) => hasGlyph(c.codePointAt(0) ?? 0)) ? bare : BASE_LETTERS[ch];
+    out += base ?? ch;
+  }
+  return out;
+}
+
+type GlyphFont = { hasGlyphForCodePoint(codePoint: number): boolean };
+
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
 
@@ -87,6 +112,9 @@ export async function renderPdf(meta: PdfMeta, blocks: PdfBlock[]): Promise<Buff
   const fonts = loadFonts();
   doc.registerFontkit(cachedFontkit(fonts.regular));
   const regular = await doc.embedFont(fonts.regular, { subset: true });
+  // The same parsed font pdf-lib embeds (cachedFontkit parses each font once); regular and bold cover the same letters.
+  const glyphs = cachedFontkit(fonts.regular).create(fonts.regular) as unknown as GlyphFont;
+  const hasGlyph = (cp: number) => glyphs.hasGlyphForCodePoint(cp);
   const bold = await doc.embedFont(fonts.bold, { subset: true });
   doc.setTitle(meta.title);
   doc.setAuthor(meta.author ?? "Madoguchi");
@@ -103,7 +131,7 @@ export async function renderPdf(meta: PdfMeta, blocks: PdfBlock[]): Promise<Buff
     }
   };
   const write = (text: string, font: PDFFont, size: number, x = MARGIN, w = width) => {
-    for (const line of wrapText(text, font, size, w)) {
+    for (const line of wrapText(drawableText(text, hasGlyph), font, size, w)) {
       ensure(size * 1.6);
       page.drawText(line, { x, y: y - size, size, font, color: rgb(0.1, 0.12, 0.12) });
       y -= size * 1.6;

@@ -20,6 +20,8 @@ export type AcknowledgedRequest = {
   feeAmount: number;
   transferReference: string | null;
   documentsByPost: boolean;
+  /** Where the person lives (ADR 0014); from abroad, posted copies need JAPAN on the envelope. */
+  country?: string;
 };
 
 export function acknowledgementMail(r: AcknowledgedRequest, settings: Pick<Settings, "operator" | "fee">, statusLink: string) {
@@ -40,6 +42,7 @@ export function acknowledgementMail(r: AcknowledgedRequest, settings: Pick<Setti
   ];
   if (!inquiry) {
     const steps = [r.documentsByPost ? t("identityByPost", { postalCode: op.postalCode, address: L === "ja" ? op.addressJa : op.addressEn, company }) : t("identityUploaded")];
+    if (r.documentsByPost && r.country && r.country !== "JP") steps.push(t("postFromAbroad"));
     if (r.fee === "AWAITING_PAYMENT" && r.transferReference) {
       const bank = settings.fee.bank;
       steps.push(t("fee", { amount: formatYen(L, r.feeAmount), transferReference: r.transferReference }), t("feeOrder"));

@@ -89,9 +89,9 @@ async function write(tx: Tx, input: FileInput): Promise<FiledRequest> {
   const documentsByPost = input.kind === "request" && input.submission.documents.sendByPost;
   if (input.kind === "request") await attachDraftFiles(tx, requestId, input.submission, input.draftKeyHash);
   const ack = acknowledgementMail(
-    { reference, type: columns.type, locale, requesterKind: columns.requesterKind ?? "SELF", subjectName: columns.subjectName, agentName: columns.agentName ?? null, arrivedAt: now, dueAt, fee: fee.fee, feeAmount: fee.feeAmount, transferReference: fee.transferReference, documentsByPost },
+    { reference, type: columns.type, locale, requesterKind: columns.requesterKind ?? "SELF", subjectName: columns.subjectName, agentName: columns.agentName ?? null, arrivedAt: now, dueAt, fee: fee.fee, feeAmount: fee.feeAmount, transferReference: fee.transferReference, documentsByPost, country: columns.country ?? "JP" },
     settings,
-    statusLinkFor(statusToken),
+    statusLinkFor(statusToken, locale),
   );
   const outboxId = await enqueueMail(tx, { to: input.contactEmail, subject: ack.subject, html: ack.html, text: ack.text, kind: "notice.ACKNOWLEDGEMENT" });
   const notice = await tx.notice.create({ data: { requestId, kind: "ACKNOWLEDGEMENT", locale, channel: "EMAIL", subject: ack.subject, bodyText: ack.bodyText, outboxId }, select: { id: true } });

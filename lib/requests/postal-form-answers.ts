@@ -4,6 +4,7 @@ import { CORRECTION_ACTIONS, DELIVERY_METHODS, SUSPENSION_GROUNDS, SUSPENSION_WA
 import { REQUESTER_KINDS, WIZARD_REQUEST_TYPES, type WizardRequestType } from "./request-schemas";
 import { limits } from "./schema-fields";
 import { normalizeDate, normalizePostalCode, toKatakana } from "./normalize-input";
+import { isCountryAbroad, JAPAN, type CountryCode } from "./countries";
 
 // Partial wizard answers, made safe to print on the postal form: whatever the person has
 // typed so far, capped in length, with choices kept only when they are valid options.
@@ -22,7 +23,7 @@ const flag = (v: unknown) => v === true || v === "true" || v === "on";
 export type PostalFormAnswers = {
   type?: WizardRequestType;
   requesterKind?: RequesterKind;
-  subject: { name?: string; nameKana?: string; birthDate?: string; postalCode?: string; address?: string; phone?: string; email?: string; customerId?: string; relationship?: Relationship };
+  subject: { name?: string; nameKana?: string; birthDate?: string; country?: CountryCode; postalCode?: string; address?: string; phone?: string; email?: string; customerId?: string; relationship?: Relationship };
   agent: { name?: string; nameKana?: string; address?: string; phone?: string; email?: string };
   details: {
     categories: number[];
@@ -55,13 +56,18 @@ export function postalFormAnswers(raw: unknown): PostalFormAnswers {
     const t = text(v, 20);
     return t ? normalizeDate(t) : undefined;
   };
-  const address = [text(s.prefecture, 10), text(s.city, limits.city), text(s.addressLine, limits.addressLine)].filter(Boolean).join(" ");
+  // Abroad (ADR 0014) the address is printed as written, one line per line; in Japan from its parts.
+  const abroad = s.residence === "ABROAD";
+  const country: CountryCode | undefined = abroad ? (isCountryAbroad(s.country) ? s.country : undefined) : s.residence === "JP" ? JAPAN : undefined;
+  const address = abroad
+    ? (typeof s.address === "string" ? s.address.slice(0, limits.internationalAddress).split(/\r\n|\r|\n/).map((l) => text(l)).filter(Boolean).join("\n") : "")
+    : [text(s.prefecture, 10), text(s.city, limits.city), text(s.addressLine, limits.addressLine)].filter(Boolean).join(" ");
   const categories = Array.isArray(d.categories) ? [...new Set(d.categories.map((c) => num(c, CATEGORY_NUMBERS)).filter((c): c is (typeof CATEGORY_NUMBERS)[number] => c !== undefined))].sort((x, y) => x - y) : [];
   const items = (Array.isArray(d.items) ? d.items : []).slice(0, limits.correctionItems).map((i) => {
     const item = obj(i);
     return { category: num(item.category, CATEGORY_NUMBERS), current: text(item.current), corrected: text(item.corrected) };
   });
-  const postal = text(s.postalCode, 20);
+  const postal = abroad ? undefined : text(s.postalCode, 20);
   return {
     type: oneOf(a.type, WIZARD_REQUEST_TYPES),
     requesterKind: oneOf(a.requesterKind, REQUESTER_KINDS),
@@ -69,6 +75,7 @@ export function postalFormAnswers(raw: unknown): PostalFormAnswers {
       name: text(s.name, limits.name),
       nameKana: kana(s.nameKana),
       birthDate: date(s.birthDate),
+      country,
       postalCode: postal ? (normalizePostalCode(postal) ?? postal) : undefined,
       address: address || undefined,
       phone: text(s.phone, limits.phone),

@@ -7,6 +7,7 @@ import { CORRECTION_ACTIONS, DELIVERY_METHODS, SUSPENSION_GROUNDS, SUSPENSION_WA
 import { REQUESTER_KINDS, WIZARD_REQUEST_TYPES, type WizardRequestType } from "./request-schemas";
 import { formatYen, requestText } from "./request-messages";
 import { postalFormAnswers, type PostalFormAnswers } from "./postal-form-answers";
+import { countryName } from "./countries";
 
 // The prescribed request form of Art 6.2 (①) as a printable PDF, for those who mail their
 // request. Blank, or pre-filled with what the person typed in the wizard so far; the
@@ -112,6 +113,7 @@ export async function renderPostalRequestForm(opts: { answers?: unknown; locale?
     field(t, t("postalForm.field.nameKana"), s.nameKana),
     field(t, t("postalForm.field.name"), s.name),
     field(t, t("postalForm.field.birthDate"), s.birthDate),
+    field(t, t("postalForm.field.country"), s.country ? countryName(s.country, locale) : undefined),
     field(t, t("postalForm.field.postalCode"), s.postalCode ? `〒${s.postalCode}` : undefined),
     field(t, t("postalForm.field.address"), s.address),
     field(t, t("postalForm.field.phone"), s.phone),
@@ -145,6 +147,7 @@ export async function renderPostalRequestForm(opts: { answers?: unknown; locale?
     { kind: "rule" },
     section("mailTo"),
     { kind: "paragraph", text: t("postalForm.mailTo", { postalCode: operator.postalCode, address: locale === "ja" ? operator.addressJa : operator.addressEn, company }) },
+    { kind: "paragraph", size: 9.5, text: t("postalForm.mailFromAbroad") },
   ];
   return renderPdf({ title: t("postalForm.title"), author: company, lang: locale }, blocks);
 }

@@ -8,7 +8,7 @@ import type { Inquiry } from "./inquiry-schema";
 
 type SubjectColumns = Pick<
   Prisma.RequestUncheckedCreateInput,
-  | "type" | "requesterKind" | "subjectName" | "subjectNameKana" | "subjectBirthDate" | "postalCode" | "prefecture" | "city" | "addressLine"
+  | "type" | "requesterKind" | "subjectName" | "subjectNameKana" | "subjectBirthDate" | "country" | "postalCode" | "prefecture" | "city" | "addressLine"
   | "email" | "emailNormalized" | "phone" | "customerId" | "relationship" | "agentName" | "agentNameKana" | "agentEmail" | "agentPhone" | "agentAddress"
 > & { details: Prisma.InputJsonObject };
 
@@ -30,9 +30,10 @@ export function requestColumnsFor(s: RequestSubmission): SubjectColumns {
     subjectName: p.name,
     subjectNameKana: p.nameKana,
     subjectBirthDate: calendarDay(p.birthDate),
-    postalCode: p.postalCode,
-    prefecture: p.prefecture,
-    city: p.city,
+    country: p.country,
+    postalCode: p.postalCode ?? null,
+    prefecture: p.prefecture ?? null,
+    city: p.city ?? null,
     addressLine: p.addressLine,
     email: p.email,
     emailNormalized: normalizeEmail(p.email),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Relationship, RequesterKind } from "@/lib/generated/prisma/enums";
-import { categoriesFor, PREFECTURES, RELATIONSHIPS } from "./policy-items";
+import { categoriesFor, PREFECTURES, RELATIONSHIPS, type Prefecture } from "./policy-items";
+import { COUNTRIES_ABROAD, JAPAN, type CountryCode } from "./countries";
 import { DOCUMENT_HOLDERS, DOCUMENT_KINDS, documentFits, missingDocuments } from "./document-rules";
 import { todayInJapan } from "./normalize-input";
 import {
@@ -8,9 +9,12 @@ import {
   checkbox,
   choice,
   email,
+  internationalPhone,
   kanaName,
   limits,
   missingOr,
+  multiLineText,
+  optionalKanaName,
   optionalText,
   personName,
   phone,
@@ -72,8 +76,11 @@ const birthDate = () =>
     .refine((d) => d <= todayInJapan(), { error: "errors.birthDateInFuture" })
     .refine((d) => d >= "1900-01-01", { error: "errors.birthDateTooEarly" });
 
-/** The data subject: the person the information is about. */
-export const subjectStepSchema = z.object({
+// Keys in the order of the form's fields: the error summary lists errors in schema order.
+
+/** Living in Japan: postal code, prefecture, city and the rest, and the name in kana. */
+const subjectInJapan = z.object({
+  residence: z.literal("JP"),
   name: personName(),
   nameKana: kanaName(),
   birthDate: birthDate(),
@@ -86,7 +93,52 @@ export const subjectStepSchema = z.object({
   customerId: optionalText(limits.customerId),
   relationship: choice(RELATIONSHIPS),
 });
-export type SubjectDetails = z.output<typeof subjectStepSchema>;
+
+/** Living abroad (ADR 0014): the country, the address as written there, a phone with its country code; kana optional. */
+const subjectAbroad = z.object({
+  residence: z.literal("ABROAD"),
+  name: personName(),
+  nameKana: optionalKanaName(),
+  birthDate: birthDate(),
+  country: z.enum(COUNTRIES_ABROAD, { error: missingOr("errors.country") }),
+  address: multiLineText(limits.internationalAddress),
+  email: email(),
+  phone: internationalPhone(),
+  customerId: optionalText(limits.customerId),
+  relationship: choice(RELATIONSHIPS),
+});
+
+/** The data subject as stored: one shape for both, the address parts of Japan left out abroad. */
+export type SubjectDetails = {
+  name: string;
+  nameKana?: string;
+  birthDate: string;
+  country: CountryCode;
+  postalCode?: string;
+  prefecture?: Prefecture;
+  city?: string;
+  /** In Japan the rest after the city; abroad the whole address, lines kept. */
+  addressLine: string;
+  email: string;
+  phone: string;
+  customerId?: string;
+  relationship: Relationship;
+};
+
+/**
+ * The data subject: the person the information is about. Without a residence (older
+ * drafts, API clients, the postal route) the person lives in Japan, as before.
+ */
+export const subjectStepSchema = z
+  .preprocess(
+    (v) => (typeof v === "object" && v !== null && !("residence" in v && (v as { residence?: unknown }).residence) ? { ...v, residence: "JP" } : v),
+    z.discriminatedUnion("residence", [subjectInJapan, subjectAbroad], { error: missingOr("errors.invalidChoice") }),
+  )
+  .transform((s): SubjectDetails => {
+    const common = { name: s.name, birthDate: s.birthDate, email: s.email, phone: s.phone, customerId: s.customerId, relationship: s.relationship };
+    if (s.residence === "JP") return { ...common, nameKana: s.nameKana, country: JAPAN, postalCode: s.postalCode, prefecture: s.prefecture, city: s.city, addressLine: s.addressLine };
+    return { ...common, nameKana: s.nameKana, country: s.country, addressLine: s.address };
+  });
 
 export const detailsSchemas = {
   DISCLOSURE: disclosureDetailsSchema,

@@ -24,6 +24,8 @@ export const limits = {
   city: 100,
   addressLine: 200,
   agentAddress: 300,
+  /** A free international address, several lines (ADR 0014). */
+  internationalAddress: 300,
   email: 254,
   phone: 30,
   customerId: 64,
@@ -56,6 +58,12 @@ export const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
+/** Required text over several lines (an address abroad): CRLF from forms made LF, each line trimmed, blank lines dropped. */
+export const multiLineText = (max: number) =>
+  str()
+    .transform((v) => v.split(/\r\n|\r|\n/).map((line) => line.replace(/[\s\u3000]+/g, " ").trim()).filter(Boolean).join("\n"))
+    .pipe(z.string().min(1, { error: "errors.required" }).max(max, { error: "errors.tooLong" }));
+
 export const personName = () => requiredText(limits.name).transform(tidyName);
 
 /** Kana name: hiragana and half-width katakana are accepted and stored as katakana. */
@@ -63,6 +71,12 @@ export const kanaName = () =>
   requiredText(limits.kana)
     .transform(toKatakana)
     .refine(isKatakana, { error: "errors.kana" });
+
+/** Kana for someone living abroad: optional, and checked like kanaName when given. */
+export const optionalKanaName = () =>
+  optionalText(limits.kana)
+    .transform((v) => (v ? toKatakana(v) : undefined))
+    .refine((v) => v === undefined || isKatakana(v), { error: "errors.kana" });
 
 export const email = () =>
   str("errors.email")
@@ -84,6 +98,21 @@ export const phone = () =>
         .min(1, { error: "errors.required" })
         .max(limits.phone, { error: "errors.tooLong" })
         .refine(phoneLooksValid, { error: "errors.phone" }),
+    );
+
+/**
+ * A phone number abroad: with its country code ("+44 20 7946 0000", "+1-212-555-0100"),
+ * E.164's 8–15 digits; without "+" it could not be dialled from Japan.
+ */
+export const internationalPhone = () =>
+  str("errors.phoneInternational")
+    .transform(normalizePhone)
+    .pipe(
+      z
+        .string()
+        .min(1, { error: "errors.required" })
+        .max(limits.phone, { error: "errors.tooLong" })
+        .refine((v) => v.startsWith("+") && phoneLooksValid(v), { error: "errors.phoneInternational" }),
     );
 
 export const postalCode = () =>

@@ -16,6 +16,7 @@ export function statusTokenHash(token: string): string {
   return hmacHex(token, "status-token");
 }
 
-export function statusLinkFor(token: string): string {
-  return `${env().APP_URL.replace(/\/$/, "")}/status/t/${encodeURIComponent(token)}`;
+/** English mail links under /en/ (lib/i18n/locale-from-url.ts), so the page opens in English on any device. */
+export function statusLinkFor(token: string, locale: "ja" | "en" = "ja"): string {
+  return `${env().APP_URL.replace(/\/$/, "")}${locale === "en" ? "/en" : ""}/status/t/${encodeURIComponent(token)}`;
 }

@@ -84,14 +84,16 @@ export async function fillSubject(page: Page, lang: Lang, p: Person, c: StepChec
   await expect(page).toHaveURL(stepUrl("details"));
 }
 
-/** Uploads one document and waits until it is listed (with a preview for photos). */
+/**
+ * Uploads one document and waits until it is listed (with a preview for photos). With
+ * JavaScript a chosen file goes as soon as it is chosen: no upload button is pressed.
+ */
 export async function upload(page: Page, lang: Lang, kind: string, file: string, issuedOn?: string): Promise<void> {
   const list = page.getByTestId("uploaded-files").locator("li");
   const before = await list.count();
   await page.locator("#f-upload-kind").selectOption(kind);
   if (issuedOn) await page.locator("#f-upload-issuedOn").fill(issuedOn);
   await page.locator("#f-upload-file").setInputFiles(fixture(file));
-  await page.getByRole("button", { name: msg(lang, "portal.wizard.documents.upload"), exact: true }).click();
   await expect(list).toHaveCount(before + 1);
   await expect(page.getByRole("status").filter({ hasText: file })).toBeVisible();
 }

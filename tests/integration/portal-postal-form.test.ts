@@ -58,6 +58,19 @@ describe("the prescribed postal request form", () => {
     expect(text).not.toContain("Disclosure fee");
   });
 
+  it("prints an address abroad as written, with the country, in both languages (ADR 0014)", async () => {
+    const answers = {
+      type: "PURPOSE_NOTICE", requesterKind: "SELF",
+      subject: { residence: "ABROAD", name: "Zoë Müller-Dvořák", country: "DE", address: "Königstraße 5\n70173 Stuttgart", phone: "+49 711 123456", postalCode: "104-0061" },
+    };
+    const en = pdfText(await renderPostalRequestForm({ answers, locale: "en" }));
+    // é, ü, ß are in the font; ř is not and loses its accent rather than printing a blank box.
+    for (const s of ["Zoë Müller-Dvorák", "Königstraße 5", "70173 Stuttgart", "Germany", "+49 711 123456", "JAPAN"]) expect(en).toContain(s);
+    expect(en).not.toContain("104-0061"); // a Japanese postal code typed before switching to abroad
+    const ja = pdfText(await renderPostalRequestForm({ answers }));
+    for (const s of ["ドイツ", "Königstraße 5", "JAPAN"]) expect(ja).toContain(s);
+  });
+
   it("prints only valid choices from untrusted answers", () => {
     const a = postalFormAnswers({ type: "HACK", requesterKind: 3, subject: { name: 42, relationship: "KING", nameKana: "x".repeat(500) }, details: { categories: "1,2", purpose: "7", items: "no" } });
     expect(a.type).toBeUndefined();

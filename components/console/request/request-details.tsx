@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { formatAddress, livesAbroad } from "@/lib/requests/format-address";
 import type { RequestDetail } from "@/lib/console/request-detail";
 import { documentsByPostOf, parseStoredDetails, type StoredDetails } from "@/lib/requests/stored-details";
 import { Facts } from "./facts";
@@ -55,7 +56,10 @@ export async function RequestDetails({ r }: { r: RequestDetail }) {
   const l = await getTranslations("console.labels");
   const format = await getFormatter();
   const stored = parseStoredDetails(r.type, r.details);
-  const address = [r.postalCode ? `〒${r.postalCode}` : "", r.prefecture, r.city, r.addressLine].filter(Boolean).join(" ");
+  // Abroad (ADR 0014): the address as the person wrote it, lines kept, and the country last.
+  const address = livesAbroad(r)
+    ? <span className="whitespace-pre-line" data-testid="address-abroad">{formatAddress(r, (await getLocale()) === "en" ? "en" : "ja")}</span>
+    : [r.postalCode ? `〒${r.postalCode}` : "", r.prefecture, r.city, r.addressLine].filter(Boolean).join(" ");
   return (
     <div className="flex flex-col gap-5">
       <div>

@@ -1,18 +1,15 @@
 "use client";
 import Link from "next/link";
-import type { WizardRequestType } from "@/lib/requests/request-schemas";
+import { REQUEST_TYPE_ARTICLES } from "@/lib/policy/request-articles";
 import { DefaultSubmit, FormErrors, FormNotice, usePortalForm, WizardNav, type PortalAction } from "../portal-form";
 import type { PortalFormState } from "../step-state";
 import { Correction, Disclosure, Suspension, Text, ThirdPartyStop, useLabels, type DetailsOptions } from "./details-sections";
 
 export type { DetailsOptions };
 
-const ARTICLE: Record<WizardRequestType, number> = { DISCLOSURE: 6, CORRECTION: 7, SUSPENSION: 8, THIRD_PARTY_STOP: 11, PURPOSE_NOTICE: 11 };
-
 export function DetailsStepForm({ action, initial, options }: { action: PortalAction; initial: PortalFormState; options: DetailsOptions }) {
   const f = usePortalForm(action, initial);
   const { t } = useLabels();
-  const n = ARTICLE[options.type];
   return (
     <>
       <FormErrors state={f.state} text={f.text} />
@@ -21,9 +18,11 @@ export function DetailsStepForm({ action, initial, options }: { action: PortalAc
         <DefaultSubmit />
         <p className="mb-6">
           {t(`details.intro.${options.type}`)}{" "}
-          <Link href={`/policy#art-${n}`} className="text-brand-700 underline">
-            {t("policyArticle", { n })}
-          </Link>
+          {REQUEST_TYPE_ARTICLES[options.type].map((n) => (
+            <Link key={n} href={`/policy#art-${n}`} className="mr-3 inline-block text-brand-700 underline">
+              {t("policyArticle", { n })}
+            </Link>
+          ))}
         </p>
         {options.type === "DISCLOSURE" ? <Disclosure f={f} o={options} /> : null}
         {options.type === "CORRECTION" ? <Correction f={f} o={options} /> : null}

@@ -1,18 +1,35 @@
 "use client";
 import { useTranslations } from "next-intl";
+import type { FormEvent } from "react";
 import { Checkbox } from "../choices";
 import { FormErrors, usePortalForm, WizardNav, type PortalAction } from "../portal-form";
 import { fieldIdOf, type PortalFormState } from "../step-state";
+import { pendingUpload } from "./pending-upload";
 
 /** The step's own answer (copies by post instead) and the way on; uploads have their own form above. */
 export function DocumentsStepForm({ action, initial }: { action: PortalAction; initial: PortalFormState }) {
   const f = usePortalForm(action, initial);
   const t = useTranslations("portal.wizard.documents");
   const tr = useTranslations("requests");
+
+  // 次へ with a file still in the picker (chosen, not sent): send it first, then go on.
+  // If the upload is refused, its errors show in the upload panel and the step stays.
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    const submitter = (e.nativeEvent as SubmitEvent).submitter;
+    const pending = pendingUpload();
+    if (!pending || (submitter instanceof HTMLButtonElement && submitter.value === "back")) return;
+    e.preventDefault();
+    const form = e.currentTarget;
+    void pending.send().then((ok) => {
+      if (ok) form.requestSubmit(submitter instanceof HTMLButtonElement ? submitter : null);
+      else document.getElementById(fieldIdOf("files"))?.focus();
+    });
+  }
+
   return (
     <>
       <FormErrors state={f.state} text={f.text} />
-      <form key={f.state.nonce} action={f.formAction} noValidate>
+      <form key={f.state.nonce} action={f.formAction} onSubmit={onSubmit} noValidate>
         <Checkbox id={fieldIdOf("sendByPost")} name="sendByPost" label={tr("documentGuidance.sendByPost")} hint={t("sendByPostHint")} errors={f.err("sendByPost")} checked={f.v("sendByPost") === "on"} />
         <WizardNav pending={f.pending} />
       </form>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatAddress } from "@/lib/requests/format-address";
 import type { RequestSubmission } from "@/lib/requests/request-schemas";
 
 type Row = [label: string, value: ReactNode];
@@ -70,6 +71,7 @@ export async function ReviewSummary({ s, files }: { s: RequestSubmission; files:
   }
 
   const subject = s.subject;
+  const locale = (await getLocale()) === "en" ? "en" : "ja";
   return (
     <>
       <Section title={t("steps.type")} href="/requests/new" rows={[[t("review.type"), tr(`types.${s.type}`)]]} />
@@ -92,9 +94,9 @@ export async function ReviewSummary({ s, files }: { s: RequestSubmission; files:
         title={t("steps.subject")}
         href="/requests/new/subject"
         rows={[
-          [t("fields.name"), t("review.withKana", { name: subject.name, kana: subject.nameKana })],
+          [t("fields.name"), subject.nameKana ? t("review.withKana", { name: subject.name, kana: subject.nameKana }) : subject.name],
           [t("fields.birthDate"), subject.birthDate],
-          [t("review.address"), `〒${subject.postalCode} ${subject.prefecture}${subject.city}${subject.addressLine}`],
+          [t("review.address"), formatAddress(subject, locale)],
           [t("fields.email"), subject.email],
           [t("fields.phone"), subject.phone],
           [t("fields.customerId"), subject.customerId ?? none],

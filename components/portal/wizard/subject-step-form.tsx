@@ -1,13 +1,20 @@
 "use client";
 import { useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
-import { SelectField, TextField } from "@/components/ui/field";
+import { SelectField, TextareaField, TextField } from "@/components/ui/field";
+import { RESIDENCES } from "@/lib/requests/countries";
 import { PREFECTURES, RELATIONSHIPS } from "@/lib/requests/policy-items";
 import { Choices } from "../choices";
 import { ActionButton, DefaultSubmit, FormErrors, FormNotice, usePortalForm, WizardNav, type PortalAction } from "../portal-form";
 import { fieldIdOf, type PortalFormState } from "../step-state";
 
-export function SubjectStepForm({ action, initial, agent }: { action: PortalAction; initial: PortalFormState; agent: boolean }) {
+/** Shown only while "outside Japan" is chosen (CSS only, so it works without JavaScript). */
+const ABROAD_ONLY = "hidden group-has-[#f-residence-ABROAD:checked]:block";
+/** Hidden while "outside Japan" is chosen. */
+const JAPAN_ONLY = "group-has-[#f-residence-ABROAD:checked]:hidden";
+const ABROAD_ONLY_INLINE = "hidden group-has-[#f-residence-ABROAD:checked]:inline";
+
+export function SubjectStepForm({ action, initial, agent, countries }: { action: PortalAction; initial: PortalFormState; agent: boolean; countries: { value: string; label: string }[] }) {
   const f = usePortalForm(action, initial);
   const t = useTranslations("portal.wizard");
   const tr = useTranslations("requests");
@@ -26,12 +33,40 @@ export function SubjectStepForm({ action, initial, agent }: { action: PortalActi
     <>
       <FormErrors state={f.state} text={f.text} />
       <FormNotice state={f.state} text={f.text} />
-      <form key={f.state.nonce} action={f.formAction} noValidate>
+      {/* Japan or abroad: the address fields of the other hide themselves (CSS only); the server reads only the chosen ones. */}
+      <form key={f.state.nonce} action={f.formAction} noValidate className="group">
         <DefaultSubmit />
         {agent ? <p className="mb-4 rounded-md bg-brand-50 p-3">{t("subject.agentNote")}</p> : null}
+        <Choices
+          id={fieldIdOf("residence")}
+          name="residence"
+          legend={t("fields.residence")}
+          hint={t("subject.residenceHint")}
+          required
+          requiredLabel={tc("required")}
+          errors={f.err("residence")}
+          checked={f.vs("residence").length ? f.vs("residence") : ["JP"]}
+          columns
+          options={RESIDENCES.map((r) => ({ value: r, label: t(`subject.residence.${r}`) }))}
+        />
         {field("name", { autoComplete: agent ? "off" : "name", hint: t("hints.name") })}
-        {field("nameKana", { autoComplete: "off", hint: t("hints.kana") })}
+        <TextField
+          id={fieldIdOf("nameKana")}
+          name="nameKana"
+          label={
+            <>
+              {t("fields.nameKana")}
+              <span className={`ml-2 rounded bg-danger px-1.5 py-0.5 text-xs font-normal text-white ${JAPAN_ONLY}`}>{tc("required")}</span>
+              <span className={`ml-2 text-xs font-normal text-muted ${ABROAD_ONLY_INLINE}`}>{tc("optional")}</span>
+            </>
+          }
+          defaultValue={f.v("nameKana")}
+          errors={f.err("nameKana")}
+          autoComplete="off"
+          hint={t("hints.kanaAbroad")}
+        />
         {field("birthDate", { autoComplete: agent ? "off" : "bday", hint: t("hints.date") })}
+        <div className={JAPAN_ONLY}>
         <div className="mb-5">
           <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
             <div className="sm:w-56 [&>div]:mb-0">
@@ -56,8 +91,43 @@ export function SubjectStepForm({ action, initial, agent }: { action: PortalActi
         />
         {field("city", { autoComplete: agent ? "off" : "address-level2" })}
         {field("addressLine", { autoComplete: agent ? "off" : "address-line1", hint: t("hints.addressLine"), ref: addressRef })}
+        </div>
+        <div className={ABROAD_ONLY}>
+          <SelectField
+            id={fieldIdOf("country")}
+            name="country"
+            label={t("fields.country")}
+            defaultValue={f.v("country")}
+            errors={f.err("country")}
+            autoComplete={agent ? "off" : "country"}
+            required
+            {...req}
+            options={[{ value: "", label: t("subject.chooseCountry") }, ...countries]}
+          />
+          <TextareaField
+            id={fieldIdOf("address")}
+            name="address"
+            label={t("fields.address")}
+            hint={t("hints.addressAbroad")}
+            rows={4}
+            defaultValue={f.v("address")}
+            errors={f.err("address")}
+            autoComplete={agent ? "off" : "street-address"}
+            required
+            {...req}
+          />
+        </div>
         {field("email", { type: "email", autoComplete: agent ? "off" : "email", hint: agent ? t("hints.subjectEmailAgent") : t("hints.email") })}
-        {field("phone", { type: "tel", autoComplete: agent ? "off" : "tel", hint: t("hints.phone") })}
+        {field("phone", {
+          type: "tel",
+          autoComplete: agent ? "off" : "tel",
+          hint: (
+            <>
+              <span className={`inline ${JAPAN_ONLY}`}>{t("hints.phone")}</span>
+              <span className={ABROAD_ONLY_INLINE}>{t("hints.phoneAbroad")}</span>
+            </>
+          ),
+        })}
         {field("customerId", { required: false, autoComplete: "off", hint: t("hints.customerId") })}
         <Choices
           id={fieldIdOf("relationship")}

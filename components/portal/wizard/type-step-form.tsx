@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { WIZARD_REQUEST_TYPES } from "@/lib/requests/request-choices";
+import { REQUEST_ARTICLES } from "@/lib/policy/request-articles";
 import { Choices } from "../choices";
 import { FormErrors, usePortalForm, WizardNav, type PortalAction } from "../portal-form";
 import { fieldIdOf, type PortalFormState } from "../step-state";
@@ -31,7 +32,7 @@ export function TypeStepForm({ action, initial }: { action: PortalAction; initia
         />
         <p className="mb-2 text-sm">
           {t("type.policyLinks")}{" "}
-          {[6, 7, 8, 11].map((n) => (
+          {REQUEST_ARTICLES.map((n) => (
             <Link key={n} href={`/policy#art-${n}`} className="mr-3 inline-block text-brand-700 underline">
               {t("policyArticle", { n })}
             </Link>

@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -7,6 +7,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { buttonClass } from "@/components/ui/button-class";
 import { useKeyText } from "../portal-form";
 import { fieldIdOf } from "../step-state";
+import { registerPendingUpload } from "./pending-upload";
 
 const ACCEPT = ".pdf,.jpg,.jpeg,.png,.heic,.heif,application/pdf,image/jpeg,image/png,image/heic,image/heif";
 
@@ -14,8 +15,10 @@ type Errors = Record<string, string[]>;
 
 /**
  * Adds one document. Without JavaScript it is a plain multipart form (the route redirects
- * back here); with it, the file goes by XMLHttpRequest so the person sees the progress,
- * and a file over the size limit is refused before anything is sent.
+ * back here). With it, the file goes by XMLHttpRequest as soon as it is chosen (once its
+ * kind is chosen), so the person sees the progress and never has to find the upload
+ * button; a file over the size limit is refused before anything is sent, and 次へ sends a
+ * file still waiting in the picker (pending-upload.ts).
  */
 export function UploadPanel({ kinds, maxBytes, initialErrors, full }: { kinds: { value: string; label: string }[]; maxBytes: number; initialErrors: Errors; full: boolean }) {
   const t = useTranslations("portal.wizard.documents");
@@ -26,42 +29,84 @@ export function UploadPanel({ kinds, maxBytes, initialErrors, full }: { kinds: {
   const [errors, setErrors] = useState<Errors>(initialErrors);
   const [progress, setProgress] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const sending = useRef<Promise<boolean> | null>(null);
   const err = (name: string) => errors[name]?.map((k) => text(k.startsWith("errors.") ? `requests.${k}` : k));
 
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    if (progress !== null) return;
-    const form = e.currentTarget;
+  const chosenFile = (): File | null => {
+    const input = formRef.current?.elements.namedItem("file");
+    const file = input instanceof HTMLInputElement ? input.files?.[0] : undefined;
+    return file && file.name ? file : null;
+  };
+
+  /** Sends the form's file; resolves true when the server accepted it. One at a time. */
+  function send(): Promise<boolean> {
+    if (sending.current) return sending.current;
+    const form = formRef.current;
+    if (!form) return Promise.resolve(false);
     const data = new FormData(form);
     const file = data.get("file");
     setNotice(null);
-    if (!(file instanceof File) || !file.name) return setErrors({ file: ["errors.required"] });
-    if (file.size > maxBytes) return setErrors({ file: ["errors.fileTooLarge"] });
+    if (!(file instanceof File) || !file.name) return Promise.resolve(failed({ file: ["errors.required"] }));
+    if (!data.get("kind")) return Promise.resolve(failed({ kind: ["errors.required"] }));
+    if (file.size > maxBytes) return Promise.resolve(failed({ file: ["errors.fileTooLarge"] }));
     setErrors({});
     setProgress(0);
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", form.action);
-    xhr.setRequestHeader("accept", "application/json");
-    xhr.upload.onprogress = (ev) => ev.lengthComputable && setProgress(Math.round((ev.loaded / ev.total) * 100));
-    xhr.onload = () => {
-      setProgress(null);
-      let body: { fieldErrors?: Errors; error?: string } = {};
-      try {
-        body = JSON.parse(xhr.responseText) as typeof body;
-      } catch {
-        /* not JSON: reported below */
-      }
-      if (xhr.status === 201) {
-        formRef.current?.reset();
-        setNotice(t("uploaded", { name: file.name }));
-        router.refresh();
-      } else setErrors(body.fieldErrors ?? { _form: [`errors.codes.${body.error ?? "UNAVAILABLE"}`] });
-    };
-    xhr.onerror = () => {
-      setProgress(null);
-      setErrors({ _form: ["errors.codes.UNAVAILABLE"] });
-    };
-    xhr.send(data);
+    const done = new Promise<boolean>((resolve) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open("POST", form.action);
+      xhr.setRequestHeader("accept", "application/json");
+      xhr.upload.onprogress = (ev) => ev.lengthComputable && setProgress(Math.round((ev.loaded / ev.total) * 100));
+      xhr.onload = () => {
+        setProgress(null);
+        let body: { fieldErrors?: Errors; error?: string } = {};
+        try {
+          body = JSON.parse(xhr.responseText) as typeof body;
+        } catch {
+          /* not JSON: reported below */
+        }
+        if (xhr.status === 201) {
+          formRef.current?.reset();
+          setNotice(t("uploaded", { name: file.name }));
+          router.refresh();
+          resolve(true);
+        } else resolve(failed(body.fieldErrors ?? { _form: [`errors.codes.${body.error ?? "UNAVAILABLE"}`] }));
+      };
+      xhr.onerror = () => {
+        setProgress(null);
+        resolve(failed({ _form: ["errors.codes.UNAVAILABLE"] }));
+      };
+      xhr.send(data);
+    }).finally(() => {
+      sending.current = null;
+    });
+    sending.current = done;
+    return done;
+  }
+
+  function failed(next: Errors): false {
+    setErrors(next);
+    return false;
+  }
+
+  useEffect(() => registerPendingUpload({ hasFile: () => chosenFile() !== null, send }));
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    void send();
+  }
+
+  /** Choosing a file sends it at once when its kind is known; otherwise the kind is asked for. */
+  function onChooseFile() {
+    if (!chosenFile()) return;
+    const kind = formRef.current?.elements.namedItem("kind");
+    // The error summary takes focus and links to the kind; the chosen file stays in the picker.
+    if (kind instanceof HTMLSelectElement && !kind.value) return void failed({ kind: ["errors.kindFirst"] });
+    void send();
+  }
+
+  /** A kind chosen after the file: the file goes now. */
+  function onChooseKind() {
+    if (chosenFile() && errors.kind) void send();
   }
 
   const items = Object.entries(errors).map(([field, keys]) => ({
@@ -81,7 +126,7 @@ export function UploadPanel({ kinds, maxBytes, initialErrors, full }: { kinds: {
         <p>{t("full")}</p>
       ) : (
         <form ref={formRef} method="post" action="/api/requests/uploads" encType="multipart/form-data" onSubmit={onSubmit} noValidate>
-          <SelectField id={fieldIdOf("upload.kind")} name="kind" label={t("kind")} errors={err("kind")} required requiredLabel={tc("required")} options={[{ value: "", label: t("chooseKind") }, ...kinds]} />
+          <SelectField id={fieldIdOf("upload.kind")} name="kind" label={t("kind")} errors={err("kind")} onChange={onChooseKind} required requiredLabel={tc("required")} options={[{ value: "", label: t("chooseKind") }, ...kinds]} />
           <TextField id={fieldIdOf("upload.issuedOn")} name="issuedOn" label={t("issuedOn")} hint={t("issuedOnHint")} errors={err("issuedOn")} optionalLabel={tc("optional")} autoComplete="off" />
           <div className="mb-5">
             <label htmlFor={fieldIdOf("upload.file")} className="mb-1 block font-semibold">
@@ -101,6 +146,7 @@ export function UploadPanel({ kinds, maxBytes, initialErrors, full }: { kinds: {
               type="file"
               name="file"
               accept={ACCEPT}
+              onChange={onChooseFile}
               aria-describedby={err("file")?.length ? "upload-file-hint upload-file-error" : "upload-file-hint"}
               aria-invalid={err("file")?.length ? true : undefined}
               className="block w-full max-w-full rounded-md border border-stone-400 bg-white p-2 text-sm file:mr-3 file:rounded file:border-0 file:bg-brand-50 file:px-3 file:py-1 file:font-semibold file:text-brand-800"

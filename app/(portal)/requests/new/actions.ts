@@ -67,8 +67,8 @@ export async function saveSubjectStep(prev: PortalFormState, formData: FormData)
       ? formState(prev, filled.values, { postalCode: [filled.error] })
       : formState(prev, filled.values, {}, { notice: "portal.wizard.subject.lookupOk" });
   }
-  // A postal code with the prefecture left empty: fill it in rather than refuse.
-  if (intent === "next" && !values.prefecture) values = fillAddress(values).values;
+  // A postal code with the prefecture left empty: fill it in rather than refuse (in Japan only).
+  if (intent === "next" && !values.prefecture && values.residence !== "ABROAD") values = fillAddress(values).values;
   return saveAndMove("subject", prev, values, intent);
 }
 

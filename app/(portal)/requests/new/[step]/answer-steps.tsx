@@ -1,4 +1,6 @@
+import { getLocale } from "next-intl/server";
 import { prisma } from "@/lib/server/db";
+import { countryOptions } from "@/lib/requests/countries";
 import { getSettings } from "@/lib/settings/get-settings";
 import { CATEGORY_NUMBERS, categoriesFor, PURPOSE_NUMBERS, purposesFor } from "@/lib/requests/policy-items";
 import { subjectStepSchema } from "@/lib/requests/request-schemas";
@@ -14,8 +16,10 @@ export function RequesterStep({ draft }: { draft: WizardDraft }) {
   return <RequesterStepForm action={saveRequesterStep} initial={initialFormState(draft.answers.requester)} />;
 }
 
-export function SubjectStep({ draft }: { draft: WizardDraft }) {
-  return <SubjectStepForm action={saveSubjectStep} initial={initialFormState(draft.answers.subject)} agent={wizardRequesterKind(draft) !== "SELF"} />;
+export async function SubjectStep({ draft }: { draft: WizardDraft }) {
+  // Country names are made here, on the server, so the browser's own names cannot differ from the HTML.
+  const countries = countryOptions((await getLocale()) === "en" ? "en" : "ja");
+  return <SubjectStepForm action={saveSubjectStep} initial={initialFormState(draft.answers.subject)} agent={wizardRequesterKind(draft) !== "SELF"} countries={countries} />;
 }
 
 export async function DetailsStep({ draft }: { draft: WizardDraft }) {

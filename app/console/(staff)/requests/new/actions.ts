@@ -89,6 +89,7 @@ export async function createOfflineRequestAction(_prev: FormState, fd: FormData)
         subjectName: v.subjectName ?? "",
         subjectNameKana: top("subjectNameKana"),
         subjectBirthDate: top("subjectBirthDate"),
+        country: top("country") as "JP" | undefined,
         postalCode: top("postalCode"),
         prefecture: top("prefecture"),
         city: top("city"),

@@ -10,6 +10,7 @@ import { createOfflineRequestAction } from "./actions";
 export type OfflineFormOptions = {
   types: string[];
   prefectures: readonly string[];
+  countries: { value: string; label: string }[];
   relationships: readonly string[];
   documentKinds: string[];
   today: string;
@@ -47,10 +48,11 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
           {text("subjectName", { required: true, maxLength: 100 })}
           {text("subjectNameKana", { maxLength: 100 })}
           {text("subjectBirthDate", { type: "date" })}
+          <SelectField id={id("country")} name="country" label={o("country")} hint={o("countryHint")} defaultValue="JP" errors={errors("country")} options={options.countries} />
           {text("postalCode", { hint: o("postalCodeHint"), inputMode: "numeric", maxLength: 8 })}
           <SelectField id={id("prefecture")} name="prefecture" label={o("prefecture")} defaultValue="" errors={errors("prefecture")} options={[{ value: "", label: o("prefectureNone") }, ...options.prefectures.map((p) => ({ value: p, label: p }))]} />
           {text("city", { maxLength: 100 })}
-          {text("addressLine", { maxLength: 200 })}
+          <TextareaField id={id("addressLine")} name="addressLine" label={o("addressLine")} hint={o("addressLineHint")} rows={3} errors={errors("addressLine")} autoComplete="off" optionalLabel={f("optional")} maxLength={300} />
           {text("email", { type: "email", hint: o("emailHint"), maxLength: 254 })}
           {text("phone", { type: "tel", maxLength: 30 })}
           {text("customerId", { maxLength: 64 })}

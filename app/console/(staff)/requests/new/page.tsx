@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { countryOptions, JAPAN } from "@/lib/requests/countries";
 import { RequestType, DocumentKind } from "@/lib/generated/prisma/enums";
 import { requireStaffPage } from "@/lib/server/current-staff";
 import { jstDate } from "@/lib/deadlines/deadline-clock";
@@ -14,6 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewOfflineRequestPage() {
   await requireStaffPage("create:request");
   const t = await getTranslations("console.offline");
+  const locale = (await getLocale()) === "en" ? "en" : "ja";
   return (
     <>
       <PageHeader title={t("title")} description={t("intro")} />
@@ -21,6 +23,8 @@ export default async function NewOfflineRequestPage() {
         options={{
           types: Object.values(RequestType),
           prefectures: PREFECTURES,
+          // Japan first, then the rest by name (ADR 0014: requesters abroad).
+          countries: [{ value: JAPAN, label: t("countryJapan") }, ...countryOptions(locale)],
           relationships: RELATIONSHIPS,
           documentKinds: Object.values(DocumentKind),
           today: jstDate(new Date()),
