@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { prisma } from "@/lib/server/db";
 import { getSettings } from "@/lib/settings/get-settings";
 import { env } from "@/lib/server/env";
+import { formatFee } from "@/lib/fees/format-fee";
 import { buttonClass } from "@/components/ui/button-class";
 
 const kinds = [
@@ -72,7 +73,7 @@ export default async function LandingPage() {
         <h2 id="fee-title" className="mb-3 text-xl font-bold">
           {t("feeTitle")}
         </h2>
-        <p>{t("feeBody", { amount: fee.amount, online })}</p>
+        <p>{t("feeBody", { amount: formatFee(fee.amount, locale === "en" ? "en" : "ja"), online })}</p>
       </section>
 
       <section aria-labelledby="docs-title">

@@ -8,6 +8,7 @@ import { isAppError } from "@/lib/errors";
 import { getRequestDetail, type RequestDetail } from "@/lib/console/request-detail";
 import { listAssignableStaff } from "@/lib/console/assignable-staff";
 import { isOpen } from "@/lib/console/request-states";
+import { outcomeLabelKey } from "@/lib/console/outcome-label";
 import { listSystemsOfRecord } from "@/lib/tasks/data-map";
 import { staffFeeView } from "@/lib/fees/fee-overview";
 import { jstDate } from "@/lib/deadlines/deadline-clock";
@@ -28,6 +29,7 @@ import { PackageSection } from "./package-section";
 import { NoticesSection } from "./notices-section";
 import { MessagesSection } from "./messages-section";
 import { ConnectedSection } from "./connected-section";
+import { RequestVersionProvider } from "@/components/console/request-version";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -64,6 +66,7 @@ export default async function RequestPage({ params }: Props) {
   const today = jstDate(new Date());
 
   return (
+    <RequestVersionProvider version={r.version}>
     <article data-version={r.version} data-testid="request-page">
       <p className="mb-2">
         <Link href="/console" className="text-brand-700 underline">
@@ -81,7 +84,7 @@ export default async function RequestPage({ params }: Props) {
           <Badge tone="info">{l(`status.${r.status}`)}</Badge>
           <Badge tone={r.identity === "VERIFIED" ? "success" : r.identity === "FAILED" ? "danger" : r.identity === "PENDING" ? "warning" : "neutral"}>{l(`identity.${r.identity}`)}</Badge>
           <Badge tone={r.fee === "AWAITING_PAYMENT" ? "warning" : "neutral"}>{l(`fee.${r.fee}`)}</Badge>
-          {r.outcome ? <Badge tone="info">{c(`outcome.${r.outcome}`)}</Badge> : null}
+          {r.outcome ? <Badge tone="info">{c(outcomeLabelKey(r.type, r.outcome))}</Badge> : null}
           <DeadlineBadge status={r.deadline.status} label={c(`deadline.${r.deadline.status}`, { days: Math.abs(r.deadline.daysLeft) })} />
         </p>
       </header>
@@ -134,7 +137,8 @@ export default async function RequestPage({ params }: Props) {
 
         <Section id="fee" title={t("sections.fee")}>
           <FeePanel fee={fee} />
-          {fee.fee !== "NOT_REQUIRED" ? <p className="mt-3 text-sm text-muted">{t("fee.readOnly")}</p> : null}
+          {/* Only those who may record payments are sent to the fees page (admin-only); others are told who does it (issue 17, bug 6). */}
+          {fee.fee !== "NOT_REQUIRED" ? <p className="mt-3 text-sm text-muted" data-testid="fee-who-records">{roleHas(me.role, "record:payment") ? t("fee.readOnly") : t("fee.adminRecords")}</p> : null}
           {roleHas(me.role, "record:payment") ? (
             <p className="mt-2">
               <Link href={`/console/fees/${r.id}`} className={buttonClass("ghost", "sm")}>
@@ -157,5 +161,6 @@ export default async function RequestPage({ params }: Props) {
         </Section>
       </div>
     </article>
+    </RequestVersionProvider>
   );
 }
