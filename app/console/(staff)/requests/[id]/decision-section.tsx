@@ -30,7 +30,7 @@ function groundsFor(type: RequestType): readonly string[] {
 }
 
 /** Decisions so far, the officer's approval box, and the decision form for this type. */
-export async function DecisionSection({ r, me, open }: { r: RequestDetail; me: CurrentStaff; open: boolean }) {
+export async function DecisionSection({ r, me, open, folded }: { r: RequestDetail; me: CurrentStaff; open: boolean; folded?: boolean }) {
   const t = await getTranslations("console.request.decision");
   const a = await getTranslations("console.request.approval");
   const s = await getTranslations("console.request.sections");
@@ -41,7 +41,7 @@ export async function DecisionSection({ r, me, open }: { r: RequestDetail; me: C
   const canApprove = roleHas(me.role, "approve:decision");
   const canDecide = open && !pending && roleHas(me.role, "decide:request");
   return (
-    <Section id="decision" title={s("decision")}>
+    <Section id="decision" title={s("decision")} folded={folded}>
       <h3 className="mb-2 font-bold">{t("history")}</h3>
       <DecisionHistory decisions={r.decisions} staffNames={r.staffNames} type={r.type} />
 

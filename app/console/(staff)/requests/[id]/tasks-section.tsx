@@ -10,7 +10,7 @@ import { taskInstructionView } from "@/lib/tasks/task-instruction-view";
 const tone = { OPEN: "warning", DONE: "success", FAILED: "danger", EXPLAINED: "info" } as const;
 
 /** One task per system holding the affected items; the request closes when all are done or explained. */
-export async function TasksSection({ r, me }: { r: RequestDetail; me: CurrentStaff }) {
+export async function TasksSection({ r, me, folded }: { r: RequestDetail; me: CurrentStaff; folded?: boolean }) {
   const t = await getTranslations("console.request.tasks");
   const c = await getTranslations("console");
   const s = await getTranslations("console.request.sections");
@@ -21,7 +21,7 @@ export async function TasksSection({ r, me }: { r: RequestDetail; me: CurrentSta
   const decision = [...r.decisions].reverse().find((d) => !d.superseded && d.approval !== "PENDING" && d.approval !== "SENT_BACK");
   const category = (n: number) => `(${n}) ${rq.has(`categories.${n}`) ? rq(`categories.${n}`) : ""}`.trim();
   return (
-    <Section id="tasks" title={s("tasks")}>
+    <Section id="tasks" title={s("tasks")} folded={folded}>
       {r.tasks.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
