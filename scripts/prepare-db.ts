@@ -18,8 +18,15 @@ export async function prepareDatabase(): Promise<void> {
   await seedBase(prisma);
   if (target.kind === "pglite" || process.env.SEED_DEMO === "1") {
     const demo = await seedDemo(prisma);
-    const { seedDemoRequests } = await import("@/lib/seed/demo-requests");
-    await seedDemoRequests(prisma);
+    const { writeDemoRequests, demoRequests } = await import("@/lib/seed/demo-requests");
+    if ((await prisma.request.count()) === 0) {
+      // A desk that looks alive on day one: a year of history first (references follow
+      // arrival), then today's demo requests. Never in the e2e server's seed.
+      const { seedDemoHistory } = await import("@/lib/seed/demo-history");
+      const written = await seedDemoHistory(prisma);
+      await writeDemoRequests(prisma);
+      console.log(`Demo data: ${written} requests of the past year and ${demoRequests.length} recent ones.`);
+    }
     // The connected demo system reads an embedded sample service database (issue 14).
     const { seedConnectedDemo, demoTargetUrl } = await import("@/lib/seed/connected-demo");
     await seedConnectedDemo(prisma, { targetUrl: demoTargetUrl(target.kind === "pglite" ? target.dataDir : "memory://") });

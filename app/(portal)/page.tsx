@@ -85,7 +85,7 @@ export default async function LandingPage() {
         <h2 id="fee-title" className="mb-3 text-xl font-bold">
           {t("feeTitle")}
         </h2>
-        <p>{t("feeBody", { amount: formatFee(locale === "en" ? "en" : "ja", fee.amount), online })}</p>
+        <p>{t("feeBody", { amount: formatFee(fee.amount, locale === "en" ? "en" : "ja"), online })}</p>
       </section>
 
       <section aria-labelledby="docs-title">

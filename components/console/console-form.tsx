@@ -5,6 +5,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { idleState, type FormState } from "@/lib/form-state";
 import { buttonClass } from "@/components/ui/button-class";
 import { useFlash } from "./flash";
+import { useRequestVersion } from "./request-version";
 
 export type ConsoleAction = (prev: FormState, formData: FormData) => Promise<FormState>;
 
@@ -30,6 +31,7 @@ export function useConsoleForm(action: ConsoleAction, opts: { resetOnOk?: boolea
   const formRef = useRef<HTMLFormElement>(null);
   const text = useKeyText();
   const flash = useFlash();
+  const requestVersion = useRequestVersion();
   const t = useTranslations("console.form");
   const okOf = (s: FormState) => (s.status === "ok" && opts.ok ? opts.ok(s) : undefined);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
@@ -38,6 +40,8 @@ export function useConsoleForm(action: ConsoleAction, opts: { resetOnOk?: boolea
     const data = new FormData(e.currentTarget, submitter instanceof HTMLButtonElement ? submitter : null);
     startTransition(async () => {
       const result = await action(state, data);
+      const returned = result.status === "ok" ? Number(result.data?.requestVersion) : Number.NaN;
+      if (requestVersion && Number.isInteger(returned)) requestVersion.update(returned);
       startTransition(() => setState(result));
       if (result.status === "ok" && opts.resetOnOk) formRef.current?.reset();
       const ok = okOf(result);

@@ -19,7 +19,10 @@ function SortHeader({ label, link }: { label: string; link: SortLink }) {
   );
 }
 
-/** One page of the queue; the table scrolls sideways on a phone rather than squeezing. */
+/**
+ * One page of the queue: a table on wider screens, cards on a phone (reference, due date,
+ * status, identity and fee without sideways scrolling; issue 17).
+ */
 export async function QueueTable({ rows, sortLinks, caption }: { rows: QueueRow[]; sortLinks: Record<SortKey, SortLink>; caption: string }) {
   const t = await getTranslations("console.queue.table");
   const l = await getTranslations("console.labels");
@@ -27,8 +30,42 @@ export async function QueueTable({ rows, sortLinks, caption }: { rows: QueueRow[
   const format = await getFormatter();
   const day = (x: Date) => format.dateTime(x, { year: "numeric", month: "2-digit", day: "2-digit" });
   if (!rows.length) return <p className="rounded-md border border-stone-300 bg-white p-4">{t("empty")}</p>;
+  const identityTone = (r: QueueRow) => (r.identity === "VERIFIED" ? "success" : r.identity === "FAILED" ? "danger" : r.identity === "PENDING" ? "warning" : "neutral");
+  const feeTone = (r: QueueRow) => (r.fee === "AWAITING_PAYMENT" ? "warning" : r.fee === "PAID" || r.fee === "WAIVED" ? "success" : "neutral");
   return (
-    <div className="overflow-x-auto rounded-md border border-stone-300 bg-white" role="region" aria-label={caption} tabIndex={0}>
+    <>
+    <ul className="flex flex-col gap-2 md:hidden" aria-label={caption} data-testid="queue-cards">
+      {rows.map((r) => (
+        <li key={r.id} className="rounded-md border border-stone-300 bg-white p-3" data-testid="queue-card" data-reference={r.reference}>
+          <p className="flex flex-wrap items-baseline justify-between gap-2">
+            <Link href={`/console/requests/${r.id}`} className="font-semibold text-brand-700 underline">
+              {r.reference}
+            </Link>
+            <span className="text-sm">{l(`status.${r.status}`)}</span>
+          </p>
+          <p className="mt-1 text-sm">
+            {r.subjectName} · {l(`type.${r.type}`)}
+          </p>
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+            <dt className="text-muted">{t("due")}</dt>
+            <dd className="flex flex-wrap items-center gap-2">
+              {day(r.dueAt)} <DeadlineBadge status={r.deadlineStatus} label={d(r.deadlineStatus, { days: Math.abs(r.daysLeft) })} />
+            </dd>
+            <dt className="text-muted">{t("identity")}</dt>
+            <dd>
+              <Badge tone={identityTone(r)}>{l(`identity.${r.identity}`)}</Badge>
+            </dd>
+            <dt className="text-muted">{t("fee")}</dt>
+            <dd>
+              <Badge tone={feeTone(r)}>{l(`fee.${r.fee}`)}</Badge>
+            </dd>
+            <dt className="text-muted">{t("assignee")}</dt>
+            <dd>{r.assignee?.name ?? <span className="text-muted">{t("unassigned")}</span>}</dd>
+          </dl>
+        </li>
+      ))}
+    </ul>
+    <div className="hidden overflow-x-auto rounded-md border border-stone-300 bg-white md:block" role="region" aria-label={caption} tabIndex={0}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-stone-100">
@@ -79,5 +116,6 @@ export async function QueueTable({ rows, sortLinks, caption }: { rows: QueueRow[
         </tbody>
       </table>
     </div>
+    </>
   );
 }

@@ -7,9 +7,9 @@ const tones = {
   danger: "border-danger bg-red-50",
 } as const;
 
-export function Alert({ tone = "info", title, children, live = false }: { tone?: keyof typeof tones; title?: ReactNode; children?: ReactNode; live?: boolean }) {
+export function Alert({ tone = "info", title, children, live = false, testId }: { tone?: keyof typeof tones; title?: ReactNode; children?: ReactNode; live?: boolean; testId?: string }) {
   return (
-    <div role={live ? "status" : undefined} className={`mb-4 rounded-md border-l-4 p-4 ${tones[tone]}`}>
+    <div role={live ? "status" : undefined} data-testid={testId} className={`mb-4 rounded-md border-l-4 p-4 ${tones[tone]}`}>
       {title ? <p className="font-bold">{title}</p> : null}
       {children}
     </div>

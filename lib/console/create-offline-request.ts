@@ -68,7 +68,7 @@ export async function createOfflineRequest(opts: { actor: Actor | null; input: C
         assigneeId: q.assignToMe ? actor.id : null,
         policyVersionId: policy?.id ?? null,
       },
-      select: { id: true, version: true },
+      select: { id: true, version: true, fee: true },
     });
     for (const [i, scan] of scans.entries()) {
       const d = q.documents[i];
@@ -82,6 +82,9 @@ export async function createOfflineRequest(opts: { actor: Actor | null; input: C
       data: { type: q.type, channel: q.channel, arrivedOn: q.arrivedOn, documents: scans.length, requesterKind: q.requesterKind },
     });
     await issueNotice(tx, actor, { requestId: request.id, kind: "ACKNOWLEDGEMENT" }, now);
+    // The acknowledgement promises that payment guidance follows: here it is — amount,
+    // account and transfer reference, by mail or as a letter to post (issue 17, bug 3).
+    if (request.fee === "AWAITING_PAYMENT") await issueNotice(tx, actor, { requestId: request.id, kind: "PAYMENT_REQUEST" }, now);
     return { requestId: request.id, reference, version: request.version };
   });
 }

@@ -41,6 +41,11 @@ export type QueuePage = {
   /** Matching requests, counted up to COUNT_CAP so a page never scans the whole table. */
   total: number;
   totalIsCapped: boolean;
+  /**
+   * With a search and nothing on this page: how many requests the search matches once the
+   * filters are set aside (0 when none), so the page can say a filter hid them.
+   */
+  hiddenByFilters: number;
 };
 
 const DAY_MS = 86_400_000;
@@ -110,6 +115,7 @@ export async function listQueue(opts: { actor: Actor | null; input: ListQueueInp
     and.push({ status: { in: clockRunning }, pausedAt: null, OR: ranges });
   }
   const search = await searchWhere(q.search);
+  const filtersSet = and.length > 0;
   if (search) and.push(search);
   const where: Prisma.RequestWhereInput = and.length ? { AND: and } : {};
 
@@ -152,8 +158,12 @@ export async function listQueue(opts: { actor: Actor | null; input: ListQueueInp
       appiSuitDate: appiSuitDate(r.arrivedAt), version: r.version,
     };
   });
+  // A search that the filters emptied: count its matches without them (the closed
+  // request a reference names must not look as if it did not exist; issue 17, bug 2).
+  const hiddenByFilters = search && filtersSet && counted === 0 ? await prisma.request.count({ where: search, take: COUNT_CAP }) : 0;
   return {
     rows,
+    hiddenByFilters,
     page: q.page,
     pageSize: QUEUE_PAGE_SIZE,
     hasNextPage: found.length > QUEUE_PAGE_SIZE,

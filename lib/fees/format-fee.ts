@@ -1,11 +1,17 @@
-import type { Locale } from "@/lib/generated/prisma/enums";
+import type { Db } from "@/lib/server/db";
+import { getSetting } from "@/lib/settings/get-settings";
 
-/**
- * A fee in yen as requesters read it: "5,500円" in Japanese, "¥5,500" in English, with the
- * thousands separator everywhere (the landing page once said "5500円" while the wizard,
- * the mail and the postal form said "5,500円"). Pages that show the fee setting format it here.
- */
-export function formatFee(locale: Locale, amount: number): string {
-  const digits = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 }).format(amount);
-  return locale === "ja" ? `${digits}円` : `¥${digits}`;
+// One way to write the fee, everywhere (landing page, wizard, fees page, mails, letters):
+// the amount comes from the fee setting, never from a message file, and is written with
+// the reader's separators — "5,500円" in Japanese, "¥5,500" in English (issue 17, bug 4).
+
+/** Yen as people read it: "5,500円" / "¥5,500". */
+export function formatFee(amountYen: number, locale: "ja" | "en"): string {
+  return locale === "ja" ? `${amountYen.toLocaleString("ja-JP")}円` : `¥${amountYen.toLocaleString("en-US")}`;
+}
+
+/** The disclosure fee as currently set (tax included), formatted for the reader. */
+export async function currentFeeText(db: Db, locale: "ja" | "en"): Promise<string> {
+  const fee = await getSetting(db, "fee");
+  return formatFee(fee.amount, locale);
 }

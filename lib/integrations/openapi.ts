@@ -55,9 +55,9 @@ export const apiOperations: readonly ApiOperation[] = [
     description: "Only the calling token's system's tasks, oldest first. Each carries the work and the fewest subject fields needed to find the record; never identity documents or files.",
   },
   {
-    method: "get", path: "/api/v1/tasks/{id}", operationId: "getTask", scope: "tasks:read", pathParams: taskPath, response: "TaskResponse", errors: [401, 403, 404],
+    method: "get", path: "/api/v1/tasks/{id}", operationId: "getTask", scope: "tasks:read", pathParams: taskPath, response: "TaskResponse", errors: [400, 401, 403, 404],
     summary: "Read one task",
-    description: "A task of another system is 404, exactly like an unknown id.",
+    description: "A task of another system is 404, exactly like an unknown id. A blank or over-long id is 400.",
   },
   {
     method: "post", path: "/api/v1/tasks/{id}/complete", operationId: "completeTask", scope: "tasks:write", pathParams: taskPath, body: "CompleteTaskRequest", response: "CompleteTaskResponse",

@@ -7,19 +7,29 @@ import type { Actor } from "@/lib/audit/actor";
 // server is configured). Admins only: mail holds requesters' personal data.
 const PAGE = 50;
 
-export async function listOutbox(opts: { actor: Actor | null; page: number }) {
+/** The sealed cookie holding the viewer's address filter (path /console/mail). */
+export const MAIL_FILTER_COOKIE = "madoguchi_mail_filter";
+
+/**
+ * One page of the outbox, newest first, optionally only mail to addresses containing
+ * `to` (case-insensitive). The address arrives from a sealed cookie, never the URL.
+ */
+export async function listOutbox(opts: { actor: Actor | null; page: number; to?: string }) {
   assertPermission(opts.actor, "read:mail-viewer");
-  const page = Math.max(1, Math.floor(opts.page) || 1);
+  const page = Math.min(100_000, Math.max(1, Math.floor(opts.page) || 1));
+  const to = opts.to?.trim().slice(0, 254);
+  const where = to ? { toAddress: { contains: to, mode: "insensitive" as const } } : {};
   const [rows, total] = await Promise.all([
     prisma.outboxMessage.findMany({
-      orderBy: { createdAt: "desc" },
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (page - 1) * PAGE,
       take: PAGE,
       select: { id: true, toAddress: true, subject: true, status: true, createdAt: true, sentAt: true, attempts: true },
     }),
-    prisma.outboxMessage.count(),
+    prisma.outboxMessage.count({ where }),
   ]);
-  return { rows, page, pages: Math.max(1, Math.ceil(total / PAGE)) };
+  return { rows, page, pages: Math.max(1, Math.ceil(total / PAGE)), total };
 }
 
 export async function readOutboxMessage(opts: { actor: Actor | null; id: string }) {

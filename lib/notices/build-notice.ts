@@ -1,6 +1,8 @@
 import type { Locale, NoticeKind, Outcome, RequestType, RequesterKind, TaskAction, WithholdingGround, DeliveryMethod } from "@/lib/generated/prisma/enums";
 import type { Settings } from "@/lib/settings/settings-schema";
 import { fill, formatNoticeDate, noticeMessages, type NoticeMessages } from "./notice-messages";
+import { feeMessages, formatNumber } from "@/lib/fees/fee-messages";
+import { formatFee } from "@/lib/fees/format-fee";
 
 export type NoticeRequest = {
   reference: string;
@@ -28,6 +30,8 @@ export type NoticeContext = {
   message?: string | null;
   package?: { deliveryMethod: DeliveryMethod; expiresAt: Date | null } | null;
   operator: Settings["operator"];
+  /** For PAYMENT_REQUEST: the amount fixed at filing, the transfer reference and where to pay. */
+  fee?: { amount: number; taxAmount: number; transferReference: string | null; bank: Settings["fee"]["bank"]; online: boolean } | null;
   statusUrl: string;
   issuedAt: Date;
 };
@@ -142,6 +146,26 @@ export function buildNotice(ctx: NoticeContext): BuiltNotice {
       subject = fill(t.subject, vars);
       heading = t.heading;
       paragraphs.push(fill(t.body, vars));
+      break;
+    }
+    case "PAYMENT_REQUEST": {
+      // The fee notice for requests entered in the console (post, email, phone, counter):
+      // web requests read the same facts in their acknowledgement (issue 17, bug 3).
+      const fee = ctx.fee;
+      if (!fee) throw new Error("a payment request needs the fee");
+      const fm = feeMessages(locale);
+      const t = fm.mail.paymentRequest;
+      const fv = { ...vars, amount: formatFee(fee.amount, locale), transferReference: fee.transferReference ?? "" };
+      subject = fill(t.subject, fv);
+      heading = t.heading;
+      paragraphs.push(fill(t.intro, fv));
+      if (fee.transferReference) paragraphs.push(fill(t.transfer, fv));
+      if (fee.online) paragraphs.push(t.online);
+      paragraphs.push(t.other);
+      facts.push({ label: fm.mail.facts.amount, value: fill(fm.amountTaxIncluded, { amount: formatNumber(fee.amount), tax: formatNumber(fee.taxAmount) }) });
+      if (fee.transferReference) facts.push({ label: fm.mail.facts.transferReference, value: fee.transferReference });
+      facts.push({ label: fm.mail.facts.bank, value: fill(fm.mail.bankAccount, { ...fee.bank, accountType: fm.accountType[fee.bank.accountType] }) });
+      facts.push({ label: fm.mail.facts.accountHolder, value: fee.bank.accountHolderKana });
       break;
     }
     case "ACKNOWLEDGEMENT": {

@@ -48,8 +48,20 @@ export async function composeNotice(db: Db, t: NoticeTarget, now: Date): Promise
     decision = row;
     decisionId = row.id;
   }
-  const { operator } = await getSettings(db);
+  const settings = await getSettings(db);
+  const { operator } = settings;
+  const fee =
+    t.kind === "PAYMENT_REQUEST"
+      ? {
+          amount: r.feeAmount,
+          taxAmount: r.feeTaxAmount,
+          transferReference: r.transferReference,
+          bank: settings.fee.bank,
+          online: settings.fee.methods.includes("STRIPE") && Boolean(env().STRIPE_SECRET_KEY) && Boolean(r.email),
+        }
+      : null;
   const built = buildNotice({
+    fee,
     kind: t.kind,
     request: r,
     decision,

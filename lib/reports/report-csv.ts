@@ -1,3 +1,6 @@
+import type { Locale } from "@/lib/generated/prisma/enums";
+import ja from "@/messages/ja/operations.json";
+import en from "@/messages/en/operations.json";
 import type { RequestReport } from "./request-report";
 
 function cell(v: string | number | null): string {
@@ -5,29 +8,51 @@ function cell(v: string | number | null): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-/** The report as CSV (UTF-8 with BOM, CRLF) in sections a spreadsheet reads as tables. */
-export function reportCsv(r: RequestReport): Buffer {
+type Csv = {
+  section: string; month: string; type: string; channel: string; received: string; closed: string; outcome: string; count: string; ground: string;
+  method: string; payments: string; amount: string; refunded: string; net: string; measure: string; value: string;
+  sections: Record<"receivedClosed" | "outcome" | "ground" | "fees" | "summary" | "totals", string>;
+  measures: Record<"closed" | "median" | "p90" | "onTime" | "openNow" | "overdueNow" | "waitingNow" | "received" | "feesNet", string>;
+};
+type Labels = Record<string, string>;
+const catalogs: Record<Locale, { csv: Csv; labels: Labels }> = {
+  ja: { csv: ja.reports.csv as Csv, labels: ja.labels as Labels },
+  en: { csv: en.reports.csv as Csv, labels: en.labels as Labels },
+};
+
+/**
+ * The report as CSV (UTF-8 with BOM, CRLF) in sections a spreadsheet reads as tables,
+ * with headers and values in the reader's language rather than enum codes (issue 17).
+ */
+export function reportCsv(r: RequestReport, locale: Locale = "ja"): Buffer {
+  const { csv: h, labels } = catalogs[locale];
+  const l = (code: string) => labels[code] ?? code;
+  const s = h.sections;
+  const m = h.measures;
   const rows: (string | number | null)[][] = [
-    ["section", "month", "type", "channel", "received", "closed"],
-    ...r.months.map((m) => ["received_closed", m.month, m.type, m.channel, m.received, m.closed]),
+    [h.section, h.month, h.type, h.channel, h.received, h.closed],
+    ...r.months.map((x) => [s.receivedClosed, x.month, l(x.type), l(x.channel), x.received, x.closed]),
     [],
-    ["section", "outcome", "count"],
-    ...r.outcomes.map((o) => ["outcome", o.outcome, o.count]),
+    [h.section, h.outcome, h.count],
+    ...r.outcomes.map((o) => [s.outcome, l(o.outcome), o.count]),
     [],
-    ["section", "ground", "count"],
-    ...r.grounds.map((g) => ["withholding_ground", g.ground, g.count]),
+    [h.section, h.ground, h.count],
+    ...r.grounds.map((g) => [s.ground, l(g.ground), g.count]),
     [],
-    ["section", "month", "method", "payments", "amount_jpy"],
-    ...r.fees.map((f) => ["fees", f.month, f.method, f.count, f.amount]),
+    [h.section, h.month, h.method, h.payments, h.amount, h.refunded, h.net],
+    ...r.fees.map((f) => [s.fees, f.month, l(f.method), f.count, f.amount, f.refunded, f.net]),
     [],
-    ["section", "measure", "value"],
-    ["summary", "closed", r.daysToClose.closed],
-    ["summary", "median_days_to_close", r.daysToClose.median],
-    ["summary", "p90_days_to_close", r.daysToClose.p90],
-    ["summary", "on_time_rate_pct", r.onTime.rate],
-    ["summary", "open_now", r.now.open],
-    ["summary", "overdue_now", r.now.overdue],
-    ["summary", "waiting_for_requester_now", r.now.waiting],
+    [h.section, h.measure, h.value],
+    [s.summary, m.closed, r.daysToClose.closed],
+    [s.summary, m.median, r.daysToClose.median],
+    [s.summary, m.p90, r.daysToClose.p90],
+    [s.summary, m.onTime, r.onTime.rate],
+    [s.summary, m.openNow, r.now.open],
+    [s.summary, m.overdueNow, r.now.overdue],
+    [s.summary, m.waitingNow, r.now.waiting],
+    [],
+    [h.section, h.month, h.received, h.closed, h.amount, h.refunded, h.net],
+    ...[r.totals.thisMonth, r.totals.thisYear].map((t) => [s.totals, t.period, t.received, t.closed, t.feesPaid, t.feesRefunded, t.feesNet]),
   ];
   const text = rows.map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);

@@ -22,8 +22,17 @@ export type RequestReport = {
   daysToClose: { median: number | null; p90: number | null; closed: number };
   onTime: { closed: number; onTime: number; rate: number | null };
   now: { open: number; overdue: number; waiting: number };
-  fees: { month: string; method: string; count: number; amount: number }[];
+  /** Received by method, refunds by the refunded payment's method and month of refund, and the net. */
+  fees: { month: string; method: string; count: number; amount: number; refunded: number; net: number }[];
+  /** This month and this year (JST) at a glance, whatever the range. */
+  totals: { thisMonth: PeriodTotals; thisYear: PeriodTotals };
 };
+
+export type PeriodTotals = { period: string; received: number; closed: number; feesPaid: number; feesRefunded: number; feesNet: number };
+
+function jstMonth(d: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit" }).format(d).slice(0, 7);
+}
 
 // Months are counted in Japan time, as the desk and its reports are. Prisma stores UTC in
 // `timestamp without time zone`, hence AT TIME ZONE 'UTC' before converting to JST.
@@ -39,7 +48,9 @@ export async function requestReport(opts: { actor: Actor | null; range: ReportRa
   const { from, to } = parseInput(reportRangeSchema, opts.range, "report range");
   const start = `${from}-01`;
   const now = opts.now ?? new Date();
-  const [months, outcomes, grounds, closing, open, fees] = await Promise.all([
+  const thisMonth = jstMonth(now);
+  const thisYear = thisMonth.slice(0, 4);
+  const [months, outcomes, grounds, closing, open, fees, refunds, totals] = await Promise.all([
     prisma.$queryRaw<{ month: string; type: string; channel: string; received: bigint; closed: bigint }[]>`
       WITH r AS (
         SELECT type::text, channel::text,
@@ -81,7 +92,35 @@ export async function requestReport(opts: { actor: Actor | null; range: ReportRa
       SELECT to_char("paidOn", 'YYYY-MM') AS month, method::text, count(*), sum(amount) AS amount
       FROM "Payment" WHERE to_char("paidOn", 'YYYY-MM') BETWEEN ${from} AND ${to}
       GROUP BY 1, 2 ORDER BY 1, 2`,
+    prisma.$queryRaw<{ month: string; method: string; amount: bigint }[]>`
+      SELECT to_char((r."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM') AS month, p.method::text, sum(r.amount) AS amount
+      FROM "Refund" r JOIN "Payment" p ON p.id = r."paymentId"
+      WHERE to_char((r."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM') BETWEEN ${from} AND ${to}
+      GROUP BY 1, 2 ORDER BY 1, 2`,
+    prisma.$queryRaw<{ period: string; received: bigint; closed: bigint; paid: bigint; refunded: bigint }[]>`
+      WITH p(period, len) AS (VALUES (${thisMonth}, 7), (${thisYear}, 4))
+      SELECT p.period,
+        (SELECT count(*) FROM "Request" WHERE left(to_char(("arrivedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM'), p.len) = p.period) AS received,
+        (SELECT count(*) FROM "Request" WHERE "closedAt" IS NOT NULL AND left(to_char(("closedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM'), p.len) = p.period) AS closed,
+        (SELECT coalesce(sum(amount), 0) FROM "Payment" WHERE left(to_char("paidOn", 'YYYY-MM'), p.len) = p.period) AS paid,
+        (SELECT coalesce(sum(amount), 0) FROM "Refund" WHERE left(to_char(("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM'), p.len) = p.period) AS refunded
+      FROM p`,
   ]);
+  const periodTotals = (period: string): PeriodTotals => {
+    const row = totals.find((x) => x.period === period);
+    const paid = Number(row?.paid ?? 0);
+    const refunded = Number(row?.refunded ?? 0);
+    return { period, received: Number(row?.received ?? 0), closed: Number(row?.closed ?? 0), feesPaid: paid, feesRefunded: refunded, feesNet: paid - refunded };
+  };
+  const feeRows = new Map<string, RequestReport["fees"][number]>();
+  for (const f of fees) feeRows.set(`${f.month}|${f.method}`, { month: f.month, method: f.method, count: Number(f.count), amount: Number(f.amount), refunded: 0, net: Number(f.amount) });
+  for (const r of refunds) {
+    const key = `${r.month}|${r.method}`;
+    const row = feeRows.get(key) ?? { month: r.month, method: r.method, count: 0, amount: 0, refunded: 0, net: 0 };
+    row.refunded += Number(r.amount);
+    row.net = row.amount - row.refunded;
+    feeRows.set(key, row);
+  }
   const c = closing[0];
   const closedCount = Number(c?.closed ?? 0);
   const onTime = Number(c?.on_time ?? 0);
@@ -94,6 +133,7 @@ export async function requestReport(opts: { actor: Actor | null; range: ReportRa
     daysToClose: { median: round1(c?.median), p90: round1(c?.p90), closed: closedCount },
     onTime: { closed: closedCount, onTime, rate: closedCount ? Math.round((onTime / closedCount) * 1000) / 10 : null },
     now: { open: Number(open[0]?.open ?? 0), overdue: Number(open[0]?.overdue ?? 0), waiting: Number(open[0]?.waiting ?? 0) },
-    fees: fees.map((f) => ({ month: f.month, method: f.method, count: Number(f.count), amount: Number(f.amount) })),
+    fees: [...feeRows.values()].sort((a, b) => (a.month === b.month ? a.method.localeCompare(b.method) : a.month.localeCompare(b.month))),
+    totals: { thisMonth: periodTotals(thisMonth), thisYear: periodTotals(thisYear) },
   };
 }

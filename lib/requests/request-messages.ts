@@ -1,6 +1,7 @@
 import type { Locale } from "@/lib/generated/prisma/enums";
 import ja from "@/messages/ja/requests.json";
 import en from "@/messages/en/requests.json";
+import { formatFee } from "@/lib/fees/format-fee";
 
 // Server-side text for mails and PDFs, from the same message files the pages use
 // (namespace "requests"). Placeholders are ICU-style "{name}"; no plural syntax here.
@@ -18,9 +19,9 @@ export function requestText(locale: Locale, key: string, vars: Record<string, st
   return value.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
-/** Yen as people read it: "5,500円" / "¥5,500". */
+/** Yen as people read it: "5,500円" / "¥5,500" (the shared formatFee). */
 export function formatYen(locale: Locale, amount: number): string {
-  return locale === "ja" ? `${amount.toLocaleString("ja-JP")}円` : `¥${amount.toLocaleString("en-US")}`;
+  return formatFee(amount, locale);
 }
 
 /** A date as a calendar day in Japan: "2026年12月14日" / "14 December 2026". */

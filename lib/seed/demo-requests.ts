@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { systemActor } from "@/lib/audit/actor";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { nextReference } from "@/lib/requests/next-reference";
+import { transferReferenceFor } from "@/lib/fees/transfer-reference";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -15,7 +16,7 @@ export const demoRequests: DemoRequest[] = [
     daysAgo: 2, type: "DISCLOSURE", status: "RECEIVED", identity: "PENDING", fee: "AWAITING_PAYMENT",
     subjectName: "山田 花子", subjectNameKana: "ヤマダ ハナコ", email: "hanako.yamada@example.com", emailNormalized: "hanako.yamada@example.com",
     postalCode: "530-0001", prefecture: "大阪府", city: "大阪市北区", addressLine: "梅田1-1-1", relationship: "SERVICE_USER",
-    feeAmount: 5500, feeTaxAmount: 500, transferReference: "DSR0001",
+    feeAmount: 5500, feeTaxAmount: 500, // the transfer reference follows from the reference (D2026000123), as for any request
     details: { categories: [1, 2, 4], period: { from: "2024-01-01", to: "2026-10-31" }, deliveryMethod: "ELECTRONIC", includeProvisionRecords: true, documentsByPost: false },
   },
   {
@@ -39,14 +40,21 @@ export const demoRequests: DemoRequest[] = [
 
 export async function seedDemoRequests(prisma: PrismaClient): Promise<void> {
   if ((await prisma.request.count()) > 0) return;
+  await writeDemoRequests(prisma);
+}
+
+/** The recent demo requests, without the empty-database check (prepare-db writes them after the year of history). */
+export async function writeDemoRequests(prisma: PrismaClient): Promise<void> {
   const policy = await prisma.policyVersion.findFirst({ orderBy: { effectiveDate: "desc" } });
   await prisma.$transaction(async (tx) => {
     for (const { daysAgo, ...r } of demoRequests) {
       const arrivedAt = new Date(Date.now() - daysAgo * DAY);
+      const reference = await nextReference(tx, arrivedAt);
       const request = await tx.request.create({
         data: {
           ...r,
-          reference: await nextReference(tx, arrivedAt),
+          reference,
+          transferReference: r.fee === "AWAITING_PAYMENT" ? transferReferenceFor(reference) : null,
           arrivedAt,
           targetDays: 14,
           dueAt: new Date(arrivedAt.getTime() + 14 * DAY),

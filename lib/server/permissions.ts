@@ -34,6 +34,7 @@ const adminPermissions = [
   "import:bank-statement",
   "export:data",
   "read:mail-viewer",
+  "read:audit",
 ] as const;
 
 export type Permission = (typeof adminPermissions)[number];

@@ -26,6 +26,7 @@ const routes: Route[] = [
   { path: () => "/console/mail", permission: "read:mail-viewer", kind: "page" },
   { path: (i) => `/console/mail/${i.mailId}`, permission: "read:mail-viewer", kind: "page" },
   { path: () => "/console/preferences", permission: null, kind: "page" },
+  { path: () => "/console/audit", permission: "read:audit", kind: "page" },
   { path: () => "/console/reports/export?from=2026-01&to=2026-12", permission: "read:report", kind: "file" },
   { path: () => "/console/reports/annual?year=2026", permission: "read:report", kind: "file" },
   { path: () => "/console/fees/export", permission: "export:data", kind: "file" },

@@ -3,7 +3,7 @@
 // Data for the [console] journeys. Requests are written to the
 // e2e database the way the test fixtures make them (reference, clock and fee as filing
 // does).
-import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { dueAtFor } from "@/lib/deadlines/deadline-clock";
@@ -98,4 +98,14 @@ export async function openPackageAsRequester(browser: Browser, mailbox: Mailbox,
   await pkg.getByLabel("ダウンロード用の確認コード（6桁）").fill(codeFrom(await mailbox.waitFor({ to: email, subject: /確認コード/, since })));
   await pkg.getByRole("button", { name: "確認してダウンロードへ進む" }).click();
   return { requesterContext, requester, pkg };
+}
+
+/**
+ * Opens a request-page section that is not part of the next action: those start closed
+ * (issue 17), and what is inside a closed section is hidden from role queries.
+ */
+export async function openSection(page: Page, id: string): Promise<void> {
+  const section = page.getByTestId(`section-${id}`);
+  if ((await section.getAttribute("open")) === null) await section.locator("summary").click();
+  await expect(section).toHaveAttribute("open", "");
 }

@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { test, expect } from "./fixtures";
 import { signInWithNewStaff } from "./staff-session";
 import fs from "node:fs";
-import { auditChainOk, createOnlineRequest, disclosureCsv, requestRow, uniqueEmail, openPackageAsRequester } from "./console-data";
+import { auditChainOk, createOnlineRequest, disclosureCsv, requestRow, uniqueEmail, openPackageAsRequester, openSection } from "./console-data";
 
 test("[console] an online disclosure: staff verify identity, an admin waives the fee, staff publish, the requester downloads, the request closes", async ({ page, browser, mailbox }) => {
   const email = uniqueEmail("disclosure");
@@ -53,7 +53,9 @@ test("[console] an online disclosure: staff verify identity, an admin waives the
   await decision.getByRole("button", { name: "決定を記録" }).click();
   await expect(page.getByText("決定を記録し、通知を送りました。")).toBeVisible();
   await mailbox.waitFor({ to: email, subject: /決定のお知らせ/ });
-  // The decision notice is kept as a PDF with the request, shown through the PDF viewer route.
+  // The decision notice is kept as a PDF with the request, shown through the PDF viewer route
+  // (the notices section is not the next action any more: it opens with one click).
+  await openSection(page, "notices");
   const pdfLink = page.locator('[data-testid=notice][data-kind="DECISION"]').getByRole("link");
   const pdf = await page.request.get((await pdfLink.getAttribute("href")) ?? "");
   expect(pdf.headers()["content-type"]).toBe("application/pdf");

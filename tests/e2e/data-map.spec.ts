@@ -116,10 +116,20 @@ test("[console] an admin maps a system, sets its webhook and token; the system r
     const tokenRow = page.getByTestId("token-list").getByRole("row", { name: /夜間バッチ/ });
     await expect(tokenRow).not.toContainText("未使用");
 
-    // Revoke with the keyboard; the token is refused from then on.
+    // Revoke with the keyboard: it asks first (no stays the default way out), then the token is refused from then on.
     await tokenRow.getByRole("button", { name: "トークン「夜間バッチ」を失効させる" }).focus();
     await page.keyboard.press("Enter");
+    const confirm = page.getByTestId("revoke-confirm");
+    await expect(confirm).toContainText("トークン「夜間バッチ」を失効させますか？");
+    await confirm.getByRole("button", { name: "やめる" }).click();
+    expect((await page.request.get("/api/v1/tasks", { headers: auth })).status()).toBe(200);
+    await tokenRow.getByRole("button", { name: "トークン「夜間バッチ」を失効させる" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(confirm.getByRole("button", { name: "失効させる（取り消せません）" })).toBeFocused();
+    await page.keyboard.press("Enter");
     await expect(page.getByText(/失効（/)).toBeVisible();
+    // The result stays visible once the row has turned to revoked.
+    await expect(page.getByText("トークンを失効させました。")).toBeVisible();
     expect((await page.request.get("/api/v1/tasks", { headers: auth })).status()).toBe(401);
 
     // A phone-width screen does not scroll sideways (the tables scroll inside their regions).

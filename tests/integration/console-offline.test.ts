@@ -37,7 +37,14 @@ describe("requests entered in the console", () => {
     expect(r.documents).toHaveLength(1);
     expect(r.documents[0]).toMatchObject({ kind: "DRIVERS_LICENSE", holder: "SUBJECT", sentByPost: true });
     expect(r.documents[0]?.file.role).toBe("SCAN");
-    expect(r.notices.map((n) => [n.kind, n.channel])).toEqual([["ACKNOWLEDGEMENT", "POST"]]);
+    // No address: the acknowledgement and the fee letter (amount, account, transfer reference) are kept for posting.
+    expect(r.notices.map((n) => [n.kind, n.channel]).sort()).toEqual([["ACKNOWLEDGEMENT", "POST"], ["PAYMENT_REQUEST", "POST"]]);
+    const feeLetter = r.notices.find((n) => n.kind === "PAYMENT_REQUEST");
+    expect(feeLetter?.fileId).toBeTruthy();
+    expect(feeLetter?.subject).toBe("【DSR-2026-000001】開示請求手数料のお支払いのお願い");
+    expect(feeLetter?.bodyText).toContain("5,500円");
+    expect(feeLetter?.bodyText).toContain("D2026000001");
+    expect(feeLetter?.bodyText).toContain("みずほ銀行 船場支店 普通 1234567");
     const doc = r.documents[0];
     const viewed = await viewDocument({ actor: staff, input: { requestId: r.id, documentId: doc?.id ?? "" } });
     expect(viewed.mimeType).toBe("image/png");
@@ -58,6 +65,17 @@ describe("requests entered in the console", () => {
     expect(r).toMatchObject({ identity: "NOT_REQUIRED", fee: "NOT_REQUIRED", emailNormalized: "misaki@example.com", assigneeId: staff.id, transferReference: null });
     expect(r.messages[0]).toMatchObject({ internal: true, body: "電話で受付（10:05）" });
     expect((await prisma.outboxMessage.findFirstOrThrow()).toAddress).toBe("Misaki@Example.com");
+  });
+
+  it("emails the fee (amount, account, transfer reference) to an emailed disclosure request", async () => {
+    const staff = await createStaff();
+    const res = await createOfflineRequest({ actor: staff, input: { ...mailed, channel: "EMAIL", email: "hanako@example.com", documents: [] }, now });
+    const mails = await prisma.outboxMessage.findMany({ where: { toAddress: "hanako@example.com" }, orderBy: { createdAt: "asc" } });
+    expect(mails.map((m) => m.kind).sort()).toEqual(["notice.ACKNOWLEDGEMENT", "notice.PAYMENT_REQUEST"]);
+    const fee = mails.find((m) => m.kind === "notice.PAYMENT_REQUEST");
+    expect(fee?.subject).toBe(`【${res.reference}】開示請求手数料のお支払いのお願い`);
+    expect(fee?.text).toContain("5,500円");
+    expect(fee?.text).toContain("D2026000001");
   });
 
   it("refuses a future arrival, bad details, a disguised scan and no agent name, writing nothing", async () => {

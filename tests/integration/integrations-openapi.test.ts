@@ -99,6 +99,8 @@ describe("OpenAPI document", () => {
     const one = doc.paths["/api/v1/tasks/{id}"]?.get;
     expect(one?.responses["200"]).toMatchObject({ content: ref("TaskResponse") });
     expect(one?.parameters).toEqual([{ name: "id", in: "path", required: true, schema: expected(taskIdParamSchema, "input") }]);
+    // A blank or over-long id is refused with 400 by the handler, so the document lists it (issue 17, bug 9).
+    expect(Object.keys(one?.responses ?? {}).sort()).toEqual(["200", "400", "401", "403", "404"]);
     const complete = doc.paths["/api/v1/tasks/{id}/complete"]?.post;
     expect(complete?.requestBody).toEqual({ required: true, content: ref("CompleteTaskRequest") });
     expect(complete?.responses["200"]).toMatchObject({ content: ref("CompleteTaskResponse") });

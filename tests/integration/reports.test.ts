@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma, resetDatabase } from "@/tests/helpers/db";
+import { reportCsv } from "@/lib/reports/report-csv";
 import { requestReport } from "@/lib/reports/request-report";
 import type { StaffActor } from "@/lib/audit/actor";
 
@@ -41,7 +42,9 @@ describe("request report", () => {
     // Still open, arrived in November; one overdue.
     await makeRequest({ arrivedAt: new Date("2026-11-01T01:00:00Z"), status: "IN_PROGRESS" });
     await makeRequest({ arrivedAt: new Date("2026-11-20T01:00:00Z"), status: "WAITING_FOR_REQUESTER", pausedAt: new Date("2026-11-21T00:00:00Z") });
-    await prisma.payment.create({ data: { requestId: a.id, method: "BANK_TRANSFER", amount: 5500, paidOn: new Date("2026-10-02") } });
+    const paid = await prisma.payment.create({ data: { requestId: a.id, method: "BANK_TRANSFER", amount: 5500, paidOn: new Date("2026-10-02") } });
+    await prisma.payment.create({ data: { requestId: c.id, method: "CASH", amount: 5500, paidOn: new Date("2026-11-02") } });
+    await prisma.refund.create({ data: { requestId: a.id, paymentId: paid.id, amount: 2000, reason: "一部返金", createdById: "s", createdAt: new Date("2026-11-10T01:00:00Z") } });
 
     const r = await requestReport({ actor: officer, range: { from: "2026-10", to: "2026-11" }, now: new Date("2026-11-25T00:00:00Z") });
     const received = (month: string) => r.months.filter((m) => m.month === month).reduce((s, m) => s + m.received, 0);
@@ -55,7 +58,23 @@ describe("request report", () => {
     expect(r.daysToClose).toEqual({ median: 10, p90: 18, closed: 3 });
     expect(r.onTime).toEqual({ closed: 3, onTime: 2, rate: 66.7 });
     expect(r.now).toEqual({ open: 2, overdue: 1, waiting: 1 });
-    expect(r.fees).toEqual([{ month: "2026-10", method: "BANK_TRANSFER", count: 1, amount: 5500 }]);
+    // Fees net of refunds: a refund counts in the month it was made, under the refunded payment's method.
+    expect(r.fees).toEqual([
+      { month: "2026-10", method: "BANK_TRANSFER", count: 1, amount: 5500, refunded: 0, net: 5500 },
+      { month: "2026-11", method: "BANK_TRANSFER", count: 0, amount: 0, refunded: 2000, net: -2000 },
+      { month: "2026-11", method: "CASH", count: 1, amount: 5500, refunded: 0, net: 5500 },
+    ]);
+    // This month and this year at a glance (as of "now", whatever the range).
+    expect(r.totals.thisMonth).toEqual({ period: "2026-11", received: 2, closed: 0, feesPaid: 5500, feesRefunded: 2000, feesNet: 3500 });
+    expect(r.totals.thisYear).toEqual({ period: "2026", received: 5, closed: 3, feesPaid: 11000, feesRefunded: 2000, feesNet: 9000 });
+    // The CSV speaks the reader's language: headers and values, not enum codes.
+    const ja = reportCsv(r, "ja").toString("utf8");
+    expect(ja).toContain("\"区分\",\"月\",\"種類\",\"受付経路\",\"受付件数\",\"完了件数\"");
+    expect(ja).toContain("\"手数料\",\"2026-11\",\"現金（窓口）\",\"1\",\"5500\",\"0\",\"5500\"");
+    expect(ja).not.toMatch(/BANK_TRANSFER|DISCLOSURE|PARTIALLY_FULFILLED|received_closed/);
+    const en = reportCsv(r, "en").toString("utf8");
+    expect(en).toContain("\"Section\",\"Month\",\"Type\",\"Channel\",\"Received\",\"Closed\"");
+    expect(en).not.toMatch(/BANK_TRANSFER|PARTIALLY_FULFILLED/);
   });
 
   it("puts a request that arrived at 00:30 JST on 1 November in November", async () => {

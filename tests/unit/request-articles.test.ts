@@ -31,8 +31,8 @@ describe("articles cited for each request type", () => {
 
 describe("fee amounts", () => {
   it("always have the thousands separator", () => {
-    expect(formatFee("ja", 5500)).toBe("5,500円");
-    expect(formatFee("en", 5500)).toBe("¥5,500");
-    expect(formatFee("ja", 300)).toBe("300円");
+    expect(formatFee(5500, "ja")).toBe("5,500円");
+    expect(formatFee(5500, "en")).toBe("¥5,500");
+    expect(formatFee(300, "ja")).toBe("300円");
   });
 });

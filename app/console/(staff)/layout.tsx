@@ -15,6 +15,7 @@ const navItems: { href: string; key: string; permission: Permission }[] = [
   { href: "/console/exports", key: "exports", permission: "export:data" },
   { href: "/console/staff", key: "staff", permission: "manage:staff" },
   { href: "/console/settings", key: "settings", permission: "manage:settings" },
+  { href: "/console/audit", key: "audit", permission: "read:audit" },
   { href: "/console/mail", key: "mail", permission: "read:mail-viewer" },
   { href: "/console/preferences", key: "preferences", permission: "read:request" },
 ];

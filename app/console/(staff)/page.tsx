@@ -121,6 +121,14 @@ export default async function QueuePageView({ searchParams }: { searchParams: Pr
           <p className="mb-2 text-sm" role="status" data-testid="queue-count">
             {page.rows.length ? t(page.totalIsCapped ? "countCapped" : "count", { total: page.total, from, to }) : null}
           </p>
+          {page.hiddenByFilters > 0 ? (
+            <Alert tone="warning" testId="queue-hidden-by-filters">
+              {t("hiddenByFilters", { count: page.hiddenByFilters })}{" "}
+              <Link href={href({ ...params, type: [], status: [], identity: [], fee: [], channel: [], assignee: undefined, dueSoon: false, overdue: false, page: 1, filtered: true })} className="font-semibold underline">
+                {t("showWithoutFilters")}
+              </Link>
+            </Alert>
+          ) : null}
           <QueueTable rows={page.rows} sortLinks={{ dueAt: sortLink("dueAt"), arrivedAt: sortLink("arrivedAt"), reference: sortLink("reference") }} caption={t("table.caption", { sort: t(`table.sortedBy.${params.sort}`) })} />
           <nav aria-label={t("pagination")} className="mt-4 flex flex-wrap items-center gap-4">
             {page.page > 1 ? (

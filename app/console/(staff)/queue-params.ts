@@ -42,16 +42,19 @@ export function readQueueParams(sp: SearchParams): QueueParams {
   const assignee = one(sp.assignee);
   const filtered = one(sp.f) === "1";
   const status = pick(RequestStatus, sp.status);
+  const ref = one(sp.ref)?.slice(0, 40) || undefined;
   return {
     type: pick(RequestType, sp.type),
-    status: !filtered && status.length === 0 ? DEFAULT_STATUSES : status,
+    // The open-only default is for browsing: a reference search looks at every request,
+    // closed ones included (issue 17, bug 2). A status the person ticked still applies.
+    status: !filtered && status.length === 0 && !ref ? DEFAULT_STATUSES : status,
     identity: pick(IdentityStatus, sp.identity),
     fee: pick(FeeStatus, sp.fee),
     channel: pick(Channel, sp.channel),
     assignee: assignee && /^[A-Za-z0-9_-]{1,64}$/.test(assignee) ? assignee : undefined,
     dueSoon: all(sp.deadline).includes("dueSoon"),
     overdue: all(sp.deadline).includes("overdue"),
-    ref: one(sp.ref)?.slice(0, 40) || undefined,
+    ref,
     sort: sort === "arrivedAt" || sort === "reference" ? sort : "dueAt",
     direction: one(sp.dir) === "desc" ? "desc" : "asc",
     page: Number.isFinite(page) && page >= 1 && page <= 4000 ? page : 1,

@@ -25,7 +25,13 @@ export async function searchQueueAction(formData: FormData): Promise<void> {
   const store = await cookies();
   forget(store);
   const term = parseSearch(raw);
-  if (term?.kind === "reference") back.set("ref", raw.normalize("NFKC").trim());
+  if (term?.kind === "reference") {
+    // An exact reference always finds its request, closed or not (issue 17, bug 2): the
+    // status filter (open-only by default) is set aside for it.
+    back.delete("status");
+    back.set("f", "1");
+    back.set("ref", raw.normalize("NFKC").trim());
+  }
   else if (term) store.set(QUEUE_SEARCH_COOKIE, sealString(raw.trim()), { httpOnly: true, sameSite: "strict", path: "/console", maxAge: 60 * 60 });
   const qs = back.toString();
   redirect(qs ? `/console?${qs}` : "/console");

@@ -1,6 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { RequestDetail } from "@/lib/console/request-detail";
 import { Badge } from "@/components/ui/alert";
+import type { RequestType } from "@/lib/generated/prisma/enums";
+import { outcomeLabelKey } from "@/lib/console/outcome-label";
 
 type Decision = RequestDetail["decisions"][number];
 
@@ -11,7 +13,7 @@ function detailsOf(d: Decision): Record<string, unknown> {
 const approvalTone = { NOT_REQUIRED: "neutral", PENDING: "warning", APPROVED: "success", SENT_BACK: "danger" } as const;
 
 /** Every decision recorded, with its grounds, who decided and who approved (refusals stay on record). */
-export async function DecisionHistory({ decisions, staffNames }: { decisions: Decision[]; staffNames: Record<string, string> }) {
+export async function DecisionHistory({ decisions, staffNames, type }: { decisions: Decision[]; staffNames: Record<string, string>; type: RequestType }) {
   const t = await getTranslations("console.request.decision");
   const c = await getTranslations("console");
   const format = await getFormatter();
@@ -26,7 +28,7 @@ export async function DecisionHistory({ decisions, staffNames }: { decisions: De
         return (
           <li key={d.id} className="rounded-md border border-stone-200 p-3" data-testid="decision" data-approval={d.approval}>
             <p className="flex flex-wrap items-center gap-2">
-              <span className="font-bold">{c(`outcome.${d.outcome}`)}</span>
+              <span className="font-bold">{c(outcomeLabelKey(type, d.outcome))}</span>
               <Badge tone={approvalTone[d.approval]}>{c(`approval.${d.approval}`)}</Badge>
             </p>
             {d.explanation ? <p className="mt-1 whitespace-pre-wrap">{d.explanation}</p> : null}

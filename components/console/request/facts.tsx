@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { FlashProvider } from "@/components/console/flash";
+import { FoldSection } from "./fold-section";
 
 /** A description list of label/value pairs; empty values are left out. */
 export function Facts({ items, columns = 2 }: { items: [string, ReactNode][]; columns?: 1 | 2 | 3 }) {
@@ -21,8 +22,16 @@ export function Facts({ items, columns = 2 }: { items: [string, ReactNode][]; co
 /**
  * A titled section of the request page, reachable from the page's table of contents.
  * What its forms achieved (or lost to a conflict) is said at its end, even when the form is gone.
+ * With `folded` it can start closed (issue 17): sections that are not the next action.
  */
-export function Section({ id, title, children, testId }: { id: string; title: string; children: ReactNode; testId?: string }) {
+export function Section({ id, title, children, testId, folded }: { id: string; title: string; children: ReactNode; testId?: string; folded?: boolean }) {
+  if (folded !== undefined) {
+    return (
+      <FoldSection id={id} title={title} folded={folded} testId={testId ?? `section-${id}`}>
+        {children}
+      </FoldSection>
+    );
+  }
   return (
     <section id={id} aria-labelledby={`${id}-title`} className="scroll-mt-4 rounded-md border border-stone-300 bg-white p-4" data-testid={testId ?? `section-${id}`}>
       <h2 id={`${id}-title`} className="mb-3 text-xl font-bold">

@@ -7,7 +7,7 @@ import { Choices } from "../choices";
 import { FormErrors, usePortalForm, WizardNav, type PortalAction } from "../portal-form";
 import { fieldIdOf, type PortalFormState } from "../step-state";
 
-export function TypeStepForm({ action, initial }: { action: PortalAction; initial: PortalFormState }) {
+export function TypeStepForm({ action, initial, feeText }: { action: PortalAction; initial: PortalFormState; feeText: string }) {
   const f = usePortalForm(action, initial);
   const t = useTranslations("portal.wizard");
   const tr = useTranslations("requests");
@@ -27,7 +27,7 @@ export function TypeStepForm({ action, initial }: { action: PortalAction; initia
           options={WIZARD_REQUEST_TYPES.map((type) => ({
             value: type,
             label: tr(`types.${type}`),
-            description: `${tr(`typeDescriptions.${type}`)}（${tr(`typeArticles.${type}`)}）`,
+            description: `${tr(`typeDescriptions.${type}`, { fee: feeText })}（${tr(`typeArticles.${type}`)}）`,
           }))}
         />
         <p className="mb-2 text-sm">

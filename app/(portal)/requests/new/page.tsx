@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { prisma } from "@/lib/server/db";
+import { currentFeeText } from "@/lib/fees/format-fee";
 import { WizardPage } from "@/components/portal/wizard/wizard-page";
 import { TypeStepForm } from "@/components/portal/wizard/type-step-form";
 import { initialFormState } from "@/components/portal/step-state";
@@ -20,9 +22,10 @@ export default async function RequestTypePage({ searchParams }: Props) {
   // and the person confirms it with 次へ (it replaces a type saved earlier in the draft).
   const { type } = await searchParams;
   const linked = typeof type === "string" && (WIZARD_REQUEST_TYPES as readonly string[]).includes(type) ? { type } : undefined;
+  const feeText = await currentFeeText(prisma, (await getLocale()) === "en" ? "en" : "ja");
   return (
     <WizardPage step="type">
-      <TypeStepForm action={saveTypeStep} initial={initialFormState(linked ?? draft?.answers.type)} />
+      <TypeStepForm action={saveTypeStep} initial={initialFormState(linked ?? draft?.answers.type)} feeText={feeText} />
     </WizardPage>
   );
 }

@@ -103,14 +103,41 @@ export function IssueTokenForm({ systemId }: { systemId: string }) {
   );
 }
 
-export function RevokeTokenForm({ tokenId, systemId, name }: { tokenId: string; systemId: string; name: string }) {
+/**
+ * Revoking cannot be undone, so it asks first (in the page, reachable by keyboard), and
+ * the outcome stays on screen after the row turns to "revoked" (issue 17): the form stays
+ * mounted for a revoked token and keeps its state.
+ */
+export function RevokeTokenForm({ tokenId, systemId, name, revoked }: { tokenId: string; systemId: string; name: string; revoked: boolean }) {
   const t = useTranslations("integrations");
   const [state, action] = useActionState(revokeTokenAction, idleState);
+  const [asking, setAsking] = useState(false);
+  if (revoked) return state.status === "ok" ? <StatusLine state={state} ok={t("tokens.revokedOk")} /> : null;
+  if (!asking) {
+    return (
+      <div>
+        <Button variant="danger" size="sm" aria-label={t("tokens.revokeFor", { name })} onClick={() => setAsking(true)}>
+          {t("tokens.revoke")}
+        </Button>
+        <StatusLine state={state} ok={t("tokens.revokedOk")} />
+      </div>
+    );
+  }
   return (
-    <form action={action}>
+    <form action={action} role="group" aria-labelledby={`revoke-${tokenId}-q`} className="rounded-md border-l-4 border-danger bg-red-50 p-2" data-testid="revoke-confirm">
       <input type="hidden" name="tokenId" value={tokenId} />
       <input type="hidden" name="systemId" value={systemId} />
-      <SubmitButton variant="danger" size="sm" aria-label={t("tokens.revokeFor", { name })}>{t("tokens.revoke")}</SubmitButton>
+      <p id={`revoke-${tokenId}-q`} className="mb-2 text-sm font-semibold">
+        {t("tokens.revokeConfirm", { name })}
+      </p>
+      <div className="flex flex-wrap gap-2">
+        <SubmitButton variant="danger" size="sm" autoFocus>
+          {t("tokens.revokeYes")}
+        </SubmitButton>
+        <Button variant="secondary" size="sm" onClick={() => setAsking(false)}>
+          {t("tokens.revokeNo")}
+        </Button>
+      </div>
       <StatusLine state={state} ok={t("tokens.revokedOk")} />
     </form>
   );

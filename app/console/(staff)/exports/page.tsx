@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/lib/server/current-staff";
@@ -34,7 +35,17 @@ export default async function ExportsPage() {
   const box = "rounded-md border border-stone-300 bg-white p-4";
   return (
     <>
-      <PageHeader title={t("title")} description={t("intro")} />
+      <PageHeader
+        title={t("title")}
+        description={
+          <>
+            {t("intro")}{" "}
+            <Link href="/console/audit" className="text-brand-700 underline">
+              {(await getTranslations("common"))("openAuditLog")}
+            </Link>
+          </>
+        }
+      />
       <div className="space-y-8">
         <section aria-labelledby="list-title" className={box}>
           <h2 id="list-title" className="mb-1 text-xl font-bold">{t("listTitle")}</h2>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatFee } from "@/lib/fees/format-fee";
 import { requireStaffPage } from "@/lib/server/current-staff";
 import { feeSummary, listFees, listUnmatchedBankLines } from "@/lib/fees/fee-dashboard";
 import { jstToday } from "@/lib/fees/fee-messages";
@@ -40,7 +41,7 @@ export default async function FeesPage({ searchParams }: { searchParams: Promise
     <>
       <PageHeader
         title={td("title")}
-        description={t("intro")}
+        description={t("intro", { amount: formatFee(fee.amount, (await getLocale()) === "en" ? "en" : "ja") })}
         actions={
           <nav aria-label={t("jumpTo")} className="flex flex-wrap gap-2">
             <a href="#bank-lines-title" className={buttonClass("secondary", "sm")}>

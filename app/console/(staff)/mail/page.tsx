@@ -3,7 +3,11 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/lib/server/current-staff";
 import { env } from "@/lib/server/env";
-import { listOutbox } from "@/lib/mail/mail-viewer";
+import { cookies } from "next/headers";
+import { listOutbox, MAIL_FILTER_COOKIE } from "@/lib/mail/mail-viewer";
+import { openString } from "@/lib/server/crypto";
+import { buttonClass } from "@/components/ui/button-class";
+import { clearMailFilterAction, filterMailAction } from "./mail-filter";
 import { Badge, PageHeader } from "@/components/ui/alert";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,10 +18,44 @@ export default async function MailViewerPage({ searchParams }: { searchParams: P
   const me = await requireStaffPage("read:mail-viewer");
   const t = await getTranslations("mail");
   const format = await getFormatter();
-  const { rows, page, pages } = await listOutbox({ actor: me, page: Number((await searchParams).page ?? 1) });
+  const sealed = (await cookies()).get(MAIL_FILTER_COOKIE)?.value;
+  let to: string | undefined;
+  try {
+    to = sealed ? openString(sealed) : undefined;
+  } catch {
+    to = undefined; // sealed with another key: as if there were none
+  }
+  const { rows, page, pages, total } = await listOutbox({ actor: me, page: Number((await searchParams).page ?? 1), to });
   return (
     <>
       <PageHeader title={t("viewerTitle")} description={env().SMTP_URL ? t("viewerSmtp") : t("viewerIntro")} />
+      <section aria-labelledby="mail-filter-title" className="mb-4 rounded-md border border-stone-300 bg-white p-4">
+        <h2 id="mail-filter-title" className="sr-only">
+          {t("filterTitle")}
+        </h2>
+        <form action={filterMailAction} className="flex flex-col gap-2 sm:flex-row sm:items-end">
+          <div className="min-w-0 flex-1">
+            <label htmlFor="mail-to" className="mb-1 block font-semibold">
+              {t("filterLabel")}
+            </label>
+            <p id="mail-to-hint" className="mb-1 text-sm text-muted">
+              {t("filterHint")}
+            </p>
+            <input id="mail-to" name="to" type="search" maxLength={254} autoComplete="off" defaultValue={to ?? ""} aria-describedby="mail-to-hint" className="block min-h-11 w-full rounded-md border border-stone-400 bg-white px-3" />
+          </div>
+          <button type="submit" className={buttonClass("primary")}>
+            {t("filterSubmit")}
+          </button>
+        </form>
+        {to ? (
+          <form action={clearMailFilterAction} className="mt-3 flex flex-wrap items-center gap-3" data-testid="mail-filter-active">
+            <p role="status">{t("filterActive", { to, total })}</p>
+            <button type="submit" className={buttonClass("ghost", "sm")}>
+              {t("filterClear")}
+            </button>
+          </form>
+        ) : null}
+      </section>
       {rows.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
@@ -33,7 +71,7 @@ export default async function MailViewerPage({ searchParams }: { searchParams: P
             </thead>
             <tbody>
               {rows.map((m) => (
-                <tr key={m.id} className="border-t border-stone-200">
+                <tr key={m.id} className="border-t border-stone-200" data-testid="mail-row">
                   <td className="p-2 whitespace-nowrap">{format.dateTime(m.createdAt, { dateStyle: "short", timeStyle: "short" })}</td>
                   <td className="p-2 break-all">{m.toAddress}</td>
                   <td className="p-2">
@@ -50,9 +88,20 @@ export default async function MailViewerPage({ searchParams }: { searchParams: P
           </table>
         </div>
       )}
-      <nav className="mt-4 flex gap-4" aria-label="pagination">
-        {page > 1 ? <Link href={`/console/mail?page=${page - 1}`} className="underline">{t("previous")}</Link> : null}
-        {page < pages ? <Link href={`/console/mail?page=${page + 1}`} className="underline">{t("next")}</Link> : null}
+      <nav className="mt-4 flex flex-wrap items-center gap-4" aria-label={t("pagination")}>
+        {page > 1 ? (
+          <Link href={`/console/mail?page=${page - 1}`} className={buttonClass("secondary", "sm")} rel="prev">
+            {t("previous")}
+          </Link>
+        ) : null}
+        <span className="text-sm text-muted" data-testid="mail-page">
+          {t("pageOf", { page, pages })}
+        </span>
+        {page < pages ? (
+          <Link href={`/console/mail?page=${page + 1}`} className={buttonClass("secondary", "sm")} rel="next">
+            {t("next")}
+          </Link>
+        ) : null}
       </nav>
     </>
   );

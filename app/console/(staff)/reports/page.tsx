@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatFee } from "@/lib/fees/format-fee";
 import { requireStaffPage } from "@/lib/server/current-staff";
 import { requestReport, type RequestReport } from "@/lib/reports/request-report";
 import { totalsByChannel } from "@/lib/reports/report-csv";
@@ -48,6 +49,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const me = await requireStaffPage("read:report");
   const t = await getTranslations("operations.reports");
   const label = await getTranslations("operations.labels");
+  const locale = (await getLocale()) === "en" ? "en" : "ja";
   const sp = await searchParams;
   const from = sp.from ?? monthsBack(11);
   const to = sp.to ?? monthsBack(0);
@@ -95,6 +97,39 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
 
       {report ? (
         <div className="space-y-6">
+          <section aria-labelledby="glance-title" data-testid="report-glance">
+            <h2 id="glance-title" className="mb-2 font-bold">
+              {t("atAGlance")}
+            </h2>
+            <div className="grid gap-3 md:grid-cols-2">
+              {[
+                [t("thisMonth", { period: report.totals.thisMonth.period }), report.totals.thisMonth, "month"],
+                [t("thisYear", { period: report.totals.thisYear.period }), report.totals.thisYear, "year"],
+              ].map(([title, p, key]) => {
+                const totals = p as RequestReport["totals"]["thisMonth"];
+                return (
+                  <div key={String(key)} className="rounded-md border border-stone-300 bg-white p-3" data-testid={`glance-${String(key)}`}>
+                    <h3 className="mb-2 text-sm font-semibold">{String(title)}</h3>
+                    <dl className="grid grid-cols-3 gap-2">
+                      <div>
+                        <dt className="text-sm text-muted">{t("glanceReceived")}</dt>
+                        <dd className="text-2xl font-bold tabular-nums" data-testid="glance-received">{totals.received}</dd>
+                      </div>
+                      <div>
+                        <dt className="text-sm text-muted">{t("glanceClosed")}</dt>
+                        <dd className="text-2xl font-bold tabular-nums">{totals.closed}</dd>
+                      </div>
+                      <div>
+                        <dt className="text-sm text-muted">{t("glanceFees")}</dt>
+                        <dd className="text-xl font-bold tabular-nums" data-testid="glance-fees">{formatFee(totals.feesNet, locale)}</dd>
+                        {totals.feesRefunded ? <dd className="text-xs text-muted">{t("refunded")}: {formatFee(totals.feesRefunded, locale)}</dd> : null}
+                      </div>
+                    </dl>
+                  </div>
+                );
+              })}
+            </div>
+          </section>
           <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" data-testid="report-summary">
             {[
               [t("openNow"), report.now.open],
@@ -153,10 +188,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
 
           <section aria-labelledby="fees-title" className={section}>
             <h2 id="fees-title" className="mb-2 font-bold">{t("feesChart")}</h2>
-            <StackedBarChart data={series(months, report.fees.map((f) => ({ month: f.month, key: f.method, value: f.amount })), lbl)} />
+            <StackedBarChart data={series(months, report.fees.map((f) => ({ month: f.month, key: f.method, value: f.net })), lbl)} />
             <details className="mt-2">
               <summary className="cursor-pointer text-brand-700 underline">{t("showTable")}</summary>
-              <DataTable caption={t("feesChart")} head={[t("month"), t("method"), t("count"), t("amount")]} rows={report.fees.map((f) => [f.month, lbl(f.method), f.count, f.amount])} />
+              <DataTable caption={t("feesChart")} head={[t("month"), t("method"), t("count"), t("amount"), t("refunded"), t("net")]} rows={report.fees.map((f) => [f.month, lbl(f.method), f.count, f.amount, f.refunded, f.net])} />
             </details>
           </section>
         </div>

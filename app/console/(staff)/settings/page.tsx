@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/lib/server/current-staff";
@@ -23,7 +24,17 @@ export default async function SettingsPage() {
   const versions = await listPolicyVersions({ actor: me });
   return (
     <>
-      <PageHeader title={t("title")} description={t("intro")} />
+      <PageHeader
+        title={t("title")}
+        description={
+          <>
+            {t("intro")}{" "}
+            <Link href="/console/audit" className="text-brand-700 underline">
+              {(await getTranslations("common"))("openAuditLog")}
+            </Link>
+          </>
+        }
+      />
       <nav aria-label={t("title")} className="mb-6">
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {[...groups, "policy"].map((g) => (

@@ -91,7 +91,9 @@ export default async function SystemOfRecordPage({ params }: { params: Promise<{
                       <td className="p-2">
                         {k.revokedAt ? <Badge>{t("tokens.revoked", { at: when(k.revokedAt) })}</Badge> : <Badge tone="success">{t("tokens.active")}</Badge>}
                       </td>
-                      <td className="p-2">{k.revokedAt ? null : <RevokeTokenForm tokenId={k.id} systemId={system.id} name={k.name} />}</td>
+                      <td className="p-2">
+                        <RevokeTokenForm tokenId={k.id} systemId={system.id} name={k.name} revoked={Boolean(k.revokedAt)} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>

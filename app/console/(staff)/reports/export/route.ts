@@ -1,3 +1,4 @@
+import { getLocale } from "next-intl/server";
 import { currentStaff } from "@/lib/server/current-staff";
 import { requestReport } from "@/lib/reports/request-report";
 import { reportCsv } from "@/lib/reports/report-csv";
@@ -7,7 +8,7 @@ export async function GET(req: Request): Promise<Response> {
   try {
     const url = new URL(req.url);
     const report = await requestReport({ actor: await currentStaff(), range: { from: url.searchParams.get("from") ?? "", to: url.searchParams.get("to") ?? "" } });
-    return new Response(new Uint8Array(reportCsv(report)), {
+    return new Response(new Uint8Array(reportCsv(report, (await getLocale()) === "en" ? "en" : "ja")), {
       headers: {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="report-${report.range.from}-${report.range.to}.csv"`,

@@ -3,6 +3,7 @@ import { staffActor } from "@/lib/server/current-staff";
 import type { StaffActor } from "@/lib/audit/actor";
 import { formStateFromError, formValues, type FormState } from "@/lib/form-state";
 import type { Upload } from "@/lib/console/console-schemas";
+import { currentRequestVersion } from "@/lib/console/request-version";
 
 // Shared by the request page's server actions: find the actor, call the domain function
 // (which checks the permission and the version), turn AppErrors into form state, and
@@ -19,7 +20,10 @@ export async function runRequestAction(
   const values = formValues(formData);
   try {
     const out = await fn(await staffActor(), values);
-    return { status: "ok", message: out?.message, data: out?.data };
+    // The version this save produced, so every form on the page can use it at once
+    // (the page's own refresh arrives later; see components/console/request-version.tsx).
+    const requestVersion = values.requestId ? await currentRequestVersion(values.requestId) : null;
+    return { status: "ok", message: out?.message, data: { ...out?.data, ...(requestVersion === null ? {} : { requestVersion: String(requestVersion) }) } };
   } catch (err) {
     const state = formStateFromError(err, values);
     return state.status === "error" && mapErrors ? { ...state, fieldErrors: mapErrors(state.fieldErrors) } : state;

@@ -1,4 +1,5 @@
 "use client";
+import { RequestVersionInput } from "@/components/console/request-version";
 import { useTranslations } from "next-intl";
 import { TextareaField } from "@/components/ui/field";
 import { FormFeedback, PendingButton, fieldId, useConsoleForm } from "@/components/console/console-form";
@@ -13,7 +14,7 @@ export function ApprovalForm({ requestId, decisionId, version }: { requestId: st
       <FormFeedback {...feedback} prefix="approval" />
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="decisionId" value={decisionId} />
-      <input type="hidden" name="version" value={version} />
+      <RequestVersionInput version={version} />
       <TextareaField id={fieldId("approval", "comment")} name="comment" label={t("comment")} hint={t("commentHint")} rows={3} maxLength={2000} errors={errors("comment")} />
       <div className="flex flex-wrap gap-3">
         <PendingButton pending={pending} name="intent" value="approve">

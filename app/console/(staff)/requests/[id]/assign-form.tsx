@@ -1,4 +1,5 @@
 "use client";
+import { RequestVersionInput } from "@/components/console/request-version";
 import { useTranslations } from "next-intl";
 import { FormFeedback, PendingButton, fieldId, useConsoleForm } from "@/components/console/console-form";
 import { assignAction } from "./actions";
@@ -11,7 +12,7 @@ export function AssignForm({ requestId, version, assigneeId, me, staff }: { requ
     <form {...form} className="flex flex-col gap-2" data-testid="assign-form">
       <FormFeedback {...feedback} prefix="assign" />
       <input type="hidden" name="requestId" value={requestId} />
-      <input type="hidden" name="version" value={version} />
+      <RequestVersionInput version={version} />
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-48 flex-1">
           <label htmlFor={fieldId("assign", "assigneeId")} className="mb-1 block font-semibold">

@@ -1,4 +1,5 @@
 "use client";
+import { RequestVersionInput } from "@/components/console/request-version";
 import { useTranslations } from "next-intl";
 import { SelectField, TextField, TextareaField } from "@/components/ui/field";
 import { FormFeedback, PendingButton, fieldId, useConsoleForm } from "@/components/console/console-form";
@@ -64,7 +65,7 @@ export function DecideFromCollectionForm({ requestId, version, outcomeLabel, gro
       <h3 id="decide-collection-title" className="mb-2 text-lg font-bold">{t("title")}</h3>
       <FormFeedback {...feedback} prefix="dfc" />
       <input type="hidden" name="requestId" value={requestId} />
-      <input type="hidden" name="version" value={version} />
+      <RequestVersionInput version={version} />
       <p className="mb-2">{t("outcome")}: <strong data-testid="proposed-outcome">{outcomeLabel}</strong></p>
       {grounds.map((g) => (
         <TextareaField key={g.ground} id={fieldId("dfc", `ground-${g.ground}`)} name={`ground-${g.ground}`} label={t("groundExplanation", { ground: g.label })} hint={t("groundHint")} rows={2} maxLength={2000} required errors={errors(`ground-${g.ground}`)} />
@@ -82,7 +83,7 @@ export function BuildPackageForm({ requestId, version }: { requestId: string; ve
     <form {...form} data-testid="build-package-form">
       <FormFeedback {...feedback} prefix="buildpkg" />
       <input type="hidden" name="requestId" value={requestId} />
-      <input type="hidden" name="version" value={version} />
+      <RequestVersionInput version={version} />
       <p className="mb-2 text-sm text-muted">{t("hint")}</p>
       <PendingButton pending={pending}>{t("build")}</PendingButton>
     </form>

@@ -1,4 +1,6 @@
 "use client";
+import { outcomeLabelKey } from "@/lib/console/outcome-label";
+import { RequestVersionInput } from "@/components/console/request-version";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { RequestType } from "@/lib/generated/prisma/enums";
@@ -33,9 +35,9 @@ export function DecisionForm({ requestId, version, type, outcomes, grounds, cate
     <form {...form} data-testid="decision-form">
       <FormFeedback {...feedback} prefix="decision" />
       <input type="hidden" name="requestId" value={requestId} />
-      <input type="hidden" name="version" value={version} />
+      <RequestVersionInput version={version} />
       <input type="hidden" name="type" value={type} />
-      <ChoiceGroup id={id("outcome")} name="outcome" legend={t("outcome")} errors={errors("outcome")} options={outcomes.map((o) => ({ value: o, label: c(`outcome.${o}`) }))} />
+      <ChoiceGroup id={id("outcome")} name="outcome" legend={t("outcome")} errors={errors("outcome")} options={outcomes.map((o) => ({ value: o, label: c(outcomeLabelKey(type, o)) }))} />
 
       <fieldset id={id("grounds")} tabIndex={-1} className="mb-5 min-w-0" aria-describedby={`${id("grounds")}-hint${groundErrors ? ` ${id("grounds")}-error` : ""}`}>
         <legend className="mb-1 font-semibold">{t("grounds")}</legend>

@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Section } from "@/components/console/request/facts";
 import { DecisionHistory } from "@/components/console/request/decision-history";
 import { DecisionForm } from "./decision-form";
+import { outcomeLabelKey } from "@/lib/console/outcome-label";
 import { ApprovalForm } from "./approval-form";
 
 // What each type may decide (mirrors decision-schemas.ts, which the server enforces).
@@ -29,18 +30,20 @@ function groundsFor(type: RequestType): readonly string[] {
 }
 
 /** Decisions so far, the officer's approval box, and the decision form for this type. */
-export async function DecisionSection({ r, me, open }: { r: RequestDetail; me: CurrentStaff; open: boolean }) {
+export async function DecisionSection({ r, me, open, folded }: { r: RequestDetail; me: CurrentStaff; open: boolean; folded?: boolean }) {
   const t = await getTranslations("console.request.decision");
   const a = await getTranslations("console.request.approval");
   const s = await getTranslations("console.request.sections");
   const rq = await getTranslations("requests");
+  const l = await getTranslations("console.labels");
+  const c = await getTranslations("console");
   const pending = r.decisions.find((d) => d.approval === "PENDING" && !d.superseded);
   const canApprove = roleHas(me.role, "approve:decision");
   const canDecide = open && !pending && roleHas(me.role, "decide:request");
   return (
-    <Section id="decision" title={s("decision")}>
+    <Section id="decision" title={s("decision")} folded={folded}>
       <h3 className="mb-2 font-bold">{t("history")}</h3>
-      <DecisionHistory decisions={r.decisions} staffNames={r.staffNames} />
+      <DecisionHistory decisions={r.decisions} staffNames={r.staffNames} type={r.type} />
 
       {pending ? (
         <div className="mt-4 rounded-md border-2 border-warn bg-amber-50 p-4" data-testid="approval-box">
@@ -54,7 +57,8 @@ export async function DecisionSection({ r, me, open }: { r: RequestDetail; me: C
       <div className="mt-6 border-t border-stone-200 pt-4">
         <h3 className="mb-2 font-bold">{t("formTitle")}</h3>
         {!open ? (
-          <p>{t("closed")}</p>
+          // A decided request is not finished: its package, tasks or notices are still to come (issue 17, bug 5).
+          <p data-testid="decision-locked">{r.status === "DECIDED" ? t("decided", { outcome: r.outcome ? c(outcomeLabelKey(r.type, r.outcome)) : "" }) : t("closed", { status: l(`status.${r.status}`) })}</p>
         ) : pending ? (
           <p>{t("pendingExists")}</p>
         ) : canDecide ? (

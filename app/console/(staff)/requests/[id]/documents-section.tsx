@@ -5,12 +5,12 @@ import { Section } from "@/components/console/request/facts";
 import { DocumentViewer } from "@/components/console/document-viewer";
 
 /** The requester's identity and authority documents (and scans), each viewable inside the console. */
-export async function DocumentsSection({ r }: { r: RequestDetail }) {
+export async function DocumentsSection({ r, folded }: { r: RequestDetail; folded?: boolean }) {
   const t = await getTranslations("console.request.documents");
   const rq = await getTranslations("requests");
   const format = await getFormatter();
   return (
-    <Section id="documents" title={(await getTranslations("console.request.sections"))("documents")}>
+    <Section id="documents" title={(await getTranslations("console.request.sections"))("documents")} folded={folded}>
       <p className="mb-3 text-sm text-muted">{t("audited")}</p>
       {r.documents.length === 0 ? (
         <p>{t("empty")}</p>

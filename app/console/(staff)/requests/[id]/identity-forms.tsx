@@ -1,4 +1,5 @@
 "use client";
+import { RequestVersionInput } from "@/components/console/request-version";
 import { useTranslations } from "next-intl";
 import { TextField, TextareaField, SelectField } from "@/components/ui/field";
 import { ChoiceGroup } from "@/components/console/choice-group";
@@ -14,7 +15,7 @@ export function IdentityCheckForm({ requestId, version, hasAgent, systems }: { r
     <form {...form} data-testid="identity-form">
       <FormFeedback {...feedback} prefix="identity" />
       <input type="hidden" name="requestId" value={requestId} />
-      <input type="hidden" name="version" value={version} />
+      <RequestVersionInput version={version} />
       {hasAgent ? (
         <ChoiceGroup
           id={id("holder")}
@@ -61,7 +62,7 @@ export function ClearerCopyForm({ requestId, version, documents }: { requestId: 
     <form {...form} data-testid="clearer-form">
       <FormFeedback {...feedback} prefix="clearer" />
       <input type="hidden" name="requestId" value={requestId} />
-      <input type="hidden" name="version" value={version} />
+      <RequestVersionInput version={version} />
       <p className="mb-3 text-sm">{t("clearerIntro")}</p>
       {documents.length ? (
         <ChoiceGroup id={id("documentIds")} name="documentIds" type="checkbox" legend={t("clearerDocuments")} errors={errors("documentIds")} options={documents.map((d) => ({ value: d.id, label: d.label }))} />

@@ -7,21 +7,21 @@ import { Section } from "@/components/console/request/facts";
 import { ClearerCopyForm, IdentityCheckForm } from "./identity-forms";
 
 /** Checks recorded so far, and the forms: record a check, or ask for a clearer copy (pauses the clock). */
-export async function IdentitySection({ r, me, open, systems }: { r: RequestDetail; me: CurrentStaff; open: boolean; systems: { id: string; name: string }[] }) {
+export async function IdentitySection({ r, me, open, systems, folded }: { r: RequestDetail; me: CurrentStaff; open: boolean; systems: { id: string; name: string }[]; folded?: boolean }) {
   const t = await getTranslations("console.request.identity");
   const rq = await getTranslations("requests");
   const s = await getTranslations("console.request.sections");
   const format = await getFormatter();
   if (r.identity === "NOT_REQUIRED") {
     return (
-      <Section id="identity" title={s("identity")}>
+      <Section id="identity" title={s("identity")} folded={folded}>
         <p>{t("notRequired")}</p>
       </Section>
     );
   }
   const canVerify = open && roleHas(me.role, "verify:identity");
   return (
-    <Section id="identity" title={s("identity")}>
+    <Section id="identity" title={s("identity")} folded={folded}>
       <p className="mb-3 rounded bg-stone-100 p-2 text-sm">
         {t("compare", { customerId: r.customerId ?? "—", birthDate: r.subjectBirthDate ? format.dateTime(r.subjectBirthDate, { dateStyle: "medium", timeZone: "UTC" }) : "—" })}
       </p>

@@ -6,14 +6,14 @@ import { Section } from "@/components/console/request/facts";
 import { InternalNoteForm, SendMessageForm } from "./message-forms";
 
 /** The thread with the requester and the desk's internal notes (marked; never shown to the requester). */
-export async function MessagesSection({ r, me }: { r: RequestDetail; me: CurrentStaff }) {
+export async function MessagesSection({ r, me, folded }: { r: RequestDetail; me: CurrentStaff; folded?: boolean }) {
   const t = await getTranslations("console.request.messages");
   const s = await getTranslations("console.request.sections");
   const format = await getFormatter();
   const canWrite = roleHas(me.role, "write:request");
   const closed = r.status === "WITHDRAWN" || r.status === "ABANDONED";
   return (
-    <Section id="messages" title={s("messages")}>
+    <Section id="messages" title={s("messages")} folded={folded}>
       {r.messages.length === 0 ? (
         <p className="mb-4">{t("none")}</p>
       ) : (

@@ -10,14 +10,14 @@ import { NoticeForm, NoticePostingForm } from "./notice-forms";
 const manualKinds = ["ACKNOWLEDGEMENT", "DECISION", "ALTERNATIVE_MEASURE", "COMPLETION", "PACKAGE_PUBLISHED"] as const;
 
 /** Notices sent (each kept as a PDF with the request), paper postings, and preview-then-send. */
-export async function NoticesSection({ r, me, today }: { r: RequestDetail; me: CurrentStaff; today: string }) {
+export async function NoticesSection({ r, me, today, folded }: { r: RequestDetail; me: CurrentStaff; today: string; folded?: boolean }) {
   const t = await getTranslations("console.request.notices");
   const s = await getTranslations("console.request.sections");
   const k = await getTranslations("requests.noticeKinds");
   const format = await getFormatter();
   const canSend = roleHas(me.role, "send:notice");
   return (
-    <Section id="notices" title={s("notices")}>
+    <Section id="notices" title={s("notices")} folded={folded}>
       {r.notices.length === 0 ? (
         <p className="mb-4">{t("none")}</p>
       ) : (

@@ -1,4 +1,5 @@
 "use client";
+import { RequestVersionInput } from "@/components/console/request-version";
 import { useTranslations } from "next-intl";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormFeedback, PendingButton, fieldId, useConsoleForm } from "@/components/console/console-form";
@@ -12,7 +13,7 @@ function Hidden({ requestId, version }: Ref) {
   return (
     <>
       <input type="hidden" name="requestId" value={requestId} />
-      <input type="hidden" name="version" value={version} />
+      <RequestVersionInput version={version} />
     </>
   );
 }

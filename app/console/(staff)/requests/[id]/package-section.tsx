@@ -14,7 +14,7 @@ function requestedMethod(details: unknown): string {
 }
 
 /** Files to disclose, provision records, preview and publishing (blocked until identity, fee and decision allow it). */
-export async function PackageSection({ r, me, today }: { r: RequestDetail; me: CurrentStaff; today: string }) {
+export async function PackageSection({ r, me, today, folded }: { r: RequestDetail; me: CurrentStaff; today: string; folded?: boolean }) {
   const t = await getTranslations("console.request.package");
   const s = await getTranslations("console.request.sections");
   const rq = await getTranslations("requests.deliveryMethods");
@@ -27,7 +27,7 @@ export async function PackageSection({ r, me, today }: { r: RequestDetail; me: C
   const requested = requestedMethod(r.details);
   const provisions = wantsProvisionRecords(r.details);
   return (
-    <Section id="package" title={s("package")}>
+    <Section id="package" title={s("package")} folded={folded}>
       <p className="mb-3 text-sm">{t("requested", { method: rq(requested) })}</p>
       {!pkg ? <p className="mb-3">{t("none")}</p> : null}
       {canEdit ? <PackageMethodForm {...ref} method={pkg?.deliveryMethod ?? requested} exists={Boolean(pkg)} /> : pkg ? <p>{t("deliveryMethod")}: {rq(pkg.deliveryMethod)}</p> : null}

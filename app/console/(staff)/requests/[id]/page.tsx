@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
@@ -8,6 +9,7 @@ import { isAppError } from "@/lib/errors";
 import { getRequestDetail, type RequestDetail } from "@/lib/console/request-detail";
 import { listAssignableStaff } from "@/lib/console/assignable-staff";
 import { isOpen } from "@/lib/console/request-states";
+import { outcomeLabelKey } from "@/lib/console/outcome-label";
 import { listSystemsOfRecord } from "@/lib/tasks/data-map";
 import { staffFeeView } from "@/lib/fees/fee-overview";
 import { jstDate } from "@/lib/deadlines/deadline-clock";
@@ -28,6 +30,10 @@ import { PackageSection } from "./package-section";
 import { NoticesSection } from "./notices-section";
 import { MessagesSection } from "./messages-section";
 import { ConnectedSection } from "./connected-section";
+import { RequestVersionProvider } from "@/components/console/request-version";
+import { NextActionPanel } from "@/components/console/request/next-action-panel";
+import { SectionLinks } from "@/components/console/request/section-links";
+import { nextAction, type SectionId } from "@/lib/console/next-action";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -45,7 +51,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("console.request.sections"))("summary") };
 }
 
-const sectionIds = ["summary", "details", "documents", "identity", "fee", "decision", "tasks", "package", "notices", "messages", "timeline"] as const;
+const sectionIds = ["summary", "fee", "details", "documents", "identity", "decision", "tasks", "package", "notices", "messages", "timeline"] as const;
 
 export default async function RequestPage({ params }: Props) {
   const me = await requireStaffPage("read:request");
@@ -62,100 +68,125 @@ export default async function RequestPage({ params }: Props) {
   const ref = { requestId: r.id, version: r.version };
   const systemNames = systems.map((s) => ({ id: s.id, name: locale === "en" ? s.nameEn : s.nameJa }));
   const today = jstDate(new Date());
+  // The state and the next action lead; the sections holding its form come first and open,
+  // the others follow closed (one click away); facts, assignment and fee sit in a side column.
+  const next = nextAction({
+    type: r.type, status: r.status, identity: r.identity, fee: r.fee, outcome: r.outcome,
+    pendingApproval: r.decisions.some((d) => d.approval === "PENDING" && !d.superseded),
+    package: r.package ? { files: r.package.files.length, publishedAt: r.package.publishedAt, deliveryMethod: r.package.deliveryMethod, postedOn: r.package.postedOn } : null,
+    openTasks: r.tasks.filter((x) => x.status === "OPEN" || x.status === "FAILED").length,
+    tasks: r.tasks.length,
+  });
+  const finished = next.action === "none";
+  const folded = (id: SectionId) => !finished && !next.sections.includes(id);
+  const sections: Record<SectionId, ReactNode> = {
+    details: (
+      <Section key="details" id="details" title={t("sections.details")} folded={folded("details")}>
+        <RequestDetails r={r} />
+      </Section>
+    ),
+    documents: <DocumentsSection key="documents" r={r} folded={folded("documents")} />,
+    identity: <IdentitySection key="identity" r={r} me={me} open={open} systems={systemNames} folded={folded("identity")} />,
+    decision: <DecisionSection key="decision" r={r} me={me} open={open} folded={folded("decision")} />,
+    tasks: <TasksSection key="tasks" r={r} me={me} folded={folded("tasks")} />,
+    package: r.type === "DISCLOSURE" ? <PackageSection key="package" r={r} me={me} today={today} folded={folded("package")} /> : null,
+    notices: <NoticesSection key="notices" r={r} me={me} today={today} folded={folded("notices")} />,
+    messages: <MessagesSection key="messages" r={r} me={me} folded={folded("messages")} />,
+  };
+  const order: SectionId[] = ["decision", "tasks", "package", "identity", "documents", "messages", "notices", "details"];
+  const rest = order.filter((id) => !next.sections.includes(id));
 
   return (
-    <article data-version={r.version} data-testid="request-page">
-      <p className="mb-2">
-        <Link href="/console" className="text-brand-700 underline">
-          {t("back")}
-        </Link>
-      </p>
-      <header className="mb-4">
-        <h1 className="text-2xl font-bold" data-testid="request-reference">
-          {r.reference}
-        </h1>
-        <p className="text-muted">
-          {l(`type.${r.type}`)} · {r.subjectName}
+    <RequestVersionProvider version={r.version}>
+      <article data-version={r.version} data-testid="request-page" data-next-action={next.action}>
+        <p className="mb-2">
+          <Link href="/console" className="text-brand-700 underline">
+            {t("back")}
+          </Link>
         </p>
-        <p className="mt-2 flex flex-wrap gap-2" data-testid="request-badges">
-          <Badge tone="info">{l(`status.${r.status}`)}</Badge>
-          <Badge tone={r.identity === "VERIFIED" ? "success" : r.identity === "FAILED" ? "danger" : r.identity === "PENDING" ? "warning" : "neutral"}>{l(`identity.${r.identity}`)}</Badge>
-          <Badge tone={r.fee === "AWAITING_PAYMENT" ? "warning" : "neutral"}>{l(`fee.${r.fee}`)}</Badge>
-          {r.outcome ? <Badge tone="info">{c(`outcome.${r.outcome}`)}</Badge> : null}
-          <DeadlineBadge status={r.deadline.status} label={c(`deadline.${r.deadline.status}`, { days: Math.abs(r.deadline.daysLeft) })} />
-        </p>
-      </header>
+        <header className="mb-3">
+          <h1 className="text-2xl font-bold" data-testid="request-reference">
+            {r.reference}
+          </h1>
+          <p className="text-muted">
+            {l(`type.${r.type}`)} · {r.subjectName}
+          </p>
+          <p className="mt-2 flex flex-wrap gap-2" data-testid="request-badges">
+            <Badge tone="info">{l(`status.${r.status}`)}</Badge>
+            <Badge tone={r.identity === "VERIFIED" ? "success" : r.identity === "FAILED" ? "danger" : r.identity === "PENDING" ? "warning" : "neutral"}>{l(`identity.${r.identity}`)}</Badge>
+            <Badge tone={r.fee === "AWAITING_PAYMENT" ? "warning" : "neutral"}>{l(`fee.${r.fee}`)}</Badge>
+            {r.outcome ? <Badge tone="info">{c(outcomeLabelKey(r.type, r.outcome))}</Badge> : null}
+            <DeadlineBadge status={r.deadline.status} label={c(`deadline.${r.deadline.status}`, { days: Math.abs(r.deadline.daysLeft) })} />
+          </p>
+        </header>
 
-      <nav aria-label={t("toc")} className="mb-4">
-        <ul className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
-          {sectionIds
-            .filter((s) => s !== "package" || r.type === "DISCLOSURE")
-            .map((s) => (
-              <li key={s}>
-                <a href={`#${s}`} className="inline-block min-h-8 py-1 text-brand-700 underline">
-                  {t(`sections.${s}`)}
-                </a>
-              </li>
-            ))}
-        </ul>
-      </nav>
-
-      <div className="flex flex-col gap-4">
-        <Section id="summary" title={t("sections.summary")}>
-          <Facts
-            columns={3}
-            items={[
-              [t("facts.arrived"), <span key="a" data-testid="arrived-on">{day(r.arrivedAt)}</span>],
-              [t("facts.due"), <span key="d" data-testid="due-on">{day(r.deadline.dueAt)}</span>],
-              [t("facts.appi"), <span key="p" data-testid="appi-date">{day(r.deadline.appiSuitDate)}</span>],
-              [t("facts.channel"), l(`channel.${r.channel}`)],
-              [t("facts.locale"), l(`locale.${r.locale}`)],
-              [t("facts.policy"), r.policyVersion ? r.policyVersion.version : ""],
-              [t("facts.closedAt"), r.closedAt ? day(r.closedAt) : ""],
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
+          <div className="flex min-w-0 flex-col gap-4">
+            <div>
+              <NextActionPanel next={next} statusLabel={l(`status.${r.status}`)} requestId={r.id} canApprove={roleHas(me.role, "approve:decision")} canRecordPayment={roleHas(me.role, "record:payment")} />
+              <SectionLinks
+                label={t("toc")}
+                links={sectionIds.filter((s) => s !== "package" || r.type === "DISCLOSURE").map((s) => ({ id: s, title: t(`sections.${s}`) }))}
+              />
+            </div>
+            {/* One keyed list: when a save moves the request on, sections change places without
+                remounting, so an open section stays open and keeps its outcome line. */}
+            {[
+              ...next.sections.map((id) => sections[id]),
+              <ConnectedSection key="connected" r={r} me={me} />,
+              rest.length && !finished ? (
+                <h2 key="more" className="mt-2 text-sm font-semibold text-muted" data-testid="more-sections">
+                  {t("sectionsMore")}
+                </h2>
+              ) : null,
+              ...rest.map((id) => sections[id]),
+              <Section key="timeline" id="timeline" title={t("sections.timeline")}>
+                <TimelineList entries={r.timeline} />
+              </Section>,
             ]}
-          />
-          <div className="mt-4 border-t border-stone-200 pt-4" id="assignment">
-            {roleHas(me.role, "write:request") ? (
-              <AssignForm {...ref} assigneeId={r.assigneeId} me={me.id} staff={staff.map((s) => ({ id: s.id, name: s.name }))} />
-            ) : (
-              <p>
-                {t("facts.assignee")}: {r.assignee?.name ?? t("assign.none")}
-              </p>
-            )}
           </div>
-        </Section>
 
-        <Section id="details" title={t("sections.details")}>
-          <RequestDetails r={r} />
-        </Section>
+          <div className="flex min-w-0 flex-col gap-4" data-testid="request-facts">
+            <Section id="summary" title={t("sections.summary")}>
+              <Facts
+                columns={1}
+                items={[
+                  [t("facts.arrived"), <span key="a" data-testid="arrived-on">{day(r.arrivedAt)}</span>],
+                  [t("facts.due"), <span key="d" data-testid="due-on">{day(r.deadline.dueAt)}</span>],
+                  [t("facts.appi"), <span key="p" data-testid="appi-date">{day(r.deadline.appiSuitDate)}</span>],
+                  [t("facts.channel"), l(`channel.${r.channel}`)],
+                  [t("facts.locale"), l(`locale.${r.locale}`)],
+                  [t("facts.policy"), r.policyVersion ? r.policyVersion.version : ""],
+                  [t("facts.closedAt"), r.closedAt ? day(r.closedAt) : ""],
+                ]}
+              />
+              <div className="mt-4 border-t border-stone-200 pt-4" id="assignment">
+                {roleHas(me.role, "write:request") ? (
+                  <AssignForm {...ref} assigneeId={r.assigneeId} me={me.id} staff={staff.map((s) => ({ id: s.id, name: s.name }))} />
+                ) : (
+                  <p>
+                    {t("facts.assignee")}: {r.assignee?.name ?? t("assign.none")}
+                  </p>
+                )}
+              </div>
+            </Section>
 
-        <DocumentsSection r={r} />
-        <IdentitySection r={r} me={me} open={open} systems={systemNames} />
-
-        <Section id="fee" title={t("sections.fee")}>
-          <FeePanel fee={fee} />
-          {fee.fee !== "NOT_REQUIRED" ? <p className="mt-3 text-sm text-muted">{t("fee.readOnly")}</p> : null}
-          {roleHas(me.role, "record:payment") ? (
-            <p className="mt-2">
-              <Link href={`/console/fees/${r.id}`} className={buttonClass("ghost", "sm")}>
-                {t("fee.manage")}
-              </Link>
-            </p>
-          ) : null}
-          {roleHas(me.role, "waive:fee") && fee.takesPayment ? <FeeWaiveForm requestId={r.id} /> : null}
-        </Section>
-
-        <ConnectedSection r={r} me={me} />
-        <DecisionSection r={r} me={me} open={open} />
-        <TasksSection r={r} me={me} />
-        {r.type === "DISCLOSURE" ? <PackageSection r={r} me={me} today={today} /> : null}
-        <NoticesSection r={r} me={me} today={today} />
-        <MessagesSection r={r} me={me} />
-
-        <Section id="timeline" title={t("sections.timeline")}>
-          <TimelineList entries={r.timeline} />
-        </Section>
-      </div>
-    </article>
+            <Section id="fee" title={t("sections.fee")}>
+              <FeePanel fee={fee} />
+              {/* Only those who may record payments are sent to the fees page (admin-only); others are told who does it (issue 17, bug 6). */}
+              {fee.fee !== "NOT_REQUIRED" ? <p className="mt-3 text-sm text-muted" data-testid="fee-who-records">{roleHas(me.role, "record:payment") ? t("fee.readOnly") : t("fee.adminRecords")}</p> : null}
+              {roleHas(me.role, "record:payment") ? (
+                <p className="mt-2">
+                  <Link href={`/console/fees/${r.id}`} className={buttonClass("ghost", "sm")}>
+                    {t("fee.manage")}
+                  </Link>
+                </p>
+              ) : null}
+              {roleHas(me.role, "waive:fee") && fee.takesPayment ? <FeeWaiveForm requestId={r.id} /> : null}
+            </Section>
+          </div>
+        </div>
+      </article>
+    </RequestVersionProvider>
   );
 }

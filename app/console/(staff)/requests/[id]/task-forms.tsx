@@ -1,4 +1,5 @@
 "use client";
+import { RequestVersionInput } from "@/components/console/request-version";
 import { useTranslations } from "next-intl";
 import { TextareaField } from "@/components/ui/field";
 import { ChoiceGroup } from "@/components/console/choice-group";
@@ -39,7 +40,7 @@ export function CloseRequestForm({ requestId, version }: { requestId: string; ve
     <form {...form} className="mt-4 border-t border-stone-200 pt-4" data-testid="close-form">
       <FormFeedback {...feedback} prefix="close" />
       <input type="hidden" name="requestId" value={requestId} />
-      <input type="hidden" name="version" value={version} />
+      <RequestVersionInput version={version} />
       <p className="mb-2 text-sm text-muted">{t("closeHint")}</p>
       <PendingButton pending={pending} variant="secondary">
         {t("close")}

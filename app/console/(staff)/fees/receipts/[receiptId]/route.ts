@@ -1,9 +1,9 @@
 import { currentStaff } from "@/lib/server/current-staff";
 import { loadReceiptFile } from "@/lib/fees/receipt";
-import { errorResponse } from "@/lib/http";
+import { fileErrorResponse } from "@/lib/http-page";
 
 // A receipt's PDF for staff (read:fee); every download is audited in lib/fees/receipt.ts.
-export async function GET(_req: Request, ctx: { params: Promise<{ receiptId: string }> }): Promise<Response> {
+export async function GET(req: Request, ctx: { params: Promise<{ receiptId: string }> }): Promise<Response> {
   try {
     const { receiptId } = await ctx.params;
     const file = await loadReceiptFile({ actor: await currentStaff(), input: { receiptId } });
@@ -15,6 +15,6 @@ export async function GET(_req: Request, ctx: { params: Promise<{ receiptId: str
       },
     });
   } catch (e) {
-    return errorResponse(e);
+    return fileErrorResponse(req, e);
   }
 }

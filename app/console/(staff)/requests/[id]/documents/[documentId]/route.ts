@@ -1,6 +1,6 @@
 import { currentStaff } from "@/lib/server/current-staff";
 import { viewDocument } from "@/lib/console/view-document";
-import { errorResponse } from "@/lib/http";
+import { fileErrorResponse } from "@/lib/http-page";
 import { fileResponse, fileViewOf } from "../../file-response";
 
 /** An identity document or scan for the console viewer; each view is audited (viewDocument). */
@@ -10,6 +10,6 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string; doc
     const file = await viewDocument({ actor: await currentStaff(), input: { requestId: id, documentId } });
     return fileResponse(file, fileViewOf(req));
   } catch (e) {
-    return errorResponse(e);
+    return fileErrorResponse(req, e);
   }
 }

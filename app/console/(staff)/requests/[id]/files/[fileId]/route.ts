@@ -1,6 +1,6 @@
 import { currentStaff } from "@/lib/server/current-staff";
 import { viewRequestFile } from "@/lib/console/view-document";
-import { errorResponse } from "@/lib/http";
+import { fileErrorResponse } from "@/lib/http-page";
 import { fileResponse, fileViewOf } from "../../file-response";
 
 /** Any other file kept with the request (attachments, package files, notice PDFs); audited. */
@@ -10,6 +10,6 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string; fil
     const file = await viewRequestFile({ actor: await currentStaff(), input: { requestId: id, fileId } });
     return fileResponse(file, fileViewOf(req));
   } catch (e) {
-    return errorResponse(e);
+    return fileErrorResponse(req, e);
   }
 }
