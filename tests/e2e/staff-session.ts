@@ -27,6 +27,21 @@ export function forgetSecrets(): void {
   fs.rmSync(SECRETS_FILE, { force: true });
 }
 
+/**
+ * A code the server will take: each 30-second step signs a member in once (issue 15), so
+ * when this member already used the current step (an earlier sign-in moments ago) this
+ * waits for the next step to begin.
+ */
+export async function freshTotp(email: string, secret: string): Promise<string> {
+  const user = await prisma.staffUser.findUnique({ where: { email }, select: { totpLastStep: true } });
+  const last = user?.totpLastStep;
+  const stepMs = authenticator.options.step ? authenticator.options.step * 1000 : 30_000;
+  if (last !== null && last !== undefined && Math.floor(Date.now() / stepMs) <= last) {
+    await new Promise((r) => setTimeout(r, (last + 1) * stepMs - Date.now() + 250));
+  }
+  return authenticator.generate(secret);
+}
+
 /** Signs in through the real form (password, then TOTP), enrolling when asked. */
 export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/console/sign-in");
@@ -42,7 +57,7 @@ export async function signInAs(page: Page, email: string, password = DEMO_PASSWO
     rememberSecret(email, secret);
   }
   if (!secret) throw new Error(`no TOTP secret known for ${email}`);
-  await code.fill(authenticator.generate(secret));
+  await code.fill(await freshTotp(email, secret));
   await page.locator("main form button[type=submit]").first().click();
   await page.waitForURL((url) => url.pathname === "/console");
 }
