@@ -147,11 +147,13 @@ test("[portal] en: a wrong code six times in the wizard files nothing; resending
   for (let i = 0; i < 5; i++) {
     await page.locator("#f-code").fill(wrong);
     await submit.click();
-    await expect(page.locator("#f-code-error")).toHaveText(msg("en", "requests.errors.codeInvalid"));
+    // The fifth wrong try spends the code, and a new one is offered with the wait (issue 20 point 4).
+    await expect(page.locator("#f-code-error")).toHaveText(msg("en", i < 4 ? "requests.errors.codeInvalid" : "requests.errors.codeSpent"));
   }
+  await expect(page.getByTestId("resend-countdown")).toContainText(/You can send a new code (in \d+ seconds|now)/);
   await page.locator("#f-code").fill(code);
   await submit.click();
-  await expect(page.locator("#f-code-error")).toHaveText(msg("en", "requests.errors.codeInvalid"));
+  await expect(page.locator("#f-code-error")).toHaveText(msg("en", "requests.errors.codeSpent"));
   expect(await requestRows()).toEqual(before);
   expect(await prisma.request.count({ where: { email } })).toBe(0);
 

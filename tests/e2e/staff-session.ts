@@ -45,11 +45,19 @@ export async function freshTotp(email: string, secret: string): Promise<string> 
 /** Signs in through the real form (password, then TOTP), enrolling when asked. */
 export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/console/sign-in");
-  await page.locator("#email").fill(email);
-  await page.locator("#password").fill(password);
-  await page.locator("main form button[type=submit]").click();
   const code = page.locator("#code");
-  await expect(code).toBeVisible();
+  const wait = page.locator("main [role=alert]").filter({ hasText: /(\d+)\s*(秒後|seconds)/ });
+  // Sign-in is throttled after failed tries (ADR 0015): wait as told and try again.
+  for (let tries = 0; ; tries++) {
+    await page.locator("#email").fill(email);
+    await page.locator("#password").fill(password);
+    await page.locator("main form button[type=submit]").click();
+    await expect(code.or(wait)).toBeVisible();
+    if (await code.isVisible()) break;
+    const seconds = Number(/(\d+)\s*(?:秒後|seconds)/.exec((await wait.textContent()) ?? "")?.[1] ?? 1);
+    if (tries > 5) throw new Error(`sign-in for ${email} still throttled`);
+    await page.waitForTimeout(seconds * 1000 + 300);
+  }
   const enrol = page.getByTestId("totp-secret");
   let secret = secrets()[email];
   if (await enrol.isVisible()) {
@@ -67,6 +75,32 @@ export async function signInAs(page: Page, email: string, password = DEMO_PASSWO
  * straight to the e2e database, so a spec does not depend on which demo accounts other
  * specs have enrolled or locked. Returns the email after signing in.
  */
+/**
+ * The whole suite signs in from one address; a spec that fails sign-ins on purpose clears
+ * that address's sign-in throttle afterwards, so later specs start afresh.
+ */
+export async function resetClientSignInThrottle(): Promise<void> {
+  await prisma.signInThrottle.deleteMany({ where: { key: { startsWith: "client:" } } });
+}
+
+/** A fresh, enrolled staff member in the database, not signed in; returns the email. */
+export async function newStaffMember(role: "STAFF" | "OFFICER" | "ADMIN" = "STAFF", opts: { locale?: "ja" | "en" } = {}): Promise<string> {
+  const secret = authenticator.generateSecret(20);
+  const email = `e2e-${role.toLowerCase()}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@madoguchi.example`;
+  await prisma.staffUser.create({
+    data: { email, name: `E2E ${role}`, role, locale: opts.locale ?? "ja", passwordHash: await hashPassword(DEMO_PASSWORD), totpSecret: sealString(secret), totpEnrolledAt: new Date() },
+  });
+  rememberSecret(email, secret);
+  return email;
+}
+
+/** The TOTP secret the suite knows for a member. */
+export function secretOf(email: string): string {
+  const secret = secrets()[email];
+  if (!secret) throw new Error(`no TOTP secret known for ${email}`);
+  return secret;
+}
+
 export async function signInWithNewStaff(page: Page, role: "STAFF" | "OFFICER" | "ADMIN", name = `E2E ${role}`): Promise<{ email: string; id: string }> {
   const secret = authenticator.generateSecret(20);
   const email = `e2e-${role.toLowerCase()}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@madoguchi.example`;
