@@ -1,6 +1,6 @@
 import { test, expect } from "../e2e/fixtures";
 import { prisma } from "@/lib/server/db";
-import { DESKTOP, LANGS, PHONE, codeSentTo, errorSummary, expectNoHorizontalOverflow, msg, resetClientLimits, uniqueEmail, type Lang } from "../e2e/portal-helpers";
+import { DESKTOP, LANGS, PHONE, codeSentTo, errorSummary, expectAccessible, expectNoHorizontalOverflow, msg, resetClientLimits, uniqueEmail, type Lang } from "../e2e/portal-helpers";
 import { LOCALE_COOKIE } from "@/i18n/config";
 import { fileRequestDirectly } from "../e2e/portal-steps";
 import type { Browser, Page } from "@playwright/test";
@@ -27,6 +27,8 @@ async function tryCode(page: Page, lang: Lang): Promise<{ status: number; error:
     page.getByRole("button", { name: msg(lang, "portal.status.access.open"), exact: true }).click(),
   ]);
   await expect(page.locator("#f-code-error")).toBeVisible();
+  // The answer re-draws the form (empty code field); type the next try only after that.
+  await expect(page.locator("#f-code")).toHaveValue("");
   return { status: response.status(), error: (await page.locator("#f-code-error").textContent()) ?? "", summary: (await errorSummary(page, lang).textContent()) ?? "" };
 }
 
@@ -93,6 +95,7 @@ for (const lang of LANGS) {
         }
         await expect(page.getByRole("button", { name: msg(lang, "portal.status.access.resend") })).toBeVisible();
         await expectNoHorizontalOverflow(page);
+        if (javaScriptEnabled) await expectAccessible(page);
         await page.context().close();
         // The code send limit is per address; the next round asks again at once.
         await prisma.rateLimit.deleteMany({ where: { key: { startsWith: "code-send:STATUS_ACCESS" } } });
