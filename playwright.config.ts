@@ -13,8 +13,9 @@ const runTag = process.env.E2E_DB_NAME ? `-${process.env.E2E_DB_NAME}` : "";
 const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
 export default defineConfig({
-  testDir: "tests/e2e",
-  testMatch: "**/*.spec.ts",
+  // The journeys (tests/e2e) and the outside attacks of issue 15 (tests/security).
+  testDir: "tests",
+  testMatch: ["e2e/**/*.spec.ts", "security/**/*.spec.ts"],
   // Its own folder: Playwright empties outputDir at start, and test-results/ holds the other runners' reports.
   outputDir: `test-results/e2e-artifacts${runTag}`,
   // One worker: the machine has two cores and the server needs one.

@@ -13,6 +13,7 @@ export const errorCodes = [
   "CODE_EXPIRED",
   "ACCOUNT_LOCKED",
   "UNAVAILABLE",
+  "PAYLOAD_TOO_LARGE",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -48,4 +49,5 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   CODE_EXPIRED: 400,
   ACCOUNT_LOCKED: 423,
   UNAVAILABLE: 503,
+  PAYLOAD_TOO_LARGE: 413,
 };

@@ -7,6 +7,8 @@ declare module "next-auth" {
   interface Session {
     staffId: string;
     sessionVersion: number;
+    /** Seconds since the epoch when the password and code were accepted (absolute lifetime). */
+    signedInAt: number;
   }
   interface User {
     id: string;
@@ -18,5 +20,6 @@ declare module "next-auth/jwt" {
   interface JWT {
     staffId?: string;
     sessionVersion?: number;
+    signedInAt?: number;
   }
 }

@@ -32,8 +32,9 @@ function codeHashOf(target: CodeTarget, code: string): string {
   return hmacHex(`${target.purpose}:${emailHashOf(target.email)}:${target.requestId ?? ""}:${code}`, "one-time-code");
 }
 
-const codeError = (code: "CODE_INVALID" | "CODE_EXPIRED", detail: string) =>
-  new AppError(code, detail, { code: [code === "CODE_EXPIRED" ? "errors.codeExpired" : "errors.codeInvalid"] });
+// One answer for every refusal (issue 15 item 4): "expired" only ever reached someone whose
+// reference and address matched, so telling it apart revealed the match.
+const codeError = (detail: string) => new AppError("CODE_INVALID", detail, { code: ["errors.codeInvalid"] });
 
 /**
  * Resends are limited per purpose and address: 5 an hour (counted even when refused by it),
@@ -76,8 +77,9 @@ export async function issueOneTimeCode(opts: CodeTarget & { locale: Locale; now?
 
 /**
  * Counts one attempt on the newest code for the target and compares it. The attempt is
- * committed even when the code is wrong; the sixth attempt is refused even if right.
- * Returns the code's id for consumeOneTimeCode; nothing is consumed yet.
+ * committed even when the code is wrong or expired; the sixth attempt is refused even if
+ * right. Every refusal is the same CODE_INVALID. Returns the code's id for
+ * consumeOneTimeCode; nothing is consumed yet.
  */
 export async function checkOneTimeCode(opts: CodeTarget & { code: unknown; now?: Date; db?: Db }): Promise<{ codeId: string }> {
   const db = opts.db ?? prisma;
@@ -87,21 +89,22 @@ export async function checkOneTimeCode(opts: CodeTarget & { code: unknown; now?:
     where: { purpose: opts.purpose, emailHash: emailHashOf(opts.email), requestId: opts.requestId ?? null },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
-  if (!latest || latest.consumedAt) throw codeError("CODE_INVALID", latest ? "code already used" : "no code issued");
-  if (latest.expiresAt <= now) throw codeError("CODE_EXPIRED", "code expired");
+  if (!latest || latest.consumedAt) throw codeError(latest ? "code already used" : "no code issued");
+  // Counted before the expiry check, so an expired code's try is spent like any other.
   const counted = await db.$queryRaw<{ attempts: number }[]>`
     UPDATE "OneTimeCode" SET "attempts" = "attempts" + 1
     WHERE "id" = ${latest.id} AND "attempts" < ${MAX_CODE_ATTEMPTS} AND "consumedAt" IS NULL
     RETURNING "attempts"`;
-  if (counted.length === 0) throw codeError("CODE_INVALID", "too many attempts, or spent meanwhile");
-  if (!timingSafeEqualHex(latest.codeHash, codeHashOf(opts, code))) throw codeError("CODE_INVALID", "wrong code");
+  if (counted.length === 0) throw codeError("too many attempts, or spent meanwhile");
+  if (latest.expiresAt <= now) throw codeError("code expired");
+  if (!timingSafeEqualHex(latest.codeHash, codeHashOf(opts, code))) throw codeError("wrong code");
   return { codeId: latest.id };
 }
 
 /** Marks a checked code used, in the transaction of the change it authorises; a second use fails. */
 export async function consumeOneTimeCode(tx: Tx, codeId: string, now: Date = new Date()): Promise<void> {
   const { count } = await tx.oneTimeCode.updateMany({ where: { id: codeId, consumedAt: null }, data: { consumedAt: now } });
-  if (count === 0) throw codeError("CODE_INVALID", "code already used");
+  if (count === 0) throw codeError("code already used");
 }
 
 /** check + consume in one go, for codes that authorise nothing else in a transaction. */

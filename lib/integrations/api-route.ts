@@ -1,12 +1,12 @@
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http";
+import { BODY_LIMITS, bodyTooLarge, readBodyCapped } from "@/lib/server/read-body";
 import { authenticateApiToken, type ApiTokenAuth } from "./api-tokens";
 
 // The whole HTTP edge of the systems-of-record API, so route files stay one line each:
 // authenticate the bearer token, run the operation, answer JSON; AppErrors become their
 // status with a code (and field errors for 400) through lib/http.ts.
 
-const MAX_BODY_BYTES = 16 * 1024;
 const noStore = { "cache-control": "no-store" };
 
 export async function handleApiRequest(request: Request, run: (auth: ApiTokenAuth) => Promise<unknown>, status = 200): Promise<Response> {
@@ -29,8 +29,8 @@ export function queryOf(request: Request): Record<string, string> {
 export async function readJsonBody(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) throw new AppError("INVALID_INPUT", "content type", { _form: ["integrations.errors.jsonBody"] });
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("INVALID_INPUT", "body too large", { _form: ["integrations.errors.bodyTooLarge"] });
+  // Capped while it streams in, before the whole body is in memory.
+  const text = (await readBodyCapped(request, BODY_LIMITS.smallJson, () => bodyTooLarge({ _form: ["integrations.errors.bodyTooLarge"] }))).toString("utf8");
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -43,7 +43,7 @@ export type ApiOperation = {
   body?: ComponentName;
   /** null: the answer is this document itself. */
   response: ComponentName | null;
-  errors: readonly (400 | 401 | 403 | 404 | 409)[];
+  errors: readonly (400 | 401 | 403 | 404 | 409 | 413)[];
 };
 
 const taskPath = { id: taskIdParamSchema };
@@ -61,7 +61,7 @@ export const apiOperations: readonly ApiOperation[] = [
   },
   {
     method: "post", path: "/api/v1/tasks/{id}/complete", operationId: "completeTask", scope: "tasks:write", pathParams: taskPath, body: "CompleteTaskRequest", response: "CompleteTaskResponse",
-    errors: [400, 401, 403, 404, 409],
+    errors: [400, 401, 403, 404, 409, 413],
     summary: "Mark a task done or failed",
     description: "Recorded in the audit log with the token as actor. When the last task of a request is done, the request closes and the requester is notified. 409: the task is already done, or changed since the given version.",
   },
@@ -87,6 +87,7 @@ const errorText: Record<number, string> = {
   403: "The token lacks the scope this operation needs.",
   404: "No such task for this system.",
   409: "The task is already finished or changed since the given version (STALE_VERSION, INVALID_STATE).",
+  413: "The body is larger than 16 KiB (PAYLOAD_TOO_LARGE); refused while it streams in.",
 };
 
 function parametersOf(op: ApiOperation) {

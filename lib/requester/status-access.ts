@@ -10,6 +10,7 @@ import { requesterEmail } from "@/lib/console/request-states";
 import { normalizeEmail } from "@/lib/requests/normalize-input";
 import { email, oneTimeCodeField, referenceNumber } from "@/lib/requests/schema-fields";
 import { statusTokenHash } from "@/lib/requests/status-link";
+import { getSetting } from "@/lib/settings/get-settings";
 import { createRequesterSession } from "./requester-session";
 
 // The two ways to the status page: reference + email, then a code; or the link from the
@@ -73,13 +74,25 @@ export async function verifyStatusCode(opts: { input: unknown; clientKey?: strin
   });
 }
 
-/** The link from the acknowledgement mail: a session for its request; anything else is NOT_FOUND. */
+/**
+ * The link from the acknowledgement mail: a session for its request; anything else is
+ * NOT_FOUND. The link works for the settings' statusLinkDays from filing (issue 15 item
+ * 10); an older one is refused as INVALID_STATE ("expired": the page then offers the
+ * emailed-code route) and that use is audited too, so every use of a link is on record.
+ */
 export async function sessionFromStatusToken(opts: { token: string; clientKey?: string; now?: Date }): Promise<{ sessionToken: string; expiresAt: Date }> {
   const now = opts.now ?? new Date();
   if (opts.clientKey) await assertRateLimit(rateLimitKey("status-link-client", opts.clientKey), 30, 3600, { now });
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(opts.token)) throw new AppError("NOT_FOUND", "status link");
-  const r = await prisma.request.findUnique({ where: { statusTokenHash: statusTokenHash(opts.token) }, select: { id: true, anonymisedAt: true } });
+  const r = await prisma.request.findUnique({ where: { statusTokenHash: statusTokenHash(opts.token) }, select: { id: true, anonymisedAt: true, arrivedAt: true } });
   if (!r || r.anonymisedAt) throw new AppError("NOT_FOUND", "status link");
+  const { statusLinkDays } = await getSetting(prisma, "security");
+  if (r.arrivedAt.getTime() + statusLinkDays * 86_400_000 <= now.getTime()) {
+    await prisma.$transaction((tx) =>
+      writeAuditEvent(tx, { actor: { type: "REQUESTER", requestId: r.id }, action: "requester.status_link_expired", entity: "Request", entityId: r.id, requestId: r.id, data: { days: statusLinkDays } }),
+    );
+    throw new AppError("INVALID_STATE", "status link expired");
+  }
   return prisma.$transaction(async (tx) => {
     const session = await createRequesterSession(tx, r.id, now);
     await writeAuditEvent(tx, { actor: { type: "REQUESTER", requestId: r.id }, action: "requester.signed_in", entity: "Request", entityId: r.id, requestId: r.id, data: { via: "link" } });

@@ -42,6 +42,8 @@ export function authOptions(): NextAuthOptions {
         if (user) {
           token.staffId = user.id;
           token.sessionVersion = user.sessionVersion;
+          // Kept as the token is renewed, so the absolute lifetime counts from sign-in (current-staff.ts).
+          token.signedInAt = Math.floor(Date.now() / 1000);
           // Keep no personal data in the cookie beyond what is needed.
           delete token.email;
           delete token.picture;
@@ -49,7 +51,7 @@ export function authOptions(): NextAuthOptions {
         return token;
       },
       session({ session, token }) {
-        return { expires: session.expires, staffId: token.staffId ?? "", sessionVersion: token.sessionVersion ?? -1 };
+        return { expires: session.expires, staffId: token.staffId ?? "", sessionVersion: token.sessionVersion ?? -1, signedInAt: token.signedInAt ?? 0 };
       },
     },
     logger: {

@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { prisma } from "./db";
+import { getSetting } from "@/lib/settings/get-settings";
 import { authOptions } from "./auth-options";
 import { roleHas, type Permission } from "./permissions";
 import type { StaffActor } from "@/lib/audit/actor";
@@ -13,14 +14,18 @@ export type CurrentStaff = StaffActor & { name: string; email: string; locale: L
 /**
  * The one place the console learns who is signed in. The session cookie names a staff
  * id and the session version it was issued with; the role comes from the database, so
- * a deactivation, role change, lock or sign-out takes effect on the next request.
+ * a deactivation, role change or sign-out takes effect on the next request. Besides the
+ * idle timeout (the cookie's maxAge), a session ends a set number of hours after sign-in
+ * however busy (settings: security.staffSessionHours); a token without its sign-in time
+ * is from before that rule and counts as ended.
  */
 export const currentStaff = cache(async (): Promise<CurrentStaff | null> => {
   const session = await getServerSession(authOptions());
   if (!session?.staffId) return null;
   const staff = await prisma.staffUser.findUnique({ where: { id: session.staffId } });
   if (!staff?.active || staff.sessionVersion !== session.sessionVersion) return null;
-  if (staff.lockedUntil && staff.lockedUntil > new Date()) return null;
+  const { staffSessionHours } = await getSetting(prisma, "security");
+  if (!session.signedInAt || session.signedInAt + staffSessionHours * 3600 <= Date.now() / 1000) return null;
   return { type: "STAFF", id: staff.id, role: staff.role as Role, name: staff.name, email: staff.email, locale: staff.locale };
 });
 

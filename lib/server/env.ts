@@ -3,6 +3,7 @@
 // message that names the variable; nothing reads process.env elsewhere for these.
 // Scripts load the .env files before this runs (scripts/load-env-files.ts); the app
 // server has them from Next.
+import net from "node:net";
 import { z } from "zod";
 import { loadLocalSecrets } from "./local-secrets";
 
@@ -46,6 +47,19 @@ export const envSchema = z
     S3_FORCE_PATH_STYLE: z.enum(["0", "1", "true", "false"]).default("0").transform((v) => v === "1" || v === "true"),
     /** pino level for the JSON logs on stdout. */
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /**
+     * Reverse proxies whose X-Forwarded-For is believed (lib/server/client-key.ts): addresses
+     * or CIDR ranges, comma-separated, and the words `loopback` and `private`. Unset, none is:
+     * the client is the socket's peer and a forwarded header is ignored (docs/deploy.md).
+     */
+    TRUSTED_PROXIES: z.preprocess(
+      emptyIsUnset,
+      z
+        .string()
+        .trim()
+        .refine((v) => v.split(",").every((p) => isProxyEntry(p.trim())), { message: "must list addresses or CIDR ranges (e.g. 10.0.0.0/8,::1), or loopback / private" })
+        .optional(),
+    ),
     /** Bearer token for /api/metrics; without it the metrics answer only to the local machine. */
     METRICS_TOKEN: z.string().trim().min(16, { message: "must be at least 16 characters" }).optional(),
     SMTP_URL: optionalUrl(["smtp://", "smtps://"]),
@@ -86,6 +100,18 @@ const SECRET_HINTS: Record<string, string> = {
   MADOGUCHI_SECRET: "openssl rand -hex 32",
   FILE_ENCRYPTION_KEY: "openssl rand -base64 32",
 };
+
+/** One TRUSTED_PROXIES entry: an IPv4/IPv6 address, a CIDR range, or a named group. */
+function isProxyEntry(entry: string): boolean {
+  if (entry === "loopback" || entry === "private") return true;
+  const [address, bits, extra] = entry.split("/");
+  if (extra !== undefined || !address) return false;
+  const family = net.isIP(address);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d{1,3}$/.test(bits) && n <= (family === 4 ? 32 : 128);
+}
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -52,6 +52,10 @@ export const settingsFields: Record<SettingsKey, SettingsField[]> = {
     { name: "from", kind: "text" },
     { name: "replyTo", kind: "email", optional: true },
   ],
+  security: [
+    { name: "staffSessionHours", kind: "number", min: 1, max: 24 },
+    { name: "statusLinkDays", kind: "number", min: 1, max: 365 },
+  ],
 };
 
 /** Posted form → nested group value. Numbers stay strings when not numeric, so zod names the field. */

@@ -56,6 +56,14 @@ export const mailSettingsSchema = z.object({
   replyTo: z.email().optional(),
 });
 
+/** Issue 15 items 9 and 10: how long a staff session and a requester's status link live. */
+export const securitySettingsSchema = z.object({
+  /** Absolute lifetime of a staff session from sign-in, however active (the idle timeout is SESSION_MAX_AGE_MINUTES). */
+  staffSessionHours: z.number().int().min(1).max(24),
+  /** Days the status link in the acknowledgement mail works; afterwards the emailed-code route. */
+  statusLinkDays: z.number().int().min(1).max(365),
+});
+
 export const settingsSchemas = {
   operator: operatorSettingsSchema,
   fee: feeSettingsSchema,
@@ -63,6 +71,7 @@ export const settingsSchemas = {
   retention: retentionSettingsSchema,
   delivery: deliverySettingsSchema,
   mail: mailSettingsSchema,
+  security: securitySettingsSchema,
 } as const;
 
 export type SettingsKey = keyof typeof settingsSchemas;
@@ -97,4 +106,5 @@ export const defaultSettings: Settings = {
   retention: { documentRetentionDays: 90, recordRetentionYears: 3 },
   delivery: { methods: ["ELECTRONIC", "POST", "OTHER"], downloadLinkDays: 14 },
   mail: { from: "Madoguchi <privacy@azpocket.example.jp>" },
+  security: { staffSessionHours: 12, statusLinkDays: 30 },
 };

@@ -12,6 +12,7 @@ import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { getSetting } from "@/lib/settings/get-settings";
 import { changeRoleSchema, inviteStaffSchema, newPasswordSchema, staffIdSchema } from "./staff-schemas";
 import { staffInviteMail } from "./staff-mail";
+import { accountThrottledUntil, clearAccountThrottle } from "./sign-in-throttle";
 
 const INVITE_DAYS = 7;
 
@@ -31,6 +32,9 @@ export async function listStaff(opts: { actor: Actor | null; now?: Date }): Prom
   assertPermission(opts.actor, "manage:staff");
   const now = opts.now ?? new Date();
   const rows = await prisma.staffUser.findMany({ orderBy: [{ active: "desc" }, { name: "asc" }] });
+  // "Locked" now means the account's sign-in throttle is closed (ADR 0015); nothing locks for long.
+  const throttled = new Set<string>();
+  for (const s of rows) if (await accountThrottledUntil(s.email, { now })) throttled.add(s.id);
   return rows.map((s) => ({
     id: s.id,
     email: s.email,
@@ -39,7 +43,7 @@ export async function listStaff(opts: { actor: Actor | null; now?: Date }): Prom
     active: s.active,
     invited: !s.passwordHash,
     totpEnrolled: Boolean(s.totpEnrolledAt),
-    locked: Boolean(s.lockedUntil && s.lockedUntil > now),
+    locked: throttled.has(s.id),
     lastSignInAt: s.lastSignInAt,
   }));
 }
@@ -132,8 +136,10 @@ export async function unlockStaff(opts: { actor: Actor | null; input: unknown })
   assertPermission(actor, "manage:staff");
   const input = parseInput(staffIdSchema, opts.input, "unlock");
   await prisma.$transaction(async (tx) => {
-    const updated = await tx.staffUser.updateMany({ where: { id: input.staffId }, data: { lockedUntil: null, failedSignIns: 0 } });
-    if (updated.count !== 1) throw new AppError("NOT_FOUND");
+    const user = await tx.staffUser.findUnique({ where: { id: input.staffId }, select: { email: true } });
+    if (!user) throw new AppError("NOT_FOUND");
+    await tx.staffUser.update({ where: { id: input.staffId }, data: { lockedUntil: null, failedSignIns: 0 } });
+    await clearAccountThrottle(tx, user.email);
     await writeAuditEvent(tx, { actor, action: "staff.unlocked", entity: "StaffUser", entityId: input.staffId });
   });
 }

@@ -5,15 +5,16 @@ import { hashPassword, verifyPassword } from "@/lib/server/password";
 import { openString, randomToken, sealString, sha256Hex } from "@/lib/server/crypto";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { checkTotp, newTotpSecret, totpEnrolment, type TotpEnrolment } from "./totp";
+import { acceptTotp, newTotpSecret, totpEnrolment, type TotpEnrolment } from "./totp";
 import { codeStepSchema, passwordStepSchema } from "./staff-schemas";
+import { admitSignInAttempt, redeemSignInAttempt, throttleKeys, withHashingSlot } from "./sign-in-throttle";
 
 // Sign-in is two steps: a password, then a TOTP code (enrolled on the first sign-in).
 // The step between them is a short-lived challenge row, so a correct password alone
-// never yields a session. Wrong passwords and wrong codes count towards one lockout.
+// never yields a session. Failures are throttled, never locked (ADR 0015): a password
+// attempt must be admitted by the per-account, per-client and per-pair counters, and only
+// a complete sign-in redeems it. Unknown, inactive and wrong-password answers are alike.
 
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCK_MINUTES = 30;
 const CHALLENGE_MINUTES = 5;
 const MAX_CODE_ATTEMPTS = 5;
 
@@ -22,18 +23,22 @@ let dummyHash: Promise<string> | undefined;
 
 export type PasswordStepResult = { challenge: string; enrolment: TotpEnrolment | null };
 
-export async function beginSignIn(raw: unknown, now = new Date()): Promise<PasswordStepResult> {
+export async function beginSignIn(raw: unknown, opts: { clientKey?: string; now?: Date } = {}): Promise<PasswordStepResult> {
+  const now = opts.now ?? new Date();
   const input = parseInput(passwordStepSchema, raw, "sign-in");
+  // Before any lookup or hashing, and for the email as typed: known or not, throttled alike.
+  await admitSignInAttempt(throttleKeys(input.email, opts.clientKey), { now });
   const staff = await prisma.staffUser.findUnique({ where: { email: input.email } });
   if (!staff?.active || !staff.passwordHash) {
     dummyHash ??= hashPassword("not-a-real-password-for-timing");
-    await verifyPassword(await dummyHash, input.password);
+    const hash = await dummyHash;
+    await withHashingSlot(() => verifyPassword(hash, input.password));
     throw new AppError("UNAUTHENTICATED", "unknown or inactive account");
   }
-  if (staff.lockedUntil && staff.lockedUntil > now) throw new AppError("ACCOUNT_LOCKED");
 
-  if (!(await verifyPassword(staff.passwordHash, input.password))) {
-    await recordFailure(staff.id, "password", now);
+  const passwordHash = staff.passwordHash;
+  if (!(await withHashingSlot(() => verifyPassword(passwordHash, input.password)))) {
+    await recordFailure(staff.id, "password");
     throw new AppError("UNAUTHENTICATED", "wrong password");
   }
 
@@ -46,6 +51,7 @@ export async function beginSignIn(raw: unknown, now = new Date()): Promise<Passw
       data: {
         tokenHash: sha256Hex(challenge),
         staffId: staff.id,
+        clientKey: opts.clientKey ?? null,
         pendingSecret: secret ? sealString(secret) : null,
         expiresAt: new Date(now.getTime() + CHALLENGE_MINUTES * 60_000),
       },
@@ -64,13 +70,15 @@ export async function completeSignIn(raw: unknown, now = new Date()): Promise<Si
   }
   const { staff } = challenge;
   if (!staff.active) throw new AppError("UNAUTHENTICATED", "inactive");
-  if (staff.lockedUntil && staff.lockedUntil > now) throw new AppError("ACCOUNT_LOCKED");
   const sealed = challenge.pendingSecret ?? staff.totpSecret;
   if (!sealed) throw new AppError("CODE_EXPIRED", "no secret");
 
-  if (!checkTotp(input.code, openString(sealed))) {
+  // A code of a step already used (or older) is refused like a wrong one: no replay.
+  const step = acceptTotp(input.code, openString(sealed), now);
+  const fresh = step !== null && (challenge.pendingSecret ? true : staff.totpLastStep === null || step > staff.totpLastStep);
+  if (step === null || !fresh) {
     await prisma.signInChallenge.update({ where: { id: challenge.id }, data: { attempts: { increment: 1 } } });
-    await recordFailure(staff.id, "code", now);
+    await recordFailure(staff.id, step === null ? "code" : "code-replayed");
     throw new AppError("CODE_INVALID");
   }
 
@@ -79,15 +87,20 @@ export async function completeSignIn(raw: unknown, now = new Date()): Promise<Si
     const consumed = await tx.signInChallenge.updateMany({ where: { id: challenge.id, consumedAt: null }, data: { consumedAt: now } });
     if (consumed.count !== 1) throw new AppError("CODE_EXPIRED", "challenge raced");
     const enrolling = Boolean(challenge.pendingSecret);
+    // The step is claimed with a guard, so two sign-ins racing with one code cannot both win.
+    const claimed = enrolling
+      ? 1
+      : await tx.$executeRaw`UPDATE "StaffUser" SET "totpLastStep" = ${step} WHERE id = ${staff.id} AND ("totpLastStep" IS NULL OR "totpLastStep" < ${step})`;
+    if (claimed !== 1) throw new AppError("CODE_INVALID", "step raced");
     const user = await tx.staffUser.update({
       where: { id: staff.id },
       data: {
         failedSignIns: 0,
-        lockedUntil: null,
         lastSignInAt: now,
-        ...(enrolling ? { totpSecret: challenge.pendingSecret, totpEnrolledAt: now } : {}),
+        ...(enrolling ? { totpSecret: challenge.pendingSecret, totpEnrolledAt: now, totpLastStep: step } : {}),
       },
     });
+    await redeemSignInAttempt(throttleKeys(staff.email, challenge.clientKey ?? undefined), { now, db: tx });
     const actor = { type: "STAFF", id: staff.id, role: staff.role } as const;
     if (enrolling) await writeAuditEvent(tx, { actor, action: "staff.totp-enrolled", entity: "StaffUser", entityId: staff.id });
     await writeAuditEvent(tx, { actor, action: "staff.signed-in", entity: "StaffUser", entityId: staff.id });
@@ -95,21 +108,14 @@ export async function completeSignIn(raw: unknown, now = new Date()): Promise<Si
   });
 }
 
-async function recordFailure(staffId: string, step: "password" | "code", now: Date): Promise<void> {
+/** Audited only: failures are throttled by admission (sign-in-throttle.ts), never locked. */
+async function recordFailure(staffId: string, step: "password" | "code" | "code-replayed"): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    // Increment in SQL so concurrent failures all count.
+    // Increment in SQL so concurrent failures all count (shown to admins, never enforced).
     const rows = await tx.$queryRaw<{ failedSignIns: number }[]>`
       UPDATE "StaffUser" SET "failedSignIns" = "failedSignIns" + 1 WHERE id = ${staffId} RETURNING "failedSignIns"`;
     const failed = rows[0]?.failedSignIns ?? 0;
-    const actor = { type: "SYSTEM", job: "sign-in" } as const;
-    await writeAuditEvent(tx, { actor, action: "staff.sign-in-failed", entity: "StaffUser", entityId: staffId, data: { step, failed } });
-    if (failed >= MAX_FAILED_SIGN_INS) {
-      await tx.staffUser.update({
-        where: { id: staffId },
-        data: { lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000), failedSignIns: 0, sessionVersion: { increment: 1 } },
-      });
-      await writeAuditEvent(tx, { actor, action: "staff.locked", entity: "StaffUser", entityId: staffId, data: { minutes: LOCK_MINUTES } });
-    }
+    await writeAuditEvent(tx, { actor: { type: "SYSTEM", job: "sign-in" }, action: "staff.sign-in-failed", entity: "StaffUser", entityId: staffId, data: { step, failed } });
   });
 }
 

@@ -10,8 +10,17 @@ export function newTotpSecret(): string {
   return authenticator.generateSecret(20);
 }
 
-export function checkTotp(code: string, secret: string): boolean {
-  return /^\d{6}$/.test(code) && authenticator.check(code, secret);
+export const TOTP_STEP_SECONDS = 30;
+
+/**
+ * The time step (RFC 6238 counter) the code belongs to, or null when it matches none in
+ * the window. Callers refuse a step already used, so each code signs in once.
+ */
+export function acceptTotp(code: string, secret: string, now: Date = new Date()): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const delta = authenticator.clone({ epoch: now.getTime() }).checkDelta(code, secret);
+  if (delta === null) return null;
+  return Math.floor(now.getTime() / 1000 / TOTP_STEP_SECONDS) + delta;
 }
 
 export type TotpEnrolment = { secret: string; otpauthUrl: string; qrDataUrl: string };

@@ -45,6 +45,11 @@ export const e2eEnv: Record<string, string> = {
   WORKER: "inline",
   WORKER_INTERVAL_MS: "250",
   PORT: String(E2E_PORT),
+  // The suite is the only client and stands in for a proxy on this machine: specs send
+  // X-Forwarded-For to act as many clients (load.spec.ts, security/sign-in-throttle.spec.ts).
+  TRUSTED_PROXIES: "loopback",
+  // One JSON line per request would drown the test output; warnings and errors still show.
+  LOG_LEVEL: "warn",
   // Stripe is on, against the local fake the e2e server starts (fake-stripe-server.ts).
   STRIPE_SECRET_KEY: "sk_test_e2e_madoguchi",
   STRIPE_WEBHOOK_SECRET: "whsec_e2e_madoguchi",

@@ -70,10 +70,11 @@ async function main(): Promise<void> {
   // Stripe's stand-in runs for the whole suite; its Checkout page posts signed events here.
   await startFakeStripeServer({ port: E2E_STRIPE_PORT, webhookUrl: `${E2E_BASE_URL}/api/stripe/webhook`, webhookSecret: e2eEnv.STRIPE_WEBHOOK_SECRET ?? "" });
   buildIfNeeded();
-  const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", e2eEnv.PORT ?? "3300"], {
-    stdio: "inherit",
-    env: process.env,
-  });
+  // The production server script (as `npm start` runs it): it records each socket's peer,
+  // which the client address is derived from (lib/server/client-key.ts).
+  const serverEnv: NodeJS.ProcessEnv = { ...process.env };
+  delete serverEnv.HOSTNAME;
+  const server = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "server.ts")], { stdio: "inherit", env: serverEnv });
   const stop = () => {
     server.kill("SIGTERM");
     smtp.close(() => process.exit(0));

@@ -206,7 +206,7 @@ test("[portal] another request's files are not found, and a forged status link o
   expect(await prisma.requesterSession.count()).toBe(sessions);
 });
 
-test("[portal] a wrong code six times is refused even when the sixth is right; an expired or used code is refused", async ({ page, mailbox }) => {
+test("[portal] a wrong code six times is refused even when the sixth is right (spent after the fifth); an expired or used code is refused", async ({ page, mailbox }) => {
   const email = uniqueEmail("codes");
   const { reference, requestId } = await fileRequestDirectly(mailbox, { email, lang: "ja" });
   await page.goto("/status");
@@ -219,12 +219,13 @@ test("[portal] a wrong code six times is refused even when the sixth is right; a
   for (let i = 0; i < 5; i++) {
     await page.locator("#f-code").fill(wrong);
     await page.getByRole("button", { name: msg("ja", "portal.status.access.open"), exact: true }).click();
-    await expect(page.locator("#f-code-error")).toHaveText(msg("ja", "requests.errors.codeInvalid"));
+    // The fifth wrong try spends the code (issue 20 point 4).
+    await expect(page.locator("#f-code-error")).toHaveText(msg("ja", i < 4 ? "requests.errors.codeInvalid" : "requests.errors.codeSpent"));
     await expect(errorSummary(page, "ja")).toBeFocused();
   }
   await page.locator("#f-code").fill(code);
   await page.getByRole("button", { name: msg("ja", "portal.status.access.open"), exact: true }).click();
-  await expect(page.locator("#f-code-error")).toHaveText(msg("ja", "requests.errors.codeInvalid"));
+  await expect(page.locator("#f-code-error")).toHaveText(msg("ja", "requests.errors.codeSpent"));
   expect(await prisma.requesterSession.count({ where: { requestId } })).toBe(0);
 
   // A fresh code (a minute later) that has expired by the time it is typed.
@@ -236,7 +237,8 @@ test("[portal] a wrong code six times is refused even when the sixth is right; a
   await prisma.oneTimeCode.updateMany({ where: { requestId, purpose: "STATUS_ACCESS", consumedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } });
   await page.locator("#f-code").fill(code2);
   await page.getByRole("button", { name: msg("ja", "portal.status.access.open"), exact: true }).click();
-  await expect(page.locator("#f-code-error")).toHaveText(msg("ja", "requests.errors.codeExpired"));
+  // Expired answers like any wrong code (issue 15 item 4).
+  await expect(page.locator("#f-code-error")).toHaveText(msg("ja", "requests.errors.codeInvalid"));
 
   // A good code opens the page once; the same code again opens nothing.
   await prisma.rateLimit.deleteMany({ where: { key: { startsWith: "code-send:STATUS_ACCESS" } } });

@@ -27,14 +27,37 @@ export function forgetSecrets(): void {
   fs.rmSync(SECRETS_FILE, { force: true });
 }
 
+/**
+ * A code the server will take: each 30-second step signs a member in once (issue 15), so
+ * when this member already used the current step (an earlier sign-in moments ago) this
+ * waits for the next step to begin.
+ */
+export async function freshTotp(email: string, secret: string): Promise<string> {
+  const user = await prisma.staffUser.findUnique({ where: { email }, select: { totpLastStep: true } });
+  const last = user?.totpLastStep;
+  const stepMs = authenticator.options.step ? authenticator.options.step * 1000 : 30_000;
+  if (last !== null && last !== undefined && Math.floor(Date.now() / stepMs) <= last) {
+    await new Promise((r) => setTimeout(r, (last + 1) * stepMs - Date.now() + 250));
+  }
+  return authenticator.generate(secret);
+}
+
 /** Signs in through the real form (password, then TOTP), enrolling when asked. */
 export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/console/sign-in");
-  await page.locator("#email").fill(email);
-  await page.locator("#password").fill(password);
-  await page.locator("main form button[type=submit]").click();
   const code = page.locator("#code");
-  await expect(code).toBeVisible();
+  const wait = page.locator("main [role=alert]").filter({ hasText: /(\d+)\s*(秒後|seconds)/ });
+  // Sign-in is throttled after failed tries (ADR 0015): wait as told and try again.
+  for (let tries = 0; ; tries++) {
+    await page.locator("#email").fill(email);
+    await page.locator("#password").fill(password);
+    await page.locator("main form button[type=submit]").click();
+    await expect(code.or(wait)).toBeVisible();
+    if (await code.isVisible()) break;
+    const seconds = Number(/(\d+)\s*(?:秒後|seconds)/.exec((await wait.textContent()) ?? "")?.[1] ?? 1);
+    if (tries > 5) throw new Error(`sign-in for ${email} still throttled`);
+    await page.waitForTimeout(seconds * 1000 + 300);
+  }
   const enrol = page.getByTestId("totp-secret");
   let secret = secrets()[email];
   if (await enrol.isVisible()) {
@@ -42,7 +65,7 @@ export async function signInAs(page: Page, email: string, password = DEMO_PASSWO
     rememberSecret(email, secret);
   }
   if (!secret) throw new Error(`no TOTP secret known for ${email}`);
-  await code.fill(authenticator.generate(secret));
+  await code.fill(await freshTotp(email, secret));
   await page.locator("main form button[type=submit]").first().click();
   await page.waitForURL((url) => url.pathname === "/console");
 }
@@ -52,6 +75,32 @@ export async function signInAs(page: Page, email: string, password = DEMO_PASSWO
  * straight to the e2e database, so a spec does not depend on which demo accounts other
  * specs have enrolled or locked. Returns the email after signing in.
  */
+/**
+ * The whole suite signs in from one address; a spec that fails sign-ins on purpose clears
+ * that address's sign-in throttle afterwards, so later specs start afresh.
+ */
+export async function resetClientSignInThrottle(): Promise<void> {
+  await prisma.signInThrottle.deleteMany({ where: { key: { startsWith: "client:" } } });
+}
+
+/** A fresh, enrolled staff member in the database, not signed in; returns the email. */
+export async function newStaffMember(role: "STAFF" | "OFFICER" | "ADMIN" = "STAFF", opts: { locale?: "ja" | "en" } = {}): Promise<string> {
+  const secret = authenticator.generateSecret(20);
+  const email = `e2e-${role.toLowerCase()}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@madoguchi.example`;
+  await prisma.staffUser.create({
+    data: { email, name: `E2E ${role}`, role, locale: opts.locale ?? "ja", passwordHash: await hashPassword(DEMO_PASSWORD), totpSecret: sealString(secret), totpEnrolledAt: new Date() },
+  });
+  rememberSecret(email, secret);
+  return email;
+}
+
+/** The TOTP secret the suite knows for a member. */
+export function secretOf(email: string): string {
+  const secret = secrets()[email];
+  if (!secret) throw new Error(`no TOTP secret known for ${email}`);
+  return secret;
+}
+
 export async function signInWithNewStaff(page: Page, role: "STAFF" | "OFFICER" | "ADMIN", name = `E2E ${role}`): Promise<{ email: string; id: string }> {
   const secret = authenticator.generateSecret(20);
   const email = `e2e-${role.toLowerCase()}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@madoguchi.example`;

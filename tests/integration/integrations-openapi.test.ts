@@ -104,7 +104,7 @@ describe("OpenAPI document", () => {
     const complete = doc.paths["/api/v1/tasks/{id}/complete"]?.post;
     expect(complete?.requestBody).toEqual({ required: true, content: ref("CompleteTaskRequest") });
     expect(complete?.responses["200"]).toMatchObject({ content: ref("CompleteTaskResponse") });
-    expect(Object.keys(complete?.responses ?? {}).sort()).toEqual(["200", "400", "401", "403", "404", "409"]);
+    expect(Object.keys(complete?.responses ?? {}).sort()).toEqual(["200", "400", "401", "403", "404", "409", "413"]);
     // The answer schema really is what the handler sends: a subject never carries an address field.
     expect(JSON.stringify(doc.components.schemas.TaskResponse)).not.toMatch(/"(postalCode|addressLine|phone|documents?|files?)"/);
   });

@@ -55,7 +55,7 @@ const cases: Case[] = [
     },
     code: "CODE_INVALID", field: "code", key: "errors.codeInvalid",
   },
-  { name: "an expired code", run: (a) => submit(a, { now: later(601) }), code: "CODE_EXPIRED", field: "code", key: "errors.codeExpired" },
+  { name: "an expired code", run: (a) => submit(a, { now: later(601) }), code: "CODE_INVALID", field: "code", key: "errors.codeInvalid" },
   { name: "a malformed code", run: (a) => submit(a, { code: "12345" }), code: "INVALID_INPUT", field: "code", key: "errors.code" },
 ];
 

@@ -47,10 +47,14 @@ describe("one-time codes", () => {
     await expect(checkOneTimeCode({ ...target, code, now: t0 })).resolves.toHaveProperty("codeId");
   });
 
-  it("says CODE_EXPIRED after ten minutes", async () => {
+  it("refuses a code after ten minutes like any wrong code, and counts the try (issue 15 item 4)", async () => {
     await issueOneTimeCode({ ...target, locale: "ja", now: t0 });
     const code = await latestCodeSentTo(to);
-    await expect(verifyOneTimeCode({ ...target, code, now: at(601) })).rejects.toMatchObject({ code: "CODE_EXPIRED", fieldErrors: { code: ["errors.codeExpired"] } });
+    const expired = await verifyOneTimeCode({ ...target, code, now: at(601) }).catch((e: unknown) => e);
+    const wrong = await verifyOneTimeCode({ ...target, code: wrongCode(code), now: at(601) }).catch((e: unknown) => e);
+    expect(expired).toMatchObject({ code: "CODE_INVALID", fieldErrors: { code: ["errors.codeInvalid"] } });
+    expect(wrong).toMatchObject({ code: "CODE_INVALID", fieldErrors: { code: ["errors.codeInvalid"] } });
+    expect((await prisma.oneTimeCode.findFirstOrThrow()).attempts).toBe(2);
   });
 
   it("refuses malformed codes without counting an attempt", async () => {

@@ -3,7 +3,10 @@ import { authenticator } from "otplib";
 import { prisma, resetDatabase } from "@/tests/helpers/db";
 import { hashPassword } from "@/lib/server/password";
 import { openString } from "@/lib/server/crypto";
-import { beginSignIn, completeSignIn, MAX_FAILED_SIGN_INS, signOutStaff } from "@/lib/staff/sign-in";
+import { beginSignIn, completeSignIn, signOutStaff } from "@/lib/staff/sign-in";
+import { THROTTLE_RULES } from "@/lib/staff/sign-in-throttle";
+import { isAppError } from "@/lib/errors";
+import { RateLimitError } from "@/lib/server/rate-limit";
 import { acceptInvite, changeStaffRole, inviteStaff, listStaff, resetStaffTotp, setStaffActive, unlockStaff } from "@/lib/staff/manage-staff";
 import type { StaffActor } from "@/lib/audit/actor";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
@@ -38,12 +41,15 @@ describe("staff sign-in", () => {
     expect(stored.totpSecret && openString(stored.totpSecret)).toBe(secret);
     expect(stored.totpSecret).not.toContain(secret);
 
+    // The enrolment code's step is spent; the next sign-in uses the next step's code.
+    const next = new Date(Date.now() + 30_000);
+    const nextCode = authenticator.clone({ epoch: next.getTime() }).generate(secret);
     const second = await beginSignIn({ email: "admin@example.jp", password: PASSWORD });
     expect(second.enrolment).toBeNull();
-    await expect(completeSignIn({ challenge: second.challenge, code: "000000" === authenticator.generate(secret) ? "111111" : "000000" })).rejects.toMatchObject({ code: "CODE_INVALID" });
-    await expect(completeSignIn({ challenge: second.challenge, code: authenticator.generate(secret) })).resolves.toMatchObject({ id: user.id });
+    await expect(completeSignIn({ challenge: second.challenge, code: "000000" === nextCode ? "111111" : "000000" }, next)).rejects.toMatchObject({ code: "CODE_INVALID" });
+    await expect(completeSignIn({ challenge: second.challenge, code: nextCode }, next)).resolves.toMatchObject({ id: user.id });
     // A challenge works once.
-    await expect(completeSignIn({ challenge: second.challenge, code: authenticator.generate(secret) })).rejects.toMatchObject({ code: "CODE_EXPIRED" });
+    await expect(completeSignIn({ challenge: second.challenge, code: nextCode }, next)).rejects.toMatchObject({ code: "CODE_EXPIRED" });
     expect(await verifyAuditChain(prisma)).toMatchObject({ ok: true });
   });
 
@@ -53,28 +59,83 @@ describe("staff sign-in", () => {
     await expect(beginSignIn({ email: "a@example.jp", password: "wrong" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 
-  it("locks the account after five wrong passwords, even for the right one", async () => {
+  it("throttles wrong passwords per account and client instead of locking, and ends no session", async () => {
     const { user } = await makeStaff("s@example.jp");
-    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
-      await expect(beginSignIn({ email: "s@example.jp", password: `wrong-${i}` })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    }
-    await expect(beginSignIn({ email: "s@example.jp", password: PASSWORD })).rejects.toMatchObject({ code: "ACCOUNT_LOCKED" });
-    const locked = await prisma.staffUser.findUniqueOrThrow({ where: { id: user.id } });
-    expect(locked.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
-    expect(await prisma.auditEvent.count({ where: { action: "staff.locked", entityId: user.id } })).toBe(1);
-    // The lock ends by itself after its time.
-    const later = new Date(Date.now() + 31 * 60_000);
-    await expect(beginSignIn({ email: "s@example.jp", password: PASSWORD }, later)).resolves.toHaveProperty("challenge");
+    const now = new Date();
+    const attempt = (password: string, clientKey: string, at = now) =>
+      beginSignIn({ email: "s@example.jp", password }, { clientKey, now: at }).then(
+        () => "OK",
+        (e: unknown) => (e instanceof RateLimitError ? `WAIT ${e.retryAfterSeconds}` : isAppError(e) ? e.code : "CRASH"),
+      );
+    const free = THROTTLE_RULES.pair.free;
+    for (let i = 0; i < free; i++) expect(await attempt(`wrong-${i}`, "client-a")).toBe("UNAUTHENTICATED");
+    // The next one is admitted and earns the first wait; then this pair waits, even with the right password.
+    expect(await attempt("wrong-x", "client-a")).toBe("UNAUTHENTICATED");
+    expect(await attempt(PASSWORD, "client-a")).toBe("WAIT 1");
+    // An unknown account is throttled exactly alike.
+    const unknown = (clientKey: string) =>
+      beginSignIn({ email: "nobody@example.jp", password: "wrong" }, { clientKey, now }).catch((e: unknown) => (e instanceof RateLimitError ? `WAIT ${e.retryAfterSeconds}` : isAppError(e) ? e.code : "CRASH"));
+    for (let i = 0; i < free + 1; i++) expect(await unknown("client-a")).toBe("UNAUTHENTICATED");
+    expect(await unknown("client-a")).toBe("WAIT 1");
+    // The real member at another client is not held up by client-a's failures.
+    expect(await attempt(PASSWORD, "client-b")).toBe("OK");
+    const after = await prisma.staffUser.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after).toMatchObject({ sessionVersion: user.sessionVersion, lockedUntil: null });
+    expect(await prisma.auditEvent.count({ where: { action: "staff.locked" } })).toBe(0);
+    expect(await prisma.auditEvent.count({ where: { action: "staff.sign-in-failed", entityId: user.id } })).toBe(free + 1);
   });
 
-  it("counts wrong TOTP codes towards the same lockout", async () => {
-    const { user } = await makeStaff("t@example.jp");
-    await signInAndEnrol("t@example.jp");
-    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
-      const step = await beginSignIn({ email: "t@example.jp", password: PASSWORD });
-      await expect(completeSignIn({ challenge: step.challenge, code: "12345" + String(i) })).rejects.toBeTruthy();
+  it("caps the account's wait at half a minute however many clients fail, so the member gets in", async () => {
+    await makeStaff("m@example.jp");
+    const now = new Date();
+    const outcomes: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      outcomes.push(
+        await beginSignIn({ email: "m@example.jp", password: "wrong" }, { clientKey: `attacker-${i}`, now }).then(
+          () => "OK",
+          (e: unknown) => (e instanceof RateLimitError ? "WAIT" : isAppError(e) ? e.code : "CRASH"),
+        ),
+      );
     }
-    expect((await prisma.staffUser.findUniqueOrThrow({ where: { id: user.id } })).lockedUntil).not.toBeNull();
+    // Only the account's free attempts (and the one that closed it) were hashed.
+    expect(outcomes.filter((o) => o === "UNAUTHENTICATED")).toHaveLength(THROTTLE_RULES.account.free + 1);
+    const refused = await beginSignIn({ email: "m@example.jp", password: PASSWORD }, { clientKey: "member", now }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RateLimitError);
+    expect((refused as RateLimitError).retryAfterSeconds).toBeLessThanOrEqual(THROTTLE_RULES.account.capSeconds);
+    const later = new Date(now.getTime() + (THROTTLE_RULES.account.capSeconds + 1) * 1000);
+    await expect(beginSignIn({ email: "m@example.jp", password: PASSWORD }, { clientKey: "member", now: later })).resolves.toHaveProperty("challenge");
+  });
+
+  it("hashes at most the free attempts of a burst from one client", async () => {
+    await makeStaff("p@example.jp");
+    const now = new Date();
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        beginSignIn({ email: "p@example.jp", password: "wrong" }, { clientKey: "burst", now }).then(
+          () => "OK",
+          (e: unknown) => (e instanceof RateLimitError ? "WAIT" : isAppError(e) ? e.code : "CRASH"),
+        ),
+      ),
+    );
+    expect(outcomes.filter((o) => o === "UNAUTHENTICATED").length).toBeLessThanOrEqual(THROTTLE_RULES.pair.free + 1);
+    expect(outcomes.filter((o) => o === "WAIT").length).toBeGreaterThanOrEqual(30 - THROTTLE_RULES.pair.free - 1);
+  });
+
+  it("accepts a TOTP code once: the same code again, or an older one, is refused", async () => {
+    await makeStaff("r@example.jp");
+    const secret = await signInAndEnrol("r@example.jp");
+    const at = new Date(Date.now() + 60_000);
+    const code = authenticator.clone({ epoch: at.getTime() }).generate(secret);
+    const first = await beginSignIn({ email: "r@example.jp", password: PASSWORD }, { clientKey: "c" });
+    await expect(completeSignIn({ challenge: first.challenge, code }, at)).resolves.toHaveProperty("id");
+    const again = await beginSignIn({ email: "r@example.jp", password: PASSWORD }, { clientKey: "c" });
+    await expect(completeSignIn({ challenge: again.challenge, code }, new Date(at.getTime() + 3000))).rejects.toMatchObject({ code: "CODE_INVALID" });
+    // The previous step's code is still inside the ±1 window, but older than the one used.
+    const older = authenticator.clone({ epoch: at.getTime() - 30_000 }).generate(secret);
+    const third = await beginSignIn({ email: "r@example.jp", password: PASSWORD }, { clientKey: "c" });
+    await expect(completeSignIn({ challenge: third.challenge, code: older }, at)).rejects.toMatchObject({ code: "CODE_INVALID" });
+    const next = new Date(at.getTime() + 30_000);
+    await expect(completeSignIn({ challenge: third.challenge, code: authenticator.clone({ epoch: next.getTime() }).generate(secret) }, next)).resolves.toHaveProperty("id");
   });
 
   it("refuses an expired challenge", async () => {

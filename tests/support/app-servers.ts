@@ -30,6 +30,8 @@ export function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     LOG_LEVEL: "warn",
     WORKER_INTERVAL_MS: "250",
     SMTP_URL: "",
+    // The tests act as many clients behind a proxy on this machine (X-Forwarded-For).
+    TRUSTED_PROXIES: "loopback",
     ...extra,
   };
 }

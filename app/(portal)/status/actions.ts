@@ -11,6 +11,7 @@ import { sendPackageDownloadCode, startPackageDownload } from "@/lib/requester/p
 import type { UploadCandidate } from "@/lib/uploads/inspect-upload";
 import type { PortalFormState } from "@/components/portal/step-state";
 import { clientKey, errorState, formState, portalLocale } from "../portal-server";
+import { codeErrorState, dropCodeTicket, giveCodeTicket } from "../code-ticket-cookie";
 import { clearRequesterCookie, currentRequesterSession, requesterSessionToken, setRequesterCookie } from "./requester-cookie";
 
 // The status page's actions. Every one works as a plain form post; those needing a
@@ -25,13 +26,17 @@ export async function statusAccessAction(prev: PortalFormState, formData: FormDa
   try {
     if (intent === "send" || intent === "resend") {
       await requestStatusCode({ input: access, locale: await portalLocale(), clientKey: await clientKey() });
+      // Every client that asks gets a ticket, match or not (code-ticket-cookie.ts).
+      await giveCodeTicket("STATUS_ACCESS");
       return formState(prev, { reference: String(values.reference ?? ""), email: String(values.email ?? "") }, {}, { notice: "portal.status.access.sent", data: { stage: "code" } });
     }
     const session = await verifyStatusCode({ input: { ...access, code: values.code }, clientKey: await clientKey() });
     await setRequesterCookie(session);
+    await dropCodeTicket();
   } catch (e) {
-    const state = errorState(e, prev, values);
-    return intent === "verify" ? { ...state, data: { stage: "code" } } : state;
+    if (intent !== "verify") return errorState(e, prev, values);
+    const state = await codeErrorState(e, "STATUS_ACCESS", prev, values);
+    return { ...state, data: { ...state.data, stage: "code" } };
   }
   redirect("/status");
 }

@@ -34,6 +34,7 @@ export default async function StatusPage({ searchParams }: Props) {
       <div className="mx-auto max-w-2xl">
         <h1 className="mb-2 text-2xl font-bold">{t("title")}</h1>
         {query.link === "invalid" ? <Alert tone="warning">{t("access.linkInvalid")}</Alert> : null}
+        {query.link === "expired" ? <Alert tone="warning">{t("access.linkExpired")}</Alert> : null}
         {query.signedOut ? <Alert tone="success" live>{t("access.signedOut")}</Alert> : null}
         {query.payment === "signin" ? <Alert tone="warning">{t("access.signInToPay")}</Alert> : null}
         <p className="mb-6">{t("access.lead")}</p>

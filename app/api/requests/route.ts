@@ -4,6 +4,7 @@ import { DRAFT_COOKIE } from "@/lib/uploads/draft-uploads";
 import { clientKeyFrom } from "@/lib/server/client-key";
 import { errorResponse } from "@/lib/http";
 import { AppError } from "@/lib/errors";
+import { BODY_LIMITS, readJsonCapped } from "@/lib/server/read-body";
 import { isLocale } from "@/i18n/config";
 
 /**
@@ -14,7 +15,8 @@ import { isLocale } from "@/i18n/config";
 export async function POST(req: Request): Promise<Response> {
   try {
     if (!req.headers.get("content-type")?.startsWith("application/json")) throw new AppError("INVALID_INPUT", "content type");
-    const body = (await req.json().catch(() => null)) as { input?: unknown; emailCode?: unknown; idempotencyKey?: unknown; locale?: unknown } | null;
+    // Capped while it streams in: the route is open to anyone.
+    const body = (await readJsonCapped(req, BODY_LIMITS.request)) as { input?: unknown; emailCode?: unknown; idempotencyKey?: unknown; locale?: unknown } | null;
     if (!body || typeof body !== "object") throw new AppError("INVALID_INPUT", "body");
     const filed = await submitRequest({
       input: body.input,

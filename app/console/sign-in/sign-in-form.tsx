@@ -84,7 +84,9 @@ export function SignInForm({ notice }: { notice?: string }) {
   const error = state.status === "error" && restarted === 0 ? state : null;
   const fieldMsg = (f: string) => error?.fieldErrors[f]?.map((k) => te(k.replace(/^errors\./, ""))) ;
   const summary = error
-    ? Object.keys(error.fieldErrors).length
+    ? error.code === "RATE_LIMITED"
+      ? [{ message: te("signInWait", { seconds: Number(error.values?.retryAfter ?? 1) }) }]
+      : Object.keys(error.fieldErrors).length
       ? Object.entries(error.fieldErrors).map(([f, keys]) => ({ fieldId: f, message: keys.map((k) => te(k.replace(/^errors\./, ""))).join(" ") }))
       : [{ message: te(`codes.${error.code}`) }]
     : [];

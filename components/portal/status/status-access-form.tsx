@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/field";
 import { ActionButton, DefaultSubmit, EmailCodeFields, FormErrors, FormNotice, usePortalForm, type PortalAction } from "../portal-form";
 import { fieldIdOf, type PortalFormState } from "../step-state";
+import { ResendCountdown } from "../resend-countdown";
 
 /**
  * Opens the status page with the reference and email address, then the emailed code.
@@ -24,6 +25,7 @@ export function StatusAccessForm({ action, initial }: { action: PortalAction; in
             <DefaultSubmit value="verify" />
             <input type="hidden" name="reference" value={f.v("reference")} />
             <input type="hidden" name="email" value={f.v("email")} />
+            {f.state.data?.resendAt ? <ResendCountdown at={f.state.data.resendAt} /> : null}
             <EmailCodeFields
               intro={t("codeFor", { reference: f.v("reference"), email: f.v("email") })}
               errors={f.err("code")}

@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/field";
 import { ActionButton, DefaultSubmit, FormErrors, FormNotice, usePortalForm, type PortalAction } from "../portal-form";
 import { fieldIdOf, type PortalFormState } from "../step-state";
+import { ResendCountdown } from "../resend-countdown";
 
 /** The 6-digit code from the mail; the request is saved only when it is right. */
 export function ConfirmStepForm({ action, initial, email, minutes }: { action: PortalAction; initial: PortalFormState; email: string; minutes: number }) {
@@ -17,6 +18,7 @@ export function ConfirmStepForm({ action, initial, email, minutes }: { action: P
       <form key={f.state.nonce} action={f.formAction} noValidate>
         <DefaultSubmit value="submit" />
         <p className="mb-4">{t("sent", { email, minutes })}</p>
+        {f.state.data?.resendAt ? <ResendCountdown at={f.state.data.resendAt} /> : null}
         <TextField
           id={fieldIdOf("code")}
           name="code"

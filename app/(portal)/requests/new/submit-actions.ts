@@ -13,6 +13,7 @@ import { fieldErrorsOf } from "@/lib/validation";
 import type { PortalFormState } from "@/components/portal/step-state";
 import { clientKey, errorState, formState, portalLocale, qualifyErrors, secureCookies } from "../../portal-server";
 import { draftKeyFromCookie, ensureDraftKey, forgetDraftKey } from "./wizard-cookie";
+import { codeErrorState, dropCodeTicket, giveCodeTicket } from "../../code-ticket-cookie";
 import { stepPath } from "./wizard-paths";
 
 // The end of the wizard: the declaration and the code to the contact address, then the
@@ -37,6 +38,7 @@ export async function confirmReview(prev: PortalFormState, formData: FormData): 
   const contact = contactEmailOf(parsed.data);
   try {
     await sendEmailConfirmationCode({ email: contact, locale: await portalLocale(), clientKey: await clientKey() });
+    await giveCodeTicket("EMAIL_CONFIRMATION");
   } catch (e) {
     // A code sent a moment ago to the same address is still good: go on and use it (or resend later).
     if (!(isAppError(e) && e.code === "RATE_LIMITED" && draft.codeSentTo === contact)) return errorState(e, prev, values);
@@ -58,6 +60,7 @@ export async function submitWithCode(prev: PortalFormState, formData: FormData):
   if (intent === "resend") {
     try {
       await sendEmailConfirmationCode({ email: draft.codeSentTo ?? "", locale, clientKey: await clientKey() });
+      await giveCodeTicket("EMAIL_CONFIRMATION");
       return formState(prev, {}, {}, { notice: "portal.wizard.confirm.resent" });
     } catch (e) {
       return errorState(e, prev, {});
@@ -68,7 +71,7 @@ export async function submitWithCode(prev: PortalFormState, formData: FormData):
     const filed = await submitRequest({ input: submissionInput(draft), draftKey, emailCode: values.code, idempotencyKey: draft.idempotencyKey, locale, clientKey: await clientKey() });
     statusToken = filed.statusToken;
   } catch (e) {
-    const state = errorState(e, prev, values);
+    const state = await codeErrorState(e, "EMAIL_CONFIRMATION", prev, values);
     // Answers that no longer pass (e.g. an upload expired) are fixed on the review page.
     const onlyCode = Object.keys(state.fieldErrors).every((k) => k === "code" || k === "_form");
     return onlyCode ? state : formState(prev, values, { _form: ["portal.wizard.confirm.answersChanged"] });
@@ -80,5 +83,6 @@ export async function submitWithCode(prev: PortalFormState, formData: FormData):
   }
   await discardWizardDraft(draftKey);
   await forgetDraftKey();
+  await dropCodeTicket();
   redirect(stepPath("done"));
 }

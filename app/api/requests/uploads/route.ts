@@ -6,6 +6,7 @@ import { clientKeyFrom } from "@/lib/server/client-key";
 import { isSameOrigin } from "@/lib/server/same-origin";
 import { DRAFT_COOKIE } from "@/lib/uploads/draft-uploads";
 import { MAX_FILE_BYTES } from "@/lib/uploads/upload-limits";
+import { bodyTooLarge, readBodyCapped } from "@/lib/server/read-body";
 import { addWizardUpload } from "@/lib/uploads/wizard-upload";
 
 // The wizard's documents step uploads here: with JavaScript by XMLHttpRequest (for the
@@ -16,24 +17,9 @@ export const runtime = "nodejs";
 /** Room for the multipart envelope and the other fields around one file. */
 const ENVELOPE_BYTES = 64 * 1024;
 
-/** Reads the body up to the limit; a larger one is refused without reading the rest. */
-async function limitedBody(req: Request): Promise<Buffer> {
-  const tooLarge = () => new AppError("INVALID_INPUT", "upload body too large", { file: ["errors.fileTooLarge"] });
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_FILE_BYTES + ENVELOPE_BYTES) throw tooLarge();
-  const reader = req.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const next = reader ? await reader.read() : { done: true as const, value: undefined };
-    if (next.done) break;
-    size += next.value.byteLength;
-    if (size > MAX_FILE_BYTES + ENVELOPE_BYTES) {
-      await reader?.cancel();
-      throw tooLarge();
-    }
-    chunks.push(next.value);
-  }
-  return Buffer.concat(chunks);
+/** Reads the body up to the limit; a larger one is refused without reading the rest (413). */
+function limitedBody(req: Request): Promise<Buffer> {
+  return readBodyCapped(req, MAX_FILE_BYTES + ENVELOPE_BYTES, () => bodyTooLarge({ file: ["errors.fileTooLarge"] }));
 }
 
 export async function POST(req: Request): Promise<Response> {

@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings"))("title") };
 }
 
-const groups: SettingsKey[] = ["operator", "fee", "deadlines", "retention", "delivery", "mail"];
+const groups: SettingsKey[] = ["operator", "fee", "deadlines", "retention", "delivery", "mail", "security"];
 
 export default async function SettingsPage() {
   const me = await requireStaffPage("manage:settings");
