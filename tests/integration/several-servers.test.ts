@@ -113,7 +113,7 @@ async function uploadDocument(base: string, draftKey: string, kind: string, file
 /** A console session cookie for a staff member, signed as next-auth signs it (the sign-in itself is tested elsewhere). */
 async function staffCookie(role: "STAFF" | "ADMIN"): Promise<string> {
   const staff = await prisma.staffUser.create({ data: { email: `multi-${role.toLowerCase()}-${crypto.randomBytes(4).toString("hex")}@madoguchi.example`, name: `Multi ${role}`, role, passwordHash: "x", totpEnrolledAt: new Date() } });
-  const token = await encode({ token: { sub: staff.id, staffId: staff.id, sessionVersion: staff.sessionVersion }, secret: hmacHex("next-auth", "session-secret") });
+  const token = await encode({ token: { sub: staff.id, staffId: staff.id, sessionVersion: staff.sessionVersion, signedInAt: Math.floor(Date.now() / 1000) }, secret: hmacHex("next-auth", "session-secret") });
   return `next-auth.session-token=${token}`;
 }
 
