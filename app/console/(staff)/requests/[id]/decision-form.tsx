@@ -1,4 +1,6 @@
 "use client";
+// First: these schemas are built when imported (lib/zod-jitless.ts).
+import "@/lib/zod-jitless";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { RequestType } from "@/lib/generated/prisma/enums";
