@@ -4,6 +4,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/lib/server/current-staff";
 import { env } from "@/lib/server/env";
 import { listOutbox } from "@/lib/mail/mail-viewer";
+import { prisma } from "@/lib/server/db";
+import { getSetting } from "@/lib/settings/get-settings";
 import { Badge, PageHeader } from "@/components/ui/alert";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +19,10 @@ export default async function MailViewerPage({ searchParams }: { searchParams: P
   const { rows, page, pages } = await listOutbox({ actor: me, page: Number((await searchParams).page ?? 1) });
   return (
     <>
-      <PageHeader title={t("viewerTitle")} description={env().SMTP_URL ? t("viewerSmtp") : t("viewerIntro")} />
+      <PageHeader title={t("viewerTitle")} description={env().SMTP_URL ? t("viewerSmtp") : t("viewerIntro", { dir: env().MAIL_CAPTURE_DIR })} />
+      <p className="mb-4 text-sm" data-testid="mail-redaction-note">
+        {t("viewerRedacted", { days: (await getSetting(prisma, "retention")).mailBodyRetentionDays })}
+      </p>
       {rows.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
