@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma, resetDatabase } from "@/tests/helpers/db";
 import { createStaff, seedDataMap } from "@/tests/helpers/request-fixtures";
@@ -111,5 +113,17 @@ describe("secrets in mail", () => {
     expect(await anonymiseExpiredRequests(prisma)).toBe(1);
     expect(await prisma.outboxMessage.count({ where: { toAddress: person.email } })).toBe(0);
     expect(await prisma.outboxMessage.count({ where: { toAddress: "other@example.com" } })).toBe(1);
+  });
+
+  it("without SMTP_URL the whole message goes to a file only the server's user can read, not to the database", async () => {
+    await sendEmailConfirmationCode({ email: person.email, locale: "ja", now: new Date() });
+    await deliverOutbox(prisma);
+    const row = await prisma.outboxMessage.findFirstOrThrow();
+    const file = path.resolve(process.env.MAIL_CAPTURE_DIR ?? "", `${row.id}.txt`);
+    const whole = fs.readFileSync(file, "utf8");
+    const code = /(?<!\d)(\d{6})(?!\d)/.exec(whole)?.[1] ?? "";
+    expect(code).toMatch(/^\d{6}$/);
+    expect(fs.statSync(file).mode & 0o077).toBe(0);
+    expect(holds(await dumpEveryTable(), code)).toBe(false);
   });
 });
