@@ -1,29 +1,30 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { localeCookie, localeFromUrl } from "@/lib/i18n/locale-from-url";
+import { newNonce, securityHeaders, startupHeaderSettings } from "@/lib/security/security-headers";
+import { secureNext, withSecurityHeaders } from "@/lib/security/secure-response";
 
-// Runs before every page (Next 16's proxy, formerly middleware). Each concern is a
-// function in lib/ composed here; keep this file a short composition.
-
+// Runs before every page and route (Next 16's proxy, formerly middleware). Each concern is
+// a function in lib/ composed here: a shareable language address (/en/…, ?lang=en) is
+// redirected to the plain one with the language cookie set; everything else goes on with
+// this response's security headers and per-request CSP nonce (lib/security).
 export function proxy(request: NextRequest): NextResponse {
-  if (request.method === "GET" || request.method === "HEAD") {
-    const wanted = localeFromUrl(request.nextUrl);
-    if (wanted) {
-      // The request's own URL, changed: the host and port the browser used (no APP_URL needed).
-      const url = request.nextUrl.clone();
-      url.pathname = wanted.pathname;
-      url.search = wanted.search;
-      const response = NextResponse.redirect(url, 307);
-      response.headers.set("Cache-Control", "private, no-store");
-      // The address may hold a status-link token (/en/status/t/…): never sent on as a Referer.
-      response.headers.set("Referrer-Policy", "no-referrer");
-      response.cookies.set(localeCookie(wanted.locale));
-      return response;
-    }
-  }
-  return NextResponse.next();
+  const { pathname } = request.nextUrl;
+  const isPage = !pathname.startsWith("/api/") && !pathname.startsWith("/_next/");
+  const wanted = isPage && (request.method === "GET" || request.method === "HEAD") ? localeFromUrl(request.nextUrl) : null;
+  if (!wanted) return secureNext(request);
+  // The request's own URL, changed: the host and port the browser used (no APP_URL needed).
+  const url = request.nextUrl.clone();
+  url.pathname = wanted.pathname;
+  url.search = wanted.search;
+  const response = withSecurityHeaders(NextResponse.redirect(url, 307), securityHeaders({ pathname, nonce: newNonce(), settings: startupHeaderSettings() }));
+  response.headers.set("Cache-Control", "private, no-store");
+  // The address may hold a status-link token (/en/status/t/…): never sent on as a Referer.
+  response.headers.set("Referrer-Policy", "no-referrer");
+  response.cookies.set(localeCookie(wanted.locale));
+  return response;
 }
 
 export const config = {
-  // Pages only: not Next's own files, the API, or files with an extension (icons, robots.txt).
-  matcher: ["/((?!api/|_next/|.*\\.[A-Za-z0-9]+$).*)"],
+  // Build assets carry no personal data and are immutable; they get nosniff from next.config.ts.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { headers } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { clientMessages } from "@/i18n/client-messages";
@@ -13,6 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Reading the request's CSP nonce (proxy.ts) renders every page per request: Next puts
+  // the nonce on its scripts only then, and a page prerendered at build time has none.
+  await headers();
   const locale = await getLocale();
   const t = await getTranslations("common");
   return (

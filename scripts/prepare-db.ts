@@ -4,10 +4,13 @@ import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseEnv, EnvError } from "@/lib/server/env";
 import { loadLocalSecrets } from "@/lib/server/local-secrets";
+import { embeddedProductionRefusal } from "@/lib/server/embedded-guard";
 import { closeEmbeddedDatabases, databaseTarget } from "@/lib/server/db-adapter";
 import { migrate } from "@/lib/server/migrate";
 
 export async function prepareDatabase(): Promise<void> {
+  const refusal = embeddedProductionRefusal();
+  if (refusal) throw new Error(refusal);
   loadLocalSecrets();
   parseEnv();
   const target = databaseTarget();

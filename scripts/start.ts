@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { EnvError, parseEnv, serverNodeOptions, type Env } from "@/lib/server/env";
 import { loadLocalSecrets } from "@/lib/server/local-secrets";
+import { embeddedProductionRefusal } from "@/lib/server/embedded-guard";
 
 const root = process.cwd();
 const sourceDirs = ["app", "components", "lib", "i18n", "messages", "content", "public"];
@@ -32,6 +33,12 @@ function buildIsCurrent(): boolean {
 
 async function main(): Promise<void> {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
+  // Before anything is generated or created: production on the embedded database needs an explicit yes.
+  const refusal = embeddedProductionRefusal();
+  if (refusal) {
+    console.error(refusal);
+    process.exit(1);
+  }
   loadLocalSecrets();
   let env: Env;
   try {

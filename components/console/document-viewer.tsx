@@ -2,6 +2,7 @@
 import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button-class";
+import { PdfViewer } from "./pdf-viewer";
 
 const images = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
 
@@ -15,8 +16,9 @@ export function DocumentViewer({ src, mimeType, name }: { src: string; mimeType:
   const panel = useId();
   const isPdf = mimeType === "application/pdf";
   const viewable = images.has(mimeType) || isPdf;
-  // A PDF goes through the browser's PDF viewer, which the route allows only with ?pdf.
-  const viewSrc = isPdf ? `${src}?pdf=1` : src;
+  const [tooLarge, setTooLarge] = useState(false);
+  // A PDF is drawn by the console's own viewer (no browser plug-in, nothing in it runs).
+  const viewSrc = isPdf ? `/console/view-pdf?src=${encodeURIComponent(src)}` : src;
   return (
     <div>
       <div className="flex flex-wrap gap-2">
@@ -32,12 +34,16 @@ export function DocumentViewer({ src, mimeType, name }: { src: string; mimeType:
         </a>
       </div>
       <div id={panel} hidden={!open} className="mt-2">
-        {open && images.has(mimeType) ? (
+        {open && images.has(mimeType) && !tooLarge ? (
+          // Over the pixel budget the route sends a preview the server drew; far over it, nothing (422).
           // eslint-disable-next-line @next/next/no-img-element -- a private, audited file: no image optimiser, no cache
-          <img src={src} alt={t("viewerTitle", { name })} className="max-h-[70vh] max-w-full rounded border border-stone-300" data-testid="document-image" />
+          <img src={src} alt={t("viewerTitle", { name })} onError={() => setTooLarge(true)} className="max-h-[70vh] max-w-full rounded border border-stone-300" data-testid="document-image" />
         ) : null}
-        {open && mimeType === "application/pdf" ? (
-          <iframe src={viewSrc} title={t("viewerTitle", { name })} className="h-[70vh] w-full rounded border border-stone-300" data-testid="document-pdf" />
+        {open && tooLarge ? <p role="alert">{t("imageTooLarge")}</p> : null}
+        {open && isPdf ? (
+          <div className="max-h-[70vh] overflow-auto rounded border border-stone-300 p-2" data-testid="document-pdf">
+            <PdfViewer src={src} name={name} />
+          </div>
         ) : null}
         {open ? (
           <a href={viewSrc} target="_blank" rel="noopener noreferrer" className="mt-1 inline-block text-sm text-brand-700 underline">

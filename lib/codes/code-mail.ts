@@ -11,5 +11,6 @@ export function codeMail(opts: { locale: Locale; purpose: CodePurpose; code: str
     heading: t("heading"),
     paragraphs: [t(`purpose.${opts.purpose}`), t("codeLine", { code: opts.code, minutes: opts.minutes }), t("ignore")],
     signature: opts.signature,
+    secrets: [opts.code],
   });
 }

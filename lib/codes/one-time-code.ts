@@ -65,7 +65,7 @@ export async function createOneTimeCode(tx: Tx, opts: CodeTarget & { locale: Loc
   const settings = await getSettings(tx);
   const signature = opts.locale === "ja" ? settings.operator.legalNameJa : settings.operator.legalNameEn;
   const mail = codeMail({ locale: opts.locale, purpose: opts.purpose, code, minutes: CODE_TTL_MS / 60_000, signature });
-  await enqueueMail(tx, { to: normalizeEmail(opts.email), ...mail, kind: `code.${opts.purpose}` });
+  await enqueueMail(tx, { to: normalizeEmail(opts.email), ...mail, kind: `code.${opts.purpose}`, requestId: opts.requestId ?? null });
   return { expiresAt };
 }
 

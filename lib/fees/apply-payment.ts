@@ -30,7 +30,7 @@ export type AppliedPayment = { paymentId: string; fee: FeeStatus; receipt: { id:
  * posting (channel POST) and staff send it by mail.
  */
 export async function sendFeeNotice(tx: Tx, request: FeeRequest, kind: NoticeKind, mail: RenderedMail): Promise<void> {
-  const outboxId = request.email ? await enqueueMail(tx, { to: request.email, ...mail, kind: `fee.${kind.toLowerCase()}` }) : null;
+  const outboxId = request.email ? await enqueueMail(tx, { to: request.email, ...mail, kind: `fee.${kind.toLowerCase()}`, requestId: request.id }) : null;
   await tx.notice.create({
     data: { requestId: request.id, kind, locale: request.locale, channel: request.email ? "EMAIL" : "POST", subject: mail.subject, bodyText: mail.text, outboxId },
   });

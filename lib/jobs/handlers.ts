@@ -3,6 +3,7 @@
 import "@/lib/requests/portal-jobs";
 import "@/lib/fees/fee-jobs";
 import "@/lib/operations/retention";
+import "@/lib/mail/purge-mail";
 import "@/lib/operations/reminders";
 import "@/lib/integrations/webhook-jobs";
 import "@/lib/connected/collection-jobs";

@@ -1,7 +1,8 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { mailSender, type MailSender } from "./transport";
+import { mailForSending } from "./redact-mail";
 
-type Claimed = { id: string; toAddress: string; subject: string; html: string; text: string; attempts: number };
+type Claimed = { id: string; toAddress: string; subject: string; html: string; text: string; sealedBody: string | null; attempts: number };
 
 const LEASE_SECONDS = 120;
 const PARALLEL_SENDS = 5;
@@ -33,13 +34,15 @@ export async function deliverOutbox(prisma: PrismaClient, opts: { batch?: number
       WHERE status = 'PENDING' AND "nextAttemptAt" <= now() AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
       ORDER BY "createdAt" LIMIT ${opts.batch ?? 50}
       FOR UPDATE SKIP LOCKED)
-    RETURNING id, "toAddress", subject, html, text, attempts`;
+    RETURNING id, "toAddress", subject, html, text, "sealedBody", attempts`;
   let sent = 0;
   let failed = 0;
   const deliverOne = async (m: Claimed) => {
     try {
-      await send({ outboxId: m.id, to: m.toAddress, subject: m.subject, html: m.html, text: m.text }, prisma);
-      await prisma.outboxMessage.update({ where: { id: m.id }, data: { status: "SENT", sentAt: new Date(), attempts: m.attempts + 1, lockedUntil: null, lastError: null } });
+      const { subject, html, text } = mailForSending(m);
+      await send({ outboxId: m.id, to: m.toAddress, subject, html, text }, prisma);
+      // Sent: the sealed original (codes, links) is no longer needed by anyone.
+      await prisma.outboxMessage.update({ where: { id: m.id }, data: { status: "SENT", sentAt: new Date(), attempts: m.attempts + 1, lockedUntil: null, lastError: null, sealedBody: null } });
       sent++;
     } catch (e) {
       const attempts = m.attempts + 1;

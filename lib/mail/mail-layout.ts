@@ -9,9 +9,12 @@ export type MailBody = {
   heading: string;
   paragraphs: string[];
   facts?: { label: string; value: string }[];
-  action?: { label: string; url: string };
+  /** `secret`: the URL is a credential (a status link, an invitation): sent, never kept. */
+  action?: { label: string; url: string; secret?: boolean };
   /** Operator name for the signature, from settings. */
   signature: string;
+  /** Credentials in the text (a one-time code): sent, never kept (lib/mail/redact-mail.ts). */
+  secrets?: string[];
 };
 
 const footer: Record<Locale, string> = {
@@ -23,7 +26,9 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-export function renderMail(body: MailBody): { subject: string; html: string; text: string } {
+export type RenderedMail = { subject: string; html: string; text: string; secrets: string[] };
+
+export function renderMail(body: MailBody): RenderedMail {
   const facts = body.facts ?? [];
   const text = [
     body.heading,
@@ -53,5 +58,6 @@ ${body.action ? `<p style="margin:20px 0"><a href="${escapeHtml(body.action.url)
 <hr style="border:none;border-top:1px solid #e7e5e4;margin:24px 0 12px">
 <p style="margin:0;font-size:13px;color:#57534e">${escapeHtml(body.signature)}<br>${escapeHtml(footer[body.locale])}</p>
 </div></body></html>`;
-  return { subject: body.subject, html, text };
+  const secrets = [...(body.secrets ?? []), ...(body.action?.secret ? [body.action.url] : [])];
+  return { subject: body.subject, html, text, secrets };
 }

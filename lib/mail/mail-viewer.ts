@@ -3,8 +3,9 @@ import { AppError } from "@/lib/errors";
 import { assertPermission } from "@/lib/server/permissions";
 import type { Actor } from "@/lib/audit/actor";
 
-// The development mail viewer reads the outbox (with the captured copy when no SMTP
-// server is configured). Admins only: mail holds requesters' personal data.
+// The mail viewer reads the outbox's redacted copies (no codes, status or invitation
+// links: lib/mail/redact-mail.ts), never the sealed original. Admins only: mail still
+// holds requesters' names and details.
 const PAGE = 50;
 
 /** The sealed cookie holding the viewer's address filter (path /console/mail). */
@@ -34,7 +35,10 @@ export async function listOutbox(opts: { actor: Actor | null; page: number; to?:
 
 export async function readOutboxMessage(opts: { actor: Actor | null; id: string }) {
   assertPermission(opts.actor, "read:mail-viewer");
-  const row = await prisma.outboxMessage.findUnique({ where: { id: opts.id } });
+  const row = await prisma.outboxMessage.findUnique({
+    where: { id: opts.id },
+    select: { id: true, toAddress: true, subject: true, html: true, text: true, kind: true, status: true, createdAt: true, sentAt: true, bodyPurgedAt: true },
+  });
   if (!row) throw new AppError("NOT_FOUND");
   return row;
 }

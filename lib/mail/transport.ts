@@ -1,3 +1,5 @@
+import fs from "node:fs/promises";
+import path from "node:path";
 import nodemailer from "nodemailer";
 import type { Transporter } from "nodemailer";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
@@ -28,19 +30,25 @@ export function smtpPoolOptions(url: string): SMTPPool.Options {
 let transporterUrl: string | undefined;
 
 /**
- * SMTP_URL sends to a real server; without it mail is captured in the database and read
- * in the console's development mail viewer. Either way it goes through the outbox.
+ * SMTP_URL sends to a real server. Without it (trying Madoguchi on one machine) each
+ * message is written whole to MAIL_CAPTURE_DIR, readable only by whoever runs the server,
+ * and the console's mail viewer shows the redacted copy: codes and links never go into the
+ * database in the clear. Either way it goes through the outbox.
  */
 export function mailSender(): MailSender {
-  const { SMTP_URL, MAIL_FROM } = env();
-  if (!SMTP_URL) {
-    return async (mail, db) => {
-      await db.capturedMail.create({
-        data: { outboxId: mail.outboxId, toAddress: mail.to, subject: mail.subject, html: mail.html, text: mail.text },
-      });
-    };
-  }
+  const { SMTP_URL, MAIL_FROM, MAIL_CAPTURE_DIR } = env();
+  if (!SMTP_URL) return captureSender(MAIL_CAPTURE_DIR);
   return smtpSender(SMTP_URL, MAIL_FROM);
+}
+
+/** One text file per message, named by outbox id (which the mail viewer shows). */
+export function captureSender(dir: string): MailSender {
+  return async (mail) => {
+    const folder = path.resolve(dir);
+    await fs.mkdir(folder, { recursive: true, mode: 0o700 });
+    const body = [`To: ${mail.to}`, `Subject: ${mail.subject}`, `Message-ID: <${mail.outboxId}@madoguchi>`, "", mail.text, ""].join("\n");
+    await fs.writeFile(path.join(folder, `${mail.outboxId}.txt`), body, { mode: 0o600 });
+  };
 }
 
 /** Sends through one SMTP server; the transporter is reused while the URL stays the same. */

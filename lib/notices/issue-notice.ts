@@ -90,7 +90,7 @@ export async function issueNotice(tx: Tx, actor: Actor, t: NoticeTarget, now: Da
     role: "NOTICE_PDF", content: pdf, mimeType: "application/pdf", originalName: `${built.kind.toLowerCase()}-notice.pdf`, requestId: t.requestId, uploadedById: staffId,
   });
   const channel: NoticeChannel = email ? "EMAIL" : "POST";
-  const outboxId = email ? await enqueueMail(tx, { to: email, ...renderNoticeMail(built), kind: `notice.${built.kind}` }) : null;
+  const outboxId = email ? await enqueueMail(tx, { to: email, ...renderNoticeMail(built), kind: `notice.${built.kind}`, requestId: t.requestId }) : null;
   const notice = await tx.notice.create({
     data: { requestId: t.requestId, kind: built.kind, locale: built.locale, channel, subject: built.subject, bodyText: built.bodyText, fileId: file.id, outboxId, sentById: staffId },
     select: { id: true },

@@ -102,7 +102,7 @@ export async function remindWaitingRequesters(db: PrismaClient = prisma, now = n
         const clock = resumeClock(r, now);
         await tx.request.update({ where: { id }, data: { status: "ABANDONED", abandonedAt: now, pausedAt: null, pausedMs: BigInt(clock.pausedMs), version: { increment: 1 } } });
         const mail = requesterAbandonedMail({ locale: r.locale, name, reference: r.reference, days: deadlines.waitForRequesterDays, statusUrl, operator });
-        const outboxId = to ? await enqueueMail(tx, { to, kind: "requester.abandoned", ...mail }) : null;
+        const outboxId = to ? await enqueueMail(tx, { to, kind: "requester.abandoned", ...mail, requestId: id }) : null;
         await tx.notice.create({ data: { requestId: id, kind: "ABANDONMENT", locale: r.locale, channel: to ? "EMAIL" : "POST", subject: mail.subject, bodyText: mail.text, outboxId } });
         await writeAuditEvent(tx, { actor: systemActor("reminders.waiting"), action: "request.abandoned", entity: "Request", entityId: id, requestId: id, data: { reason: "no-answer", afterDays: deadlines.waitForRequesterDays } });
         return "abandoned" as const;
@@ -111,7 +111,7 @@ export async function remindWaitingRequesters(db: PrismaClient = prisma, now = n
       if (already) return null;
       const lastAsk = await tx.message.findFirst({ where: { requestId: id, author: "STAFF", internal: false }, orderBy: { createdAt: "desc" }, select: { body: true } });
       const mail = requesterWaitingMail({ locale: r.locale, name, reference: r.reference, needed: lastAsk?.body.slice(0, 400) ?? null, abandonOn, statusUrl, operator });
-      const outboxId = to ? await enqueueMail(tx, { to, kind: "requester.waiting-reminder", ...mail }) : null;
+      const outboxId = to ? await enqueueMail(tx, { to, kind: "requester.waiting-reminder", ...mail, requestId: id }) : null;
       await tx.notice.create({ data: { requestId: id, kind: "ABANDONMENT_WARNING", locale: r.locale, channel: to ? "EMAIL" : "POST", subject: mail.subject, bodyText: mail.text, outboxId } });
       await writeAuditEvent(tx, { actor: systemActor("reminders.waiting"), action: "requester.reminded", entity: "Request", entityId: id, requestId: id, data: { abandonOn: abandonOn.toISOString() } });
       return "warned" as const;

@@ -96,8 +96,8 @@ export async function anonymiseExpiredRequests(db: PrismaClient = prisma, now = 
   let done = 0;
   for (const { id } of due) {
     const keys = await db.$transaction(async (tx) => {
-      const locked = await tx.$queryRaw<{ legalHold: boolean; anonymisedAt: Date | null; details: unknown }[]>`
-        SELECT "legalHold", "anonymisedAt", details FROM "Request" WHERE id = ${id} FOR UPDATE`;
+      const locked = await tx.$queryRaw<{ legalHold: boolean; anonymisedAt: Date | null; details: unknown; email: string | null; agentEmail: string | null }[]>`
+        SELECT "legalHold", "anonymisedAt", details, email, "agentEmail" FROM "Request" WHERE id = ${id} FOR UPDATE`;
       const row = locked[0];
       if (!row || row.legalHold || row.anonymisedAt) return null;
       const files = await tx.storedFile.findMany({ where: { requestId: id, deletedAt: null }, select: { id: true, storageKey: true } });
@@ -109,6 +109,12 @@ export async function anonymiseExpiredRequests(db: PrismaClient = prisma, now = 
       await tx.identityCheck.updateMany({ where: { requestId: id }, data: { matchedRecord: null, reason: null } });
       await tx.oneTimeCode.deleteMany({ where: { requestId: id } });
       await tx.requesterSession.deleteMany({ where: { requestId: id } });
+      // The person's mail: every message about this request, and the codes sent to their
+      // addresses before the request existed (no request named on them).
+      const addresses = [row.email, row.agentEmail].filter((a): a is string => Boolean(a));
+      const mails = await tx.outboxMessage.deleteMany({
+        where: { OR: [{ requestId: id }, ...(addresses.length ? [{ requestId: null, toAddress: { in: addresses, mode: "insensitive" as const } }] : [])] },
+      });
       await tx.request.update({
         where: { id },
         data: {
@@ -140,7 +146,7 @@ export async function anonymiseExpiredRequests(db: PrismaClient = prisma, now = 
         entity: "Request",
         entityId: id,
         requestId: id,
-        data: { files: files.length, retentionYears: recordRetentionYears },
+        data: { files: files.length, mails: mails.count, retentionYears: recordRetentionYears },
       });
       return files.map((f) => f.storageKey);
     });

@@ -47,7 +47,7 @@ export async function withdrawRequest(opts: { session: RequesterSession; input?:
     const company = L === "ja" ? operator.legalNameJa : operator.legalNameEn;
     const mail = renderMail({ locale: L, subject: t("subject", vars), heading: t("heading"), paragraphs, signature: company });
     const to = requesterEmail(r);
-    const outboxId = to ? await enqueueMail(tx, { to, ...mail, kind: "notice.WITHDRAWAL" }) : null;
+    const outboxId = to ? await enqueueMail(tx, { to, ...mail, kind: "notice.WITHDRAWAL", requestId: r.id }) : null;
     const notice = await tx.notice.create({
       data: { requestId: r.id, kind: "WITHDRAWAL", locale: L, channel: to ? "EMAIL" : "POST", subject: mail.subject, bodyText: [t("heading"), "", ...paragraphs.flatMap((p) => [p, ""]), company].join("\n"), outboxId },
       select: { id: true },

@@ -62,7 +62,8 @@ export function acknowledgementMail(r: AcknowledgedRequest, settings: Pick<Setti
   paragraphs.push(t("statusLink"));
   const subject = inquiry ? t("subjectInquiry", { reference: r.reference }) : t("subject", { reference: r.reference });
   const heading = inquiry ? t("headingInquiry") : t("heading");
-  const action = { label: t("action"), url: statusLink };
+  // The link opens the requester's session: sent, never kept (lib/mail/redact-mail.ts).
+  const action = { label: t("action"), url: statusLink, secret: true };
   const mail = renderMail({ locale: L, subject, heading, paragraphs, facts, action, signature: company });
   // The Notice row keeps the text without the link: the token in it is a credential.
   const bodyText = [heading, "", ...paragraphs.flatMap((p) => [p, ""]), ...facts.map((f) => `${f.label}: ${f.value}`), "", company].join("\n");

@@ -93,7 +93,7 @@ async function write(tx: Tx, input: FileInput): Promise<FiledRequest> {
     settings,
     statusLinkFor(statusToken, locale),
   );
-  const outboxId = await enqueueMail(tx, { to: input.contactEmail, subject: ack.subject, html: ack.html, text: ack.text, kind: "notice.ACKNOWLEDGEMENT" });
+  const outboxId = await enqueueMail(tx, { to: input.contactEmail, subject: ack.subject, html: ack.html, text: ack.text, secrets: ack.secrets, kind: "notice.ACKNOWLEDGEMENT", requestId });
   const notice = await tx.notice.create({ data: { requestId, kind: "ACKNOWLEDGEMENT", locale, channel: "EMAIL", subject: ack.subject, bodyText: ack.bodyText, outboxId }, select: { id: true } });
   await writeAuditEvents(tx, [
     {

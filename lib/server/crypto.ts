@@ -22,15 +22,15 @@ export function decrypt(sealed: Sealed, key: Buffer = fileKey()): Buffer {
 }
 
 /** Seals a short string (e.g. a TOTP secret) into one printable value. */
-export function sealString(plain: string): string {
-  const s = encrypt(Buffer.from(plain, "utf8"));
+export function sealString(plain: string, key: Buffer = fileKey()): string {
+  const s = encrypt(Buffer.from(plain, "utf8"), key);
   return [s.iv, s.authTag, s.ciphertext.toString("base64")].join(".");
 }
 
-export function openString(sealed: string): string {
+export function openString(sealed: string, key: Buffer = fileKey()): string {
   const [iv, authTag, ct] = sealed.split(".");
   if (!iv || !authTag || !ct) throw new Error("malformed sealed value");
-  return decrypt({ iv, authTag, ciphertext: Buffer.from(ct, "base64") }).toString("utf8");
+  return decrypt({ iv, authTag, ciphertext: Buffer.from(ct, "base64") }, key).toString("utf8");
 }
 
 export function sha256Hex(data: string | Buffer): string {

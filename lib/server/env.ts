@@ -64,10 +64,14 @@ export const envSchema = z
     METRICS_TOKEN: z.string().trim().min(16, { message: "must be at least 16 characters" }).optional(),
     SMTP_URL: optionalUrl(["smtp://", "smtps://"]),
     MAIL_FROM: z.string().default("Madoguchi <privacy@example.jp>"),
+    /** Without SMTP_URL, whole messages are written here (one machine, trying it out). */
+    MAIL_CAPTURE_DIR: z.string().default(".data/mail"),
     STRIPE_SECRET_KEY: z.string().startsWith("sk_", { message: "must start with sk_" }).optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", { message: "must start with whsec_" }).optional(),
     STRIPE_API_BASE: optionalUrl(["http://", "https://"]),
     WORKER: z.enum(["inline", "off"]).default("inline"),
+    /** NODE_ENV=production without DATABASE_URL is refused unless this is 1 (lib/server/embedded-guard.ts). */
+    MADOGUCHI_ALLOW_EMBEDDED_IN_PRODUCTION: z.enum(["0", "1", "true", "false"]).optional(),
     SEED_DEMO: z.enum(["0", "1"]).optional(),
     /** `npm run bench` only: enables the bare comparison routes and lifts per-client limits. Never in production. */
     MADOGUCHI_BENCH: z.enum(["0", "1"]).default("0"),

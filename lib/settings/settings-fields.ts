@@ -43,6 +43,7 @@ export const settingsFields: Record<SettingsKey, SettingsField[]> = {
   retention: [
     { name: "documentRetentionDays", kind: "number", min: 1, max: 3650 },
     { name: "recordRetentionYears", kind: "number", min: 1, max: 30 },
+    { name: "mailBodyRetentionDays", kind: "number", min: 1, max: 3650 },
   ],
   delivery: [
     { name: "methods", kind: "checkboxes", options: ["ELECTRONIC", "POST", "OTHER"] },

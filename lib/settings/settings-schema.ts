@@ -44,6 +44,8 @@ export const deadlineSettingsSchema = z.object({
 export const retentionSettingsSchema = z.object({
   documentRetentionDays: z.number().int().min(1).max(3650),
   recordRetentionYears: z.number().int().min(1).max(30),
+  /** Days the stored (already redacted) copy of a sent mail keeps its body; 30 unless set (groups saved before it still parse). */
+  mailBodyRetentionDays: z.number().int().min(1).max(3650).default(30),
 });
 
 export const deliverySettingsSchema = z.object({
@@ -103,7 +105,7 @@ export const defaultSettings: Settings = {
     abandonAfterDays: 30,
   },
   deadlines: { targetDays: 14, dueSoonDays: 3, waitForRequesterDays: 30, certificateFreshnessMonths: 3 },
-  retention: { documentRetentionDays: 90, recordRetentionYears: 3 },
+  retention: { documentRetentionDays: 90, recordRetentionYears: 3, mailBodyRetentionDays: 30 },
   delivery: { methods: ["ELECTRONIC", "POST", "OTHER"], downloadLinkDays: 14 },
   mail: { from: "Madoguchi <privacy@azpocket.example.jp>" },
   security: { staffSessionHours: 12, statusLinkDays: 30 },

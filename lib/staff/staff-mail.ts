@@ -17,7 +17,7 @@ export function staffInviteMail(v: { locale: Locale; name: string; url: string; 
           "You have been invited to Madoguchi, the staff console for personal information requests.",
           `Set your password with the link below; it is valid for ${v.days} days. At your first sign-in you will register an authenticator app (TOTP).`,
         ],
-    action: { label: ja ? "パスワードを設定する" : "Set your password", url: v.url },
+    action: { label: ja ? "パスワードを設定する" : "Set your password", url: v.url, secret: true },
     signature: ja ? v.operator.legalNameJa : v.operator.legalNameEn,
   });
 }

@@ -23,6 +23,8 @@ export type RequestOptions = {
   subjectNameKana?: string;
   customerId?: string;
   withDocument?: boolean;
+  /** The uploaded identity document (withDocument); a 1×1 PNG unless given. */
+  document?: { content: Buffer; mimeType: string; originalName: string };
 };
 
 /** A unique address per journey, so mail waits never pick up another test's message. */
@@ -60,7 +62,8 @@ export async function createOnlineRequest(email: string, opts: RequestOptions = 
       },
     });
     if (!opts.withDocument) return { id: r.id, reference: r.reference, documentId: null };
-    const file = await storeFile(tx, { role: "IDENTITY_DOCUMENT", content: PNG_1X1, mimeType: "image/png", originalName: "license.png", requestId: r.id });
+    const upload = opts.document ?? { content: PNG_1X1, mimeType: "image/png", originalName: "license.png" };
+    const file = await storeFile(tx, { role: "IDENTITY_DOCUMENT", ...upload, requestId: r.id });
     const doc = await tx.document.create({ data: { requestId: r.id, fileId: file.id, kind: "DRIVERS_LICENSE", holder: "SUBJECT" } });
     return { id: r.id, reference: r.reference, documentId: doc.id };
   });

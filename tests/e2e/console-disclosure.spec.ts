@@ -53,15 +53,22 @@ test("[console] an online disclosure: staff verify identity, an admin waives the
   await decision.getByRole("button", { name: "決定を記録" }).click();
   await expect(page.getByText("決定を記録し、通知を送りました。")).toBeVisible();
   await mailbox.waitFor({ to: email, subject: /決定のお知らせ/ });
-  // The decision notice is kept as a PDF with the request, shown through the PDF viewer route
-  // (the notices section is not the next action any more: it opens with one click).
+  // The decision notice is kept as a PDF with the request, drawn by the console's own viewer
+  // (pdf.js, nothing in the file runs); the file route itself only hands out sandboxed bytes.
+  // The notices section is not the next action any more: it opens with one click.
   await openSection(page, "notices");
   const pdfLink = page.locator('[data-testid=notice][data-kind="DECISION"]').getByRole("link");
-  const pdf = await page.request.get((await pdfLink.getAttribute("href")) ?? "");
+  const viewerHref = (await pdfLink.getAttribute("href")) ?? "";
+  const pdf = await page.request.get(new URL(viewerHref, page.url()).searchParams.get("src") ?? "");
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
-  expect(pdf.headers()["content-disposition"]).toMatch(/^inline;/);
-  expect(pdf.headers()["content-security-policy"]).not.toContain("sandbox");
+  expect(pdf.headers()["content-disposition"]).toMatch(/^attachment;/);
+  expect(pdf.headers()["content-security-policy"]).toContain("sandbox");
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  const viewer = await page.context().newPage();
+  await viewer.goto(viewerHref);
+  await expect(viewer.getByTestId("pdf-viewer")).toHaveAttribute("data-state", "ready");
+  await expect(viewer.getByTestId("pdf-page-text").first()).toContainText(/\S/);
+  await viewer.close();
 
   // Package: create, add a file; publishing is blocked until the fee is settled.
   await page.getByTestId("package-method-form").getByRole("button", { name: "開示パッケージを作成" }).click();

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { test as base, expect } from "@playwright/test";
+import { test as base, expect, type BrowserContext } from "@playwright/test";
 import { E2E_MAIL_FILE } from "./e2e-env";
 
 export type ReceivedMail = { to: string; subject: string; text: string; html: string; at: number };
@@ -41,10 +41,47 @@ export function codeFrom(mail: ReceivedMail): string {
   return m[1];
 }
 
-export const test = base.extend<{ mailbox: Mailbox }>({
+/**
+ * Every page of every test, in the test's own context and any it opens, reports Content
+ * Security Policy violations (the event, and the console error Chromium logs for a refused
+ * script or eval); a test with any fails, so all journeys run under the nonce CSP.
+ */
+async function watchCsp(context: BrowserContext, violations: string[]): Promise<void> {
+  context.on("console", (msg) => {
+    if (msg.type() === "error" && /Content Security Policy/i.test(msg.text())) violations.push(`console: ${msg.text()}`);
+  });
+  await context.exposeBinding("__reportCspViolation", (_source, report: string) => {
+    violations.push(report);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      const report = (window as unknown as { __reportCspViolation?: (r: string) => void }).__reportCspViolation;
+      report?.(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} on ${location.pathname}`);
+    });
+  });
+}
+
+export const test = base.extend<{ mailbox: Mailbox; cspViolations: string[] }>({
   mailbox: async ({}, use) => {
     await use(mailbox);
   },
+  cspViolations: [
+    async ({ browser, context }, use) => {
+      const violations: string[] = [];
+      await watchCsp(context, violations);
+      // Contexts a test opens itself (a second person, a phone) are watched too.
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (...args: Parameters<typeof browser.newContext>) => {
+        const opened = await newContext(...args);
+        await watchCsp(opened, violations);
+        return opened;
+      };
+      await use(violations);
+      browser.newContext = newContext;
+      expect(violations, "Content Security Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

@@ -12,6 +12,22 @@ test("[foundation] portal serves in Japanese by default with English one click a
 test("[foundation] security headers are set on every page", async ({ request }) => {
   const res = await request.get("/");
   expect(res.headers()["x-content-type-options"]).toBe("nosniff");
-  expect(res.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  const csp = res.headers()["content-security-policy"] ?? "";
+  expect(csp).toContain("frame-ancestors 'none'");
+  // Scripts need this response's nonce: no 'unsafe-inline', and a fresh nonce per response.
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+  expect(nonce).toBeTruthy();
+  expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  expect(csp).not.toMatch(/script-src[^;]*'unsafe-eval'/);
+  expect(await res.text()).toContain(`nonce="${nonce}"`);
+  const again = (await request.get("/")).headers()["content-security-policy"] ?? "";
+  expect(/'nonce-([^']+)'/.exec(again)?.[1]).not.toBe(nonce);
+  // The e2e server is plain http: no HSTS, decided by the running server, not the build.
+  expect(res.headers()["strict-transport-security"]).toBeUndefined();
   expect(res.headers()["x-powered-by"]).toBeUndefined();
+  for (const path of ["/console/sign-in", "/status"]) {
+    const page = await request.get(path);
+    expect(page.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(page.headers()["x-frame-options"]).toBe("DENY");
+  }
 });

@@ -44,7 +44,8 @@ for (const lang of LANGS) {
     await upload(page, lang, "DRIVERS_LICENSE", "drivers-license.jpg");
     const preview = page.getByRole("img", { name: msg(lang, "portal.wizard.documents.previewAlt", { kind: msg(lang, "requests.documentKinds.DRIVERS_LICENSE") }) });
     await expect(preview).toBeVisible();
-    expect(await preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    // Visible is not loaded: the preview is fetched from the server after it appears.
+    await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     await shoot(page, `${shots.name}-5-documents-uploaded`);
     await expectAccessible(page);
 

@@ -1,11 +1,12 @@
 import { prisma } from "@/tests/helpers/db";
+import { mailForSending } from "@/lib/mail/redact-mail";
 
 // Shared by the portal-*.test.ts files: read what the requester would see in their mail.
 
-/** The 6-digit code in the newest code mail sent to `to`. */
+/** The 6-digit code in the newest code mail sent to `to` (as sent: the stored copy has none). */
 export async function latestCodeSentTo(to: string): Promise<string> {
   const mail = await prisma.outboxMessage.findFirst({ where: { toAddress: to, kind: { startsWith: "code." } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
-  const code = /(?<!\d)(\d{6})(?!\d)/.exec(mail?.text ?? "")?.[1];
+  const code = /(?<!\d)(\d{6})(?!\d)/.exec(mail ? mailForSending(mail).text : "")?.[1];
   if (!code) throw new Error(`no code mail to ${to}`);
   return code;
 }

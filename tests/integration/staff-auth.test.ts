@@ -3,6 +3,7 @@ import { authenticator } from "otplib";
 import { prisma, resetDatabase } from "@/tests/helpers/db";
 import { hashPassword } from "@/lib/server/password";
 import { openString } from "@/lib/server/crypto";
+import { mailForSending } from "@/lib/mail/redact-mail";
 import { beginSignIn, completeSignIn, signOutStaff } from "@/lib/staff/sign-in";
 import { THROTTLE_RULES } from "@/lib/staff/sign-in-throttle";
 import { isAppError } from "@/lib/errors";
@@ -160,7 +161,7 @@ describe("staff administration", () => {
     const { id } = await inviteStaff({ actor, input: { email: "New@Example.jp", name: "新人 花子", role: "STAFF" } });
     const mail = await prisma.outboxMessage.findFirstOrThrow({ where: { kind: "staff.invite" } });
     expect(mail.toAddress).toBe("new@example.jp");
-    const token = /\/console\/invite\/([\w-]+)/.exec(mail.text)?.[1] ?? "";
+    const token = /\/console\/invite\/([\w-]+)/.exec(mailForSending(mail).text)?.[1] ?? "";
     expect(token).not.toBe("");
     await expect(acceptInvite({ token, password: "short", confirm: "short" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await acceptInvite({ token, password: "a long enough password", confirm: "a long enough password" });

@@ -11,6 +11,8 @@ const worker = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? "0"
 process.env.MADOGUCHI_SECRET ??= crypto.randomBytes(32).toString("hex");
 process.env.FILE_ENCRYPTION_KEY ??= crypto.randomBytes(32).toString("base64");
 process.env.STORAGE_DIR = `.data/test-files-${worker}-${process.pid}`;
+// Without SMTP_URL whole messages go to files: the tests keep theirs apart too.
+process.env.MAIL_CAPTURE_DIR = `.data/test-mail-${worker}-${process.pid}`;
 process.env.WORKER = "off";
 delete process.env.SMTP_URL;
 delete process.env.STRIPE_SECRET_KEY;

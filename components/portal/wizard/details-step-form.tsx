@@ -1,4 +1,6 @@
 "use client";
+// First: these schemas are built when imported (lib/zod-jitless.ts).
+import "@/lib/zod-jitless";
 import Link from "next/link";
 import { REQUEST_TYPE_ARTICLES } from "@/lib/policy/request-articles";
 import { DefaultSubmit, FormErrors, FormNotice, usePortalForm, WizardNav, type PortalAction } from "../portal-form";

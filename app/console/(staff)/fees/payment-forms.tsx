@@ -1,4 +1,6 @@
 "use client";
+// First: these schemas are built when imported (lib/zod-jitless.ts).
+import "@/lib/zod-jitless";
 import { useActionState } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";

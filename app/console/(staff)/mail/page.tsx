@@ -6,6 +6,8 @@ import { env } from "@/lib/server/env";
 import { cookies } from "next/headers";
 import { listOutbox, MAIL_FILTER_COOKIE } from "@/lib/mail/mail-viewer";
 import { openString } from "@/lib/server/crypto";
+import { prisma } from "@/lib/server/db";
+import { getSetting } from "@/lib/settings/get-settings";
 import { buttonClass } from "@/components/ui/button-class";
 import { clearMailFilterAction, filterMailAction } from "./mail-filter";
 import { Badge, PageHeader } from "@/components/ui/alert";
@@ -28,7 +30,10 @@ export default async function MailViewerPage({ searchParams }: { searchParams: P
   const { rows, page, pages, total } = await listOutbox({ actor: me, page: Number((await searchParams).page ?? 1), to });
   return (
     <>
-      <PageHeader title={t("viewerTitle")} description={env().SMTP_URL ? t("viewerSmtp") : t("viewerIntro")} />
+      <PageHeader title={t("viewerTitle")} description={env().SMTP_URL ? t("viewerSmtp") : t("viewerIntro", { dir: env().MAIL_CAPTURE_DIR })} />
+      <p className="mb-4 text-sm" data-testid="mail-redaction-note">
+        {t("viewerRedacted", { days: (await getSetting(prisma, "retention")).mailBodyRetentionDays })}
+      </p>
       <section aria-labelledby="mail-filter-title" className="mb-4 rounded-md border border-stone-300 bg-white p-4">
         <h2 id="mail-filter-title" className="sr-only">
           {t("filterTitle")}

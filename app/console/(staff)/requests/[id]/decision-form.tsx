@@ -1,4 +1,6 @@
 "use client";
+// First: these schemas are built when imported (lib/zod-jitless.ts).
+import "@/lib/zod-jitless";
 import { outcomeLabelKey } from "@/lib/console/outcome-label";
 import { RequestVersionInput } from "@/components/console/request-version";
 import { useState } from "react";

@@ -1,41 +1,53 @@
 import type { ViewedFile } from "@/lib/console/view-document";
+import { imageView } from "@/lib/console/image-preview";
+import { consoleFileCsp } from "@/lib/security/security-headers";
 
 // How the console hands a requester's file to the browser: never cached, never sniffed,
-// shown inline only for types the browser renders safely, framed by our own pages only.
-// next.config.ts sets the final CSP for these routes (sandboxed, except a PDF asked for
-// with ?pdf — Chrome will not run its PDF viewer under a CSP sandbox, crbug 413851).
-// The headers below say the same, in case the route is ever served without that config.
+// sandboxed (nothing in it runs), framed by our own pages only. Images are shown inline
+// (over the pixel budget, as a preview the server drew); a PDF is never handed to the
+// browser's PDF viewer, which would run its scripts: the console draws it with pdf.js
+// from these bytes (components/console/pdf-viewer.tsx). proxy.ts sets the same headers.
 
 const inlineImages = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
-const sandboxed = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox";
-const pdfViewer = "frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
 function contentDisposition(kind: "inline" | "attachment", name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-export type FileView = { download: boolean; pdf: boolean };
+export type FileView = { download: boolean };
 
 export function fileViewOf(req: Request): FileView {
-  const q = new URL(req.url).searchParams;
-  return { download: q.has("download"), pdf: q.has("pdf") };
+  return { download: new URL(req.url).searchParams.has("download") };
 }
 
-export function fileResponse(file: ViewedFile, view: FileView): Response {
-  const isPdf = file.mimeType === "application/pdf";
-  // A PDF is shown only through the PDF viewer (?pdf); anything asked for with ?pdf that is not one downloads.
-  const inline = !view.download && (view.pdf ? isPdf : inlineImages.has(file.mimeType));
-  return new Response(new Uint8Array(file.content), {
+const baseHeaders = {
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "SAMEORIGIN",
+  "content-security-policy": consoleFileCsp,
+  "cache-control": "no-store, private",
+  "referrer-policy": "no-referrer",
+};
+
+export async function fileResponse(file: ViewedFile, view: FileView): Promise<Response> {
+  let content = file.content;
+  let mimeType = file.mimeType;
+  const inline = !view.download && inlineImages.has(file.mimeType);
+  if (inline) {
+    const shown = await imageView(file.content);
+    // Too large even to draw a preview of: the viewer says so and offers the download.
+    if (shown.kind === "too-large") return new Response(null, { status: 422, headers: baseHeaders });
+    if (shown.kind === "preview") {
+      content = shown.content;
+      mimeType = shown.mimeType;
+    }
+  }
+  return new Response(new Uint8Array(content), {
     headers: {
-      "content-type": file.mimeType,
-      "content-length": String(file.content.length),
+      ...baseHeaders,
+      "content-type": mimeType,
+      "content-length": String(content.length),
       "content-disposition": contentDisposition(inline ? "inline" : "attachment", file.originalName),
-      "x-content-type-options": "nosniff",
-      "x-frame-options": "SAMEORIGIN",
-      "content-security-policy": inline && isPdf ? pdfViewer : sandboxed,
-      "cache-control": "no-store, private",
-      "referrer-policy": "no-referrer",
     },
   });
 }

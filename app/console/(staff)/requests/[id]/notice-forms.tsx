@@ -30,7 +30,7 @@ export function NoticeForm({ requestId, kinds }: { requestId: string; kinds: rea
         <>
           <NoticePreview title={d("previewTitle")} subject={preview.subject ?? ""} body={preview.body ?? ""} />
           <div className="mt-3 flex flex-wrap gap-3">
-            <a href={`/console/requests/${requestId}/notice-preview?pdf=1&kind=${encodeURIComponent(preview.kind ?? "")}`} target="_blank" rel="noopener noreferrer" className={buttonClass("ghost", "sm")}>
+            <a href={`/console/view-pdf?src=${encodeURIComponent(`/console/requests/${requestId}/notice-preview?kind=${preview.kind ?? ""}`)}`} target="_blank" rel="noopener noreferrer" className={buttonClass("ghost", "sm")}>
               {t("previewPdf")}
             </a>
             <form {...form}>

@@ -36,7 +36,7 @@ export async function NoticesSection({ r, me, today, folded }: { r: RequestDetai
                 {n.trackingNumber ? ` · ${n.trackingNumber}` : ""}
               </p>
               {n.fileId ? (
-                <a href={`/console/requests/${r.id}/files/${n.fileId}?pdf=1`} target="_blank" rel="noopener noreferrer" className="text-sm text-brand-700 underline">
+                <a href={`/console/view-pdf?src=${encodeURIComponent(`/console/requests/${r.id}/files/${n.fileId}`)}`} target="_blank" rel="noopener noreferrer" className="text-sm text-brand-700 underline">
                   {t("pdfLink", { kind: k(n.kind) })}
                 </a>
               ) : null}

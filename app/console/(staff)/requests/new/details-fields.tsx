@@ -1,4 +1,6 @@
 "use client";
+// First: these schemas are built when imported (lib/zod-jitless.ts).
+import "@/lib/zod-jitless";
 import { useTranslations } from "next-intl";
 import { SelectField, TextField, TextareaField } from "@/components/ui/field";
 import { ChoiceGroup } from "@/components/console/choice-group";

@@ -8,7 +8,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string; doc
   try {
     const { id, documentId } = await ctx.params;
     const file = await viewDocument({ actor: await currentStaff(), input: { requestId: id, documentId } });
-    return fileResponse(file, fileViewOf(req));
+    return await fileResponse(file, fileViewOf(req));
   } catch (e) {
     return fileErrorResponse(req, e);
   }

@@ -8,7 +8,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string; fil
   try {
     const { id, fileId } = await ctx.params;
     const file = await viewRequestFile({ actor: await currentStaff(), input: { requestId: id, fileId } });
-    return fileResponse(file, fileViewOf(req));
+    return await fileResponse(file, fileViewOf(req));
   } catch (e) {
     return fileErrorResponse(req, e);
   }
