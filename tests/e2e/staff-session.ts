@@ -49,9 +49,15 @@ export async function signInAs(page: Page, email: string, password = DEMO_PASSWO
   const wait = page.locator("main [role=alert]").filter({ hasText: /(\d+)\s*(秒後|seconds)/ });
   // Sign-in is throttled after failed tries (ADR 0015): wait as told and try again.
   for (let tries = 0; ; tries++) {
+    // A try that went through after all shows the code step (its answer rendered late).
+    if (tries > 0 && (await code.isVisible())) break;
     await page.locator("#email").fill(email);
     await page.locator("#password").fill(password);
+    // Wait for this submission's answer: the alert of the previous throttled try is still on
+    // the page until it arrives, and reading it would miss a sign-in that went through.
+    const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/console/sign-in");
     await page.locator("main form button[type=submit]").click();
+    await answered;
     await expect(code.or(wait)).toBeVisible();
     if (await code.isVisible()) break;
     const seconds = Number(/(\d+)\s*(?:秒後|seconds)/.exec((await wait.textContent()) ?? "")?.[1] ?? 1);
