@@ -4,7 +4,8 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 // Security headers (CSP with a per-request nonce, HSTS decided at start-up) are set by
-// proxy.ts (lib/security/security-headers.ts); build assets only need nosniff.
+// proxy.ts (lib/security/security-headers.ts) on pages; build assets only need nosniff,
+// and API routes (outside the proxy) get fixed headers below.
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -18,7 +19,20 @@ const nextConfig: NextConfig = {
   // The proxy reads request bodies up to this size (10 MB by default): as large as a server action may post.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "12mb" }, proxyClientMaxBodySize: "12mb" },
   async headers() {
-    return [{ source: "/_next/static/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] }];
+    return [
+      { source: "/_next/static/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] },
+      {
+        // API routes answer JSON, files and redirects, never HTML: nothing may run or be framed.
+        source: "/api/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+        ],
+      },
+    ];
   },
 };
 

@@ -9,7 +9,7 @@ import { secureNext, withSecurityHeaders } from "@/lib/security/secure-response"
 // this response's security headers and per-request CSP nonce (lib/security).
 export function proxy(request: NextRequest): NextResponse {
   const { pathname } = request.nextUrl;
-  const isPage = !pathname.startsWith("/api/") && !pathname.startsWith("/_next/");
+  const isPage = !pathname.startsWith("/_next/");
   const wanted = isPage && (request.method === "GET" || request.method === "HEAD") ? localeFromUrl(request.nextUrl) : null;
   if (!wanted) return secureNext(request);
   // The request's own URL, changed: the host and port the browser used (no APP_URL needed).
@@ -25,6 +25,10 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Build assets carry no personal data and are immutable; they get nosniff from next.config.ts.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Pages and server actions only. Build assets are immutable and get nosniff from
+  // next.config.ts. API routes are left out because Next buffers a copy of every request
+  // body the proxy sees (up to proxyClientMaxBodySize): the routes cap bodies as they
+  // stream (lib/server/read-body.ts), and a 100 MB post must not cost a 12 MB copy. They
+  // render no HTML, so they need no nonce: next.config.ts gives them fixed headers.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
 };

@@ -30,4 +30,9 @@ test("[foundation] security headers are set on every page", async ({ request }) 
     expect(page.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
     expect(page.headers()["x-frame-options"]).toBe("DENY");
   }
+  // API routes (outside the proxy, so their bodies are not buffered twice) render nothing runnable.
+  const api = await request.get("/api/health");
+  expect(api.headers()["content-security-policy"]).toContain("default-src 'none'");
+  expect(api.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(api.headers()["x-frame-options"]).toBe("DENY");
 });
