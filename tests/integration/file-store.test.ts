@@ -1,15 +1,14 @@
 import crypto from "node:crypto";
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { prisma, resetDatabase } from "@/tests/helpers/db";
+import { useStorageBackend } from "@/tests/helpers/storage-backend";
 import { createRequest, DAY } from "@/tests/helpers/request-fixtures";
-import { startS3Server, type S3Server } from "@/tests/support/s3-server";
 import { fileContentExists, openStoredFile, putFileContent, readStoredFile, recordStoredFile, storeFile } from "@/lib/files/file-store";
-import { backendFromEnv, storage, setStorageBackend } from "@/lib/files/storage";
+import { storage } from "@/lib/files/storage";
 import { sweepOrphanFiles } from "@/lib/files/sweep-orphan-files";
 import { CHUNK_BYTES, sealedSize } from "@/lib/files/sealed-stream";
 import { encrypt } from "@/lib/server/crypto";
-import { parseEnv } from "@/lib/server/env";
 import { purgeIdentityDocuments } from "@/lib/operations/retention";
 
 // One suite, two backends: the folder on this machine and a real S3 API server (s3rver)
@@ -51,18 +50,7 @@ const meta = { role: "MESSAGE_ATTACHMENT" as const, mimeType: "application/pdf",
 const rowOf = (storageKey: string) => prisma.storedFile.findUniqueOrThrow({ where: { storageKey } });
 
 describe.each(["disk", "s3"] as const)("file store on %s", (kind) => {
-  let s3: S3Server | undefined;
-  beforeAll(async () => {
-    if (kind === "s3") {
-      s3 = await startS3Server();
-      setStorageBackend(backendFromEnv(parseEnv({ ...process.env, ...s3.env })));
-    } else setStorageBackend(null);
-    await storage().check();
-  });
-  afterAll(async () => {
-    setStorageBackend(null);
-    await s3?.close();
-  });
+  useStorageBackend(kind);
   beforeEach(resetDatabase);
 
   it("keeps only ciphertext and gives the content back", async () => {

@@ -1,12 +1,11 @@
 import crypto from "node:crypto";
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { prisma, resetDatabase } from "@/tests/helpers/db";
-import { startS3Server, type S3Server } from "@/tests/support/s3-server";
+import { useStorageBackend } from "@/tests/helpers/storage-backend";
 import { fileContentExists, putFileContent, readStoredFile, recordStoredFile } from "@/lib/files/file-store";
-import { backendFromEnv, fileKey, setStorageBackend, storage } from "@/lib/files/storage";
+import { fileKey, storage } from "@/lib/files/storage";
 import { encrypt, openString, randomToken, sealString } from "@/lib/server/crypto";
-import { parseEnv } from "@/lib/server/env";
 import { rotateFileKey } from "@/lib/operations/rotate-file-key";
 
 // `npm run keys:rotate` on both storage backends: every file and sealed value moves to the
@@ -16,18 +15,7 @@ const meta = { role: "MESSAGE_ATTACHMENT" as const, mimeType: "application/pdf",
 const sha256 = (b: Buffer) => crypto.createHash("sha256").update(b).digest("hex");
 
 describe.each(["disk", "s3"] as const)("key rotation on %s", (kind) => {
-  let s3: S3Server | undefined;
-  beforeAll(async () => {
-    if (kind === "s3") {
-      s3 = await startS3Server();
-      setStorageBackend(backendFromEnv(parseEnv({ ...process.env, ...s3.env })));
-    } else setStorageBackend(null);
-    await storage().check();
-  });
-  afterAll(async () => {
-    setStorageBackend(null);
-    await s3?.close();
-  });
+  useStorageBackend(kind);
   beforeEach(resetDatabase);
 
   it("re-encrypts chunked and older whole-file files and every sealed value; the old key fails, the new opens, sha256 unchanged", async () => {
