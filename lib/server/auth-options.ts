@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { completeSignIn } from "@/lib/staff/sign-in";
 import { isAppError } from "@/lib/errors";
 import { env } from "./env";
-import { hmacHex } from "./crypto";
+import { staffSessionSecret } from "./session-secret";
 import { logger } from "./log";
 
 /**
@@ -16,7 +16,7 @@ export function authOptions(): NextAuthOptions {
   // next-auth v4 reads its base URL from the environment.
   process.env.NEXTAUTH_URL ??= e.APP_URL;
   return {
-    secret: hmacHex("next-auth", "session-secret"),
+    secret: staffSessionSecret(),
     session: { strategy: "jwt", maxAge: e.SESSION_MAX_AGE_MINUTES * 60, updateAge: 5 * 60 },
     pages: { signIn: "/console/sign-in", error: "/console/sign-in" },
     useSecureCookies: e.APP_URL.startsWith("https://"),

@@ -12,7 +12,7 @@ import { hmacHex } from "@/lib/server/crypto";
 import { parseEnv } from "@/lib/server/env";
 import { backendFromEnv, setStorageBackend } from "@/lib/files/storage";
 import { putFileContent, recordStoredFile } from "@/lib/files/file-store";
-import { encode } from "next-auth/jwt";
+import { staffSessionToken } from "@/tests/support/staff-session-cookie";
 import { DRAFT_COOKIE, newDraftKey } from "@/lib/uploads/draft-uploads";
 import { updateWizardDraft } from "@/lib/requests/wizard-draft";
 import { createRequesterSession, REQUESTER_SESSION_COOKIE } from "@/lib/requester/requester-session";
@@ -113,8 +113,7 @@ async function uploadDocument(base: string, draftKey: string, kind: string, file
 /** A console session cookie for a staff member, signed as next-auth signs it (the sign-in itself is tested elsewhere). */
 async function staffCookie(role: "STAFF" | "ADMIN"): Promise<string> {
   const staff = await prisma.staffUser.create({ data: { email: `multi-${role.toLowerCase()}-${crypto.randomBytes(4).toString("hex")}@madoguchi.example`, name: `Multi ${role}`, role, passwordHash: "x", totpEnrolledAt: new Date() } });
-  const token = await encode({ token: { sub: staff.id, staffId: staff.id, sessionVersion: staff.sessionVersion, signedInAt: Math.floor(Date.now() / 1000) }, secret: hmacHex("next-auth", "session-secret") });
-  return `next-auth.session-token=${token}`;
+  return `next-auth.session-token=${await staffSessionToken(staff)}`;
 }
 
 it.runIf(required && !canRun)("has what it needs: TEST_DATABASE_URL and the e2e build (.next-e2e)", () => {

@@ -1,10 +1,9 @@
 import type { Browser } from "@playwright/test";
-import { encode } from "next-auth/jwt";
 import { test, expect } from "../e2e/fixtures";
 import { prisma } from "@/lib/server/db";
-import { hmacHex } from "@/lib/server/crypto";
 import { LOCALE_COOKIE } from "@/i18n/config";
 import { newStaffMember } from "../e2e/staff-session";
+import { staffSessionToken } from "../support/staff-session-cookie";
 
 // Issue 15 item 9: a staff session had only an idle timeout, so a session kept busy (or a
 // stolen cookie kept refreshed) lived for ever. Now it ends a set number of hours after
@@ -13,11 +12,7 @@ import { newStaffMember } from "../e2e/staff-session";
 /** A session cookie as next-auth issues it, signed in `hoursAgo` and refreshed just now. */
 async function sessionCookie(email: string, hoursAgo: number): Promise<string> {
   const staff = await prisma.staffUser.findUniqueOrThrow({ where: { email } });
-  return encode({
-    secret: hmacHex("next-auth", "session-secret"),
-    maxAge: 8 * 3600,
-    token: { sub: staff.id, staffId: staff.id, sessionVersion: staff.sessionVersion, signedInAt: Math.floor(Date.now() / 1000 - hoursAgo * 3600) },
-  });
+  return staffSessionToken(staff, { signedInAt: new Date(Date.now() - hoursAgo * 3600_000), maxAgeSeconds: 8 * 3600 });
 }
 
 async function consoleWith(browser: Browser, baseURL: string | undefined, cookie: string, lang: "ja" | "en" = "ja") {
