@@ -5,7 +5,16 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", ".next-*/**", "lib/generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      "lib/generated/**",
+      "node_modules/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     // The generated Prisma client is large and cannot take part in a cycle of ours: not parsing
@@ -26,7 +35,12 @@ const config = [
           zones: [
             { target: "./lib", from: "./app", message: "lib/ must not import app/" },
             { target: "./lib", from: "./components", message: "lib/ must not import components/" },
-            { target: "./components", from: "./app", except: ["./actions.ts"], message: "components/ must not import app/ (except shared server actions)" },
+            {
+              target: "./components",
+              from: "./app",
+              except: ["./actions.ts"],
+              message: "components/ must not import app/ (except shared server actions)",
+            },
           ],
         },
       ],

@@ -15,7 +15,18 @@ const nextConfig: NextConfig = {
   // Types are checked once, by `tsc --noEmit` in `npm test` (and CI), over the whole
   // project including tests; repeating it inside every build only costs time.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "nodemailer", "pino", "prom-client", "@aws-sdk/client-s3", "@aws-sdk/lib-storage", "sharp"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@node-rs/argon2",
+    "pg",
+    "nodemailer",
+    "pino",
+    "prom-client",
+    "@aws-sdk/client-s3",
+    "@aws-sdk/lib-storage",
+    "sharp",
+  ],
   // The proxy reads request bodies up to this size (10 MB by default): as large as a server action may post.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "12mb" }, proxyClientMaxBodySize: "12mb" },
   async headers() {
@@ -28,7 +39,10 @@ const nextConfig: NextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "no-referrer" },
-          { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" },
+          {
+            key: "Content-Security-Policy",
+            value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+          },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
       },

@@ -10,7 +10,15 @@ process.env.DATABASE_URL = E2E_DIRECT_DATABASE_URL;
 // A separate run (E2E_DB_NAME set) keeps its own artifacts and report.
 const runTag = process.env.E2E_DB_NAME ? `-${process.env.E2E_DB_NAME}` : "";
 
-const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
 
 export default defineConfig({
   // The journeys (tests/e2e) and the outside attacks of issue 15 (tests/security).

@@ -10,13 +10,17 @@ import { secureNext, withSecurityHeaders } from "@/lib/security/secure-response"
 export function proxy(request: NextRequest): NextResponse {
   const { pathname } = request.nextUrl;
   const isPage = !pathname.startsWith("/_next/");
-  const wanted = isPage && (request.method === "GET" || request.method === "HEAD") ? localeFromUrl(request.nextUrl) : null;
+  const wanted =
+    isPage && (request.method === "GET" || request.method === "HEAD") ? localeFromUrl(request.nextUrl) : null;
   if (!wanted) return secureNext(request);
   // The request's own URL, changed: the host and port the browser used (no APP_URL needed).
   const url = request.nextUrl.clone();
   url.pathname = wanted.pathname;
   url.search = wanted.search;
-  const response = withSecurityHeaders(NextResponse.redirect(url, 307), securityHeaders({ pathname, nonce: newNonce(), settings: startupHeaderSettings() }));
+  const response = withSecurityHeaders(
+    NextResponse.redirect(url, 307),
+    securityHeaders({ pathname, nonce: newNonce(), settings: startupHeaderSettings() }),
+  );
   response.headers.set("Cache-Control", "private, no-store");
   // The address may hold a status-link token (/en/status/t/…): never sent on as a Referer.
   response.headers.set("Referrer-Policy", "no-referrer");

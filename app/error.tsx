@@ -18,7 +18,11 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
       </h1>
       <p className="mb-6">{t("errorBody")}</p>
       <div className="flex flex-wrap gap-4">
-        <button type="button" onClick={reset} className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">
+        <button
+          type="button"
+          onClick={reset}
+          className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white"
+        >
           {t("tryAgain")}
         </button>
         <Link href="/" className="min-h-11 py-2 text-brand-700 underline">

@@ -26,9 +26,15 @@ export async function clientMessages(scope: ClientMessageScope): Promise<Message
       return pick(all, ["common", "errors"]);
     case "portal":
       // Landing texts, mail and the postal form are rendered on the server only.
-      return pick(all, ["common", "errors", "portal", "requests"], { portal: ["landing", "postal"], requests: ["mail", "postalForm"] });
+      return pick(all, ["common", "errors", "portal", "requests"], {
+        portal: ["landing", "postal"],
+        requests: ["mail", "postalForm"],
+      });
     case "console":
-      return pick(all, Object.keys(all).filter((ns) => ns !== "policy" && ns !== "mail"), { portal: ["landing"], requests: ["mail", "postalForm"] });
+      return pick(
+        all,
+        Object.keys(all).filter((ns) => ns !== "policy" && ns !== "mail"),
+        { portal: ["landing"], requests: ["mail", "postalForm"] },
+      );
   }
 }
-

@@ -2,7 +2,24 @@ import type { AppLocale } from "./config";
 
 // Message files are split by area (messages/<locale>/<namespace>.json) so features
 // can be added without editing one giant file; each file is one top-level namespace.
-const namespaces = ["common", "errors", "portal", "policy", "console", "auth", "staff", "mail", "requests", "fees", "notices", "operations", "settings", "shell", "integrations", "connected"] as const;
+const namespaces = [
+  "common",
+  "errors",
+  "portal",
+  "policy",
+  "console",
+  "auth",
+  "staff",
+  "mail",
+  "requests",
+  "fees",
+  "notices",
+  "operations",
+  "settings",
+  "shell",
+  "integrations",
+  "connected",
+] as const;
 
 export type Messages = Record<string, Record<string, unknown>>;
 

@@ -8,11 +8,17 @@ import { errorFields, logger } from "@/lib/server/log";
  */
 export function errorResponse(e: unknown): Response {
   if (isAppError(e)) {
-    return Response.json({ error: e.code, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) }, { status: httpStatusFor[e.code], headers: { "cache-control": "no-store" } });
+    return Response.json(
+      { error: e.code, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) },
+      { status: httpStatusFor[e.code], headers: { "cache-control": "no-store" } },
+    );
   }
   if (isDatabaseUnavailable(e)) {
     logger().warn("database unavailable");
-    return Response.json({ error: "UNAVAILABLE" }, { status: 503, headers: { "retry-after": "30", "cache-control": "no-store" } });
+    return Response.json(
+      { error: "UNAVAILABLE" },
+      { status: 503, headers: { "retry-after": "30", "cache-control": "no-store" } },
+    );
   }
   // Name and code only (e.g. PrismaClientKnownRequestError P2034): never messages, which can quote data.
   logger().error(errorFields(e), "unexpected error in route");

@@ -37,11 +37,19 @@ z.config({
   customError: (issue) => {
     switch (issue.code) {
       case "too_small":
-        return issue.origin === "string" && issue.minimum === 1 ? "errors.required" : issue.origin === "array" ? "errors.required" : "errors.tooSmall";
+        return issue.origin === "string" && issue.minimum === 1
+          ? "errors.required"
+          : issue.origin === "array"
+            ? "errors.required"
+            : "errors.tooSmall";
       case "too_big":
         return issue.origin === "string" ? "errors.tooLong" : "errors.tooLarge";
       case "invalid_type":
-        return issue.expected === "number" ? "errors.number" : issue.input === undefined ? "errors.required" : "errors.invalid";
+        return issue.expected === "number"
+          ? "errors.number"
+          : issue.input === undefined
+            ? "errors.required"
+            : "errors.invalid";
       case "invalid_format":
         return issue.format === "email" ? "errors.email" : "errors.invalid";
       default:

@@ -21,12 +21,23 @@ const schema = z.object({
 // before their question are queued, not lost.
 let muted = false;
 const interactive = Boolean(process.stdin.isTTY);
-const output = new Writable({ write(chunk, _enc, cb) { if (!muted) process.stdout.write(chunk); cb(); } });
+const output = new Writable({
+  write(chunk, _enc, cb) {
+    if (!muted) process.stdout.write(chunk);
+    cb();
+  },
+});
 const rl = readline.createInterface({ input: process.stdin, output, terminal: interactive });
 const lines: string[] = [];
 const waiting: ((line: string | undefined) => void)[] = [];
-rl.on("line", (line) => { const w = waiting.shift(); if (w) w(line); else lines.push(line); });
-rl.on("close", () => { for (const w of waiting.splice(0)) w(undefined); });
+rl.on("line", (line) => {
+  const w = waiting.shift();
+  if (w) w(line);
+  else lines.push(line);
+});
+rl.on("close", () => {
+  for (const w of waiting.splice(0)) w(undefined);
+});
 const ask = (q: string, hidden = false) =>
   new Promise<string>((resolve, reject) => {
     process.stdout.write(q);
@@ -50,18 +61,33 @@ async function main(): Promise<void> {
   rl.close();
   if (password !== again) throw new Error("The passwords do not match.");
   const input = schema.parse({ email, name, password });
-  if (await prisma.staffUser.findUnique({ where: { email: input.email } })) throw new Error("A staff account with that email already exists.");
+  if (await prisma.staffUser.findUnique({ where: { email: input.email } }))
+    throw new Error("A staff account with that email already exists.");
   const passwordHash = await hashPassword(input.password);
   await prisma.$transaction(async (tx) => {
-    const user = await tx.staffUser.create({ data: { email: input.email, name: input.name, role: "ADMIN", passwordHash } });
-    await writeAuditEvent(tx, { actor: systemActor("admin:create"), action: "staff.created", entity: "StaffUser", entityId: user.id, data: { role: "ADMIN" } });
+    const user = await tx.staffUser.create({
+      data: { email: input.email, name: input.name, role: "ADMIN", passwordHash },
+    });
+    await writeAuditEvent(tx, {
+      actor: systemActor("admin:create"),
+      action: "staff.created",
+      entity: "StaffUser",
+      entityId: user.id,
+      data: { role: "ADMIN" },
+    });
   });
   console.log("Admin created. Sign in at /console/sign-in and set up the authenticator app.");
 }
 
 main()
   .catch((e: unknown) => {
-    console.error(e instanceof z.ZodError ? e.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n") : e instanceof Error ? e.message : e);
+    console.error(
+      e instanceof z.ZodError
+        ? e.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n")
+        : e instanceof Error
+          ? e.message
+          : e,
+    );
     process.exitCode = 1;
   })
   .finally(async () => {

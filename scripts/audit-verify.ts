@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   if (report.ok) {
     console.log(`Audit chain intact: ${report.checked} entries verified.`);
   } else {
-    console.error(`Audit chain BROKEN at entry seq=${report.brokenSeq} (${report.reason === "hash_mismatch" ? "its contents were changed" : "its link to the previous entry does not match"}); ${report.checked} entries before it verified.`);
+    console.error(
+      `Audit chain BROKEN at entry seq=${report.brokenSeq} (${report.reason === "hash_mismatch" ? "its contents were changed" : "its link to the previous entry does not match"}); ${report.checked} entries before it verified.`,
+    );
     process.exitCode = 1;
   }
 }

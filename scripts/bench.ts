@@ -26,7 +26,13 @@ const partial = ALL_PARTS.some((p) => !PARTS.has(p));
 
 // ── environment: one fresh database, fixed secrets, the bench routes switched on ──
 const engine = serverUrl ? "postgresql" : "pglite";
-const benchDbUrl = serverUrl ? (() => { const u = new URL(serverUrl); u.pathname = "/madoguchi_bench"; return u.toString(); })() : undefined;
+const benchDbUrl = serverUrl
+  ? (() => {
+      const u = new URL(serverUrl);
+      u.pathname = "/madoguchi_bench";
+      return u.toString();
+    })()
+  : undefined;
 const pgliteDir = path.join(root, ".data", "bench-pglite");
 Object.assign(process.env, {
   NODE_ENV: "production",
@@ -46,7 +52,15 @@ else {
   process.env.PGLITE_DIR = pgliteDir;
 }
 
-type Row = { measure: string; value: string; baseline: string; ratio: number | null; goal: string; met: boolean | null; note?: string };
+type Row = {
+  measure: string;
+  value: string;
+  baseline: string;
+  ratio: number | null;
+  goal: string;
+  met: boolean | null;
+  note?: string;
+};
 const rows: Row[] = [];
 const details: Record<string, unknown> = {};
 
@@ -75,7 +89,10 @@ function build(): void {
   const id = path.join(root, ".next-bench", "BUILD_ID");
   if (process.env.BENCH_SKIP_BUILD === "1" && fs.existsSync(id)) return;
   console.log("Building the production app into .next-bench …");
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit", env: process.env });
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+    stdio: "inherit",
+    env: process.env,
+  });
   if (r.status !== 0) throw new Error("build failed");
 }
 
@@ -134,9 +151,15 @@ async function explainQueue(): Promise<Record<string, string[]>> {
     return nodes;
   };
   return {
-    firstPage: await plan(`SELECT id FROM "Request" WHERE status IN ('RECEIVED','IN_PROGRESS','WAITING_FOR_REQUESTER','DECIDED') ORDER BY "dueAt" ASC NULLS LAST, reference ASC LIMIT 26`),
-    byReference: await plan(`SELECT id FROM "Request" WHERE reference = 'DSR-2025-000777' OR reference LIKE 'DSR-2025-000777%' ORDER BY "dueAt" LIMIT 26`),
-    byEmail: await plan(`SELECT id FROM "Request" WHERE "emailNormalized" = 'p777@example.com' ORDER BY "dueAt" LIMIT 26`),
+    firstPage: await plan(
+      `SELECT id FROM "Request" WHERE status IN ('RECEIVED','IN_PROGRESS','WAITING_FOR_REQUESTER','DECIDED') ORDER BY "dueAt" ASC NULLS LAST, reference ASC LIMIT 26`,
+    ),
+    byReference: await plan(
+      `SELECT id FROM "Request" WHERE reference = 'DSR-2025-000777' OR reference LIKE 'DSR-2025-000777%' ORDER BY "dueAt" LIMIT 26`,
+    ),
+    byEmail: await plan(
+      `SELECT id FROM "Request" WHERE "emailNormalized" = 'p777@example.com' ORDER BY "dueAt" LIMIT 26`,
+    ),
   };
 }
 
@@ -149,7 +172,12 @@ async function prepareSubmissionCodes(count: number): Promise<void> {
   const rows = Array.from({ length: count }, (_, i) => {
     const email = `bench-${i}@example.com`;
     const emailHash = emailHashOf(email);
-    return { purpose: "EMAIL_CONFIRMATION" as const, emailHash, codeHash: hmacHex(`EMAIL_CONFIRMATION:${emailHash}::123456`, "one-time-code"), expiresAt };
+    return {
+      purpose: "EMAIL_CONFIRMATION" as const,
+      emailHash,
+      codeHash: hmacHex(`EMAIL_CONFIRMATION:${emailHash}::123456`, "one-time-code"),
+      expiresAt,
+    };
   });
   for (let i = 0; i < rows.length; i += 1000) await prisma.oneTimeCode.createMany({ data: rows.slice(i, i + 1000) });
 }
@@ -163,10 +191,23 @@ function submissionBody(i: number): string {
       type: "DISCLOSURE",
       requesterKind: "SELF",
       subject: {
-        name: "試験 花子", nameKana: "シケン ハナコ", birthDate: "1990-04-01", postalCode: "104-0061", prefecture: "東京都", city: "中央区",
-        addressLine: "銀座1-2-3", email: `bench-${i}@example.com`, phone: "03-1234-5678", relationship: "SERVICE_USER",
+        name: "試験 花子",
+        nameKana: "シケン ハナコ",
+        birthDate: "1990-04-01",
+        postalCode: "104-0061",
+        prefecture: "東京都",
+        city: "中央区",
+        addressLine: "銀座1-2-3",
+        email: `bench-${i}@example.com`,
+        phone: "03-1234-5678",
+        relationship: "SERVICE_USER",
       },
-      details: { categories: [1, 2], period: { from: "2024-01-01" }, deliveryMethod: "ELECTRONIC", includeProvisionRecords: false },
+      details: {
+        categories: [1, 2],
+        period: { from: "2024-01-01" },
+        deliveryMethod: "ELECTRONIC",
+        includeProvisionRecords: false,
+      },
       documents: { sendByPost: true, files: [] },
       declarationAccepted: true,
     },
@@ -175,10 +216,20 @@ function submissionBody(i: number): string {
 
 function startServer(): ChildProcess {
   // The same Node options as `npm start` (scripts/start.ts): the bench measures what production runs.
-  return spawn(process.execPath, [...serverNodeOptions(parseEnv()), ...(process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []), "--import", "tsx", path.join(root, "scripts", "server.ts")], {
-    env: { ...process.env, LOG_LEVEL: "warn" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  return spawn(
+    process.execPath,
+    [
+      ...serverNodeOptions(parseEnv()),
+      ...(process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []),
+      "--import",
+      "tsx",
+      path.join(root, "scripts", "server.ts"),
+    ],
+    {
+      env: { ...process.env, LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
 }
 
 async function waitUp(): Promise<void> {
@@ -197,7 +248,10 @@ async function waitUp(): Promise<void> {
 /** RSS in MB of a process and its children (Next may fork workers). */
 function treeRssMb(pid: number): number {
   const out = spawnSync("ps", ["-eo", "pid=,ppid=,rss="], { encoding: "utf8" }).stdout;
-  const procs = out.trim().split("\n").map((l) => l.trim().split(/\s+/).map(Number)) as [number, number, number][];
+  const procs = out
+    .trim()
+    .split("\n")
+    .map((l) => l.trim().split(/\s+/).map(Number)) as [number, number, number][];
   const inTree = new Set([pid]);
   let grew = true;
   while (grew) {
@@ -212,7 +266,10 @@ function treeRssMb(pid: number): number {
   return procs.filter(([p]) => inTree.has(p)).reduce((s, [, , rss]) => s + rss, 0) / 1024;
 }
 
-async function load(opts: { path: string; body?: (i: number) => string }): Promise<{ rps: number; non2xx: number; errors: number; total: number }> {
+async function load(opts: {
+  path: string;
+  body?: (i: number) => string;
+}): Promise<{ rps: number; non2xx: number; errors: number; total: number }> {
   const { default: autocannon } = await import("autocannon");
   let i = 0;
   const result = await autocannon({
@@ -247,25 +304,59 @@ async function firstLoadJs(pathname: string): Promise<{ raw: number; gzip: numbe
 
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS || 3);
 
-type LighthouseRun = { performance: number; accessibility: number; failing: string[]; metrics: Record<string, string | undefined> };
+type LighthouseRun = {
+  performance: number;
+  accessibility: number;
+  failing: string[];
+  metrics: Record<string, string | undefined>;
+};
 
 async function lighthouseOnce(pathname: string): Promise<LighthouseRun> {
   const { default: lighthouse } = await import("lighthouse");
   const chromeLauncher = await import("chrome-launcher");
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   try {
-    const result = await lighthouse(`${BASE}${pathname}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] });
+    const result = await lighthouse(`${BASE}${pathname}`, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility"],
+    });
     const lhr = result?.lhr;
     const cats = lhr?.categories;
     // Which audits cost points, so the next person knows where to look.
     const failing = Object.values(lhr?.audits ?? {})
-      .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "notApplicable")
+      .filter(
+        (a) =>
+          a.score !== null &&
+          a.score < 0.9 &&
+          a.scoreDisplayMode !== "informative" &&
+          a.scoreDisplayMode !== "notApplicable",
+      )
       .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ""}`);
-    const metrics = { fcp: lhr?.audits["first-contentful-paint"]?.displayValue, lcp: lhr?.audits["largest-contentful-paint"]?.displayValue, tbt: lhr?.audits["total-blocking-time"]?.displayValue, cls: lhr?.audits["cumulative-layout-shift"]?.displayValue };
-    return { performance: Math.round((cats?.performance?.score ?? 0) * 100), accessibility: Math.round((cats?.accessibility?.score ?? 0) * 100), failing, metrics };
+    const metrics = {
+      fcp: lhr?.audits["first-contentful-paint"]?.displayValue,
+      lcp: lhr?.audits["largest-contentful-paint"]?.displayValue,
+      tbt: lhr?.audits["total-blocking-time"]?.displayValue,
+      cls: lhr?.audits["cumulative-layout-shift"]?.displayValue,
+    };
+    return {
+      performance: Math.round((cats?.performance?.score ?? 0) * 100),
+      accessibility: Math.round((cats?.accessibility?.score ?? 0) * 100),
+      failing,
+      metrics,
+    };
   } finally {
     await chrome.kill();
   }
@@ -281,7 +372,10 @@ async function lighthouseScores(pathname: string): Promise<{ performance: number
   const runs: LighthouseRun[] = [];
   for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(await lighthouseOnce(pathname));
   const median = [...runs].sort((a, b) => a.performance - b.performance)[Math.floor(runs.length / 2)] as LighthouseRun;
-  details[`lighthouse ${pathname}`] = { median, runs: runs.map((r) => ({ performance: r.performance, accessibility: r.accessibility, ...r.metrics })) };
+  details[`lighthouse ${pathname}`] = {
+    median,
+    runs: runs.map((r) => ({ performance: r.performance, accessibility: r.accessibility, ...r.metrics })),
+  };
   return { performance: median.performance, accessibility: median.accessibility };
 }
 
@@ -312,9 +406,19 @@ async function main(): Promise<void> {
     await seedRequestsUpTo(100_000);
     const large = await timeQueue("100k");
     details.queuePlans = await explainQueue();
-    for (const [name, a, b] of [["queue first page p95", small.firstPage, large.firstPage], ["queue search by reference p95", small.byReference, large.byReference]] as const) {
+    for (const [name, a, b] of [
+      ["queue first page p95", small.firstPage, large.firstPage],
+      ["queue search by reference p95", small.byReference, large.byReference],
+    ] as const) {
       const ratio = round(b / a);
-      rows.push({ measure: `${name} (100k vs 1k)`, value: ms(b), baseline: ms(a), ratio, goal: "≤ 1.5", met: ratio <= 1.5 });
+      rows.push({
+        measure: `${name} (100k vs 1k)`,
+        value: ms(b),
+        baseline: ms(a),
+        ratio,
+        goal: "≤ 1.5",
+        met: ratio <= 1.5,
+      });
     }
   }
   if (PARTS.has("load")) await prepareSubmissionCodes(Math.max(2000, DURATION * 600));
@@ -358,9 +462,19 @@ async function main(): Promise<void> {
         ratio,
         goal: "≥ 0.6",
         met: ratio >= 0.6,
-        note: submit.non2xx || submit.errors ? `${submit.non2xx} non-2xx, ${submit.errors} errors of ${submit.total}` : `${submit.total} requests, all 2xx`,
+        note:
+          submit.non2xx || submit.errors
+            ? `${submit.non2xx} non-2xx, ${submit.errors} errors of ${submit.total}`
+            : `${submit.total} requests, all 2xx`,
       });
-      rows.push({ measure: "peak RSS during submission vs idle", value: `${round(peak, 0)} MB`, baseline: `${round(idleRss, 0)} MB`, ratio: round(peak / idleRss), goal: "< 400 MB", met: peak < 400 });
+      rows.push({
+        measure: "peak RSS during submission vs idle",
+        value: `${round(peak, 0)} MB`,
+        baseline: `${round(idleRss, 0)} MB`,
+        ratio: round(peak / idleRss),
+        goal: "< 400 MB",
+        met: peak < 400,
+      });
     }
 
     // ── portal weight ──
@@ -369,23 +483,55 @@ async function main(): Promise<void> {
       for (const p of ["/", "/requests/new"]) {
         const js = await firstLoadJs(p);
         if (!js || !bareJs) {
-          rows.push({ measure: `first-load JS ${p} vs bare page`, value: "n/a", baseline: "n/a", ratio: null, goal: "≤ 1.5", met: null, note: "page not available" });
+          rows.push({
+            measure: `first-load JS ${p} vs bare page`,
+            value: "n/a",
+            baseline: "n/a",
+            ratio: null,
+            goal: "≤ 1.5",
+            met: null,
+            note: "page not available",
+          });
           continue;
         }
         const r = round(js.gzip / bareJs.gzip);
-        rows.push({ measure: `first-load JS ${p} vs bare page (gzip)`, value: `${round(js.gzip / 1024, 1)} KB`, baseline: `${round(bareJs.gzip / 1024, 1)} KB`, ratio: r, goal: "≤ 1.5", met: r <= 1.5 });
+        rows.push({
+          measure: `first-load JS ${p} vs bare page (gzip)`,
+          value: `${round(js.gzip / 1024, 1)} KB`,
+          baseline: `${round(bareJs.gzip / 1024, 1)} KB`,
+          ratio: r,
+          goal: "≤ 1.5",
+          met: r <= 1.5,
+        });
       }
     }
 
     // ── Lighthouse ──
-    if (largePackage) await packageDownloadMemory(BASE, largePackage, () => treeRssMb(server.pid ?? 0), idleRss, rows, details);
+    if (largePackage)
+      await packageDownloadMemory(BASE, largePackage, () => treeRssMb(server.pid ?? 0), idleRss, rows, details);
 
     for (const p of PARTS.has("lighthouse") ? ["/", "/requests/new"] : []) {
       try {
         const s = await lighthouseScores(p);
-        if (s) rows.push({ measure: `Lighthouse ${p} (median of ${LIGHTHOUSE_RUNS})`, value: `perf ${s.performance}, a11y ${s.accessibility}`, baseline: "-", ratio: null, goal: "perf ≥ 95, a11y 100", met: s.performance >= 95 && s.accessibility === 100 });
+        if (s)
+          rows.push({
+            measure: `Lighthouse ${p} (median of ${LIGHTHOUSE_RUNS})`,
+            value: `perf ${s.performance}, a11y ${s.accessibility}`,
+            baseline: "-",
+            ratio: null,
+            goal: "perf ≥ 95, a11y 100",
+            met: s.performance >= 95 && s.accessibility === 100,
+          });
       } catch (e) {
-        rows.push({ measure: `Lighthouse ${p}`, value: "n/a", baseline: "-", ratio: null, goal: "perf ≥ 95, a11y 100", met: null, note: e instanceof Error ? e.message.slice(0, 80) : "failed" });
+        rows.push({
+          measure: `Lighthouse ${p}`,
+          value: "n/a",
+          baseline: "-",
+          ratio: null,
+          goal: "perf ≥ 95, a11y 100",
+          met: null,
+          note: e instanceof Error ? e.message.slice(0, 80) : "failed",
+        });
       }
     }
   } finally {
@@ -393,13 +539,31 @@ async function main(): Promise<void> {
     if (process.env.BENCH_VERBOSE === "1") console.log(serverLog);
   }
 
-  const out = { engine, at: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length, seconds: round((Date.now() - started) / 1000, 0), rows, details };
+  const out = {
+    engine,
+    at: new Date().toISOString(),
+    node: process.version,
+    cpus: (await import("node:os")).cpus().length,
+    seconds: round((Date.now() - started) / 1000, 0),
+    rows,
+    details,
+  };
   if (!partial) {
     fs.mkdirSync(path.join(root, "bench"), { recursive: true });
     fs.writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(out, null, 2) + "\n");
   }
   console.log(`\nMadoguchi benchmark (${engine}, ${out.cpus} cores, Node ${process.version})`);
-  console.table(rows.map((r) => ({ measure: r.measure, value: r.value, baseline: r.baseline, ratio: r.ratio ?? "-", goal: r.goal, met: r.met === null ? "-" : r.met ? "yes" : "NO", note: r.note ?? "" })));
+  console.table(
+    rows.map((r) => ({
+      measure: r.measure,
+      value: r.value,
+      baseline: r.baseline,
+      ratio: r.ratio ?? "-",
+      goal: r.goal,
+      met: r.met === null ? "-" : r.met ? "yes" : "NO",
+      note: r.note ?? "",
+    })),
+  );
   console.log(partial ? `Partial run (${[...PARTS].join(", ")}): not recorded` : "Written to bench/results.json");
 }
 

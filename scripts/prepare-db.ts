@@ -32,7 +32,9 @@ export async function prepareDatabase(): Promise<void> {
     }
     // The connected demo system reads an embedded sample service database (issue 14).
     const { seedConnectedDemo, demoTargetUrl } = await import("@/lib/seed/connected-demo");
-    await seedConnectedDemo(prisma, { targetUrl: demoTargetUrl(target.kind === "pglite" ? target.dataDir : "memory://") });
+    await seedConnectedDemo(prisma, {
+      targetUrl: demoTargetUrl(target.kind === "pglite" ? target.dataDir : "memory://"),
+    });
     if (demo.created) {
       console.log("\nDemo staff accounts (local use only; set up TOTP on first sign-in):");
       for (const s of demo.staff) console.log(`  ${s.role.padEnd(8)} ${s.email}  password: ${DEMO_PASSWORD}`);
@@ -46,7 +48,11 @@ export async function prepareDatabase(): Promise<void> {
 /** Run as a script (not imported by prisma/seed.ts); real paths, so a linked folder still counts. */
 function isMain(): boolean {
   const argv = process.argv[1];
-  return argv !== undefined && fs.existsSync(argv) && fs.realpathSync(argv) === fs.realpathSync(fileURLToPath(import.meta.url));
+  return (
+    argv !== undefined &&
+    fs.existsSync(argv) &&
+    fs.realpathSync(argv) === fs.realpathSync(fileURLToPath(import.meta.url))
+  );
 }
 
 if (isMain()) {

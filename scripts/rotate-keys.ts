@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   if (!given && !generate) throw new Error("Set NEW_FILE_ENCRYPTION_KEY (openssl rand -base64 32) or pass --generate.");
   const newKeyText = given ?? crypto.randomBytes(32).toString("base64");
   const newKey = Buffer.from(newKeyText, "base64");
-  if (newKey.length !== 32) throw new Error("NEW_FILE_ENCRYPTION_KEY must be 32 bytes in base64 (openssl rand -base64 32).");
+  if (newKey.length !== 32)
+    throw new Error("NEW_FILE_ENCRYPTION_KEY must be 32 bytes in base64 (openssl rand -base64 32).");
 
   const { prisma } = await import("@/lib/server/db");
   const { rotateFileKey } = await import("@/lib/operations/rotate-file-key");
@@ -32,12 +33,16 @@ async function main(): Promise<void> {
     const file = path.join(path.dirname(target.dataDir), "secrets.json");
     const secrets = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>;
     fs.writeFileSync(file, JSON.stringify({ ...secrets, FILE_ENCRYPTION_KEY: newKeyText }, null, 2), { mode: 0o600 });
-    console.log(`Done: ${result.files} files and ${result.values} sealed values re-encrypted. The new key is in ${file}.`);
+    console.log(
+      `Done: ${result.files} files and ${result.values} sealed values re-encrypted. The new key is in ${file}.`,
+    );
     return;
   }
   console.log(`Done: ${result.files} files and ${result.values} sealed values re-encrypted.`);
   console.log("Now set FILE_ENCRYPTION_KEY to the new key wherever it is configured (.env or your secret store)");
-  console.log("for every app server and worker, start them again, and keep the old key until a backup taken after this run exists.");
+  console.log(
+    "for every app server and worker, start them again, and keep the old key until a backup taken after this run exists.",
+  );
   if (generate) console.log(`New FILE_ENCRYPTION_KEY=${newKeyText}`);
 }
 

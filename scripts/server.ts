@@ -52,7 +52,16 @@ async function main(): Promise<void> {
       m.httpRequests.inc({ route, method, status: String(res.statusCode) });
       m.httpDuration.observe({ route, method }, seconds);
       requestStore().run({ requestId }, () =>
-        log.info({ method, route, status: res.statusCode, ms: Math.round(seconds * 1000), ...(res.writableFinished ? {} : { aborted: true }) }, "request"),
+        log.info(
+          {
+            method,
+            route,
+            status: res.statusCode,
+            ms: Math.round(seconds * 1000),
+            ...(res.writableFinished ? {} : { aborted: true }),
+          },
+          "request",
+        ),
       );
     });
     requestStore().run({ requestId }, () => {

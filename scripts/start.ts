@@ -53,9 +53,16 @@ async function main(): Promise<void> {
   // In a process of its own: the embedded database's WebAssembly memory (~400 MB) stays
   // with that process and is returned when it exits, instead of staying in this one for as
   // long as the server runs.
-  const prepared = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts", "prepare-db.ts")], { stdio: "inherit", env: process.env });
+  const prepared = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts", "prepare-db.ts")], {
+    stdio: "inherit",
+    env: process.env,
+  });
   if (prepared.status !== 0) process.exit(prepared.status ?? 1);
-  const npx = (args: string[]) => spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), ...args], { stdio: "inherit", env: process.env });
+  const npx = (args: string[]) =>
+    spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), ...args], {
+      stdio: "inherit",
+      env: process.env,
+    });
   if (!buildIsCurrent()) {
     console.log("Building the app (first start or changed sources)…");
     const build = npx(["build"]);
@@ -66,10 +73,14 @@ async function main(): Promise<void> {
   process.env.PORT = port;
   console.log(`Madoguchi: http://localhost:${port}  (console: http://localhost:${port}/console)`);
   // scripts/server.ts: Next's handler with request ids, metrics and a draining SIGTERM.
-  const server = spawn(process.execPath, [...serverNodeOptions(env), "--import", "tsx", path.join(root, "scripts", "server.ts")], {
-    stdio: "inherit",
-    env: { ...process.env, PORT: port },
-  });
+  const server = spawn(
+    process.execPath,
+    [...serverNodeOptions(env), "--import", "tsx", path.join(root, "scripts", "server.ts")],
+    {
+      stdio: "inherit",
+      env: { ...process.env, PORT: port },
+    },
+  );
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
   server.on("exit", (code) => process.exit(code ?? 0));
 }

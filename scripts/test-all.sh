@@ -18,6 +18,7 @@ check() { # name, command...
 
 check "typecheck" npx tsc --noEmit
 check "lint" npx eslint --max-warnings 0 .
+check "format" npx prettier --check --log-level warn .
 
 echo "── vitest (PGlite)"
 env -u TEST_DATABASE_URL npx vitest run --outputFile.json=test-results/vitest-pglite.json || status=1

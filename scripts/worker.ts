@@ -24,14 +24,12 @@ for (const sig of ["SIGINT", "SIGTERM"] as const) {
       log.error("worker did not finish within 25 s; exiting");
       process.exit(1);
     }, 25_000);
-    void worker
-      .stop()
-      .then(async () => {
-        const { prisma } = await import("@/lib/server/db");
-        await prisma.$disconnect();
-        clearTimeout(deadline);
-        log.info("worker stopped");
-        process.exit(0);
-      });
+    void worker.stop().then(async () => {
+      const { prisma } = await import("@/lib/server/db");
+      await prisma.$disconnect();
+      clearTimeout(deadline);
+      log.info("worker stopped");
+      process.exit(0);
+    });
   });
 }

@@ -12,7 +12,13 @@ const COOKIE = "madoguchi-code-ticket";
 
 /** After asking for a code (whether or not one went out): a fresh ticket for this client. */
 export async function giveCodeTicket(purpose: CodePurpose): Promise<void> {
-  (await cookies()).set(COOKIE, newCodeTicket(purpose), { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", maxAge: 3600 });
+  (await cookies()).set(COOKIE, newCodeTicket(purpose), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: secureCookies(),
+    path: "/",
+    maxAge: 3600,
+  });
 }
 
 export async function dropCodeTicket(): Promise<void> {
@@ -23,7 +29,12 @@ export async function dropCodeTicket(): Promise<void> {
  * A refused code as a form state: "wrong or used", or — after this client's fifth wrong try
  * with the code it asked for — "spent", with when a new one can be sent (data.resendAt).
  */
-export async function codeErrorState(e: unknown, purpose: CodePurpose, prev: PortalFormState, values: FormValues): Promise<PortalFormState> {
+export async function codeErrorState(
+  e: unknown,
+  purpose: CodePurpose,
+  prev: PortalFormState,
+  values: FormValues,
+): Promise<PortalFormState> {
   const ticket = readCodeTicket((await cookies()).get(COOKIE)?.value, purpose);
   const { error, resendAt } = await codeRefusal(e, ticket);
   const state = errorState(error, prev, values);

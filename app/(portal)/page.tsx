@@ -49,12 +49,19 @@ export default async function LandingPage() {
         </h2>
         <ul className="grid gap-4 sm:grid-cols-2">
           {kinds.map((k) => (
-            <li key={k.key} className="flex flex-col rounded-md border border-brand-100 bg-white p-4" data-testid={`landing-card-${k.type}`}>
+            <li
+              key={k.key}
+              className="flex flex-col rounded-md border border-brand-100 bg-white p-4"
+              data-testid={`landing-card-${k.type}`}
+            >
               <h3 className="mb-1 font-bold">{t(`${k.key}Title`)}</h3>
               <p className="mb-2">{t(`${k.key}Body`)}</p>
               <p className="mt-auto flex flex-wrap items-center gap-x-4 text-sm">
                 {/* Padded to a 24 px target: on a phone the links wrap onto adjacent lines. */}
-                <Link href={`/requests/new?type=${k.type}`} className="inline-block py-1 font-semibold text-brand-700 underline">
+                <Link
+                  href={`/requests/new?type=${k.type}`}
+                  className="inline-block py-1 font-semibold text-brand-700 underline"
+                >
                   {t("startType", { title: t(`${k.key}Title`) })}
                 </Link>
                 {REQUEST_TYPE_ARTICLES[k.type].map((n) => (
@@ -120,7 +127,11 @@ export default async function LandingPage() {
         </h2>
         <p className="mb-2">{t("postalBody")}</p>
         <address className="mb-3 rounded-md bg-white p-3 not-italic">
-          {t("postalAddress", { postalCode: operator.postalCode, address: locale === "ja" ? operator.addressJa : operator.addressEn, company })}
+          {t("postalAddress", {
+            postalCode: operator.postalCode,
+            address: locale === "ja" ? operator.addressJa : operator.addressEn,
+            company,
+          })}
         </address>
         <Link href="/postal" className="text-brand-700 underline">
           {t("postalLink")}

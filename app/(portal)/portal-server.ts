@@ -36,14 +36,22 @@ export function qualifyErrors(errors: FieldErrors): FieldErrors {
   );
 }
 
-export function formState(prev: PortalFormState, values: FormValues, fieldErrors: FieldErrors = {}, extra: Pick<PortalFormState, "notice" | "data"> = {}): PortalFormState {
+export function formState(
+  prev: PortalFormState,
+  values: FormValues,
+  fieldErrors: FieldErrors = {},
+  extra: Pick<PortalFormState, "notice" | "data"> = {},
+): PortalFormState {
   return { nonce: prev.nonce + 1, values, fieldErrors, ...extra };
 }
 
 /** A domain error as a form state: its field errors, or its code for the whole form. Other errors are rethrown. */
 export function errorState(e: unknown, prev: PortalFormState, values: FormValues): PortalFormState {
   if (!isAppError(e)) throw e;
-  const fields = e.fieldErrors && Object.keys(e.fieldErrors).length ? qualifyErrors(e.fieldErrors) : { _form: [`errors.codes.${e.code}`] };
+  const fields =
+    e.fieldErrors && Object.keys(e.fieldErrors).length
+      ? qualifyErrors(e.fieldErrors)
+      : { _form: [`errors.codes.${e.code}`] };
   return formState(prev, values, fields);
 }
 

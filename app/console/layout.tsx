@@ -8,7 +8,10 @@ import { LanguageSwitcher } from "@/components/layout/language-switcher";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
-  return { title: { default: t("console"), template: `%s | ${t("console")}` }, robots: { index: false, follow: false } };
+  return {
+    title: { default: t("console"), template: `%s | ${t("console")}` },
+    robots: { index: false, follow: false },
+  };
 }
 
 /** The console frame shared by the sign-in page and the signed-in pages. */

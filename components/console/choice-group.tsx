@@ -32,7 +32,15 @@ export function ChoiceGroup({
       <ul className="flex flex-col gap-1">
         {options.map((o) => (
           <li key={o.value} className="flex min-h-9 items-start gap-2">
-            <input type={type} id={`${id}-${o.value}`} name={name} value={o.value} defaultChecked={checked.has(o.value)} required={required && type === "radio"} className="mt-1 size-5 shrink-0" />
+            <input
+              type={type}
+              id={`${id}-${o.value}`}
+              name={name}
+              value={o.value}
+              defaultChecked={checked.has(o.value)}
+              required={required && type === "radio"}
+              className="mt-1 size-5 shrink-0"
+            />
             <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
           </li>
         ))}

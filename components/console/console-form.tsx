@@ -25,7 +25,10 @@ export const fieldId = (prefix: string, field: string) => `${prefix}-${field.rep
  * in the section's flash from here, not from an effect in the form: a form that vanishes
  * with its own success (or with the change it lost to) would never get to say so.
  */
-export function useConsoleForm(action: ConsoleAction, opts: { resetOnOk?: boolean; ok?: (result: FormState & { status: "ok" }) => string | undefined } = {}) {
+export function useConsoleForm(
+  action: ConsoleAction,
+  opts: { resetOnOk?: boolean; ok?: (result: FormState & { status: "ok" }) => string | undefined } = {},
+) {
   const [state, setState] = useState<FormState>(idleState);
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
@@ -46,11 +49,18 @@ export function useConsoleForm(action: ConsoleAction, opts: { resetOnOk?: boolea
       if (result.status === "ok" && opts.resetOnOk) formRef.current?.reset();
       const ok = okOf(result);
       if (flash && ok) flash({ tone: "success", body: ok });
-      if (flash && result.status === "error" && result.code === "STALE_VERSION") flash({ tone: "warning", title: t("conflictTitle"), body: t("conflictBody") });
+      if (flash && result.status === "error" && result.code === "STALE_VERSION")
+        flash({ tone: "warning", title: t("conflictTitle"), body: t("conflictBody") });
     });
   };
   const errors = (field: string) => (state.status === "error" ? state.fieldErrors[field]?.map(text) : undefined);
-  return { state, pending, errors, form: { ref: formRef, onSubmit, noValidate: true }, feedback: { state, ok: okOf(state) } };
+  return {
+    state,
+    pending,
+    errors,
+    form: { ref: formRef, onSubmit, noValidate: true },
+    feedback: { state, ok: okOf(state) },
+  };
 }
 
 /**
@@ -97,15 +107,37 @@ export function FormFeedback({ state, prefix, ok }: { state: FormState; prefix: 
 function labelOf(id: string): string | undefined {
   if (typeof document === "undefined") return undefined;
   const el = document.getElementById(id);
-  const label = el?.tagName === "FIELDSET" ? el.querySelector("legend") : document.querySelector(`label[for="${CSS.escape(id)}"]`);
+  const label =
+    el?.tagName === "FIELDSET" ? el.querySelector("legend") : document.querySelector(`label[for="${CSS.escape(id)}"]`);
   return label?.firstChild?.textContent?.trim() || undefined;
 }
 
 /** A submit button that shows the form is working (the form is not a native action, so useFormStatus does not apply). */
-export function PendingButton({ pending, children, variant = "primary", name, value, className = "" }: { pending: boolean; children: ReactNode; variant?: "primary" | "secondary" | "danger"; name?: string; value?: string; className?: string }) {
+export function PendingButton({
+  pending,
+  children,
+  variant = "primary",
+  name,
+  value,
+  className = "",
+}: {
+  pending: boolean;
+  children: ReactNode;
+  variant?: "primary" | "secondary" | "danger";
+  name?: string;
+  value?: string;
+  className?: string;
+}) {
   const t = useTranslations("console.form");
   return (
-    <button type="submit" name={name} value={value} disabled={pending} aria-disabled={pending} className={`${buttonClass(variant)} ${className}`}>
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      disabled={pending}
+      aria-disabled={pending}
+      className={`${buttonClass(variant)} ${className}`}
+    >
       {pending ? t("working") : children}
     </button>
   );

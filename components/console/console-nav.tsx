@@ -4,7 +4,10 @@ import { usePathname } from "next/navigation";
 
 export function ConsoleNav({ label, items }: { label: string; items: { href: string; label: string }[] }) {
   const pathname = usePathname();
-  const isCurrent = (href: string) => (href === "/console" ? pathname === "/console" || pathname.startsWith("/console/requests/") && !pathname.endsWith("/new") : pathname.startsWith(href));
+  const isCurrent = (href: string) =>
+    href === "/console"
+      ? pathname === "/console" || (pathname.startsWith("/console/requests/") && !pathname.endsWith("/new"))
+      : pathname.startsWith(href);
   return (
     <nav aria-label={label}>
       <ul className="flex flex-wrap gap-1 lg:flex-col">

@@ -1,7 +1,13 @@
 import type { DeadlineStatus } from "@/lib/deadlines/deadline-clock";
 import { Badge } from "@/components/ui/alert";
 
-const tones = { paused: "neutral", overdue: "danger", due_soon: "warning", on_track: "success", stopped: "info" } as const;
+const tones = {
+  paused: "neutral",
+  overdue: "danger",
+  due_soon: "warning",
+  on_track: "success",
+  stopped: "info",
+} as const;
 
 /**
  * Days left as the desk sees it: paused while waiting for the requester, overdue in

@@ -23,7 +23,13 @@ export function DocumentViewer({ src, mimeType, name }: { src: string; mimeType:
     <div>
       <div className="flex flex-wrap gap-2">
         {viewable ? (
-          <button type="button" className={buttonClass("secondary", "sm")} aria-expanded={open} aria-controls={panel} onClick={() => setOpen((o) => !o)}>
+          <button
+            type="button"
+            className={buttonClass("secondary", "sm")}
+            aria-expanded={open}
+            aria-controls={panel}
+            onClick={() => setOpen((o) => !o)}
+          >
             {open ? t("hide") : t("view")}
             <span className="sr-only">: {name}</span>
           </button>
@@ -37,7 +43,13 @@ export function DocumentViewer({ src, mimeType, name }: { src: string; mimeType:
         {open && images.has(mimeType) && !tooLarge ? (
           // Over the pixel budget the route sends a preview the server drew; far over it, nothing (422).
           // eslint-disable-next-line @next/next/no-img-element -- a private, audited file: no image optimiser, no cache
-          <img src={src} alt={t("viewerTitle", { name })} onError={() => setTooLarge(true)} className="max-h-[70vh] max-w-full rounded border border-stone-300" data-testid="document-image" />
+          <img
+            src={src}
+            alt={t("viewerTitle", { name })}
+            onError={() => setTooLarge(true)}
+            className="max-h-[70vh] max-w-full rounded border border-stone-300"
+            data-testid="document-image"
+          />
         ) : null}
         {open && tooLarge ? <p role="alert">{t("imageTooLarge")}</p> : null}
         {open && isPdf ? (
@@ -46,7 +58,12 @@ export function DocumentViewer({ src, mimeType, name }: { src: string; mimeType:
           </div>
         ) : null}
         {open ? (
-          <a href={viewSrc} target="_blank" rel="noopener noreferrer" className="mt-1 inline-block text-sm text-brand-700 underline">
+          <a
+            href={viewSrc}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="mt-1 inline-block text-sm text-brand-700 underline"
+          >
             {t("openNewTab")}
           </a>
         ) : null}

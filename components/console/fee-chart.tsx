@@ -19,7 +19,14 @@ export function FeeChart({ data, height = 240 }: { data: FeeChartData; height?: 
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {data.keys.map((k, i) => (
-            <Bar key={k.key} dataKey={k.key} name={k.label} stackId="paid" fill={palette[i % palette.length]} isAnimationActive={false} />
+            <Bar
+              key={k.key}
+              dataKey={k.key}
+              name={k.label}
+              stackId="paid"
+              fill={palette[i % palette.length]}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -22,12 +22,20 @@ export function FlashProvider({ children }: { children: ReactNode }) {
       {children}
       <div role="status" aria-live="polite">
         {flash ? (
-          <div key={flash.id} className={`mt-4 flex items-start gap-3 rounded-md border-l-4 p-3 ${tone}`} data-testid={flash.tone === "warning" ? "conflict" : "form-ok"}>
+          <div
+            key={flash.id}
+            className={`mt-4 flex items-start gap-3 rounded-md border-l-4 p-3 ${tone}`}
+            data-testid={flash.tone === "warning" ? "conflict" : "form-ok"}
+          >
             <div className="min-w-0 flex-1">
               {flash.title ? <p className="font-bold">{flash.title}</p> : null}
               <p>{flash.body}</p>
             </div>
-            <button type="button" onClick={() => setFlash(null)} className="min-h-11 min-w-11 rounded px-2 text-brand-800 underline">
+            <button
+              type="button"
+              onClick={() => setFlash(null)}
+              className="min-h-11 min-w-11 rounded px-2 text-brand-800 underline"
+            >
               {t("dismiss")}
             </button>
           </div>

@@ -31,14 +31,21 @@ export function PdfViewer({ src, name }: { src: string; name: string }) {
       const res = await fetch(src, { credentials: "same-origin", signal: abort.signal });
       if (!res.ok) throw new Error(`status ${res.status}`);
       const data = new Uint8Array(await res.arrayBuffer());
-      const doc = await pdfjs.getDocument({ data, isEvalSupported: false, enableXfa: false, stopAtErrors: false }).promise;
+      const doc = await pdfjs.getDocument({ data, isEvalSupported: false, enableXfa: false, stopAtErrors: false })
+        .promise;
       if (cancelled) return void doc.destroy();
       const count = Math.min(doc.numPages, MAX_PAGES);
       const views: PageView[] = [];
       for (let n = 1; n <= count; n++) {
         const page = await doc.getPage(n);
         const content = await page.getTextContent();
-        views.push({ number: n, text: content.items.map((i) => ("str" in i ? i.str + (i.hasEOL ? "\n" : " ") : "")).join("").trim() });
+        views.push({
+          number: n,
+          text: content.items
+            .map((i) => ("str" in i ? i.str + (i.hasEOL ? "\n" : " ") : ""))
+            .join("")
+            .trim(),
+        });
       }
       if (cancelled) return void doc.destroy();
       setPageCount(doc.numPages);
@@ -77,10 +84,14 @@ export function PdfViewer({ src, name }: { src: string; name: string }) {
       <div ref={pagesRef} className="flex flex-col gap-4">
         {pages.map((p) => (
           <figure key={p.number} className="rounded border border-stone-300 bg-white p-2">
-            <figcaption className="mb-1 text-sm text-muted">{t("pdfPage", { page: p.number, pages: pageCount })}</figcaption>
+            <figcaption className="mb-1 text-sm text-muted">
+              {t("pdfPage", { page: p.number, pages: pageCount })}
+            </figcaption>
             <canvas data-page={p.number} aria-hidden="true" className="max-w-full" />
             <details className="mt-2 text-sm">
-              <summary className="cursor-pointer text-brand-700 underline">{t("pdfPageText", { page: p.number })}</summary>
+              <summary className="cursor-pointer text-brand-700 underline">
+                {t("pdfPageText", { page: p.number })}
+              </summary>
               <p data-testid="pdf-page-text" className="mt-1 whitespace-pre-wrap">
                 {p.text}
               </p>

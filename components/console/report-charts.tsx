@@ -5,7 +5,11 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 // (the chart itself is aria-hidden), so nothing is only in the picture.
 const palette = ["#1f6f63", "#b45309", "#1d4ed8", "#7c3aed", "#be123c", "#0f766e", "#4d5a57", "#a16207"];
 
-export type StackedSeries = { rows: Record<string, string | number>[]; keys: { key: string; label: string }[]; xKey: string };
+export type StackedSeries = {
+  rows: Record<string, string | number>[];
+  keys: { key: string; label: string }[];
+  xKey: string;
+};
 
 export function StackedBarChart({ data, height = 280 }: { data: StackedSeries; height?: number }) {
   return (
@@ -18,7 +22,14 @@ export function StackedBarChart({ data, height = 280 }: { data: StackedSeries; h
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {data.keys.map((k, i) => (
-            <Bar key={k.key} dataKey={k.key} name={k.label} stackId="a" fill={palette[i % palette.length]} isAnimationActive={false} />
+            <Bar
+              key={k.key}
+              dataKey={k.key}
+              name={k.label}
+              stackId="a"
+              fill={palette[i % palette.length]}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

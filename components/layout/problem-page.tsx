@@ -2,7 +2,17 @@ import Link from "next/link";
 import { DocumentTitle } from "./document-title";
 
 /** The page for a request that cannot be served (403, 404): what happened and the way back. */
-export function ProblemPage({ status, title, body, back }: { status: 403 | 404; title: string; body: string; back: { href: string; label: string } }) {
+export function ProblemPage({
+  status,
+  title,
+  body,
+  back,
+}: {
+  status: 403 | 404;
+  title: string;
+  body: string;
+  back: { href: string; label: string };
+}) {
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-12" data-testid="problem-page">
       <DocumentTitle title={title} />

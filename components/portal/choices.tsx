@@ -37,14 +37,19 @@ export function Choices({
     <fieldset id={id} tabIndex={-1} className="mb-6 min-w-0" aria-describedby={described}>
       <legend className="mb-1 font-semibold">
         {legend}
-        {required && requiredLabel ? <span className="ml-2 rounded bg-danger px-1.5 py-0.5 text-xs font-normal text-white">{requiredLabel}</span> : null}
+        {required && requiredLabel ? (
+          <span className="ml-2 rounded bg-danger px-1.5 py-0.5 text-xs font-normal text-white">{requiredLabel}</span>
+        ) : null}
       </legend>
       <FieldMessages id={id} hint={hint} errors={errors} spacing="mb-2" />
       <ul className={`grid gap-2 ${columns ? "sm:grid-cols-2" : ""}`}>
         {options.map((o) => {
           const optionId = `${id}-${o.value}`;
           return (
-            <li key={o.value} className={`flex items-start gap-3 rounded-md border bg-white p-3 ${errors?.length ? "border-danger" : "border-stone-300"}`}>
+            <li
+              key={o.value}
+              className={`flex items-start gap-3 rounded-md border bg-white p-3 ${errors?.length ? "border-danger" : "border-stone-300"}`}
+            >
               <input
                 type={type}
                 id={optionId}
@@ -73,7 +78,21 @@ export function Choices({
 }
 
 /** One checkbox with its label (e.g. a declaration or "send by post"). */
-export function Checkbox({ id, name, label, hint, errors, checked }: { id: string; name: string; label: ReactNode; hint?: ReactNode; errors?: string[]; checked: boolean }) {
+export function Checkbox({
+  id,
+  name,
+  label,
+  hint,
+  errors,
+  checked,
+}: {
+  id: string;
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  checked: boolean;
+}) {
   const described = describedBy(id, hint, errors);
   return (
     <div className="mb-6">
@@ -82,8 +101,19 @@ export function Checkbox({ id, name, label, hint, errors, checked }: { id: strin
           {errors.join(" ")}
         </p>
       ) : null}
-      <div className={`flex items-start gap-3 rounded-md border bg-white p-3 ${errors?.length ? "border-2 border-danger" : "border-stone-300"}`}>
-        <input type="checkbox" id={id} name={name} value="on" defaultChecked={checked} aria-describedby={described} aria-invalid={errors?.length ? true : undefined} className="mt-1 size-5 shrink-0 accent-brand-700" />
+      <div
+        className={`flex items-start gap-3 rounded-md border bg-white p-3 ${errors?.length ? "border-2 border-danger" : "border-stone-300"}`}
+      >
+        <input
+          type="checkbox"
+          id={id}
+          name={name}
+          value="on"
+          defaultChecked={checked}
+          aria-describedby={described}
+          aria-invalid={errors?.length ? true : undefined}
+          className="mt-1 size-5 shrink-0 accent-brand-700"
+        />
         <span className="min-w-0">
           <label htmlFor={id} className="block font-medium">
             {label}

@@ -16,7 +16,15 @@ import { buttonClass } from "@/components/ui/button-class";
 const outcomes = ["done", "cancelled", "signin", "not-needed", "unavailable"] as const;
 type Outcome = (typeof outcomes)[number];
 
-export async function FeePanel({ fee, payment, headingLevel = 2 }: { fee: RequesterFeeView; payment?: string | string[]; headingLevel?: 2 | 3 }) {
+export async function FeePanel({
+  fee,
+  payment,
+  headingLevel = 2,
+}: {
+  fee: RequesterFeeView;
+  payment?: string | string[];
+  headingLevel?: 2 | 3;
+}) {
   if (fee.fee === "NOT_REQUIRED") return null;
   const t = await getTranslations("fees.portal");
   const tf = await getTranslations("fees");
@@ -29,23 +37,41 @@ export async function FeePanel({ fee, payment, headingLevel = 2 }: { fee: Reques
   const bank = fee.payment?.bank;
 
   return (
-    <section aria-labelledby="fee-panel-title" className="rounded-md border border-brand-100 bg-white p-4" data-testid="fee-panel">
+    <section
+      aria-labelledby="fee-panel-title"
+      className="rounded-md border border-brand-100 bg-white p-4"
+      data-testid="fee-panel"
+    >
       <H id="fee-panel-title" className="mb-2 flex flex-wrap items-center gap-2 text-xl font-bold">
         {t("title")}
-        <Badge tone={fee.fee === "PAID" ? "success" : fee.fee === "AWAITING_PAYMENT" ? "warning" : "neutral"}>{tf(`status.${fee.fee}`)}</Badge>
+        <Badge tone={fee.fee === "PAID" ? "success" : fee.fee === "AWAITING_PAYMENT" ? "warning" : "neutral"}>
+          {tf(`status.${fee.fee}`)}
+        </Badge>
       </H>
 
       {outcome ? (
         <Alert live tone={outcome === "done" ? (fee.fee === "PAID" ? "success" : "info") : "warning"}>
-          {outcome === "done" ? (fee.fee === "PAID" ? t("outcome.paid") : t("outcome.confirming")) : t(`outcome.${outcome}`)}
+          {outcome === "done"
+            ? fee.fee === "PAID"
+              ? t("outcome.paid")
+              : t("outcome.confirming")
+            : t(`outcome.${outcome}`)}
         </Alert>
       ) : null}
 
-      <p className="mb-3">{t("amount", { amount: tf("amountTaxIncluded", { amount: formatNumber(fee.feeAmount), tax: formatNumber(fee.feeTaxAmount) }) })}</p>
+      <p className="mb-3">
+        {t("amount", {
+          amount: tf("amountTaxIncluded", { amount: formatNumber(fee.feeAmount), tax: formatNumber(fee.feeTaxAmount) }),
+        })}
+      </p>
 
       {fee.payment ? (
         <div className="space-y-5">
-          {fee.paid > 0 ? <p>{t("partlyPaid", { paid: yen(fee.paid), outstanding: yen(fee.outstanding) })}</p> : <p>{t("why")}</p>}
+          {fee.paid > 0 ? (
+            <p>{t("partlyPaid", { paid: yen(fee.paid), outstanding: yen(fee.outstanding) })}</p>
+          ) : (
+            <p>{t("why")}</p>
+          )}
 
           {fee.payment.canPayOnline ? (
             <div>
@@ -75,7 +101,10 @@ export async function FeePanel({ fee, payment, headingLevel = 2 }: { fee: Reques
                   <>
                     <dt className="text-muted">{t("transfer.reference")}</dt>
                     <dd>
-                      <code className="rounded bg-brand-50 px-2 py-1 text-lg font-bold tracking-wider" data-testid="transfer-reference">
+                      <code
+                        className="rounded bg-brand-50 px-2 py-1 text-lg font-bold tracking-wider"
+                        data-testid="transfer-reference"
+                      >
                         {fee.payment.transferReference}
                       </code>
                     </dd>
@@ -94,7 +123,12 @@ export async function FeePanel({ fee, payment, headingLevel = 2 }: { fee: Reques
               <Sub className="mb-1 font-bold">{t("other.title")}</Sub>
               <ul className="list-disc pl-5">
                 {operator ? (
-                  <li>{t("other.postal", { address: `〒${operator.postalCode} ${locale === "ja" ? operator.addressJa : operator.addressEn}`, company: locale === "ja" ? operator.legalNameJa : operator.legalNameEn })}</li>
+                  <li>
+                    {t("other.postal", {
+                      address: `〒${operator.postalCode} ${locale === "ja" ? operator.addressJa : operator.addressEn}`,
+                      company: locale === "ja" ? operator.legalNameJa : operator.legalNameEn,
+                    })}
+                  </li>
                 ) : null}
                 {fee.payment.methods.includes("CASH") ? <li>{t("other.cash")}</li> : null}
               </ul>
@@ -102,7 +136,11 @@ export async function FeePanel({ fee, payment, headingLevel = 2 }: { fee: Reques
           ) : null}
         </div>
       ) : (
-        <p className="mb-3">{t(`settled.${fee.fee === "PAID" ? "PAID" : fee.fee === "WAIVED" ? "WAIVED" : fee.fee === "REFUNDED" ? "REFUNDED" : "CLOSED"}`)}</p>
+        <p className="mb-3">
+          {t(
+            `settled.${fee.fee === "PAID" ? "PAID" : fee.fee === "WAIVED" ? "WAIVED" : fee.fee === "REFUNDED" ? "REFUNDED" : "CLOSED"}`,
+          )}
+        </p>
       )}
 
       {fee.receipts.length ? (

@@ -4,7 +4,15 @@ import { useTranslations } from "next-intl";
 import { SelectField, TextareaField, TextField } from "@/components/ui/field";
 import { INQUIRY_KINDS, INQUIRY_TOPICS } from "@/lib/requests/request-choices";
 import { Choices } from "./choices";
-import { ActionButton, DefaultSubmit, EmailCodeFields, FormErrors, FormNotice, usePortalForm, type PortalAction } from "./portal-form";
+import {
+  ActionButton,
+  DefaultSubmit,
+  EmailCodeFields,
+  FormErrors,
+  FormNotice,
+  usePortalForm,
+  type PortalAction,
+} from "./portal-form";
 import { fieldIdOf, type PortalFormState } from "./step-state";
 
 const FIELDS = ["kind", "topic", "message", "name", "email", "reference", "phone"] as const;
@@ -47,20 +55,100 @@ export function InquiryForm({ action, initial }: { action: PortalAction; initial
             <EmailCodeFields
               intro={t("codeFor", { email: f.v("email") })}
               errors={f.err("code")}
-              labels={{ code: t("code"), codeHint: t("codeHint"), required: tc("required"), verify: t("submit"), resend: t("resend"), back: t("edit") }}
+              labels={{
+                code: t("code"),
+                codeHint: t("codeHint"),
+                required: tc("required"),
+                verify: t("submit"),
+                resend: t("resend"),
+                back: t("edit"),
+              }}
               backValue="edit"
               pending={f.pending}
             />
           </>
         ) : (
           <>
-            <Choices id={fieldIdOf("kind")} name="kind" legend={t("kind")} required requiredLabel={req.requiredLabel} errors={f.err("kind")} checked={f.vs("kind").length ? f.vs("kind") : ["INQUIRY"]} options={INQUIRY_KINDS.map((k) => ({ value: k, label: tr(`inquiryKinds.${k}`), description: t(`kindHint.${k}`) }))} />
-            <SelectField id={fieldIdOf("topic")} name="topic" label={t("topic")} defaultValue={f.v("topic")} errors={f.err("topic")} required {...req} options={[{ value: "", label: t("chooseTopic") }, ...INQUIRY_TOPICS.map((k) => ({ value: k, label: tr(`inquiryTopics.${k}`) }))]} />
-            <TextareaField id={fieldIdOf("message")} name="message" label={t("message")} hint={t("messageHint")} defaultValue={f.v("message")} errors={f.err("message")} rows={6} required {...req} />
-            <TextField id={fieldIdOf("name")} name="name" label={t("name")} defaultValue={f.v("name")} errors={f.err("name")} autoComplete="name" required {...req} />
-            <TextField id={fieldIdOf("email")} name="email" type="email" label={t("email")} hint={t("emailHint")} defaultValue={f.v("email")} errors={f.err("email")} autoComplete="email" required {...req} />
-            <TextField id={fieldIdOf("phone")} name="phone" type="tel" label={t("phone")} defaultValue={f.v("phone")} errors={f.err("phone")} autoComplete="tel" {...req} />
-            <TextField id={fieldIdOf("reference")} name="reference" label={t("reference")} hint={t("referenceHint")} defaultValue={f.v("reference")} errors={f.err("reference")} autoComplete="off" {...req} />
+            <Choices
+              id={fieldIdOf("kind")}
+              name="kind"
+              legend={t("kind")}
+              required
+              requiredLabel={req.requiredLabel}
+              errors={f.err("kind")}
+              checked={f.vs("kind").length ? f.vs("kind") : ["INQUIRY"]}
+              options={INQUIRY_KINDS.map((k) => ({
+                value: k,
+                label: tr(`inquiryKinds.${k}`),
+                description: t(`kindHint.${k}`),
+              }))}
+            />
+            <SelectField
+              id={fieldIdOf("topic")}
+              name="topic"
+              label={t("topic")}
+              defaultValue={f.v("topic")}
+              errors={f.err("topic")}
+              required
+              {...req}
+              options={[
+                { value: "", label: t("chooseTopic") },
+                ...INQUIRY_TOPICS.map((k) => ({ value: k, label: tr(`inquiryTopics.${k}`) })),
+              ]}
+            />
+            <TextareaField
+              id={fieldIdOf("message")}
+              name="message"
+              label={t("message")}
+              hint={t("messageHint")}
+              defaultValue={f.v("message")}
+              errors={f.err("message")}
+              rows={6}
+              required
+              {...req}
+            />
+            <TextField
+              id={fieldIdOf("name")}
+              name="name"
+              label={t("name")}
+              defaultValue={f.v("name")}
+              errors={f.err("name")}
+              autoComplete="name"
+              required
+              {...req}
+            />
+            <TextField
+              id={fieldIdOf("email")}
+              name="email"
+              type="email"
+              label={t("email")}
+              hint={t("emailHint")}
+              defaultValue={f.v("email")}
+              errors={f.err("email")}
+              autoComplete="email"
+              required
+              {...req}
+            />
+            <TextField
+              id={fieldIdOf("phone")}
+              name="phone"
+              type="tel"
+              label={t("phone")}
+              defaultValue={f.v("phone")}
+              errors={f.err("phone")}
+              autoComplete="tel"
+              {...req}
+            />
+            <TextField
+              id={fieldIdOf("reference")}
+              name="reference"
+              label={t("reference")}
+              hint={t("referenceHint")}
+              defaultValue={f.v("reference")}
+              errors={f.err("reference")}
+              autoComplete="off"
+              {...req}
+            />
             <ActionButton pending={f.pending} value="send" className="w-full sm:w-auto">
               {t("send")}
             </ActionButton>

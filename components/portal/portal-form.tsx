@@ -35,7 +35,15 @@ export function usePortalForm(action: PortalAction, initial: PortalFormState) {
 }
 
 /** Every error at the top of the form, each linked to its field; takes focus when it appears. */
-export function FormErrors({ state, text, fieldIds = {} }: { state: PortalFormState; text: (key: string) => string; fieldIds?: Record<string, string> }) {
+export function FormErrors({
+  state,
+  text,
+  fieldIds = {},
+}: {
+  state: PortalFormState;
+  text: (key: string) => string;
+  fieldIds?: Record<string, string>;
+}) {
   const t = useTranslations("common");
   const items = Object.entries(state.fieldErrors).map(([field, keys]) => ({
     fieldId: field === "_form" ? undefined : (fieldIds[field] ?? fieldIdOf(field)),
@@ -67,16 +75,45 @@ export function FormNotice({ state, text }: { state: PortalFormState; text: (key
 }
 
 /** A submit button that says it is working; name/value say which button was pressed. */
-export function ActionButton({ pending, children, variant = "primary", name = "intent", value, className = "" }: { pending: boolean; children: ReactNode; variant?: "primary" | "secondary" | "danger" | "ghost"; name?: string; value?: string; className?: string }) {
+export function ActionButton({
+  pending,
+  children,
+  variant = "primary",
+  name = "intent",
+  value,
+  className = "",
+}: {
+  pending: boolean;
+  children: ReactNode;
+  variant?: "primary" | "secondary" | "danger" | "ghost";
+  name?: string;
+  value?: string;
+  className?: string;
+}) {
   return (
-    <button type="submit" name={name} value={value} aria-disabled={pending || undefined} className={`${buttonClass(variant)} ${className}`} onClick={(e) => pending && e.preventDefault()}>
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      aria-disabled={pending || undefined}
+      className={`${buttonClass(variant)} ${className}`}
+      onClick={(e) => pending && e.preventDefault()}
+    >
       {children}
     </button>
   );
 }
 
 /** Next first (Enter in a field submits the first button), then Back. */
-export function WizardNav({ pending, nextLabel, back = true }: { pending: boolean; nextLabel?: string; back?: boolean }) {
+export function WizardNav({
+  pending,
+  nextLabel,
+  back = true,
+}: {
+  pending: boolean;
+  nextLabel?: string;
+  back?: boolean;
+}) {
   const t = useTranslations("portal.wizard");
   return (
     <div className="mt-8 flex flex-col gap-3 border-t border-brand-100 pt-6 sm:flex-row">
@@ -124,7 +161,17 @@ export function EmailCodeFields({
   return (
     <>
       <p className="mb-4">{intro}</p>
-      <TextField id={fieldIdOf("code")} name="code" label={labels.code} hint={labels.codeHint} errors={errors} inputMode="numeric" autoComplete="one-time-code" required requiredLabel={labels.required} />
+      <TextField
+        id={fieldIdOf("code")}
+        name="code"
+        label={labels.code}
+        hint={labels.codeHint}
+        errors={errors}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        required
+        requiredLabel={labels.required}
+      />
       <div className="flex flex-col gap-3 sm:flex-row">
         <ActionButton pending={pending} value="verify" className="w-full sm:w-auto">
           {labels.verify}

@@ -12,4 +12,3 @@ export function buttonClass(variant: ButtonVariant = "primary", size: "md" | "sm
   const pad = size === "sm" ? "px-3 py-1 text-sm" : "px-4 py-2";
   return `inline-flex min-h-11 items-center justify-center gap-2 rounded-md font-semibold no-underline disabled:cursor-not-allowed disabled:opacity-60 ${pad} ${variants[variant]}`;
 }
-

@@ -3,8 +3,11 @@ import type { ButtonHTMLAttributes, ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { buttonClass, type ButtonVariant } from "./button-class";
 
-
-type Props = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; size?: "md" | "sm"; children: ReactNode };
+type Props = ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: ButtonVariant;
+  size?: "md" | "sm";
+  children: ReactNode;
+};
 
 export function Button({ variant = "primary", size = "md", className = "", type = "button", ...rest }: Props) {
   return <button type={type} className={`${buttonClass(variant, size)} ${className}`} {...rest} />;

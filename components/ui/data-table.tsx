@@ -3,7 +3,17 @@ import type { ReactNode } from "react";
 // A plain table that scrolls sideways on a phone instead of squeezing; the first cell of
 // each row is its header. The scrolling box is focusable and named, so keyboard users
 // can scroll it too.
-export function DataTable({ caption, head, rows, testId }: { caption: string; head: string[]; rows: ReactNode[][]; testId?: string }) {
+export function DataTable({
+  caption,
+  head,
+  rows,
+  testId,
+}: {
+  caption: string;
+  head: string[];
+  rows: ReactNode[][];
+  testId?: string;
+}) {
   return (
     <div className="overflow-x-auto" data-testid={testId} role="region" aria-label={caption} tabIndex={0}>
       <table className="w-full text-left text-sm">

@@ -17,7 +17,13 @@ export function ErrorSummary({ title, items }: { title: string; items: SummaryIt
   }, [key]);
   if (!items.length) return null;
   return (
-    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId} className="mb-6 rounded-md border-2 border-danger bg-red-50 p-4">
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby={titleId}
+      className="mb-6 rounded-md border-2 border-danger bg-red-50 p-4"
+    >
       <h2 id={titleId} className="mb-2 text-lg font-bold text-danger">
         {title}
       </h2>

@@ -3,7 +3,15 @@ import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, Textare
 // Labelled form controls: the label, hint and error are tied to the control with
 // htmlFor / aria-describedby, and an invalid control says so to screen readers.
 
-type FieldFrame = { id: string; label: ReactNode; hint?: ReactNode; errors?: string[]; required?: boolean; requiredLabel?: string; optionalLabel?: string };
+type FieldFrame = {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  required?: boolean;
+  requiredLabel?: string;
+  optionalLabel?: string;
+};
 
 /** The ids of the hint and error a control (or fieldset) is described by, as FieldMessages renders them. */
 export function describedBy(id: string, hint: unknown, errors?: string[]): string | undefined {
@@ -12,7 +20,17 @@ export function describedBy(id: string, hint: unknown, errors?: string[]): strin
 }
 
 /** A field's hint, then its errors, with the ids describedBy names. */
-export function FieldMessages({ id, hint, errors, spacing = "mb-1" }: { id: string; hint?: ReactNode; errors?: string[]; spacing?: "mb-1" | "mb-2" }) {
+export function FieldMessages({
+  id,
+  hint,
+  errors,
+  spacing = "mb-1",
+}: {
+  id: string;
+  hint?: ReactNode;
+  errors?: string[];
+  spacing?: "mb-1" | "mb-2";
+}) {
   return (
     <>
       {hint ? (
@@ -29,13 +47,26 @@ export function FieldMessages({ id, hint, errors, spacing = "mb-1" }: { id: stri
   );
 }
 
-function Frame({ id, label, hint, errors, required, requiredLabel, optionalLabel, children }: FieldFrame & { children: ReactNode }) {
+function Frame({
+  id,
+  label,
+  hint,
+  errors,
+  required,
+  requiredLabel,
+  optionalLabel,
+  children,
+}: FieldFrame & { children: ReactNode }) {
   return (
     <div className="mb-5">
       <label htmlFor={id} className="mb-1 block font-semibold">
         {label}
-        {required && requiredLabel ? <span className="ml-2 rounded bg-danger px-1.5 py-0.5 text-xs font-normal text-white">{requiredLabel}</span> : null}
-        {!required && optionalLabel ? <span className="ml-2 text-xs font-normal text-muted">{optionalLabel}</span> : null}
+        {required && requiredLabel ? (
+          <span className="ml-2 rounded bg-danger px-1.5 py-0.5 text-xs font-normal text-white">{requiredLabel}</span>
+        ) : null}
+        {!required && optionalLabel ? (
+          <span className="ml-2 text-xs font-normal text-muted">{optionalLabel}</span>
+        ) : null}
       </label>
       <FieldMessages id={id} hint={hint} errors={errors} />
       {children}
@@ -46,7 +77,17 @@ function Frame({ id, label, hint, errors, required, requiredLabel, optionalLabel
 const controlClass = (invalid: boolean) =>
   `block w-full rounded-md border bg-white px-3 py-2 text-base ${invalid ? "border-danger border-2" : "border-stone-400"}`;
 
-export function TextField({ id, label, hint, errors, required, requiredLabel, optionalLabel, ref, ...input }: FieldFrame & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
+export function TextField({
+  id,
+  label,
+  hint,
+  errors,
+  required,
+  requiredLabel,
+  optionalLabel,
+  ref,
+  ...input
+}: FieldFrame & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
   const invalid = Boolean(errors?.length);
   return (
     <Frame {...{ id, label, hint, errors, required, requiredLabel, optionalLabel }}>
@@ -64,7 +105,16 @@ export function TextField({ id, label, hint, errors, required, requiredLabel, op
   );
 }
 
-export function TextareaField({ id, label, hint, errors, required, requiredLabel, optionalLabel, ...input }: FieldFrame & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextareaField({
+  id,
+  label,
+  hint,
+  errors,
+  required,
+  requiredLabel,
+  optionalLabel,
+  ...input
+}: FieldFrame & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const invalid = Boolean(errors?.length);
   return (
     <Frame {...{ id, label, hint, errors, required, requiredLabel, optionalLabel }}>

@@ -17,7 +17,12 @@ export const AUDIT_PAGE_SIZE = 50;
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "console.errors.date");
 
 export const auditFilterSchema = z.object({
-  action: z.string().trim().max(80).regex(/^[a-z_.-]*$/, "console.errors.invalid").optional(),
+  action: z
+    .string()
+    .trim()
+    .max(80)
+    .regex(/^[a-z_.-]*$/, "console.errors.invalid")
+    .optional(),
   /** A staff member's id, or an actor type (SYSTEM, REQUESTER, API_TOKEN) for the others. */
   actor: z.union([z.enum(ActorType), z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)]).optional(),
   from: day.optional(),
@@ -43,16 +48,30 @@ export type AuditRow = {
 
 const jstMidnight = (d: string) => new Date(`${d}T00:00:00+09:00`);
 
-export async function listAuditEvents(opts: { actor: Actor | null; input: AuditFilter }): Promise<{ rows: AuditRow[]; page: number; hasNextPage: boolean; actions: string[]; staff: { id: string; name: string }[] }> {
+export async function listAuditEvents(opts: { actor: Actor | null; input: AuditFilter }): Promise<{
+  rows: AuditRow[];
+  page: number;
+  hasNextPage: boolean;
+  actions: string[];
+  staff: { id: string; name: string }[];
+}> {
   assertPermission(opts.actor, "read:audit");
   const q = parseInput(auditFilterSchema, opts.input, "audit filters");
   const and: Prisma.AuditEventWhereInput[] = [];
   if (q.action) and.push(q.action.endsWith(".") ? { action: { startsWith: q.action } } : { action: q.action });
-  if (q.actor) and.push((Object.values(ActorType) as string[]).includes(q.actor) ? { actorType: q.actor as ActorType } : { actorType: "STAFF", actorId: q.actor });
+  if (q.actor)
+    and.push(
+      (Object.values(ActorType) as string[]).includes(q.actor)
+        ? { actorType: q.actor as ActorType }
+        : { actorType: "STAFF", actorId: q.actor },
+    );
   if (q.from) and.push({ at: { gte: jstMidnight(q.from) } });
   if (q.to) and.push({ at: { lt: new Date(jstMidnight(q.to).getTime() + 86_400_000) } });
   if (q.reference) {
-    const r = await prisma.request.findUnique({ where: { reference: q.reference.normalize("NFKC").toUpperCase() }, select: { id: true } });
+    const r = await prisma.request.findUnique({
+      where: { reference: q.reference.normalize("NFKC").toUpperCase() },
+      select: { id: true },
+    });
     and.push({ requestId: r?.id ?? "-none-" });
   }
   const found = await prisma.auditEvent.findMany({
@@ -62,11 +81,17 @@ export async function listAuditEvents(opts: { actor: Actor | null; input: AuditF
     take: AUDIT_PAGE_SIZE + 1,
   });
   const page = found.slice(0, AUDIT_PAGE_SIZE);
-  const staffIds = [...new Set(page.filter((e) => e.actorType === "STAFF" && e.actorId).map((e) => e.actorId as string))];
+  const staffIds = [
+    ...new Set(page.filter((e) => e.actorType === "STAFF" && e.actorId).map((e) => e.actorId as string)),
+  ];
   const requestIds = [...new Set(page.map((e) => e.requestId).filter((x): x is string => Boolean(x)))];
   const [names, refs, actions, staff] = await Promise.all([
-    staffIds.length ? prisma.staffUser.findMany({ where: { id: { in: staffIds } }, select: { id: true, name: true } }) : [],
-    requestIds.length ? prisma.request.findMany({ where: { id: { in: requestIds } }, select: { id: true, reference: true } }) : [],
+    staffIds.length
+      ? prisma.staffUser.findMany({ where: { id: { in: staffIds } }, select: { id: true, name: true } })
+      : [],
+    requestIds.length
+      ? prisma.request.findMany({ where: { id: { in: requestIds } }, select: { id: true, reference: true } })
+      : [],
     prisma.auditEvent.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
     prisma.staffUser.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
@@ -74,8 +99,17 @@ export async function listAuditEvents(opts: { actor: Actor | null; input: AuditF
   const refOf = new Map(refs.map((r) => [r.id, r.reference]));
   return {
     rows: page.map((e) => ({
-      seq: e.seq.toString(), at: e.at, actorType: e.actorType, actorId: e.actorId, actorName: e.actorType === "STAFF" && e.actorId ? (nameOf.get(e.actorId) ?? null) : null,
-      action: e.action, entity: e.entity, entityId: e.entityId, requestId: e.requestId, reference: e.requestId ? (refOf.get(e.requestId) ?? null) : null, data: e.data,
+      seq: e.seq.toString(),
+      at: e.at,
+      actorType: e.actorType,
+      actorId: e.actorId,
+      actorName: e.actorType === "STAFF" && e.actorId ? (nameOf.get(e.actorId) ?? null) : null,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      requestId: e.requestId,
+      reference: e.requestId ? (refOf.get(e.requestId) ?? null) : null,
+      data: e.data,
     })),
     page: q.page,
     hasNextPage: found.length > AUDIT_PAGE_SIZE,
@@ -94,8 +128,12 @@ export async function verifyAuditChainAsAdmin(opts: { actor: Actor | null }): Pr
   const report = await verifyAuditChain(prisma);
   await prisma.$transaction((tx) =>
     writeAuditEvent(tx, {
-      actor, action: "audit.chain_verified", entity: "AuditEvent",
-      data: report.ok ? { ok: true, checked: report.checked } : { ok: false, checked: report.checked, brokenSeq: report.brokenSeq.toString(), reason: report.reason },
+      actor,
+      action: "audit.chain_verified",
+      entity: "AuditEvent",
+      data: report.ok
+        ? { ok: true, checked: report.checked }
+        : { ok: false, checked: report.checked, brokenSeq: report.brokenSeq.toString(), reason: report.reason },
     }),
   );
   return report;

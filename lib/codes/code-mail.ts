@@ -3,7 +3,13 @@ import { renderMail } from "@/lib/mail/mail-layout";
 import { requestText } from "@/lib/requests/request-messages";
 
 /** The mail carrying a one-time code; the code is in the body, not the subject line. */
-export function codeMail(opts: { locale: Locale; purpose: CodePurpose; code: string; minutes: number; signature: string }) {
+export function codeMail(opts: {
+  locale: Locale;
+  purpose: CodePurpose;
+  code: string;
+  minutes: number;
+  signature: string;
+}) {
   const t = (key: string, vars?: Record<string, string | number>) => requestText(opts.locale, `mail.code.${key}`, vars);
   return renderMail({
     locale: opts.locale,

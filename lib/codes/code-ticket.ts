@@ -31,7 +31,8 @@ export function readCodeTicket(value: string | undefined, purpose: CodePurpose):
   const parts = (value ?? "").split(".");
   if (parts.length !== 4) return null;
   const [p, sentAt, id, sig] = parts as [string, string, string, string];
-  if (p !== purpose || !/^\d{1,12}$/.test(sentAt) || !/^[\w-]{8,40}$/.test(id) || !/^[0-9a-f]{32}$/.test(sig)) return null;
+  if (p !== purpose || !/^\d{1,12}$/.test(sentAt) || !/^[\w-]{8,40}$/.test(id) || !/^[0-9a-f]{32}$/.test(sig))
+    return null;
   if (!timingSafeEqualHex(sig, signature(`${p}.${sentAt}.${id}`))) return null;
   return { purpose, sentAt: new Date(Number(sentAt) * 1000), id };
 }
@@ -47,9 +48,16 @@ export function resendAllowedAt(ticket: CodeTicket): Date {
  * errors pass through unchanged. Returns the error to show and, when spent, when a new code
  * can be sent.
  */
-export async function codeRefusal(e: unknown, ticket: CodeTicket | null, now: Date = new Date()): Promise<{ error: unknown; resendAt?: Date }> {
+export async function codeRefusal(
+  e: unknown,
+  ticket: CodeTicket | null,
+  now: Date = new Date(),
+): Promise<{ error: unknown; resendAt?: Date }> {
   if (!ticket || !isAppError(e) || e.code !== "CODE_INVALID") return { error: e };
   const tries = await hitRateLimit(rateLimitKey("code-ticket", ticket.id), MAX_CODE_ATTEMPTS, 3600, { now });
   if (tries.count < MAX_CODE_ATTEMPTS) return { error: e };
-  return { error: new AppError("CODE_INVALID", "code spent by this client's tries", { code: ["errors.codeSpent"] }), resendAt: resendAllowedAt(ticket) };
+  return {
+    error: new AppError("CODE_INVALID", "code spent by this client's tries", { code: ["errors.codeSpent"] }),
+    resendAt: resendAllowedAt(ticket),
+  };
 }

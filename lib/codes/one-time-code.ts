@@ -51,26 +51,44 @@ export async function assertCodeSendAllowed(target: CodeTarget, now: Date = new 
     select: { createdAt: true },
   });
   if (last) throw new RateLimitError(Math.ceil((last.createdAt.getTime() + minGapMs - now.getTime()) / 1000));
-  for (const { limit, windowSeconds } of RESEND_LIMITS) if (windowSeconds > 60) await assertRateLimit(key, limit, windowSeconds, { now });
+  for (const { limit, windowSeconds } of RESEND_LIMITS)
+    if (windowSeconds > 60) await assertRateLimit(key, limit, windowSeconds, { now });
 }
 
 /** Creates a code and queues its mail in the caller's transaction (call assertCodeSendAllowed first). */
-export async function createOneTimeCode(tx: Tx, opts: CodeTarget & { locale: Locale; now?: Date }): Promise<{ expiresAt: Date }> {
+export async function createOneTimeCode(
+  tx: Tx,
+  opts: CodeTarget & { locale: Locale; now?: Date },
+): Promise<{ expiresAt: Date }> {
   const now = opts.now ?? new Date();
   const code = randomDigits(6);
   const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
   await tx.oneTimeCode.create({
-    data: { purpose: opts.purpose, emailHash: emailHashOf(opts.email), requestId: opts.requestId ?? null, codeHash: codeHashOf(opts, code), expiresAt, createdAt: now },
+    data: {
+      purpose: opts.purpose,
+      emailHash: emailHashOf(opts.email),
+      requestId: opts.requestId ?? null,
+      codeHash: codeHashOf(opts, code),
+      expiresAt,
+      createdAt: now,
+    },
   });
   const settings = await getSettings(tx);
   const signature = opts.locale === "ja" ? settings.operator.legalNameJa : settings.operator.legalNameEn;
   const mail = codeMail({ locale: opts.locale, purpose: opts.purpose, code, minutes: CODE_TTL_MS / 60_000, signature });
-  await enqueueMail(tx, { to: normalizeEmail(opts.email), ...mail, kind: `code.${opts.purpose}`, requestId: opts.requestId ?? null });
+  await enqueueMail(tx, {
+    to: normalizeEmail(opts.email),
+    ...mail,
+    kind: `code.${opts.purpose}`,
+    requestId: opts.requestId ?? null,
+  });
   return { expiresAt };
 }
 
 /** Checks the resend limit, then creates the code and queues the mail in one transaction. */
-export async function issueOneTimeCode(opts: CodeTarget & { locale: Locale; now?: Date }): Promise<{ expiresAt: Date }> {
+export async function issueOneTimeCode(
+  opts: CodeTarget & { locale: Locale; now?: Date },
+): Promise<{ expiresAt: Date }> {
   await assertCodeSendAllowed(opts, opts.now);
   return prisma.$transaction((tx) => createOneTimeCode(tx, opts));
 }
@@ -81,7 +99,9 @@ export async function issueOneTimeCode(opts: CodeTarget & { locale: Locale; now?
  * right. Every refusal is the same CODE_INVALID. Returns the code's id for
  * consumeOneTimeCode; nothing is consumed yet.
  */
-export async function checkOneTimeCode(opts: CodeTarget & { code: unknown; now?: Date; db?: Db }): Promise<{ codeId: string }> {
+export async function checkOneTimeCode(
+  opts: CodeTarget & { code: unknown; now?: Date; db?: Db },
+): Promise<{ codeId: string }> {
   const db = opts.db ?? prisma;
   const now = opts.now ?? new Date();
   const { code } = parseInput(z.object({ code: oneTimeCodeField() }), { code: opts.code }, "one-time code");
@@ -103,7 +123,10 @@ export async function checkOneTimeCode(opts: CodeTarget & { code: unknown; now?:
 
 /** Marks a checked code used, in the transaction of the change it authorises; a second use fails. */
 export async function consumeOneTimeCode(tx: Tx, codeId: string, now: Date = new Date()): Promise<void> {
-  const { count } = await tx.oneTimeCode.updateMany({ where: { id: codeId, consumedAt: null }, data: { consumedAt: now } });
+  const { count } = await tx.oneTimeCode.updateMany({
+    where: { id: codeId, consumedAt: null },
+    data: { consumedAt: now },
+  });
   if (count === 0) throw codeError("code already used");
 }
 

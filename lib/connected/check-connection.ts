@@ -18,7 +18,10 @@ export type ConnectionCheck = { ok: boolean; errorCode: string | null; error: st
  * table and column found or missing with the database's own type. The result is kept for the
  * data-map page. A connection that fails is a result too (its code and safe sentence).
  */
-export async function checkConnection(opts: { actor: Actor | null; input: z.input<typeof checkConnectionSchema> }): Promise<ConnectionCheck> {
+export async function checkConnection(opts: {
+  actor: Actor | null;
+  input: z.input<typeof checkConnectionSchema>;
+}): Promise<ConnectionCheck> {
   const { actor } = opts;
   assertPermission(actor, "manage:data-map");
   const q = parseInput(checkConnectionSchema, opts.input, "check connection");
@@ -29,13 +32,28 @@ export async function checkConnection(opts: { actor: Actor | null; input: z.inpu
     result = { ok: check.ok, errorCode: null, error: null, check };
   } catch (e) {
     // Only the engine's own sentences are kept; anything else could carry a driver's text.
-    result = isConnectedSystemError(e) ? { ok: false, errorCode: e.code, error: e.message, check: null } : { ok: false, errorCode: "ERROR", error: "The check failed.", check: null };
+    result = isConnectedSystemError(e)
+      ? { ok: false, errorCode: e.code, error: e.message, check: null }
+      : { ok: false, errorCode: "ERROR", error: "The check failed.", check: null };
   }
   await prisma.$transaction(async (tx) => {
-    await tx.connectedSystem.update({ where: { systemId: q.systemId }, data: { lastCheck: result as unknown as Prisma.InputJsonValue, lastCheckOk: result.ok, lastCheckAt: new Date() } });
+    await tx.connectedSystem.update({
+      where: { systemId: q.systemId },
+      data: { lastCheck: result as unknown as Prisma.InputJsonValue, lastCheckOk: result.ok, lastCheckAt: new Date() },
+    });
     await writeAuditEvent(tx, {
-      actor, action: "connected.connection_checked", entity: "SystemOfRecord", entityId: q.systemId,
-      data: { ok: result.ok, errorCode: result.errorCode, missing: result.check?.tables.flatMap((t) => (t.found ? t.columns.filter((c) => !c.found).map((c) => `${t.table}.${c.name}`) : [t.table])) ?? [] },
+      actor,
+      action: "connected.connection_checked",
+      entity: "SystemOfRecord",
+      entityId: q.systemId,
+      data: {
+        ok: result.ok,
+        errorCode: result.errorCode,
+        missing:
+          result.check?.tables.flatMap((t) =>
+            t.found ? t.columns.filter((c) => !c.found).map((c) => `${t.table}.${c.name}`) : [t.table],
+          ) ?? [],
+      },
     });
   });
   return result;

@@ -17,7 +17,10 @@ export type ConnectionView = {
 };
 
 /** What the data-map page shows of a connection: whether the secrets are set, never the secrets. */
-export async function getConnectionView(opts: { actor: Actor | null; input: { systemId: string } }): Promise<ConnectionView | null> {
+export async function getConnectionView(opts: {
+  actor: Actor | null;
+  input: { systemId: string };
+}): Promise<ConnectionView | null> {
   assertPermission(opts.actor, "manage:data-map");
   const systemId = idSchema.parse(opts.input.systemId);
   const c = await prisma.connectedSystem.findUnique({ where: { systemId } });

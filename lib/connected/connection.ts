@@ -21,7 +21,10 @@ const state = (key: string) => new AppError("INVALID_STATE", key, { _form: [key]
 
 /** The system's connection and parsed map, or an INVALID_STATE naming what is missing. */
 export async function loadConnection(db: Db, systemId: string): Promise<LoadedConnection> {
-  const c = await db.connectedSystem.findUnique({ where: { systemId }, include: { system: { select: { handling: true, active: true } } } });
+  const c = await db.connectedSystem.findUnique({
+    where: { systemId },
+    include: { system: { select: { handling: true, active: true } } },
+  });
   if (!c || c.system.handling !== "CONNECTED") throw state("connected.state.notConnected");
   if (!c.readUrlSealed) throw state("connected.state.noReadUrl");
   if (!c.mapYaml) throw state("connected.state.noMap");
@@ -55,7 +58,9 @@ export function hashKeyFor(systemId: string): Buffer {
 }
 
 /** The request's identity as the desk holds it; the engine normalises it. */
-export function identityOf(r: Pick<Request, "email" | "phone" | "customerId" | "subjectName" | "subjectNameKana" | "subjectBirthDate">): IdentityValues {
+export function identityOf(
+  r: Pick<Request, "email" | "phone" | "customerId" | "subjectName" | "subjectNameKana" | "subjectBirthDate">,
+): IdentityValues {
   const v: IdentityValues = {};
   if (r.email) v.email = r.email;
   if (r.phone) v.phone = r.phone;

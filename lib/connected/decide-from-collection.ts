@@ -21,15 +21,23 @@ export type DecideFromCollectionInput = z.input<typeof decideFromCollectionSchem
 
 const state = (key: string) => new AppError("INVALID_STATE", key, { _form: [key] });
 
-export type WithholdingProposal = { outcome: "FULFILLED" | "PARTIALLY_FULFILLED"; grounds: WithholdingGround[]; withheldItems: string };
+export type WithholdingProposal = {
+  outcome: "FULFILLED" | "PARTIALLY_FULFILLED";
+  grounds: WithholdingGround[];
+  withheldItems: string;
+};
 
 /**
  * What the exclusions mean for the decision: none, a full disclosure; any, a partial one
  * citing each ground used, with the withheld items named by field label (never by value).
  */
 export async function proposeWithholding(requestId: string, locale: "ja" | "en"): Promise<WithholdingProposal> {
-  const collections = await prisma.collection.findMany({ where: { requestId, superseded: false }, include: { exclusions: true, system: { select: { nameJa: true, nameEn: true } } } });
-  if (collections.some((c) => c.status === "PENDING" || c.status === "RUNNING")) throw state("connected.state.collectionRunning");
+  const collections = await prisma.collection.findMany({
+    where: { requestId, superseded: false },
+    include: { exclusions: true, system: { select: { nameJa: true, nameEn: true } } },
+  });
+  if (collections.some((c) => c.status === "PENDING" || c.status === "RUNNING"))
+    throw state("connected.state.collectionRunning");
   if (!collections.some((c) => c.status === "DONE")) throw state("connected.state.nothingCollected");
   const grounds = [...new Set(collections.flatMap((c) => c.exclusions.map((x) => x.ground)))];
   const items: string[] = [];
@@ -44,7 +52,11 @@ export async function proposeWithholding(requestId: string, locale: "ja" | "en")
       items.push(`${system} / ${x.table} / ${label}`);
     }
   }
-  return { outcome: grounds.length ? "PARTIALLY_FULFILLED" : "FULFILLED", grounds, withheldItems: [...new Set(items)].join("\n") };
+  return {
+    outcome: grounds.length ? "PARTIALLY_FULFILLED" : "FULFILLED",
+    grounds,
+    withheldItems: [...new Set(items)].join("\n"),
+  };
 }
 
 /**
@@ -52,7 +64,10 @@ export async function proposeWithholding(requestId: string, locale: "ja" | "en")
  * the exclusions, so what is withheld and what the officer approves cannot drift apart. A
  * partial disclosure waits for the officer like any other (decideRequest).
  */
-export async function decideFromCollection(opts: { actor: Actor | null; input: DecideFromCollectionInput }): Promise<DecideResult> {
+export async function decideFromCollection(opts: {
+  actor: Actor | null;
+  input: DecideFromCollectionInput;
+}): Promise<DecideResult> {
   const { actor } = opts;
   assertPermission(actor, "decide:request");
   const q = parseInput(decideFromCollectionSchema, opts.input, "decision");
@@ -61,12 +76,24 @@ export async function decideFromCollection(opts: { actor: Actor | null; input: D
   if (r.type !== "DISCLOSURE") throw state("console.package.notDisclosure");
   const p = await proposeWithholding(q.requestId, r.locale);
   const missing = p.grounds.filter((g) => !q.groundExplanations[g]);
-  if (missing.length) throw new AppError("INVALID_INPUT", "ground explanation", Object.fromEntries(missing.map((g) => [`ground-${g}`, ["errors.required"]])));
+  if (missing.length)
+    throw new AppError(
+      "INVALID_INPUT",
+      "ground explanation",
+      Object.fromEntries(missing.map((g) => [`ground-${g}`, ["errors.required"]])),
+    );
   return decideRequest({
     actor,
     input: {
-      requestId: q.requestId, version: q.version, type: "DISCLOSURE", outcome: p.outcome, explanation: q.explanation,
-      grounds: p.grounds.map((g) => ({ ground: g as "HARM_TO_LIFE_OR_RIGHTS", explanation: q.groundExplanations[g] ?? "" })),
+      requestId: q.requestId,
+      version: q.version,
+      type: "DISCLOSURE",
+      outcome: p.outcome,
+      explanation: q.explanation,
+      grounds: p.grounds.map((g) => ({
+        ground: g as "HARM_TO_LIFE_OR_RIGHTS",
+        explanation: q.groundExplanations[g] ?? "",
+      })),
       ...(p.withheldItems ? { withheldItems: p.withheldItems.slice(0, 2000) } : {}),
     },
   });

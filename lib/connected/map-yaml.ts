@@ -28,7 +28,8 @@ export function parseMapText(text: string): MapParse {
       const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
       // The closest node that exists: a missing key is reported at its parent.
       let node: unknown = undefined;
-      for (let n = path.length; n >= 0 && !isNode(node); n--) node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+      for (let n = path.length; n >= 0 && !isNode(node); n--)
+        node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
       const offset = isNode(node) && node.range ? node.range[0] : null;
       const pos = offset !== null ? lineCounter.linePos(offset) : null;
       return { line: pos?.line ?? null, column: pos?.col ?? null, path: path.join("."), message: issue.message };

@@ -7,7 +7,14 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { idSchema } from "@/lib/console/console-schemas";
-import { isConnectedSystemError, planCorrection, planErasure, type Collection, type CorrectionPlan, type ErasurePlan } from "./engine";
+import {
+  isConnectedSystemError,
+  planCorrection,
+  planErasure,
+  type Collection,
+  type CorrectionPlan,
+  type ErasurePlan,
+} from "./engine";
 import { loadConnection } from "./connection";
 import { openJson, sealJson } from "./sealed-json";
 import { summariseCorrection, summariseErasure, type PlanSummary } from "./plan-summary";
@@ -32,7 +39,8 @@ export type PlanChangeInput = z.input<typeof planChangeSchema>;
 const state = (key: string) => new AppError("INVALID_STATE", key, { _form: [key] });
 
 /** "READ_ONLY_VIOLATION" → "readOnlyViolation": message keys hold letters and dots only. */
-export const engineErrorKey = (code: string) => `connected.engineError.${code.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}`;
+export const engineErrorKey = (code: string) =>
+  `connected.engineError.${code.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}`;
 
 /** A system's failure while planning, as a form error naming the kind of failure (never the driver's text). */
 function planFailure(e: unknown): AppError {
@@ -46,19 +54,34 @@ function planFailure(e: unknown): AppError {
  * officer. Only for a request whose decision made a task for that system, and only from a
  * collection (the rows are exactly the person's). A new dry run replaces one not yet run.
  */
-export async function planChange(opts: { actor: Actor | null; input: PlanChangeInput }): Promise<{ planId: string; summary: PlanSummary }> {
+export async function planChange(opts: {
+  actor: Actor | null;
+  input: PlanChangeInput;
+}): Promise<{ planId: string; summary: PlanSummary }> {
   const { actor } = opts;
   assertPermission(actor, "work:task");
   const q = parseInput(planChangeSchema, opts.input, "change plan");
   const r = await prisma.request.findUnique({ where: { id: q.requestId }, select: { id: true, status: true } });
   if (!r) throw new AppError("NOT_FOUND", "request");
   if (r.status !== "DECIDED") throw state("console.state.notDecided");
-  const task = await prisma.task.findFirst({ where: { requestId: r.id, systemId: q.systemId, status: { in: ["OPEN", "FAILED"] }, action: { not: "COLLECT" } }, orderBy: { createdAt: "desc" } });
+  const task = await prisma.task.findFirst({
+    where: { requestId: r.id, systemId: q.systemId, status: { in: ["OPEN", "FAILED"] }, action: { not: "COLLECT" } },
+    orderBy: { createdAt: "desc" },
+  });
   if (!task) throw state("connected.state.noOpenTask");
-  const kind: ChangePlanKind = task.action === "CORRECT" || task.action === "ADD" ? "CORRECTION" : task.action === "SUSPEND_USE" ? "SUSPENSION" : "ERASURE";
+  const kind: ChangePlanKind =
+    task.action === "CORRECT" || task.action === "ADD"
+      ? "CORRECTION"
+      : task.action === "SUSPEND_USE"
+        ? "SUSPENSION"
+        : "ERASURE";
   if ((q.kind === "CORRECTION") !== (kind === "CORRECTION")) throw state("connected.state.wrongPlanKind");
-  if (task.action !== "DELETE" && task.action !== "SUSPEND_USE" && kind !== "CORRECTION") throw state("connected.state.wrongPlanKind");
-  const collection = await prisma.collection.findFirst({ where: { requestId: r.id, systemId: q.systemId, status: "DONE", superseded: false }, orderBy: { createdAt: "desc" } });
+  if (task.action !== "DELETE" && task.action !== "SUSPEND_USE" && kind !== "CORRECTION")
+    throw state("connected.state.wrongPlanKind");
+  const collection = await prisma.collection.findFirst({
+    where: { requestId: r.id, systemId: q.systemId, status: "DONE", superseded: false },
+    orderBy: { createdAt: "desc" },
+  });
   if (!collection?.resultSealed) throw state("connected.state.nothingCollected");
   const conn = await loadConnection(prisma, q.systemId);
 
@@ -69,12 +92,20 @@ export async function planChange(opts: { actor: Actor | null; input: PlanChangeI
       // Staff pick rows from the collection: a key the collection does not hold is not the person's.
       const held = openJson<Collection>(collection.resultSealed).tables.find((t) => t.table === q.table);
       const keys = new Set(held?.rows.map((row) => JSON.stringify(row.key)) ?? []);
-      if (!held || !q.rowKeys.every((k) => keys.has(JSON.stringify(k)))) throw new AppError("INVALID_INPUT", "row", { _form: ["connected.errors.rowUnknown"] });
-      const p = await planCorrection(conn.read, conn.map, { table: q.table, column: q.column, rowKeys: q.rowKeys, newValue: q.newValue === "" ? null : q.newValue });
+      if (!held || !q.rowKeys.every((k) => keys.has(JSON.stringify(k))))
+        throw new AppError("INVALID_INPUT", "row", { _form: ["connected.errors.rowUnknown"] });
+      const p = await planCorrection(conn.read, conn.map, {
+        table: q.table,
+        column: q.column,
+        rowKeys: q.rowKeys,
+        newValue: q.newValue === "" ? null : q.newValue,
+      });
       plan = p;
       summary = summariseCorrection(p);
     } else {
-      const p = await planErasure(conn.read, conn.map, openJson<Collection>(collection.resultSealed), { mode: kind === "SUSPENSION" ? "suspend" : "erase" });
+      const p = await planErasure(conn.read, conn.map, openJson<Collection>(collection.resultSealed), {
+        mode: kind === "SUSPENSION" ? "suspend" : "erase",
+      });
       plan = p;
       summary = summariseErasure(p);
     }
@@ -84,10 +115,28 @@ export async function planChange(opts: { actor: Actor | null; input: PlanChangeI
   }
   const { sealed, sha256 } = sealJson(plan);
   return prisma.$transaction(async (tx) => {
-    const replaced = await tx.changePlan.updateMany({ where: { requestId: r.id, systemId: q.systemId, state: { in: ["PENDING_APPROVAL", "APPROVED"] } }, data: { state: "CANCELLED" } });
-    const row = await tx.changePlan.create({ data: { requestId: r.id, systemId: q.systemId, taskId: task.id, kind, planSealed: sealed, summary, createdById: actor.id }, select: { id: true } });
+    const replaced = await tx.changePlan.updateMany({
+      where: { requestId: r.id, systemId: q.systemId, state: { in: ["PENDING_APPROVAL", "APPROVED"] } },
+      data: { state: "CANCELLED" },
+    });
+    const row = await tx.changePlan.create({
+      data: {
+        requestId: r.id,
+        systemId: q.systemId,
+        taskId: task.id,
+        kind,
+        planSealed: sealed,
+        summary,
+        createdById: actor.id,
+      },
+      select: { id: true },
+    });
     await writeAuditEvent(tx, {
-      actor, action: "connected.change_planned", entity: "ChangePlan", entityId: row.id, requestId: r.id,
+      actor,
+      action: "connected.change_planned",
+      entity: "ChangePlan",
+      entityId: row.id,
+      requestId: r.id,
       data: { systemId: q.systemId, taskId: task.id, kind, sha256, replaced: replaced.count, ...summary },
     });
     return { planId: row.id, summary };

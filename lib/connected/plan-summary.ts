@@ -11,10 +11,21 @@ export type PlanSummary = {
 export function summariseErasure(plan: ErasurePlan): PlanSummary {
   return {
     totalRows: plan.totalRows,
-    tables: plan.tables.map((t) => ({ table: t.table, action: t.action, columns: t.columns.map((c) => c.name), strategies: t.columns.map((c) => c.strategy.kind), count: t.count })),
+    tables: plan.tables.map((t) => ({
+      table: t.table,
+      action: t.action,
+      columns: t.columns.map((c) => c.name),
+      strategies: t.columns.map((c) => c.strategy.kind),
+      count: t.count,
+    })),
   };
 }
 
 export function summariseCorrection(plan: CorrectionPlan): PlanSummary {
-  return { totalRows: plan.rows.length, tables: [{ table: plan.table, action: "update", columns: [plan.column], strategies: ["correct"], count: plan.rows.length }] };
+  return {
+    totalRows: plan.rows.length,
+    tables: [
+      { table: plan.table, action: "update", columns: [plan.column], strategies: ["correct"], count: plan.rows.length },
+    ],
+  };
 }

@@ -23,9 +23,15 @@ function failureOf(e: unknown): Failure {
  * system never silently looks empty. Never throws: the job row must not hold a driver message.
  */
 export async function runCollection(db: PrismaClient, collectionId: string): Promise<"DONE" | "FAILED" | "SKIPPED"> {
-  const claimed = await db.collection.updateMany({ where: { id: collectionId, status: "PENDING" }, data: { status: "RUNNING", startedAt: new Date() } });
+  const claimed = await db.collection.updateMany({
+    where: { id: collectionId, status: "PENDING" },
+    data: { status: "RUNNING", startedAt: new Date() },
+  });
   if (claimed.count === 0) return "SKIPPED";
-  const c = await db.collection.findUniqueOrThrow({ where: { id: collectionId }, include: { request: true, system: true } });
+  const c = await db.collection.findUniqueOrThrow({
+    where: { id: collectionId },
+    include: { request: true, system: true },
+  });
   let result: Collection | null = null;
   let failure: Failure | null = null;
   try {
@@ -40,20 +46,57 @@ export async function runCollection(db: PrismaClient, collectionId: string): Pro
     const { sealed, sha256 } = sealJson(done);
     const rowCount = done.tables.reduce((n, t) => n + t.rows.length, 0);
     await db.$transaction(async (tx) => {
-      const previous = await tx.collection.findMany({ where: { requestId: c.requestId, systemId: c.systemId, status: "DONE", superseded: false }, include: { exclusions: true } });
+      const previous = await tx.collection.findMany({
+        where: { requestId: c.requestId, systemId: c.systemId, status: "DONE", superseded: false },
+        include: { exclusions: true },
+      });
       await tx.collection.updateMany({ where: { id: { in: previous.map((p) => p.id) } }, data: { superseded: true } });
       const keys = new Set(done.tables.flatMap((t) => t.rows.map((row) => `${t.table}|${JSON.stringify(row.key)}`)));
-      const carried = previous.flatMap((p) => p.exclusions).filter((x) => keys.has(`${x.table}|${JSON.stringify(x.rowKey)}`));
+      const carried = previous
+        .flatMap((p) => p.exclusions)
+        .filter((x) => keys.has(`${x.table}|${JSON.stringify(x.rowKey)}`));
       for (const x of carried) {
-        await tx.collectionExclusion.create({ data: { collectionId: c.id, table: x.table, rowKey: x.rowKey ?? {}, column: x.column, ground: x.ground, createdById: x.createdById } });
+        await tx.collectionExclusion.create({
+          data: {
+            collectionId: c.id,
+            table: x.table,
+            rowKey: x.rowKey ?? {},
+            column: x.column,
+            ground: x.ground,
+            createdById: x.createdById,
+          },
+        });
       }
       await tx.collection.update({
         where: { id: c.id },
-        data: { status: "DONE", resultSealed: sealed, resultSha256: sha256, matchedBy: done.matchedBy, tableCount: done.tables.filter((t) => t.rows.length > 0).length, rowCount, truncated: done.tables.some((t) => t.truncated), finishedAt },
+        data: {
+          status: "DONE",
+          resultSealed: sealed,
+          resultSha256: sha256,
+          matchedBy: done.matchedBy,
+          tableCount: done.tables.filter((t) => t.rows.length > 0).length,
+          rowCount,
+          truncated: done.tables.some((t) => t.truncated),
+          finishedAt,
+        },
       });
       await writeAuditEvent(tx, {
-        actor, action: "connected.collected", entity: "Collection", entityId: c.id, requestId: c.requestId,
-        data: { systemId: c.systemId, matchedBy: done.matchedBy, sha256, tables: done.tables.map((t) => ({ table: t.table, rows: t.rows.length, truncated: t.truncated, columns: t.columns.map((col) => col.name) })) },
+        actor,
+        action: "connected.collected",
+        entity: "Collection",
+        entityId: c.id,
+        requestId: c.requestId,
+        data: {
+          systemId: c.systemId,
+          matchedBy: done.matchedBy,
+          sha256,
+          tables: done.tables.map((t) => ({
+            table: t.table,
+            rows: t.rows.length,
+            truncated: t.truncated,
+            columns: t.columns.map((col) => col.name),
+          })),
+        },
       });
     });
     return "DONE";
@@ -61,12 +104,35 @@ export async function runCollection(db: PrismaClient, collectionId: string): Pro
   const f = failure ?? { code: "ERROR", reason: "No result." };
   await db.$transaction(async (tx) => {
     const task = await tx.task.create({
-      data: { requestId: c.requestId, systemId: c.systemId, action: "COLLECT", categories: c.system.categories, instructions: `COLLECT [${c.system.categories.join(", ")}]\n${f.code}: ${f.reason}` },
+      data: {
+        requestId: c.requestId,
+        systemId: c.systemId,
+        action: "COLLECT",
+        categories: c.system.categories,
+        instructions: `COLLECT [${c.system.categories.join(", ")}]\n${f.code}: ${f.reason}`,
+      },
       select: { id: true },
     });
-    await tx.collection.update({ where: { id: c.id }, data: { status: "FAILED", failureCode: f.code, failureReason: f.reason, fallbackTaskId: task.id, finishedAt } });
-    await writeAuditEvent(tx, { actor, action: "connected.collection_failed", entity: "Collection", entityId: c.id, requestId: c.requestId, data: { systemId: c.systemId, code: f.code, fallbackTaskId: task.id } });
-    await writeAuditEvent(tx, { actor, action: "task.created", entity: "Task", entityId: task.id, requestId: c.requestId, data: { systemId: c.systemId, action: "COLLECT", categories: c.system.categories, reason: f.code } });
+    await tx.collection.update({
+      where: { id: c.id },
+      data: { status: "FAILED", failureCode: f.code, failureReason: f.reason, fallbackTaskId: task.id, finishedAt },
+    });
+    await writeAuditEvent(tx, {
+      actor,
+      action: "connected.collection_failed",
+      entity: "Collection",
+      entityId: c.id,
+      requestId: c.requestId,
+      data: { systemId: c.systemId, code: f.code, fallbackTaskId: task.id },
+    });
+    await writeAuditEvent(tx, {
+      actor,
+      action: "task.created",
+      entity: "Task",
+      entityId: task.id,
+      requestId: c.requestId,
+      data: { systemId: c.systemId, action: "COLLECT", categories: c.system.categories, reason: f.code },
+    });
   });
   return "FAILED";
 }

@@ -27,7 +27,9 @@ export const saveConnectionSchema = z
     for (const field of ["readUrl", "writeUrl"] as const) {
       const v = q[field];
       if (!v) continue;
-      const ok = (schemes[q.dialect] as readonly string[]).some((s) => v.startsWith(s)) && (v.startsWith("pglite:") || URL.canParse(v));
+      const ok =
+        (schemes[q.dialect] as readonly string[]).some((s) => v.startsWith(s)) &&
+        (v.startsWith("pglite:") || URL.canParse(v));
       // The message key only: the value itself is never echoed back.
       if (!ok) ctx.addIssue({ code: "custom", path: [field], message: "connected.errors.urlInvalid" });
     }
@@ -38,7 +40,10 @@ export type SaveConnectionInput = z.input<typeof saveConnectionSchema>;
  * Admins connect a data-map system to its database. The URLs (credentials included) are
  * sealed with the app's key and never shown again; the audit records only which ones changed.
  */
-export async function saveConnection(opts: { actor: Actor | null; input: SaveConnectionInput }): Promise<{ systemId: string }> {
+export async function saveConnection(opts: {
+  actor: Actor | null;
+  input: SaveConnectionInput;
+}): Promise<{ systemId: string }> {
   const { actor } = opts;
   assertPermission(actor, "manage:data-map");
   const q = parseInput(saveConnectionSchema, opts.input, "connection");
@@ -46,17 +51,30 @@ export async function saveConnection(opts: { actor: Actor | null; input: SaveCon
     const system = await tx.systemOfRecord.findUnique({ where: { id: q.systemId }, select: { id: true } });
     if (!system) throw new AppError("NOT_FOUND", "system");
     const before = await tx.connectedSystem.findUnique({ where: { systemId: q.systemId } });
-    if (!before?.readUrlSealed && !q.readUrl) throw new AppError("INVALID_INPUT", "read url required", { readUrl: ["errors.required"] });
+    if (!before?.readUrlSealed && !q.readUrl)
+      throw new AppError("INVALID_INPUT", "read url required", { readUrl: ["errors.required"] });
     const data = {
       dialect: q.dialect,
       ...(q.readUrl ? { readUrlSealed: sealString(q.readUrl), target: describeTarget(q.readUrl) } : {}),
       ...(q.writeUrl ? { writeUrlSealed: sealString(q.writeUrl) } : q.clearWriteUrl ? { writeUrlSealed: null } : {}),
     };
-    await tx.connectedSystem.upsert({ where: { systemId: q.systemId }, create: { systemId: q.systemId, ...data }, update: data });
+    await tx.connectedSystem.upsert({
+      where: { systemId: q.systemId },
+      create: { systemId: q.systemId, ...data },
+      update: data,
+    });
     await tx.systemOfRecord.update({ where: { id: q.systemId }, data: { handling: "CONNECTED" } });
     await writeAuditEvent(tx, {
-      actor, action: "connected.connection_saved", entity: "SystemOfRecord", entityId: q.systemId,
-      data: { dialect: q.dialect, readUrlChanged: Boolean(q.readUrl), writeUrlChanged: Boolean(q.writeUrl), writeUrlCleared: !q.writeUrl && q.clearWriteUrl },
+      actor,
+      action: "connected.connection_saved",
+      entity: "SystemOfRecord",
+      entityId: q.systemId,
+      data: {
+        dialect: q.dialect,
+        readUrlChanged: Boolean(q.readUrl),
+        writeUrlChanged: Boolean(q.writeUrl),
+        writeUrlCleared: !q.writeUrl && q.clearWriteUrl,
+      },
     });
     return { systemId: q.systemId };
   });

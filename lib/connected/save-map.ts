@@ -30,7 +30,10 @@ export class MapInvalidError extends AppError {
  * dialect must match the connection's. The stored text is the normalised YAML the engine
  * writes, so exports are stable. The audit keeps the table and column names, not the file.
  */
-export async function saveDatasetMap(opts: { actor: Actor | null; input: SaveMapInput }): Promise<{ tables: number; columns: number }> {
+export async function saveDatasetMap(opts: {
+  actor: Actor | null;
+  input: SaveMapInput;
+}): Promise<{ tables: number; columns: number }> {
   const { actor } = opts;
   assertPermission(actor, "manage:data-map");
   const q = parseInput(saveMapSchema, opts.input, "dataset map");
@@ -40,23 +43,46 @@ export async function saveDatasetMap(opts: { actor: Actor | null; input: SaveMap
   const yaml = serializeMapYaml(map);
   return prisma.$transaction(async (tx) => {
     const c = await tx.connectedSystem.findUnique({ where: { systemId: q.systemId } });
-    if (!c) throw new AppError("INVALID_STATE", "connected.state.notConnected", { _form: ["connected.state.notConnected"] });
-    if (c.dialect !== map.dialect) throw new AppError("INVALID_INPUT", "dialect", { mapText: ["connected.errors.mapDialect"] });
-    await tx.connectedSystem.update({ where: { systemId: q.systemId }, data: { mapYaml: yaml, mapSha256: sha256Hex(yaml), mapUpdatedAt: new Date(), lastCheck: Prisma.DbNull, lastCheckOk: null } });
+    if (!c)
+      throw new AppError("INVALID_STATE", "connected.state.notConnected", { _form: ["connected.state.notConnected"] });
+    if (c.dialect !== map.dialect)
+      throw new AppError("INVALID_INPUT", "dialect", { mapText: ["connected.errors.mapDialect"] });
+    await tx.connectedSystem.update({
+      where: { systemId: q.systemId },
+      data: {
+        mapYaml: yaml,
+        mapSha256: sha256Hex(yaml),
+        mapUpdatedAt: new Date(),
+        lastCheck: Prisma.DbNull,
+        lastCheckOk: null,
+      },
+    });
     const columns = map.tables.reduce((n, t) => n + t.columns.length, 0);
     await writeAuditEvent(tx, {
-      actor, action: "connected.map_saved", entity: "SystemOfRecord", entityId: q.systemId,
-      data: { sha256: sha256Hex(yaml), tables: map.tables.map((t) => ({ table: t.name, columns: t.columns.map((col) => col.name) })) },
+      actor,
+      action: "connected.map_saved",
+      entity: "SystemOfRecord",
+      entityId: q.systemId,
+      data: {
+        sha256: sha256Hex(yaml),
+        tables: map.tables.map((t) => ({ table: t.name, columns: t.columns.map((col) => col.name) })),
+      },
     });
     return { tables: map.tables.length, columns };
   });
 }
 
 /** The stored map as YAML for download (admins only); null when none is saved. */
-export async function exportDatasetMap(opts: { actor: Actor | null; input: { systemId: string } }): Promise<{ fileName: string; yaml: string } | null> {
+export async function exportDatasetMap(opts: {
+  actor: Actor | null;
+  input: { systemId: string };
+}): Promise<{ fileName: string; yaml: string } | null> {
   assertPermission(opts.actor, "manage:data-map");
   const systemId = idSchema.parse(opts.input.systemId);
-  const c = await prisma.connectedSystem.findUnique({ where: { systemId }, include: { system: { select: { key: true } } } });
+  const c = await prisma.connectedSystem.findUnique({
+    where: { systemId },
+    include: { system: { select: { key: true } } },
+  });
   if (!c?.mapYaml) return null;
   return { fileName: `${c.system.key}-dataset-map.yaml`, yaml: c.mapYaml };
 }

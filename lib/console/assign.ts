@@ -15,7 +15,10 @@ export const assignRequestSchema = requestRefSchema.extend({
 export type AssignRequestInput = z.input<typeof assignRequestSchema>;
 
 /** Assigns or reassigns a request to an active staff member (or clears it), audited. */
-export async function assignRequest(opts: { actor: Actor | null; input: AssignRequestInput }): Promise<{ version: number }> {
+export async function assignRequest(opts: {
+  actor: Actor | null;
+  input: AssignRequestInput;
+}): Promise<{ version: number }> {
   const { actor } = opts;
   assertPermission(actor, "write:request");
   const q = parseInput(assignRequestSchema, opts.input, "assign request");
@@ -24,11 +27,16 @@ export async function assignRequest(opts: { actor: Actor | null; input: AssignRe
     const r = await loadForChange(tx, ref);
     if (q.assigneeId) {
       const staff = await tx.staffUser.findUnique({ where: { id: q.assigneeId }, select: { active: true } });
-      if (!staff?.active) throw new AppError("INVALID_INPUT", "assignee", { assigneeId: ["console.errors.unknownStaff"] });
+      if (!staff?.active)
+        throw new AppError("INVALID_INPUT", "assignee", { assigneeId: ["console.errors.unknownStaff"] });
     }
     const version = await updateRequestVersioned(tx, ref, { assigneeId: q.assigneeId });
     await writeAuditEvent(tx, {
-      actor, action: "request.assigned", entity: "Request", entityId: r.id, requestId: r.id,
+      actor,
+      action: "request.assigned",
+      entity: "Request",
+      entityId: r.id,
+      requestId: r.id,
       data: { from: r.assigneeId, to: q.assigneeId },
     });
     return { version };

@@ -8,5 +8,9 @@ export type AssignableStaff = { id: string; name: string; role: Role };
 /** Active staff a request can be assigned to (and the queue filtered by): names and roles only. */
 export async function listAssignableStaff(opts: { actor: Actor | null }): Promise<AssignableStaff[]> {
   assertPermission(opts.actor, "read:request");
-  return prisma.staffUser.findMany({ where: { active: true }, select: { id: true, name: true, role: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  return prisma.staffUser.findMany({
+    where: { active: true },
+    select: { id: true, name: true, role: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
 }

@@ -11,12 +11,15 @@ export const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "co
 
 export const requestRefSchema = z.object({ requestId: idSchema, version: versionSchema });
 
-export const longText = (max = 4000) => z.string().trim().min(1, { message: "errors.required" }).max(max, { message: "errors.tooLong" });
+export const longText = (max = 4000) =>
+  z.string().trim().min(1, { message: "errors.required" }).max(max, { message: "errors.tooLong" });
 
 /** A file handed over by a page or action (multipart body read into memory). */
 export const uploadSchema = z.object({
   fileName: z.string().trim().min(1).max(200),
-  content: z.instanceof(Buffer, { message: "console.errors.fileMissing" }).refine((b) => b.length > 0, { message: "console.errors.fileEmpty" }),
+  content: z
+    .instanceof(Buffer, { message: "console.errors.fileMissing" })
+    .refine((b) => b.length > 0, { message: "console.errors.fileEmpty" }),
   /** What the browser claimed; the content decides (lib/console/sniff-file-type.ts). */
   mimeType: z.string().max(120).optional(),
 });

@@ -21,7 +21,9 @@ import { createOfflineRequestSchema, type CreateOfflineRequestInput } from "./of
 export { createOfflineRequestSchema, type CreateOfflineRequestInput };
 
 function parseDetails(type: CreateOfflineRequestInput["type"], details: unknown): Record<string, unknown> {
-  const schema = (WIZARD_REQUEST_TYPES as readonly string[]).includes(type) ? detailsSchemas[type as keyof typeof detailsSchemas] : inquiryDetailsSchema;
+  const schema = (WIZARD_REQUEST_TYPES as readonly string[]).includes(type)
+    ? detailsSchemas[type as keyof typeof detailsSchemas]
+    : inquiryDetailsSchema;
   const parsed = schema.safeParse(details);
   if (parsed.success) return parsed.data as Record<string, unknown>;
   const errors = Object.fromEntries(Object.entries(fieldErrorsOf(parsed.error)).map(([k, v]) => [`details.${k}`, v]));
@@ -34,27 +36,53 @@ function parseDetails(type: CreateOfflineRequestInput["type"], details: unknown)
  * stored encrypted as SCAN files with a Document each; the acknowledgement notice goes
  * by email, or is kept for posting when there is no address.
  */
-export async function createOfflineRequest(opts: { actor: Actor | null; input: CreateOfflineRequestInput; now?: Date }): Promise<{ requestId: string; reference: string; version: number }> {
+export async function createOfflineRequest(opts: {
+  actor: Actor | null;
+  input: CreateOfflineRequestInput;
+  now?: Date;
+}): Promise<{ requestId: string; reference: string; version: number }> {
   const { actor } = opts;
   assertPermission(actor, "create:request");
   const q = parseInput(createOfflineRequestSchema, opts.input, "offline request");
   const now = opts.now ?? new Date();
-  if (q.arrivedOn > jstDate(now)) throw new AppError("INVALID_INPUT", "arrival in future", { arrivedOn: ["console.errors.dateInFuture"] });
+  if (q.arrivedOn > jstDate(now))
+    throw new AppError("INVALID_INPUT", "arrival in future", { arrivedOn: ["console.errors.dateInFuture"] });
   const details = parseDetails(q.type, q.details);
-  const scans = await Promise.all(q.documents.map((d, i) => inspectUpload({ bytes: d.content, name: d.fileName }, { field: `documents.${i}.file` })));
+  const scans = await Promise.all(
+    q.documents.map((d, i) => inspectUpload({ bytes: d.content, name: d.fileName }, { field: `documents.${i}.file` })),
+  );
   const settings = await getSettings(prisma);
   const arrivedAt = jstMidnight(q.arrivedOn);
   const targetDays = settings.deadlines.targetDays;
-  const policy = await prisma.policyVersion.findFirst({ where: { effectiveDate: { lte: arrivedAt } }, orderBy: { effectiveDate: "desc" }, select: { id: true } });
+  const policy = await prisma.policyVersion.findFirst({
+    where: { effectiveDate: { lte: arrivedAt } },
+    orderBy: { effectiveDate: "desc" },
+    select: { id: true },
+  });
 
   return prisma.$transaction(async (tx) => {
     const reference = await nextReference(tx, arrivedAt);
     const request = await tx.request.create({
       data: {
-        type: q.type, channel: q.channel, locale: q.locale, requesterKind: q.requesterKind,
-        subjectName: q.subjectName, subjectNameKana: q.subjectNameKana, country: q.country, postalCode: q.postalCode, prefecture: q.prefecture, city: q.city,
-        addressLine: q.addressLine, phone: q.phone, customerId: q.customerId, relationship: q.relationship,
-        agentName: q.agentName, agentNameKana: q.agentNameKana, agentEmail: q.agentEmail, agentPhone: q.agentPhone, agentAddress: q.agentAddress,
+        type: q.type,
+        channel: q.channel,
+        locale: q.locale,
+        requesterKind: q.requesterKind,
+        subjectName: q.subjectName,
+        subjectNameKana: q.subjectNameKana,
+        country: q.country,
+        postalCode: q.postalCode,
+        prefecture: q.prefecture,
+        city: q.city,
+        addressLine: q.addressLine,
+        phone: q.phone,
+        customerId: q.customerId,
+        relationship: q.relationship,
+        agentName: q.agentName,
+        agentNameKana: q.agentNameKana,
+        agentEmail: q.agentEmail,
+        agentPhone: q.agentPhone,
+        agentAddress: q.agentAddress,
         reference,
         identity: needsIdentity(q.type) ? "PENDING" : "NOT_REQUIRED",
         ...feeFieldsForNewRequest(q.type, settings.fee, reference),
@@ -73,18 +101,48 @@ export async function createOfflineRequest(opts: { actor: Actor | null; input: C
     for (const [i, scan] of scans.entries()) {
       const d = q.documents[i];
       if (!d) continue;
-      const file = await storeFile(tx, { role: "SCAN", content: scan.content, mimeType: scan.mimeType, originalName: scan.originalName, requestId: request.id, uploadedById: actor.id });
-      await tx.document.create({ data: { requestId: request.id, fileId: file.id, kind: d.kind, holder: d.holder, issuedOn: d.issuedOn ? dateOnly(d.issuedOn) : null, sentByPost: q.channel === "POST" } });
+      const file = await storeFile(tx, {
+        role: "SCAN",
+        content: scan.content,
+        mimeType: scan.mimeType,
+        originalName: scan.originalName,
+        requestId: request.id,
+        uploadedById: actor.id,
+      });
+      await tx.document.create({
+        data: {
+          requestId: request.id,
+          fileId: file.id,
+          kind: d.kind,
+          holder: d.holder,
+          issuedOn: d.issuedOn ? dateOnly(d.issuedOn) : null,
+          sentByPost: q.channel === "POST",
+        },
+      });
     }
-    if (q.note) await tx.message.create({ data: { requestId: request.id, author: "STAFF", staffId: actor.id, body: q.note, internal: true } });
+    if (q.note)
+      await tx.message.create({
+        data: { requestId: request.id, author: "STAFF", staffId: actor.id, body: q.note, internal: true },
+      });
     await writeAuditEvent(tx, {
-      actor, action: "request.created_offline", entity: "Request", entityId: request.id, requestId: request.id,
-      data: { type: q.type, channel: q.channel, arrivedOn: q.arrivedOn, documents: scans.length, requesterKind: q.requesterKind },
+      actor,
+      action: "request.created_offline",
+      entity: "Request",
+      entityId: request.id,
+      requestId: request.id,
+      data: {
+        type: q.type,
+        channel: q.channel,
+        arrivedOn: q.arrivedOn,
+        documents: scans.length,
+        requesterKind: q.requesterKind,
+      },
     });
     await issueNotice(tx, actor, { requestId: request.id, kind: "ACKNOWLEDGEMENT" }, now);
     // The acknowledgement promises that payment guidance follows: here it is — amount,
     // account and transfer reference, by mail or as a letter to post (issue 17, bug 3).
-    if (request.fee === "AWAITING_PAYMENT") await issueNotice(tx, actor, { requestId: request.id, kind: "PAYMENT_REQUEST" }, now);
+    if (request.fee === "AWAITING_PAYMENT")
+      await issueNotice(tx, actor, { requestId: request.id, kind: "PAYMENT_REQUEST" }, now);
     return { requestId: request.id, reference, version: request.version };
   });
 }

@@ -11,7 +11,8 @@ export const VIEW_PIXEL_BUDGET = 16_000_000;
 export const PREVIEW_PIXEL_LIMIT = 100_000_000;
 const PREVIEW_EDGE = 2000;
 
-export type ImageView = { kind: "original" } | { kind: "preview"; content: Buffer; mimeType: "image/png" } | { kind: "too-large" };
+export type ImageView =
+  { kind: "original" } | { kind: "preview"; content: Buffer; mimeType: "image/png" } | { kind: "too-large" };
 
 export async function imageView(content: Buffer): Promise<ImageView> {
   let meta: Metadata;

@@ -18,7 +18,8 @@ export type NextAction =
   | "none";
 
 /** Sections of the request page, by their anchor id. */
-export type SectionId = "details" | "documents" | "identity" | "decision" | "tasks" | "package" | "notices" | "messages";
+export type SectionId =
+  "details" | "documents" | "identity" | "decision" | "tasks" | "package" | "notices" | "messages";
 
 export type NextActionInput = {
   type: RequestType;
@@ -37,7 +38,11 @@ export type NextActionView = { action: NextAction; sections: SectionId[]; anchor
 const disclosed = (o: Outcome | null) => o === "FULFILLED" || o === "PARTIALLY_FULFILLED";
 
 export function nextAction(r: NextActionInput): NextActionView {
-  const view = (action: NextAction, sections: SectionId[], anchor: NextActionView["anchor"] = sections[0] ?? null): NextActionView => ({ action, sections, anchor });
+  const view = (
+    action: NextAction,
+    sections: SectionId[],
+    anchor: NextActionView["anchor"] = sections[0] ?? null,
+  ): NextActionView => ({ action, sections, anchor });
   if (r.status === "CLOSED" || r.status === "WITHDRAWN" || r.status === "ABANDONED") return view("none", [], null);
   if (r.pendingApproval) return view("approve", ["decision"]);
   if (r.status === "WAITING_FOR_REQUESTER") return view("waitForRequester", ["identity", "documents", "messages"]);

@@ -3,7 +3,13 @@ import { DocumentKind, Relationship, RequestType } from "@/lib/generated/prisma/
 import { dateString, uploadSchema } from "./console-schemas";
 import { COUNTRIES_ABROAD, JAPAN } from "@/lib/requests/countries";
 
-const optional = (max: number) => z.string().trim().max(max, { message: "errors.tooLong" }).optional().transform((v) => (v ? v : undefined));
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: "errors.tooLong" })
+    .optional()
+    .transform((v) => (v ? v : undefined));
 
 export const scanSchema = uploadSchema.extend({
   kind: z.enum(DocumentKind),
@@ -25,7 +31,11 @@ export const createOfflineRequestSchema = z
     subjectBirthDate: dateString.optional(),
     /** Where the person lives; abroad the whole address goes in addressLine (ADR 0014). */
     country: z.enum([JAPAN, ...COUNTRIES_ABROAD], { message: "errors.invalidChoice" }).default(JAPAN),
-    postalCode: z.string().trim().regex(/^\d{3}-?\d{4}$/, { message: "console.errors.postalCode" }).optional(),
+    postalCode: z
+      .string()
+      .trim()
+      .regex(/^\d{3}-?\d{4}$/, { message: "console.errors.postalCode" })
+      .optional(),
     prefecture: optional(20),
     city: optional(100),
     addressLine: optional(300),
@@ -47,9 +57,13 @@ export const createOfflineRequestSchema = z
   })
   .superRefine((r, ctx) => {
     // A Japanese postal code, prefecture or city with a country abroad is a mix-up of two addresses.
-    if (r.country !== JAPAN) for (const key of ["postalCode", "prefecture", "city"] as const) if (r[key]) ctx.addIssue({ code: "custom", path: [key], message: "console.errors.japanOnly" });
-    if (r.requesterKind !== "SELF" && !r.agentName) ctx.addIssue({ code: "custom", path: ["agentName"], message: "errors.required" });
-    if (r.documents.some((d) => d.holder === "AGENT") && r.requesterKind === "SELF") ctx.addIssue({ code: "custom", path: ["documents"], message: "console.errors.noAgent" });
+    if (r.country !== JAPAN)
+      for (const key of ["postalCode", "prefecture", "city"] as const)
+        if (r[key]) ctx.addIssue({ code: "custom", path: [key], message: "console.errors.japanOnly" });
+    if (r.requesterKind !== "SELF" && !r.agentName)
+      ctx.addIssue({ code: "custom", path: ["agentName"], message: "errors.required" });
+    if (r.documents.some((d) => d.holder === "AGENT") && r.requesterKind === "SELF")
+      ctx.addIssue({ code: "custom", path: ["documents"], message: "console.errors.noAgent" });
   });
 
 export type CreateOfflineRequestInput = z.input<typeof createOfflineRequestSchema>;

@@ -6,5 +6,7 @@ import type { Outcome, RequestType } from "@/lib/generated/prisma/enums";
 const actionOutcomes: readonly Outcome[] = ["FULFILLED", "PARTIALLY_FULFILLED", "NOT_FULFILLED"];
 
 export function outcomeLabelKey(type: RequestType, outcome: Outcome | string): string {
-  return type !== "DISCLOSURE" && (actionOutcomes as readonly string[]).includes(outcome) ? `outcomeAction.${outcome}` : `outcome.${outcome}`;
+  return type !== "DISCLOSURE" && (actionOutcomes as readonly string[]).includes(outcome)
+    ? `outcomeAction.${outcome}`
+    : `outcome.${outcome}`;
 }

@@ -1,5 +1,12 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Channel, FeeStatus, IdentityStatus, Outcome, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
+import type {
+  Channel,
+  FeeStatus,
+  IdentityStatus,
+  Outcome,
+  RequestStatus,
+  RequestType,
+} from "@/lib/generated/prisma/enums";
 import { prisma } from "@/lib/server/db";
 import { assertPermission } from "@/lib/server/permissions";
 import type { Actor } from "@/lib/audit/actor";
@@ -134,9 +141,23 @@ export async function listQueue(opts: { actor: Actor | null; input: ListQueueInp
       skip,
       take: QUEUE_PAGE_SIZE + 1,
       select: {
-        id: true, reference: true, type: true, status: true, identity: true, fee: true, outcome: true, channel: true,
-        subjectName: true, subjectNameKana: true, arrivedAt: true, targetDays: true, pausedAt: true, pausedMs: true,
-        dueAt: true, version: true, assigneeId: true,
+        id: true,
+        reference: true,
+        type: true,
+        status: true,
+        identity: true,
+        fee: true,
+        outcome: true,
+        channel: true,
+        subjectName: true,
+        subjectNameKana: true,
+        arrivedAt: true,
+        targetDays: true,
+        pausedAt: true,
+        pausedMs: true,
+        dueAt: true,
+        version: true,
+        assigneeId: true,
       },
     }),
     // COUNT(*) over at most COUNT_CAP + 1 rows, computed in the database.
@@ -147,20 +168,46 @@ export async function listQueue(opts: { actor: Actor | null; input: ListQueueInp
   // planner work on the whole table before the LIMIT (measured by npm run bench).
   const page = found.slice(0, QUEUE_PAGE_SIZE);
   const assigneeIds = [...new Set(page.map((r) => r.assigneeId).filter((id): id is string => Boolean(id)))];
-  const assignees = assigneeIds.length ? await prisma.staffUser.findMany({ where: { id: { in: assigneeIds } }, select: { id: true, name: true } }) : [];
+  const assignees = assigneeIds.length
+    ? await prisma.staffUser.findMany({ where: { id: { in: assigneeIds } }, select: { id: true, name: true } })
+    : [];
   const assigneeById = new Map(assignees.map((a) => [a.id, a]));
   const rows = page.map((r): QueueRow => {
-    const d = deadlineStatus({ arrivedAt: r.arrivedAt, targetDays: r.targetDays, pausedMs: r.pausedMs, pausedAt: r.pausedAt, open: isOpen(r.status) }, dueSoonDays, now);
+    const d = deadlineStatus(
+      {
+        arrivedAt: r.arrivedAt,
+        targetDays: r.targetDays,
+        pausedMs: r.pausedMs,
+        pausedAt: r.pausedAt,
+        open: isOpen(r.status),
+      },
+      dueSoonDays,
+      now,
+    );
     return {
-      id: r.id, reference: r.reference, type: r.type, status: r.status, identity: r.identity, fee: r.fee, outcome: r.outcome,
-      channel: r.channel, subjectName: r.subjectName, subjectNameKana: r.subjectNameKana, assignee: r.assigneeId ? (assigneeById.get(r.assigneeId) ?? null) : null,
-      arrivedAt: r.arrivedAt, dueAt: d.dueAt, daysLeft: d.daysLeft, deadlineStatus: d.status,
-      appiSuitDate: appiSuitDate(r.arrivedAt), version: r.version,
+      id: r.id,
+      reference: r.reference,
+      type: r.type,
+      status: r.status,
+      identity: r.identity,
+      fee: r.fee,
+      outcome: r.outcome,
+      channel: r.channel,
+      subjectName: r.subjectName,
+      subjectNameKana: r.subjectNameKana,
+      assignee: r.assigneeId ? (assigneeById.get(r.assigneeId) ?? null) : null,
+      arrivedAt: r.arrivedAt,
+      dueAt: d.dueAt,
+      daysLeft: d.daysLeft,
+      deadlineStatus: d.status,
+      appiSuitDate: appiSuitDate(r.arrivedAt),
+      version: r.version,
     };
   });
   // A search that the filters emptied: count its matches without them (the closed
   // request a reference names must not look as if it did not exist; issue 17, bug 2).
-  const hiddenByFilters = search && filtersSet && counted === 0 ? await prisma.request.count({ where: search, take: COUNT_CAP }) : 0;
+  const hiddenByFilters =
+    search && filtersSet && counted === 0 ? await prisma.request.count({ where: search, take: COUNT_CAP }) : 0;
   return {
     rows,
     hiddenByFilters,

@@ -14,7 +14,17 @@ export const requestDetailSchema = z.object({ requestId: idSchema });
 export type RequestDetailInput = z.input<typeof requestDetailSchema>;
 
 // File metadata only: content is fetched through viewDocument/viewRequestFile, which audit.
-const fileMeta = { select: { id: true, role: true, mimeType: true, sizeBytes: true, originalName: true, createdAt: true, deletedAt: true } } as const;
+const fileMeta = {
+  select: {
+    id: true,
+    role: true,
+    mimeType: true,
+    sizeBytes: true,
+    originalName: true,
+    createdAt: true,
+    deletedAt: true,
+  },
+} as const;
 const staffName = { select: { id: true, name: true } } as const;
 
 async function loadDetail(requestId: string) {
@@ -26,22 +36,58 @@ async function loadDetail(requestId: string) {
       assignee: staffName,
       policyVersion: { select: { version: true } },
       documents: { orderBy: { createdAt: "asc" }, include: { file: fileMeta } },
-      identityChecks: { orderBy: { createdAt: "asc" }, include: { matchedSystem: { select: { id: true, key: true, nameJa: true, nameEn: true } } } },
-      payments: { orderBy: { paidOn: "asc" }, select: { id: true, method: true, amount: true, paidOn: true, createdAt: true } },
+      identityChecks: {
+        orderBy: { createdAt: "asc" },
+        include: { matchedSystem: { select: { id: true, key: true, nameJa: true, nameEn: true } } },
+      },
+      payments: {
+        orderBy: { paidOn: "asc" },
+        select: { id: true, method: true, amount: true, paidOn: true, createdAt: true },
+      },
       refunds: { orderBy: { createdAt: "asc" }, select: { id: true, amount: true, reason: true, createdAt: true } },
       receipts: { select: { id: true, number: true, issuedAt: true, fileId: true } },
       messages: { orderBy: { createdAt: "asc" }, include: { attachments: fileMeta } },
-      tasks: { orderBy: { createdAt: "asc" }, include: { system: { select: { id: true, key: true, nameJa: true, nameEn: true, owner: true } } } },
+      tasks: {
+        orderBy: { createdAt: "asc" },
+        include: { system: { select: { id: true, key: true, nameJa: true, nameEn: true, owner: true } } },
+      },
       decisions: { orderBy: { createdAt: "asc" }, include: { grounds: { orderBy: { ground: "asc" } } } },
-      notices: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, locale: true, channel: true, subject: true, bodyText: true, fileId: true, postedOn: true, trackingNumber: true, createdAt: true, sentById: true } },
-      package: { include: { files: { orderBy: { createdAt: "asc" }, include: { file: fileMeta } }, downloads: { orderBy: { at: "asc" } } } },
+      notices: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          kind: true,
+          locale: true,
+          channel: true,
+          subject: true,
+          bodyText: true,
+          fileId: true,
+          postedOn: true,
+          trackingNumber: true,
+          createdAt: true,
+          sentById: true,
+        },
+      },
+      package: {
+        include: {
+          files: { orderBy: { createdAt: "asc" }, include: { file: fileMeta } },
+          downloads: { orderBy: { at: "asc" } },
+        },
+      },
     },
   });
 }
 
 export type RequestDetail = NonNullable<Awaited<ReturnType<typeof loadDetail>>> & {
   deadline: { status: ReturnType<typeof deadlineStatus>["status"]; dueAt: Date; daysLeft: number; appiSuitDate: Date };
-  feeSummary: { status: string; amount: number; taxAmount: number; paid: number; refunded: number; outstanding: number };
+  feeSummary: {
+    status: string;
+    amount: number;
+    taxAmount: number;
+    paid: number;
+    refunded: number;
+    outstanding: number;
+  };
   staffNames: Record<string, string>;
   timeline: TimelineEntry[];
 };
@@ -51,7 +97,11 @@ export type RequestDetail = NonNullable<Awaited<ReturnType<typeof loadDetail>>> 
  * checks, fee (read-only here), messages and internal notes, tasks, decisions with
  * grounds, notices, the package and the timeline from the audit log.
  */
-export async function getRequestDetail(opts: { actor: Actor | null; input: RequestDetailInput; now?: Date }): Promise<RequestDetail> {
+export async function getRequestDetail(opts: {
+  actor: Actor | null;
+  input: RequestDetailInput;
+  now?: Date;
+}): Promise<RequestDetail> {
   assertPermission(opts.actor, "read:request");
   const { requestId } = parseInput(requestDetailSchema, opts.input, "request detail");
   const r = await loadDetail(requestId);
@@ -70,7 +120,9 @@ export async function getRequestDetail(opts: { actor: Actor | null; input: Reque
   for (const m of r.messages) if (m.staffId) ids.add(m.staffId);
   for (const n of r.notices) if (n.sentById) ids.add(n.sentById);
   if (r.package?.publishedById) ids.add(r.package.publishedById);
-  const staff = ids.size ? await prisma.staffUser.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } }) : [];
+  const staff = ids.size
+    ? await prisma.staffUser.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } })
+    : [];
 
   return {
     ...r,

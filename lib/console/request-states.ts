@@ -14,6 +14,10 @@ export function needsIdentity(type: RequestType): boolean {
 }
 
 /** Where mail to the requester goes: the agent when one acts, else the subject. */
-export function requesterEmail(r: { requesterKind: string; email: string | null; agentEmail: string | null }): string | null {
-  return (r.requesterKind !== "SELF" ? r.agentEmail ?? r.email : r.email) ?? null;
+export function requesterEmail(r: {
+  requesterKind: string;
+  email: string | null;
+  agentEmail: string | null;
+}): string | null {
+  return (r.requesterKind !== "SELF" ? (r.agentEmail ?? r.email) : r.email) ?? null;
 }

@@ -8,7 +8,14 @@ import { AppError } from "@/lib/errors";
 export const MAX_CONSOLE_FILE_BYTES = 20 * 1024 * 1024;
 
 export const scanTypes = ["application/pdf", "image/jpeg", "image/png", "image/heic"] as const;
-export const disclosureTypes = [...scanTypes, "image/webp", "image/gif", "application/zip", "text/csv", "text/plain"] as const;
+export const disclosureTypes = [
+  ...scanTypes,
+  "image/webp",
+  "image/gif",
+  "application/zip",
+  "text/csv",
+  "text/plain",
+] as const;
 
 function looksLikeText(content: Buffer): boolean {
   if (content.includes(0)) return false;
@@ -18,8 +25,14 @@ function looksLikeText(content: Buffer): boolean {
 }
 
 /** Returns the content's real MIME type if it is one of `allowed`, else INVALID_INPUT on `field`. */
-export async function sniffFileType(content: Buffer, fileName: string, allowed: readonly string[], field = "file"): Promise<string> {
-  if (content.length > MAX_CONSOLE_FILE_BYTES) throw new AppError("INVALID_INPUT", "file too large", { [field]: ["console.errors.fileTooLarge"] });
+export async function sniffFileType(
+  content: Buffer,
+  fileName: string,
+  allowed: readonly string[],
+  field = "file",
+): Promise<string> {
+  if (content.length > MAX_CONSOLE_FILE_BYTES)
+    throw new AppError("INVALID_INPUT", "file too large", { [field]: ["console.errors.fileTooLarge"] });
   // file-type is ESM-only; a dynamic import keeps this module loadable from CommonJS too.
   const { fileTypeFromBuffer } = await import("file-type");
   const detected = await fileTypeFromBuffer(content);
@@ -29,6 +42,7 @@ export async function sniffFileType(content: Buffer, fileName: string, allowed: 
     const ext = fileName.toLowerCase().split(".").pop();
     mime = ext === "csv" ? "text/csv" : ext === "txt" ? "text/plain" : undefined;
   }
-  if (!mime || !allowed.includes(mime)) throw new AppError("INVALID_INPUT", `file type ${mime ?? "unknown"}`, { [field]: ["console.errors.fileType"] });
+  if (!mime || !allowed.includes(mime))
+    throw new AppError("INVALID_INPUT", `file type ${mime ?? "unknown"}`, { [field]: ["console.errors.fileType"] });
   return mime;
 }

@@ -17,8 +17,15 @@ export async function loadForChange(tx: Tx, ref: RequestRef): Promise<Request> {
 }
 
 /** Applies the change only at the expected version and returns the new version. */
-export async function updateRequestVersioned(tx: Tx, ref: RequestRef, data: Prisma.RequestUncheckedUpdateManyInput): Promise<number> {
-  const { count } = await tx.request.updateMany({ where: { id: ref.id, version: ref.version }, data: { ...data, version: { increment: 1 } } });
+export async function updateRequestVersioned(
+  tx: Tx,
+  ref: RequestRef,
+  data: Prisma.RequestUncheckedUpdateManyInput,
+): Promise<number> {
+  const { count } = await tx.request.updateMany({
+    where: { id: ref.id, version: ref.version },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (count === 0) {
     const current = await tx.request.findUnique({ where: { id: ref.id }, select: { version: true } });
     if (!current) throw new AppError("NOT_FOUND", "request");

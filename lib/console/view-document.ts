@@ -24,12 +24,20 @@ export async function viewDocument(opts: { actor: Actor | null; input: ViewDocum
   const q = parseInput(viewDocumentSchema, opts.input, "view document");
   return prisma.$transaction(async (tx) => {
     // Scoped by request in the where: another request's document is simply not found.
-    const doc = await tx.document.findFirst({ where: { id: q.documentId, requestId: q.requestId }, include: { file: true } });
+    const doc = await tx.document.findFirst({
+      where: { id: q.documentId, requestId: q.requestId },
+      include: { file: true },
+    });
     if (!doc) throw new AppError("NOT_FOUND", "document");
-    if (doc.file.deletedAt) throw new AppError("INVALID_STATE", "console.state.documentPurged", { _form: ["console.state.documentPurged"] });
+    if (doc.file.deletedAt)
+      throw new AppError("INVALID_STATE", "console.state.documentPurged", { _form: ["console.state.documentPurged"] });
     const content = await readStoredFile(doc.file);
     await writeAuditEvent(tx, {
-      actor, action: "document.viewed", entity: "Document", entityId: doc.id, requestId: doc.requestId,
+      actor,
+      action: "document.viewed",
+      entity: "Document",
+      entityId: doc.id,
+      requestId: doc.requestId,
       data: { kind: doc.kind, holder: doc.holder, fileId: doc.fileId },
     });
     return { content, mimeType: doc.file.mimeType, originalName: doc.file.originalName, sizeBytes: doc.file.sizeBytes };
@@ -47,9 +55,17 @@ export async function viewRequestFile(opts: { actor: Actor | null; input: ViewRe
   return prisma.$transaction(async (tx) => {
     const file = await tx.storedFile.findFirst({ where: { id: q.fileId, requestId: q.requestId } });
     if (!file) throw new AppError("NOT_FOUND", "file");
-    if (file.deletedAt) throw new AppError("INVALID_STATE", "console.state.documentPurged", { _form: ["console.state.documentPurged"] });
+    if (file.deletedAt)
+      throw new AppError("INVALID_STATE", "console.state.documentPurged", { _form: ["console.state.documentPurged"] });
     const content = await readStoredFile(file);
-    await writeAuditEvent(tx, { actor, action: "file.viewed", entity: "StoredFile", entityId: file.id, requestId: q.requestId, data: { role: file.role } });
+    await writeAuditEvent(tx, {
+      actor,
+      action: "file.viewed",
+      entity: "StoredFile",
+      entityId: file.id,
+      requestId: q.requestId,
+      data: { role: file.role },
+    });
     return { content, mimeType: file.mimeType, originalName: file.originalName, sizeBytes: file.sizeBytes };
   });
 }

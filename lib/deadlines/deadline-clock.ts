@@ -37,7 +37,12 @@ export function appiSuitDate(arrivedAt: Date): Date {
 
 /** Calendar date in Japan, as yyyy-mm-dd, so "days left" changes at midnight JST. */
 export function jstDate(d: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Tokyo",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(d);
 }
 
 /** Whole JST calendar days from `now` to `due`; negative when overdue. */

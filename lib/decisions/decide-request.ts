@@ -9,7 +9,13 @@ import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { loadForChange, updateRequestVersioned } from "@/lib/console/versioned-update";
 import { isOpen, needsIdentity } from "@/lib/console/request-states";
 import { resumedClock } from "@/lib/console/clock-changes";
-import { decideRequestSchema, decisionDetails, OUTCOMES_NEEDING_APPROVAL, type DecideRequest, type DecideRequestInput } from "./decision-schemas";
+import {
+  decideRequestSchema,
+  decisionDetails,
+  OUTCOMES_NEEDING_APPROVAL,
+  type DecideRequest,
+  type DecideRequestInput,
+} from "./decision-schemas";
 import { takeEffect } from "./decision-effect";
 
 export { decideRequestSchema, type DecideRequestInput };
@@ -27,7 +33,10 @@ function checkIdentity(r: Request, d: DecideRequest): void {
     if (d.outcome !== "NOT_FULFILLED" || !citesIdentity) throw state("console.state.identityFailed");
     return;
   }
-  if (citesIdentity) throw new AppError("INVALID_INPUT", "ground 1 without failed check", { grounds: ["console.errors.identityNotFailed"] });
+  if (citesIdentity)
+    throw new AppError("INVALID_INPUT", "ground 1 without failed check", {
+      grounds: ["console.errors.identityNotFailed"],
+    });
   if (r.identity !== "VERIFIED") throw state("console.state.identityNotVerified");
 }
 
@@ -37,7 +46,11 @@ export type DecideResult = { decisionId: string; approval: ApprovalState; status
  * Records staff's decision with its grounds. Refusals, partial refusals and alternative
  * measures wait for a privacy officer (PENDING); anything else takes effect at once.
  */
-export async function decideRequest(opts: { actor: Actor | null; input: DecideRequestInput; now?: Date }): Promise<DecideResult> {
+export async function decideRequest(opts: {
+  actor: Actor | null;
+  input: DecideRequestInput;
+  now?: Date;
+}): Promise<DecideResult> {
   const { actor } = opts;
   assertPermission(actor, "decide:request");
   const d = parseInput(decideRequestSchema, opts.input, "decision");
@@ -47,18 +60,29 @@ export async function decideRequest(opts: { actor: Actor | null; input: DecideRe
     const r = await loadForChange(tx, ref);
     if (r.type !== d.type) throw new AppError("INVALID_INPUT", "type", { type: ["console.errors.typeMismatch"] });
     if (!isOpen(r.status)) throw state("console.state.requestClosed");
-    if (await tx.decision.count({ where: { requestId: r.id, approval: "PENDING", superseded: false } })) throw state("console.state.decisionPending");
+    if (await tx.decision.count({ where: { requestId: r.id, approval: "PENDING", superseded: false } }))
+      throw state("console.state.decisionPending");
     checkIdentity(r, d);
 
     const approval: ApprovalState = OUTCOMES_NEEDING_APPROVAL.includes(d.outcome) ? "PENDING" : "NOT_REQUIRED";
     const decision = await tx.decision.create({
       data: {
-        requestId: r.id, outcome: d.outcome, explanation: d.explanation, internalNote: d.internalNote ?? null, details: decisionDetails(d) as object,
-        decidedById: actor.id, approval, grounds: { create: d.grounds.map((g) => ({ ground: g.ground, explanation: g.explanation })) },
+        requestId: r.id,
+        outcome: d.outcome,
+        explanation: d.explanation,
+        internalNote: d.internalNote ?? null,
+        details: decisionDetails(d) as object,
+        decidedById: actor.id,
+        approval,
+        grounds: { create: d.grounds.map((g) => ({ ground: g.ground, explanation: g.explanation })) },
       },
     });
     await writeAuditEvent(tx, {
-      actor, action: "decision.recorded", entity: "Decision", entityId: decision.id, requestId: r.id,
+      actor,
+      action: "decision.recorded",
+      entity: "Decision",
+      entityId: decision.id,
+      requestId: r.id,
       data: { outcome: d.outcome, grounds: d.grounds.map((g) => g.ground), approval },
     });
 
@@ -66,7 +90,14 @@ export async function decideRequest(opts: { actor: Actor | null; input: DecideRe
       // Waiting for the officer is the desk's time, not the requester's: a paused clock resumes.
       const clock = r.status === "WAITING_FOR_REQUESTER" ? resumedClock(r, now) : {};
       const version = await updateRequestVersioned(tx, ref, { status: "IN_PROGRESS", ...clock });
-      await writeAuditEvent(tx, { actor, action: "decision.submitted_for_approval", entity: "Decision", entityId: decision.id, requestId: r.id, data: { outcome: d.outcome } });
+      await writeAuditEvent(tx, {
+        actor,
+        action: "decision.submitted_for_approval",
+        entity: "Decision",
+        entityId: decision.id,
+        requestId: r.id,
+        data: { outcome: d.outcome },
+      });
       return { decisionId: decision.id, approval, status: "IN_PROGRESS", version };
     }
     const version = await takeEffect(tx, actor, r, decision, now);

@@ -15,13 +15,31 @@ import { issueNotice } from "@/lib/notices/issue-notice";
  * held) the request closes at once. `r` must be the request as loaded at `r.version`.
  */
 export async function takeEffect(tx: Tx, actor: Actor, r: Request, decision: Decision, now: Date): Promise<number> {
-  let version = await updateRequestVersioned(tx, r, { status: "DECIDED", decidedAt: now, outcome: decision.outcome, ...stoppedClock(r, now) });
+  let version = await updateRequestVersioned(tx, r, {
+    status: "DECIDED",
+    decidedAt: now,
+    outcome: decision.outcome,
+    ...stoppedClock(r, now),
+  });
   await writeAuditEvent(tx, {
-    actor, action: "request.decided", entity: "Request", entityId: r.id, requestId: r.id,
+    actor,
+    action: "request.decided",
+    entity: "Request",
+    entityId: r.id,
+    requestId: r.id,
     data: { decisionId: decision.id, outcome: decision.outcome, approval: decision.approval },
   });
   await createTasksForDecision(tx, actor, r, decision);
-  await issueNotice(tx, actor, { requestId: r.id, kind: decision.outcome === "ALTERNATIVE_MEASURE" ? "ALTERNATIVE_MEASURE" : "DECISION", decisionId: decision.id }, now);
+  await issueNotice(
+    tx,
+    actor,
+    {
+      requestId: r.id,
+      kind: decision.outcome === "ALTERNATIVE_MEASURE" ? "ALTERNATIVE_MEASURE" : "DECISION",
+      decisionId: decision.id,
+    },
+    now,
+  );
   version = (await closeIfComplete(tx, actor, r.id, now)) ?? version;
   return version;
 }

@@ -6,12 +6,21 @@ import { longText, requestRefSchema } from "@/lib/console/console-schemas";
 // page's react-hook-form; decideRequest parses the union and checks the type matches.
 
 /** Art 6.1 (1)–(4): the grounds on which a disclosure may be withheld in whole or part. */
-export const ART_6_1_GROUNDS = ["IDENTITY_UNCONFIRMED", "HARM_TO_LIFE_OR_RIGHTS", "BUSINESS_IMPEDIMENT", "LEGAL_VIOLATION"] as const;
+export const ART_6_1_GROUNDS = [
+  "IDENTITY_UNCONFIRMED",
+  "HARM_TO_LIFE_OR_RIGHTS",
+  "BUSINESS_IMPEDIMENT",
+  "LEGAL_VIOLATION",
+] as const;
 export const CORRECTION_GROUNDS = ["INFORMATION_ACCURATE", "IDENTITY_UNCONFIRMED"] as const; // Art 7
 export const SUSPENSION_GROUNDS = ["INVESTIGATION_FINDING", "IDENTITY_UNCONFIRMED"] as const; // Art 8
 
 /** Refusals and partial refusals wait for a privacy officer (four eyes, DESIGN.md §3). */
-export const OUTCOMES_NEEDING_APPROVAL: readonly Outcome[] = ["NOT_FULFILLED", "PARTIALLY_FULFILLED", "ALTERNATIVE_MEASURE"];
+export const OUTCOMES_NEEDING_APPROVAL: readonly Outcome[] = [
+  "NOT_FULFILLED",
+  "PARTIALLY_FULFILLED",
+  "ALTERNATIVE_MEASURE",
+];
 
 const grounds = <G extends readonly [WithholdingGround, ...WithholdingGround[]]>(allowed: G) =>
   z
@@ -76,12 +85,21 @@ export const answerDecisionSchema = z.object({
 });
 
 export const decideRequestSchema = z
-  .discriminatedUnion("type", [disclosureDecisionSchema, correctionDecisionSchema, suspensionDecisionSchema, thirdPartyStopDecisionSchema, answerDecisionSchema])
+  .discriminatedUnion("type", [
+    disclosureDecisionSchema,
+    correctionDecisionSchema,
+    suspensionDecisionSchema,
+    thirdPartyStopDecisionSchema,
+    answerDecisionSchema,
+  ])
   .superRefine((d, ctx) => {
     const refusing = d.outcome === "NOT_FULFILLED" || d.outcome === "PARTIALLY_FULFILLED";
-    if (refusing && d.grounds.length === 0) ctx.addIssue({ code: "custom", path: ["grounds"], message: "console.errors.groundsRequired" });
-    if (!refusing && d.grounds.length > 0) ctx.addIssue({ code: "custom", path: ["grounds"], message: "console.errors.groundsNotAllowed" });
-    if (new Set(d.grounds.map((g) => g.ground)).size !== d.grounds.length) ctx.addIssue({ code: "custom", path: ["grounds"], message: "console.errors.groundRepeated" });
+    if (refusing && d.grounds.length === 0)
+      ctx.addIssue({ code: "custom", path: ["grounds"], message: "console.errors.groundsRequired" });
+    if (!refusing && d.grounds.length > 0)
+      ctx.addIssue({ code: "custom", path: ["grounds"], message: "console.errors.groundsNotAllowed" });
+    if (new Set(d.grounds.map((g) => g.ground)).size !== d.grounds.length)
+      ctx.addIssue({ code: "custom", path: ["grounds"], message: "console.errors.groundRepeated" });
     if (d.outcome === "ALTERNATIVE_MEASURE" && !("alternativeMeasure" in d && d.alternativeMeasure))
       ctx.addIssue({ code: "custom", path: ["alternativeMeasure"], message: "console.errors.measureRequired" });
     if (d.type === "PURPOSE_NOTICE" || d.type === "INQUIRY" || d.type === "COMPLAINT") {
@@ -92,7 +110,15 @@ export const decideRequestSchema = z
 export type DecideRequestInput = z.input<typeof decideRequestSchema>;
 export type DecideRequest = z.output<typeof decideRequestSchema>;
 
-export const decisionTypes: readonly RequestType[] = ["DISCLOSURE", "CORRECTION", "SUSPENSION", "THIRD_PARTY_STOP", "PURPOSE_NOTICE", "INQUIRY", "COMPLAINT"];
+export const decisionTypes: readonly RequestType[] = [
+  "DISCLOSURE",
+  "CORRECTION",
+  "SUSPENSION",
+  "THIRD_PARTY_STOP",
+  "PURPOSE_NOTICE",
+  "INQUIRY",
+  "COMPLAINT",
+];
 
 const commonKeys = new Set(["requestId", "version", "explanation", "internalNote", "grounds", "outcome", "type"]);
 

@@ -30,9 +30,19 @@ export type AppliedPayment = { paymentId: string; fee: FeeStatus; receipt: { id:
  * posting (channel POST) and staff send it by mail.
  */
 export async function sendFeeNotice(tx: Tx, request: FeeRequest, kind: NoticeKind, mail: RenderedMail): Promise<void> {
-  const outboxId = request.email ? await enqueueMail(tx, { to: request.email, ...mail, kind: `fee.${kind.toLowerCase()}`, requestId: request.id }) : null;
+  const outboxId = request.email
+    ? await enqueueMail(tx, { to: request.email, ...mail, kind: `fee.${kind.toLowerCase()}`, requestId: request.id })
+    : null;
   await tx.notice.create({
-    data: { requestId: request.id, kind, locale: request.locale, channel: request.email ? "EMAIL" : "POST", subject: mail.subject, bodyText: mail.text, outboxId },
+    data: {
+      requestId: request.id,
+      kind,
+      locale: request.locale,
+      channel: request.email ? "EMAIL" : "POST",
+      subject: mail.subject,
+      bodyText: mail.text,
+      outboxId,
+    },
   });
 }
 
@@ -42,7 +52,10 @@ export async function sendFeeNotice(tx: Tx, request: FeeRequest, kind: NoticeKin
  * is issued and the requester is told — all in the caller's transaction. Callers decide
  * beforehand whether the payment may be taken at all.
  */
-export async function applyPayment(tx: Tx, opts: { actor: Actor; request: FeeRequest; payment: NewPayment; source: PaymentSource }): Promise<AppliedPayment> {
+export async function applyPayment(
+  tx: Tx,
+  opts: { actor: Actor; request: FeeRequest; payment: NewPayment; source: PaymentSource },
+): Promise<AppliedPayment> {
   const { actor, request, payment: p } = opts;
   const payment = await tx.payment.create({
     data: {
@@ -65,8 +78,18 @@ export async function applyPayment(tx: Tx, opts: { actor: Actor; request: FeeReq
     fee = "PAID";
     await tx.request.update({ where: { id: request.id }, data: { fee } });
     const settings = await getSettings(tx);
-    receipt = await issueReceipt(tx, { request, payment: { id: payment.id, paidOn: p.paidOn, method: p.method }, settings, issuedById: p.recordedById ?? null });
-    const mail = paymentReceivedMail(request, settings, { paidOn: p.paidOn, method: p.method, amount: request.feeAmount, receiptNumber: receipt.number });
+    receipt = await issueReceipt(tx, {
+      request,
+      payment: { id: payment.id, paidOn: p.paidOn, method: p.method },
+      settings,
+      issuedById: p.recordedById ?? null,
+    });
+    const mail = paymentReceivedMail(request, settings, {
+      paidOn: p.paidOn,
+      method: p.method,
+      amount: request.feeAmount,
+      receiptNumber: receipt.number,
+    });
     await sendFeeNotice(tx, request, "PAYMENT_RECEIVED", mail);
   }
   await writeAuditEvent(tx, {
@@ -75,7 +98,15 @@ export async function applyPayment(tx: Tx, opts: { actor: Actor; request: FeeReq
     entity: "Payment",
     entityId: payment.id,
     requestId: request.id,
-    data: { method: p.method, amount: p.amount, source: opts.source, feeFrom: request.fee, feeTo: fee, receiptId: receipt?.id ?? null, net: balance.net },
+    data: {
+      method: p.method,
+      amount: p.amount,
+      source: opts.source,
+      feeFrom: request.fee,
+      feeTo: fee,
+      receiptId: receipt?.id ?? null,
+      net: balance.net,
+    },
   });
   return { paymentId: payment.id, fee, receipt };
 }

@@ -27,8 +27,10 @@ export type StatementLine = { lineNo: number; bookedOn: string; amount: number; 
 export type ParsedStatement = { encoding: "utf-8" | "utf-16le" | "shift_jis"; lines: StatementLine[]; skipped: number };
 
 export function decodeStatement(bytes: Buffer): { text: string; encoding: ParsedStatement["encoding"] } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: bytes.subarray(3).toString("utf8"), encoding: "utf-8" };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: bytes.subarray(3).toString("utf8"), encoding: "utf-8" };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
@@ -92,7 +94,10 @@ export function parseStatementDate(raw: string): string | null {
 
 /** Integer yen, `null` for a blank cell; `NaN` when it cannot be read. */
 export function parseStatementAmount(raw: string): number | null {
-  const s = raw.normalize("NFKC").replace(/[\s,¥\\円]/g, "").replace(/^\+/, "");
+  const s = raw
+    .normalize("NFKC")
+    .replace(/[\s,¥\\円]/g, "")
+    .replace(/^\+/, "");
   if (s === "") return null;
   return /^-?\d{1,12}$/.test(s) ? Number(s) : Number.NaN;
 }
@@ -117,9 +122,15 @@ export function parseStatement(bytes: Buffer): ParsedStatement {
   const records = csvRecords(text);
   const first = records[0];
   if (!first) throw new AppError("INVALID_INPUT", "empty statement", { content: ["fees.errors.csvEmpty"] });
-  const hasHeader = parseStatementDate(first.cells[0] ?? "") === null && first.cells.some((c) => findColumn([c], columnNames.date) === 0);
+  const hasHeader =
+    parseStatementDate(first.cells[0] ?? "") === null &&
+    first.cells.some((c) => findColumn([c], columnNames.date) === 0);
   const cols = hasHeader
-    ? { date: findColumn(first.cells, columnNames.date), amount: findColumn(first.cells, columnNames.amount), payer: findColumn(first.cells, columnNames.payer) }
+    ? {
+        date: findColumn(first.cells, columnNames.date),
+        amount: findColumn(first.cells, columnNames.amount),
+        payer: findColumn(first.cells, columnNames.payer),
+      }
     : { date: 0, amount: 1, payer: 2 };
   const errors: FieldErrors = {};
   if (cols.date < 0 || cols.amount < 0 || cols.payer < 0) errors[`lines.${first.lineNo}`] = ["fees.errors.csvColumns"];
@@ -151,6 +162,7 @@ export function parseStatement(bytes: Buffer): ParsedStatement {
     lines.push({ lineNo: rec.lineNo, bookedOn, amount, payerName, lineHash: sha256Hex(`${key}|${k}`) });
   }
   if (Object.keys(errors).length) throw new AppError("INVALID_INPUT", "unreadable statement lines", errors);
-  if (lines.length === 0 && skipped === 0) throw new AppError("INVALID_INPUT", "empty statement", { content: ["fees.errors.csvEmpty"] });
+  if (lines.length === 0 && skipped === 0)
+    throw new AppError("INVALID_INPUT", "empty statement", { content: ["fees.errors.csvEmpty"] });
   return { encoding, lines, skipped };
 }

@@ -31,11 +31,25 @@ export type BankImportSummary = {
   alreadyImported: number;
 };
 
-const emptyCounts = (): Record<BankLineStatus, number> => ({ APPLIED: 0, AMOUNT_MISMATCH: 0, UNKNOWN_REFERENCE: 0, ALREADY_SETTLED: 0, RESOLVED: 0, DISMISSED: 0 });
+const emptyCounts = (): Record<BankLineStatus, number> => ({
+  APPLIED: 0,
+  AMOUNT_MISMATCH: 0,
+  UNKNOWN_REFERENCE: 0,
+  ALREADY_SETTLED: 0,
+  RESOLVED: 0,
+  DISMISSED: 0,
+});
 
-export async function bankImportSummary(importId: string, extra?: { skippedWithdrawals: number; alreadyImported: number }): Promise<BankImportSummary> {
+export async function bankImportSummary(
+  importId: string,
+  extra?: { skippedWithdrawals: number; alreadyImported: number },
+): Promise<BankImportSummary> {
   const imp = await prisma.bankStatementImport.findUniqueOrThrow({ where: { id: importId } });
-  const groups = await prisma.bankStatementLine.groupBy({ by: ["status"], where: { importId }, _count: { _all: true } });
+  const groups = await prisma.bankStatementLine.groupBy({
+    by: ["status"],
+    where: { importId },
+    _count: { _all: true },
+  });
   const byStatus = emptyCounts();
   for (const g of groups) byStatus[g.status] = g._count._all;
   return {
@@ -53,32 +67,55 @@ export async function bankImportSummary(importId: string, extra?: { skippedWithd
 /** Decides one line and writes it (and, for an exact match, its payment). */
 async function matchLine(tx: Tx, actor: StaffActor, importId: string, line: StatementLine): Promise<BankLineStatus> {
   const refs = findTransferReferences(line.payerName);
-  const base = { importId, lineNo: line.lineNo, lineHash: line.lineHash, bookedOn: new Date(`${line.bookedOn}T00:00:00Z`), amount: line.amount, payerName: line.payerName };
+  const base = {
+    importId,
+    lineNo: line.lineNo,
+    lineHash: line.lineHash,
+    bookedOn: new Date(`${line.bookedOn}T00:00:00Z`),
+    amount: line.amount,
+    payerName: line.payerName,
+  };
   const ref = refs.length === 1 ? refs[0] : undefined;
   const found = ref ? await tx.request.findUnique({ where: { transferReference: ref }, select: { id: true } }) : null;
   if (!ref || !found) {
     // No reference, several, or one no request carries.
-    await tx.bankStatementLine.create({ data: { ...base, reference: refs.join(" ").slice(0, 100) || null, status: "UNKNOWN_REFERENCE" } });
+    await tx.bankStatementLine.create({
+      data: { ...base, reference: refs.join(" ").slice(0, 100) || null, status: "UNKNOWN_REFERENCE" },
+    });
     return "UNKNOWN_REFERENCE";
   }
   const request = await lockFeeRequest(tx, found.id);
   if (!request) throw new Error("request vanished under lock");
   let status: BankLineStatus = "APPLIED";
   if (!takesPayment(request)) status = "ALREADY_SETTLED";
-  else if (line.amount !== outstandingAmount(request.feeAmount, await feeBalance(tx, request.id))) status = "AMOUNT_MISMATCH";
-  const row = await tx.bankStatementLine.create({ data: { ...base, reference: ref, requestId: request.id, status }, select: { id: true } });
+  else if (line.amount !== outstandingAmount(request.feeAmount, await feeBalance(tx, request.id)))
+    status = "AMOUNT_MISMATCH";
+  const row = await tx.bankStatementLine.create({
+    data: { ...base, reference: ref, requestId: request.id, status },
+    select: { id: true },
+  });
   if (status === "APPLIED") {
     await applyPayment(tx, {
       actor,
       request,
       source: "bank-statement",
-      payment: { method: "BANK_TRANSFER", amount: line.amount, paidOn: base.bookedOn, payerName: line.payerName, bankLineId: row.id, recordedById: actor.id },
+      payment: {
+        method: "BANK_TRANSFER",
+        amount: line.amount,
+        paidOn: base.bookedOn,
+        payerName: line.payerName,
+        bankLineId: row.id,
+        recordedById: actor.id,
+      },
     });
   }
   return status;
 }
 
-export async function importBankStatement(opts: { actor: Actor | null; input: ImportBankStatementInput }): Promise<BankImportSummary> {
+export async function importBankStatement(opts: {
+  actor: Actor | null;
+  input: ImportBankStatementInput;
+}): Promise<BankImportSummary> {
   const { actor } = opts;
   assertPermission(actor, "import:bank-statement");
   const input = parseInput(importBankStatementSchema, opts.input, "bank statement");
@@ -93,9 +130,17 @@ export async function importBankStatement(opts: { actor: Actor | null; input: Im
     try {
       const result = await prisma.$transaction(
         async (tx) => {
-          const imp = await tx.bankStatementImport.create({ data: { fileSha256, fileName: input.fileName, importedById: actor.id }, select: { id: true } });
+          const imp = await tx.bankStatementImport.create({
+            data: { fileSha256, fileName: input.fileName, importedById: actor.id },
+            select: { id: true },
+          });
           const known = new Set(
-            (await tx.bankStatementLine.findMany({ where: { lineHash: { in: parsed.lines.map((l) => l.lineHash) } }, select: { lineHash: true } })).map((l) => l.lineHash),
+            (
+              await tx.bankStatementLine.findMany({
+                where: { lineHash: { in: parsed.lines.map((l) => l.lineHash) } },
+                select: { lineHash: true },
+              })
+            ).map((l) => l.lineHash),
           );
           const counts = emptyCounts();
           for (const line of parsed.lines) {
@@ -108,13 +153,24 @@ export async function importBankStatement(opts: { actor: Actor | null; input: Im
             action: "fee.bank-statement-imported",
             entity: "BankStatementImport",
             entityId: imp.id,
-            data: { encoding: parsed.encoding, applied: counts.APPLIED, amountMismatch: counts.AMOUNT_MISMATCH, unknownReference: counts.UNKNOWN_REFERENCE, alreadySettled: counts.ALREADY_SETTLED, alreadyImported, skippedWithdrawals: parsed.skipped },
+            data: {
+              encoding: parsed.encoding,
+              applied: counts.APPLIED,
+              amountMismatch: counts.AMOUNT_MISMATCH,
+              unknownReference: counts.UNKNOWN_REFERENCE,
+              alreadySettled: counts.ALREADY_SETTLED,
+              alreadyImported,
+              skippedWithdrawals: parsed.skipped,
+            },
           });
           return { importId: imp.id, alreadyImported };
         },
         { timeout: 180_000, maxWait: 30_000 },
       );
-      return bankImportSummary(result.importId, { skippedWithdrawals: parsed.skipped, alreadyImported: result.alreadyImported });
+      return bankImportSummary(result.importId, {
+        skippedWithdrawals: parsed.skipped,
+        alreadyImported: result.alreadyImported,
+      });
     } catch (e) {
       if (!isUniqueViolation(e) || attempt >= 3) throw e;
     }

@@ -5,7 +5,16 @@ import type { Actor } from "@/lib/audit/actor";
 import { assertPermission } from "@/lib/server/permissions";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { parseInput } from "@/lib/validation";
-import { feeListFilterSchema, feeListSchema, feeSummarySchema, pageSchema, type FeeListFilter, type FeeListInput, type FeeSummaryInput, type PageInput } from "./fee-schemas";
+import {
+  feeListFilterSchema,
+  feeListSchema,
+  feeSummarySchema,
+  pageSchema,
+  type FeeListFilter,
+  type FeeListInput,
+  type FeeSummaryInput,
+  type PageInput,
+} from "./fee-schemas";
 import { closedStatuses } from "./fee-state";
 import { openBankLineStatuses } from "./resolve-bank-line";
 import { feeMessages } from "./fee-messages";
@@ -19,9 +28,22 @@ const JST = "Asia/Tokyo";
 export type FeeSummary = {
   range: { from: string; to: string };
   /** Payments by the JST month they were paid, and refunds by the month they were made, per method. */
-  byMonthMethod: { month: string; method: PaymentMethod; paidCount: number; paidAmount: number; refundedCount: number; refundedAmount: number }[];
+  byMonthMethod: {
+    month: string;
+    method: PaymentMethod;
+    paidCount: number;
+    paidAmount: number;
+    refundedCount: number;
+    refundedAmount: number;
+  }[];
   /** Requests by the JST month they arrived: still owed (open requests) and waived. */
-  byMonth: { month: string; outstandingCount: number; outstandingAmount: number; waivedCount: number; waivedAmount: number }[];
+  byMonth: {
+    month: string;
+    outstandingCount: number;
+    outstandingAmount: number;
+    waivedCount: number;
+    waivedAmount: number;
+  }[];
 };
 
 export async function feeSummary(opts: { actor: Actor | null; input: FeeSummaryInput }): Promise<FeeSummary> {
@@ -37,7 +59,15 @@ export async function feeSummary(opts: { actor: Actor | null; input: FeeSummaryI
       FROM "Refund" f JOIN "Payment" p ON p.id = f."paymentId"
       WHERE to_char((f."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM') BETWEEN ${from} AND ${to}
       GROUP BY 1, 2`,
-    prisma.$queryRaw<{ month: string; outstanding_count: bigint; outstanding_amount: bigint; waived_count: bigint; waived_amount: bigint }[]>`
+    prisma.$queryRaw<
+      {
+        month: string;
+        outstanding_count: bigint;
+        outstanding_amount: bigint;
+        waived_count: bigint;
+        waived_amount: bigint;
+      }[]
+    >`
       WITH r AS (
         SELECT to_char((q."arrivedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM') AS month, q.fee::text AS fee, q.status::text AS status,
                greatest(q."feeAmount" - coalesce((SELECT sum(amount) FROM "Payment" WHERE "requestId" = q.id), 0)
@@ -57,11 +87,15 @@ export async function feeSummary(opts: { actor: Actor | null; input: FeeSummaryI
     if (!c) cells.set(key, (c = { month, method, paidCount: 0, paidAmount: 0, refundedCount: 0, refundedAmount: 0 }));
     return c;
   };
-  for (const p of paid) Object.assign(cell(p.month, p.method), { paidCount: Number(p.count), paidAmount: Number(p.amount) });
-  for (const f of refunded) Object.assign(cell(f.month, f.method), { refundedCount: Number(f.count), refundedAmount: Number(f.amount) });
+  for (const p of paid)
+    Object.assign(cell(p.month, p.method), { paidCount: Number(p.count), paidAmount: Number(p.amount) });
+  for (const f of refunded)
+    Object.assign(cell(f.month, f.method), { refundedCount: Number(f.count), refundedAmount: Number(f.amount) });
   return {
     range: { from, to },
-    byMonthMethod: [...cells.values()].sort((a, b) => a.month.localeCompare(b.month) || a.method.localeCompare(b.method)),
+    byMonthMethod: [...cells.values()].sort(
+      (a, b) => a.month.localeCompare(b.month) || a.method.localeCompare(b.method),
+    ),
     byMonth: owed
       .map((o) => ({
         month: o.month,
@@ -104,7 +138,10 @@ function feeListWhere(f: ReturnType<typeof feeListFilterSchema.parse>): Prisma.R
   };
 }
 
-const rowInclude = { payments: { select: { method: true, amount: true, paidOn: true } }, refunds: { select: { amount: true } } } satisfies Prisma.RequestInclude;
+const rowInclude = {
+  payments: { select: { method: true, amount: true, paidOn: true } },
+  refunds: { select: { amount: true } },
+} satisfies Prisma.RequestInclude;
 type RowSource = Prisma.RequestGetPayload<{ include: typeof rowInclude }>;
 
 function toFeeRow(r: RowSource): FeeRow {
@@ -131,13 +168,22 @@ function toFeeRow(r: RowSource): FeeRow {
 
 const listOrder = [{ arrivedAt: "desc" }, { id: "asc" }] satisfies Prisma.RequestOrderByWithRelationInput[];
 
-export async function listFees(opts: { actor: Actor | null; input: FeeListInput }): Promise<{ rows: FeeRow[]; total: number; page: number; pageSize: number }> {
+export async function listFees(opts: {
+  actor: Actor | null;
+  input: FeeListInput;
+}): Promise<{ rows: FeeRow[]; total: number; page: number; pageSize: number }> {
   assertPermission(opts.actor, "record:payment");
   const q = parseInput(feeListSchema, opts.input, "fee list");
   const where = feeListWhere(q);
   const [total, rows] = await Promise.all([
     prisma.request.count({ where }),
-    prisma.request.findMany({ where, include: rowInclude, orderBy: listOrder, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    prisma.request.findMany({
+      where,
+      include: rowInclude,
+      orderBy: listOrder,
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    }),
   ]);
   return { rows: rows.map(toFeeRow), total, page: q.page, pageSize: q.pageSize };
 }
@@ -151,7 +197,10 @@ export async function listUnmatchedBankLines(opts: { actor: Actor | null; input?
     prisma.bankStatementLine.count({ where }),
     prisma.bankStatementLine.findMany({
       where,
-      include: { import: { select: { fileName: true, importedAt: true } }, request: { select: { reference: true, fee: true, feeAmount: true } } },
+      include: {
+        import: { select: { fileName: true, importedAt: true } },
+        request: { select: { reference: true, fee: true, feeAmount: true } },
+      },
       orderBy: [{ bookedOn: "asc" }, { lineNo: "asc" }],
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
@@ -168,18 +217,61 @@ function csvCell(v: string | number | null): string {
 }
 
 /** Exactly the rows the same filters show, as UTF-8 CSV with a BOM and CRLF (Excel in Japan). */
-export async function exportFeesCsv(opts: { actor: Actor | null; input: FeeListFilter; locale?: Locale }): Promise<{ fileName: string; content: Buffer; rows: number }> {
+export async function exportFeesCsv(opts: {
+  actor: Actor | null;
+  input: FeeListFilter;
+  locale?: Locale;
+}): Promise<{ fileName: string; content: Buffer; rows: number }> {
   const { actor } = opts;
   assertPermission(actor, "export:data");
   const f = parseInput(feeListFilterSchema, opts.input, "fee export");
-  const rows = (await prisma.request.findMany({ where: feeListWhere(f), include: rowInclude, orderBy: listOrder })).map(toFeeRow);
+  const rows = (await prisma.request.findMany({ where: feeListWhere(f), include: rowInclude, orderBy: listOrder })).map(
+    toFeeRow,
+  );
   const m = feeMessages(opts.locale ?? "ja");
-  const header = [m.csv.reference, m.csv.type, m.csv.arrivedOn, m.csv.feeStatus, m.csv.feeAmount, m.csv.paid, m.csv.refunded, m.csv.outstanding, m.csv.methods, m.csv.lastPaidOn, m.csv.transferReference];
+  const header = [
+    m.csv.reference,
+    m.csv.type,
+    m.csv.arrivedOn,
+    m.csv.feeStatus,
+    m.csv.feeAmount,
+    m.csv.paid,
+    m.csv.refunded,
+    m.csv.outstanding,
+    m.csv.methods,
+    m.csv.lastPaidOn,
+    m.csv.transferReference,
+  ];
   const lines = rows.map((r) =>
-    [r.reference, r.type, r.arrivedOn, m.status[r.fee], r.feeAmount, r.paid, r.refunded, r.outstanding, r.methods.map((x) => m.method[x]).join(" / "), r.lastPaidOn, r.transferReference].map(csvCell).join(","),
+    [
+      r.reference,
+      r.type,
+      r.arrivedOn,
+      m.status[r.fee],
+      r.feeAmount,
+      r.paid,
+      r.refunded,
+      r.outstanding,
+      r.methods.map((x) => m.method[x]).join(" / "),
+      r.lastPaidOn,
+      r.transferReference,
+    ]
+      .map(csvCell)
+      .join(","),
   );
   const text = [header.map(csvCell).join(","), ...lines].join("\r\n") + "\r\n";
-  await prisma.$transaction((tx) => writeAuditEvent(tx, { actor, action: "fee.csv-exported", entity: "Request", data: { filter: { ...f }, rows: rows.length } }));
+  await prisma.$transaction((tx) =>
+    writeAuditEvent(tx, {
+      actor,
+      action: "fee.csv-exported",
+      entity: "Request",
+      data: { filter: { ...f }, rows: rows.length },
+    }),
+  );
   const suffix = [f.month, f.status, f.method].filter(Boolean).join("-");
-  return { fileName: `fees${suffix ? `-${suffix}` : ""}.csv`, content: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]), rows: rows.length };
+  return {
+    fileName: `fees${suffix ? `-${suffix}` : ""}.csv`,
+    content: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]),
+    rows: rows.length,
+  };
 }

@@ -18,13 +18,21 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const BATCH = 200;
 const actor = systemActor(FEE_REMINDER_JOB);
 
-export async function runFeeReminders(db: PrismaClient, now: Date = new Date()): Promise<{ reminded: number; abandoned: number }> {
+export async function runFeeReminders(
+  db: PrismaClient,
+  now: Date = new Date(),
+): Promise<{ reminded: number; abandoned: number }> {
   const settings = await getSettings(db);
   const abandonBefore = new Date(now.getTime() - settings.fee.abandonAfterDays * DAY_MS);
   const remindBefore = new Date(now.getTime() - settings.fee.reminderAfterDays * DAY_MS);
   const unpaid = { fee: "AWAITING_PAYMENT" as const, status: { notIn: [...closedStatuses] } };
 
-  const toAbandon = await db.request.findMany({ where: { ...unpaid, createdAt: { lte: abandonBefore } }, select: { id: true }, orderBy: { createdAt: "asc" }, take: BATCH });
+  const toAbandon = await db.request.findMany({
+    where: { ...unpaid, createdAt: { lte: abandonBefore } },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+    take: BATCH,
+  });
   let abandoned = 0;
   for (const { id } of toAbandon) {
     const done = await db.$transaction(async (tx) => {
@@ -32,9 +40,19 @@ export async function runFeeReminders(db: PrismaClient, now: Date = new Date()):
       if (!request || !takesPayment(request) || request.createdAt > abandonBefore) return false;
       // A paused clock stops here: the pause so far is added to the paused total.
       const clock = resumeClock(request, now);
-      await tx.request.update({ where: { id }, data: { status: "ABANDONED", abandonedAt: now, pausedAt: null, pausedMs: BigInt(clock.pausedMs) } });
+      await tx.request.update({
+        where: { id },
+        data: { status: "ABANDONED", abandonedAt: now, pausedAt: null, pausedMs: BigInt(clock.pausedMs) },
+      });
       await sendFeeNotice(tx, request, "ABANDONMENT", abandonmentMail(request, settings));
-      await writeAuditEvent(tx, { actor, action: "request.abandoned", entity: "Request", entityId: id, requestId: id, data: { from: request.status, reason: "fee-unpaid", afterDays: settings.fee.abandonAfterDays } });
+      await writeAuditEvent(tx, {
+        actor,
+        action: "request.abandoned",
+        entity: "Request",
+        entityId: id,
+        requestId: id,
+        data: { from: request.status, reason: "fee-unpaid", afterDays: settings.fee.abandonAfterDays },
+      });
       return true;
     });
     if (done) abandoned++;
@@ -52,11 +70,21 @@ export async function runFeeReminders(db: PrismaClient, now: Date = new Date()):
       const request = await lockFeeRequest(tx, id);
       if (!request || !takesPayment(request)) return false;
       // Once only: the flag is set in the same transaction as the mail is queued.
-      const { count } = await tx.request.updateMany({ where: { id, paymentReminderAt: null }, data: { paymentReminderAt: now } });
+      const { count } = await tx.request.updateMany({
+        where: { id, paymentReminderAt: null },
+        data: { paymentReminderAt: now },
+      });
       if (count === 0) return false;
       const abandonOn = new Date(request.createdAt.getTime() + settings.fee.abandonAfterDays * DAY_MS);
       await sendFeeNotice(tx, request, "PAYMENT_REMINDER", paymentReminderMail(request, settings, { abandonOn }));
-      await writeAuditEvent(tx, { actor, action: "fee.reminder-sent", entity: "Request", entityId: id, requestId: id, data: { afterDays: settings.fee.reminderAfterDays } });
+      await writeAuditEvent(tx, {
+        actor,
+        action: "fee.reminder-sent",
+        entity: "Request",
+        entityId: id,
+        requestId: id,
+        data: { afterDays: settings.fee.reminderAfterDays },
+      });
       return true;
     });
     if (done) reminded++;
@@ -64,6 +92,10 @@ export async function runFeeReminders(db: PrismaClient, now: Date = new Date()):
   return { reminded, abandoned };
 }
 
-registerJob(FEE_REMINDER_JOB, async (_payload, ctx) => {
-  await runFeeReminders(ctx.prisma);
-}, { everyMinutes: 60 });
+registerJob(
+  FEE_REMINDER_JOB,
+  async (_payload, ctx) => {
+    await runFeeReminders(ctx.prisma);
+  },
+  { everyMinutes: 60 },
+);

@@ -7,7 +7,13 @@ import { feeMessages, fill, formatDate, formatNumber, formatYen } from "./fee-me
 // The fee's mails to the requester, in their language: payment request (bank details and
 // transfer reference), payment received, reminder and abandonment. Each links to the
 // status page; none carries more personal data than the reference.
-export type FeeMailRequest = { reference: string; locale: Locale; feeAmount: number; feeTaxAmount: number; transferReference: string | null };
+export type FeeMailRequest = {
+  reference: string;
+  locale: Locale;
+  feeAmount: number;
+  feeTaxAmount: number;
+  transferReference: string | null;
+};
 export type RenderedMail = { subject: string; html: string; text: string };
 
 function company(settings: Settings, locale: Locale): string {
@@ -27,16 +33,27 @@ function bankFacts(r: FeeMailRequest, settings: Settings): MailBody["facts"] {
   const bank = settings.fee.bank;
   return [
     { label: m.mail.facts.reference, value: r.reference },
-    { label: m.mail.facts.amount, value: fill(m.amountTaxIncluded, { amount: formatNumber(r.feeAmount), tax: formatNumber(r.feeTaxAmount) }) },
+    {
+      label: m.mail.facts.amount,
+      value: fill(m.amountTaxIncluded, { amount: formatNumber(r.feeAmount), tax: formatNumber(r.feeTaxAmount) }),
+    },
     ...(r.transferReference ? [{ label: m.mail.facts.transferReference, value: r.transferReference }] : []),
-    { label: m.mail.facts.bank, value: fill(m.mail.bankAccount, { ...bank, accountType: m.accountType[bank.accountType] }) },
+    {
+      label: m.mail.facts.bank,
+      value: fill(m.mail.bankAccount, { ...bank, accountType: m.accountType[bank.accountType] }),
+    },
     { label: m.mail.facts.accountHolder, value: bank.accountHolderKana },
   ];
 }
 
 export function paymentRequestMail(r: FeeMailRequest, settings: Settings, opts: { stripe: boolean }): RenderedMail {
   const m = feeMessages(r.locale).mail;
-  const vars = { company: company(settings, r.locale), reference: r.reference, amount: formatYen(r.locale, r.feeAmount), transferReference: r.transferReference ?? "" };
+  const vars = {
+    company: company(settings, r.locale),
+    reference: r.reference,
+    amount: formatYen(r.locale, r.feeAmount),
+    transferReference: r.transferReference ?? "",
+  };
   return renderMail({
     ...base(r, settings),
     subject: fill(m.paymentRequest.subject, vars),
@@ -76,12 +93,20 @@ export function paymentReceivedMail(
 
 export function paymentReminderMail(r: FeeMailRequest, settings: Settings, opts: { abandonOn: Date }): RenderedMail {
   const m = feeMessages(r.locale).mail;
-  const vars = { company: company(settings, r.locale), reference: r.reference, date: formatDate(r.locale, opts.abandonOn) };
+  const vars = {
+    company: company(settings, r.locale),
+    reference: r.reference,
+    date: formatDate(r.locale, opts.abandonOn),
+  };
   return renderMail({
     ...base(r, settings),
     subject: fill(m.paymentReminder.subject, vars),
     heading: m.paymentReminder.heading,
-    paragraphs: [m.paymentReminder.body, fill(m.paymentReminder.deadline, vars), fill(m.paymentRequest.transfer, { transferReference: r.transferReference ?? "" })],
+    paragraphs: [
+      m.paymentReminder.body,
+      fill(m.paymentReminder.deadline, vars),
+      fill(m.paymentRequest.transfer, { transferReference: r.transferReference ?? "" }),
+    ],
     facts: bankFacts(r, settings),
   });
 }

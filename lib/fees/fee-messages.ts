@@ -39,6 +39,11 @@ export function formatDate(locale: Locale, d: Date, kind: "date-column" | "insta
 
 /** Today in Japan as a `@db.Date` value (midnight UTC of the JST date). */
 export function jstToday(now: Date = new Date()): Date {
-  const ymd = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  const ymd = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Tokyo",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
   return new Date(`${ymd}T00:00:00Z`);
 }

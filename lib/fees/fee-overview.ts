@@ -21,12 +21,22 @@ export type RequesterFeeView = {
   paid: number;
   outstanding: number;
   /** Only while payment is awaited: where and how to pay. */
-  payment: { transferReference: string | null; bank: Settings["fee"]["bank"]; methods: Settings["fee"]["methods"]; canPayOnline: boolean } | null;
+  payment: {
+    transferReference: string | null;
+    bank: Settings["fee"]["bank"];
+    methods: Settings["fee"]["methods"];
+    canPayOnline: boolean;
+  } | null;
   receipts: ReceiptRef[];
 };
 
 const receiptSelect = { id: true, number: true, issuedAt: true, reissueOf: true } as const;
-const toReceiptRef = (r: { id: string; number: string; issuedAt: Date; reissueOf: string | null }): ReceiptRef => ({ id: r.id, number: r.number, issuedAt: r.issuedAt, reissued: r.reissueOf !== null });
+const toReceiptRef = (r: { id: string; number: string; issuedAt: Date; reissueOf: string | null }): ReceiptRef => ({
+  id: r.id,
+  number: r.number,
+  issuedAt: r.issuedAt,
+  reissued: r.reissueOf !== null,
+});
 
 export async function requesterFeeView(opts: { actor: Actor | null }): Promise<RequesterFeeView> {
   const { actor } = opts;
@@ -34,7 +44,11 @@ export async function requesterFeeView(opts: { actor: Actor | null }): Promise<R
   if (actor.type !== "REQUESTER") throw new AppError("FORBIDDEN", `actor ${actor.type}`);
   const r = await prisma.request.findUnique({
     where: { id: actor.requestId },
-    include: { payments: { select: { amount: true } }, refunds: { select: { amount: true } }, receipts: { select: receiptSelect, orderBy: { issuedAt: "asc" } } },
+    include: {
+      payments: { select: { amount: true } },
+      refunds: { select: { amount: true } },
+      receipts: { select: receiptSelect, orderBy: { issuedAt: "asc" } },
+    },
   });
   if (!r) throw new AppError("NOT_FOUND", "request");
   const settings = await getSettings(prisma);
@@ -49,7 +63,12 @@ export async function requesterFeeView(opts: { actor: Actor | null }): Promise<R
     paid,
     outstanding: owing ? outstandingAmount(r.feeAmount, { paid, refunded: 0, net: paid }) : 0,
     payment: owing
-      ? { transferReference: r.transferReference, bank: settings.fee.bank, methods: settings.fee.methods.filter((m) => m !== "STRIPE" || online), canPayOnline: online }
+      ? {
+          transferReference: r.transferReference,
+          bank: settings.fee.bank,
+          methods: settings.fee.methods.filter((m) => m !== "STRIPE" || online),
+          canPayOnline: online,
+        }
       : null,
     receipts: r.receipts.map(toReceiptRef),
   };
@@ -70,7 +89,15 @@ export type StaffFeeView = {
   refunded: number;
   outstanding: number;
   takesPayment: boolean;
-  payments: { id: string; method: PaymentMethod; amount: number; paidOn: string; payerName: string | null; refundable: number; viaStripe: boolean }[];
+  payments: {
+    id: string;
+    method: PaymentMethod;
+    amount: number;
+    paidOn: string;
+    payerName: string | null;
+    refundable: number;
+    viaStripe: boolean;
+  }[];
   refunds: { id: string; paymentId: string; amount: number; reason: string; createdAt: Date; viaStripe: boolean }[];
   receipts: ReceiptRef[];
   bankLines: { id: string; status: string; amount: number; bookedOn: string }[];
@@ -115,8 +142,20 @@ export async function staffFeeView(opts: { actor: Actor | null; requestId: strin
       refundable: p.amount - p.refunds.reduce((n, x) => n + x.amount, 0),
       viaStripe: p.method === "STRIPE",
     })),
-    refunds: r.refunds.map((x) => ({ id: x.id, paymentId: x.paymentId, amount: x.amount, reason: x.reason, createdAt: x.createdAt, viaStripe: x.stripeRefundId !== null })),
+    refunds: r.refunds.map((x) => ({
+      id: x.id,
+      paymentId: x.paymentId,
+      amount: x.amount,
+      reason: x.reason,
+      createdAt: x.createdAt,
+      viaStripe: x.stripeRefundId !== null,
+    })),
     receipts: r.receipts.map(toReceiptRef),
-    bankLines: r.bankLines.map((l) => ({ id: l.id, status: l.status, amount: l.amount, bookedOn: l.bookedOn.toISOString().slice(0, 10) })),
+    bankLines: r.bankLines.map((l) => ({
+      id: l.id,
+      status: l.status,
+      amount: l.amount,
+      bookedOn: l.bookedOn.toISOString().slice(0, 10),
+    })),
   };
 }

@@ -4,7 +4,11 @@ import { jstToday } from "./fee-messages";
 // Input schemas for every fee operation, shared by console forms (zodResolver) and the
 // domain functions. Messages are keys in messages/*/fees.json.
 const id = z.string().trim().min(1).max(64);
-const yen = z.number({ message: "fees.errors.amount" }).int({ message: "fees.errors.amount" }).min(1, { message: "fees.errors.amount" }).max(10_000_000, { message: "fees.errors.amount" });
+const yen = z
+  .number({ message: "fees.errors.amount" })
+  .int({ message: "fees.errors.amount" })
+  .min(1, { message: "fees.errors.amount" })
+  .max(10_000_000, { message: "fees.errors.amount" });
 const pastDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "fees.errors.date" })
@@ -35,14 +39,27 @@ export type RefundPaymentInput = z.input<typeof refundPaymentSchema>;
 
 export const importBankStatementSchema = z.object({
   fileName: z.string().trim().min(1).max(200),
-  content: z.instanceof(Buffer).refine((b) => b.length > 0, { message: "fees.errors.csvEmpty" }).refine((b) => b.length <= 5 * 1024 * 1024, { message: "fees.errors.csvTooLarge" }),
+  content: z
+    .instanceof(Buffer)
+    .refine((b) => b.length > 0, { message: "fees.errors.csvEmpty" })
+    .refine((b) => b.length <= 5 * 1024 * 1024, { message: "fees.errors.csvTooLarge" }),
 });
 export type ImportBankStatementInput = z.input<typeof importBankStatementSchema>;
 
 export const resolveBankLineSchema = z.discriminatedUnion("action", [
   // Applying a line that did not match needs an explicit confirmation: nothing is guessed.
-  z.object({ action: z.literal("APPLY"), lineId: id, requestId: id, confirm: z.literal(true, { message: "fees.errors.confirm" }), note: z.string().trim().max(1000).optional() }),
-  z.object({ action: z.literal("DISMISS"), lineId: id, note: z.string().trim().min(1, { message: "fees.errors.note" }).max(1000) }),
+  z.object({
+    action: z.literal("APPLY"),
+    lineId: id,
+    requestId: id,
+    confirm: z.literal(true, { message: "fees.errors.confirm" }),
+    note: z.string().trim().max(1000).optional(),
+  }),
+  z.object({
+    action: z.literal("DISMISS"),
+    lineId: id,
+    note: z.string().trim().min(1, { message: "fees.errors.note" }).max(1000),
+  }),
 ]);
 export type ResolveBankLineInput = z.input<typeof resolveBankLineSchema>;
 
@@ -59,8 +76,13 @@ export const feeListSchema = feeListFilterSchema.extend({
 export type FeeListFilter = z.input<typeof feeListFilterSchema>;
 export type FeeListInput = z.input<typeof feeListSchema>;
 
-export const feeSummarySchema = z.object({ from: month, to: month }).refine((r) => r.from <= r.to, { path: ["to"], message: "fees.errors.month" });
+export const feeSummarySchema = z
+  .object({ from: month, to: month })
+  .refine((r) => r.from <= r.to, { path: ["to"], message: "fees.errors.month" });
 export type FeeSummaryInput = z.input<typeof feeSummarySchema>;
 
-export const pageSchema = z.object({ page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50) });
+export const pageSchema = z.object({
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(200).default(50),
+});
 export type PageInput = z.input<typeof pageSchema>;

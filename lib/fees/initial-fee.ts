@@ -9,8 +9,14 @@ export type InitialFee = { fee: FeeStatus; feeAmount: number; feeTaxAmount: numb
  * Amounts are tax-included integers in yen: 5,500 = 5,000 + 500 at 10%.
  */
 export function initialFee(type: RequestType, fee: Settings["fee"]): InitialFee {
-  if (type !== "DISCLOSURE" || fee.amount === 0) return { fee: "NOT_REQUIRED", feeAmount: 0, feeTaxAmount: 0, feeTaxRatePct: fee.taxRatePct };
-  return { fee: "AWAITING_PAYMENT", feeAmount: fee.amount, feeTaxAmount: taxIncluded(fee.amount, fee.taxRatePct), feeTaxRatePct: fee.taxRatePct };
+  if (type !== "DISCLOSURE" || fee.amount === 0)
+    return { fee: "NOT_REQUIRED", feeAmount: 0, feeTaxAmount: 0, feeTaxRatePct: fee.taxRatePct };
+  return {
+    fee: "AWAITING_PAYMENT",
+    feeAmount: fee.amount,
+    feeTaxAmount: taxIncluded(fee.amount, fee.taxRatePct),
+    feeTaxRatePct: fee.taxRatePct,
+  };
 }
 
 /** Consumption tax contained in a tax-included amount, rounded down as invoices do. */

@@ -20,7 +20,11 @@ import { receiptIdSchema, type ReceiptIdInput } from "./fee-schemas";
 
 export type ReceiptPayment = { id: string; paidOn: Date; method: PaymentMethod };
 
-async function receiptNumber(tx: Tx, request: FeeRequest, original: { id: string; number: string } | null): Promise<string> {
+async function receiptNumber(
+  tx: Tx,
+  request: FeeRequest,
+  original: { id: string; number: string } | null,
+): Promise<string> {
   if (original) {
     const k = (await tx.receipt.count({ where: { reissueOf: original.id } })) + 1;
     return `${original.number}-R${k}`;
@@ -39,48 +43,69 @@ export async function renderReceiptPdf(
   const m = feeMessages(locale).receipt;
   const op = settings.operator;
   const name = request.agentName ?? request.subjectName;
-  return renderPdf({ title: `${m.title} ${r.number}`, author: locale === "ja" ? op.legalNameJa : op.legalNameEn, lang: locale }, [
-    { kind: "title", text: r.original ? `${m.title}（${m.reissued}）` : m.title },
-    { kind: "paragraph", text: m.subtitle, size: 9 },
-    { kind: "paragraph", text: fill(m.recipient, { name }), size: 12 },
-    {
-      kind: "fields",
-      rows: [
-        [m.number, r.number],
-        [m.issuedOn, formatDate(locale, r.issuedAt)],
-        [m.paidOn, formatDate(locale, payment.paidOn, "date-column")],
-        [m.reference, request.reference],
-        [m.description, fill(m.descriptionValue, { reference: request.reference })],
-        [m.method, feeMessages(locale).method[payment.method]],
-        [m.total, fill(feeMessages(locale).amount, { amount: formatNumber(request.feeAmount) })],
-        [fill(m.taxBreakdown, { rate: request.feeTaxRatePct }), fill(m.taxBreakdownValue, { amount: formatNumber(request.feeAmount), tax: formatNumber(request.feeTaxAmount) })],
-        [m.taxRate, `${request.feeTaxRatePct}%`],
-        [m.tax, fill(feeMessages(locale).amount, { amount: formatNumber(request.feeTaxAmount) })],
-      ],
-    },
-    { kind: "paragraph", text: m.receivedText },
-    { kind: "rule" },
-    {
-      kind: "fields",
-      rows: [
-        [m.issuer, locale === "ja" ? op.legalNameJa : op.legalNameEn],
-        [m.registrationNumber, op.invoiceRegistrationNumber],
-        [m.address, `〒${op.postalCode} ${locale === "ja" ? op.addressJa : op.addressEn}`],
-      ],
-    },
-    ...(r.original ? [{ kind: "paragraph" as const, text: fill(m.reissuedNote, { original: r.original }), size: 9 }] : []),
-  ]);
+  return renderPdf(
+    { title: `${m.title} ${r.number}`, author: locale === "ja" ? op.legalNameJa : op.legalNameEn, lang: locale },
+    [
+      { kind: "title", text: r.original ? `${m.title}（${m.reissued}）` : m.title },
+      { kind: "paragraph", text: m.subtitle, size: 9 },
+      { kind: "paragraph", text: fill(m.recipient, { name }), size: 12 },
+      {
+        kind: "fields",
+        rows: [
+          [m.number, r.number],
+          [m.issuedOn, formatDate(locale, r.issuedAt)],
+          [m.paidOn, formatDate(locale, payment.paidOn, "date-column")],
+          [m.reference, request.reference],
+          [m.description, fill(m.descriptionValue, { reference: request.reference })],
+          [m.method, feeMessages(locale).method[payment.method]],
+          [m.total, fill(feeMessages(locale).amount, { amount: formatNumber(request.feeAmount) })],
+          [
+            fill(m.taxBreakdown, { rate: request.feeTaxRatePct }),
+            fill(m.taxBreakdownValue, {
+              amount: formatNumber(request.feeAmount),
+              tax: formatNumber(request.feeTaxAmount),
+            }),
+          ],
+          [m.taxRate, `${request.feeTaxRatePct}%`],
+          [m.tax, fill(feeMessages(locale).amount, { amount: formatNumber(request.feeTaxAmount) })],
+        ],
+      },
+      { kind: "paragraph", text: m.receivedText },
+      { kind: "rule" },
+      {
+        kind: "fields",
+        rows: [
+          [m.issuer, locale === "ja" ? op.legalNameJa : op.legalNameEn],
+          [m.registrationNumber, op.invoiceRegistrationNumber],
+          [m.address, `〒${op.postalCode} ${locale === "ja" ? op.addressJa : op.addressEn}`],
+        ],
+      },
+      ...(r.original
+        ? [{ kind: "paragraph" as const, text: fill(m.reissuedNote, { original: r.original }), size: 9 }]
+        : []),
+    ],
+  );
 }
 
 /** Issues a receipt inside the caller's transaction (the request row is already locked). */
 export async function issueReceipt(
   tx: Tx,
-  opts: { request: FeeRequest; payment: ReceiptPayment; settings: Settings; original?: { id: string; number: string } | null; issuedById?: string | null },
+  opts: {
+    request: FeeRequest;
+    payment: ReceiptPayment;
+    settings: Settings;
+    original?: { id: string; number: string } | null;
+    issuedById?: string | null;
+  },
 ): Promise<{ id: string; number: string }> {
   const original = opts.original ?? null;
   const number = await receiptNumber(tx, opts.request, original);
   const issuedAt = new Date();
-  const pdf = await renderReceiptPdf(opts.request, opts.payment, opts.settings, { number, issuedAt, original: original?.number ?? null });
+  const pdf = await renderReceiptPdf(opts.request, opts.payment, opts.settings, {
+    number,
+    issuedAt,
+    original: original?.number ?? null,
+  });
   const file = await storeFile(tx, {
     role: "RECEIPT_PDF",
     content: pdf,
@@ -90,14 +115,24 @@ export async function issueReceipt(
     uploadedById: opts.issuedById ?? null,
   });
   const row = await tx.receipt.create({
-    data: { number, requestId: opts.request.id, paymentId: opts.payment.id, fileId: file.id, reissueOf: original?.id ?? null, issuedAt },
+    data: {
+      number,
+      requestId: opts.request.id,
+      paymentId: opts.payment.id,
+      fileId: file.id,
+      reissueOf: original?.id ?? null,
+      issuedAt,
+    },
     select: { id: true, number: true },
   });
   return row;
 }
 
 /** Admin re-issues a receipt (lost, or the name needed correcting); the copy is marked. */
-export async function reissueReceipt(opts: { actor: Actor | null; input: ReceiptIdInput }): Promise<{ id: string; number: string }> {
+export async function reissueReceipt(opts: {
+  actor: Actor | null;
+  input: ReceiptIdInput;
+}): Promise<{ id: string; number: string }> {
   const { actor } = opts;
   assertPermission(actor, "record:payment");
   const { receiptId } = parseInput(receiptIdSchema, opts.input, "receipt");
@@ -109,8 +144,21 @@ export async function reissueReceipt(opts: { actor: Actor | null; input: Receipt
       const request = await lockFeeRequest(tx, found.requestId);
       if (!request) throw new AppError("NOT_FOUND", "request");
       const settings = await getSettings(tx);
-      const issued = await issueReceipt(tx, { request, payment: found.payment, settings, original, issuedById: actor.id });
-      await writeAuditEvent(tx, { actor, action: "fee.receipt-reissued", entity: "Receipt", entityId: issued.id, requestId: request.id, data: { originalId: original.id, number: issued.number } });
+      const issued = await issueReceipt(tx, {
+        request,
+        payment: found.payment,
+        settings,
+        original,
+        issuedById: actor.id,
+      });
+      await writeAuditEvent(tx, {
+        actor,
+        action: "fee.receipt-reissued",
+        entity: "Receipt",
+        entityId: issued.id,
+        requestId: request.id,
+        data: { originalId: original.id, number: issued.number },
+      });
       return issued;
     },
     { timeout: 30_000 },
@@ -121,7 +169,10 @@ export async function reissueReceipt(opts: { actor: Actor | null; input: Receipt
  * The receipt's PDF for download: the requester only their own (anything else is "not
  * found"), staff with read:fee, and every staff download is audited.
  */
-export async function loadReceiptFile(opts: { actor: Actor | null; input: ReceiptIdInput }): Promise<{ fileName: string; mimeType: string; content: Buffer }> {
+export async function loadReceiptFile(opts: {
+  actor: Actor | null;
+  input: ReceiptIdInput;
+}): Promise<{ fileName: string; mimeType: string; content: Buffer }> {
   const { actor } = opts;
   const { receiptId } = parseInput(receiptIdSchema, opts.input, "receipt");
   if (!actor) throw new AppError("UNAUTHENTICATED");
@@ -132,7 +183,19 @@ export async function loadReceiptFile(opts: { actor: Actor | null; input: Receip
   });
   if (!receipt) throw new AppError("NOT_FOUND", "receipt");
   if (actor.type === "STAFF") {
-    await prisma.$transaction((tx) => writeAuditEvent(tx, { actor, action: "fee.receipt-downloaded", entity: "Receipt", entityId: receipt.id, requestId: receipt.requestId }));
+    await prisma.$transaction((tx) =>
+      writeAuditEvent(tx, {
+        actor,
+        action: "fee.receipt-downloaded",
+        entity: "Receipt",
+        entityId: receipt.id,
+        requestId: receipt.requestId,
+      }),
+    );
   }
-  return { fileName: receipt.file.originalName, mimeType: receipt.file.mimeType, content: await readStoredFile(receipt.file) };
+  return {
+    fileName: receipt.file.originalName,
+    mimeType: receipt.file.mimeType,
+    content: await readStoredFile(receipt.file),
+  };
 }

@@ -25,7 +25,13 @@ export async function recordPayment(opts: { actor: Actor | null; input: RecordPa
         actor,
         request,
         source: "manual",
-        payment: { method: input.method, amount: input.amount, paidOn: new Date(`${input.paidOn}T00:00:00Z`), payerName: input.payerName, recordedById: actor.id },
+        payment: {
+          method: input.method,
+          amount: input.amount,
+          paidOn: new Date(`${input.paidOn}T00:00:00Z`),
+          payerName: input.payerName,
+          recordedById: actor.id,
+        },
       });
     },
     { timeout: 30_000 },

@@ -14,7 +14,9 @@ import { stripeClient, stripeEnabled, stripeFailure } from "./stripe-client";
  * Only the requester, for their own request. The webhook (stripe-webhook.ts) records
  * the payment; the return to the status page proves nothing by itself.
  */
-export async function createCheckoutSession(opts: { actor: Actor | null }): Promise<{ sessionId: string; url: string }> {
+export async function createCheckoutSession(opts: {
+  actor: Actor | null;
+}): Promise<{ sessionId: string; url: string }> {
   const { actor } = opts;
   if (!actor) throw new AppError("UNAUTHENTICATED");
   if (actor.type !== "REQUESTER") throw new AppError("FORBIDDEN", `actor ${actor.type} cannot pay`);
@@ -36,7 +38,16 @@ export async function createCheckoutSession(opts: { actor: Actor | null }): Prom
       // Stripe 23 offers what the account has enabled, filtered to these (Japanese bank
       // transfer, "customer_balance", needs a Customer object and is left to the dashboard).
       allowed_payment_method_types: ["card", "konbini"],
-      line_items: [{ quantity: 1, price_data: { currency: "jpy", unit_amount: amount, product_data: { name: fill(m.receipt.descriptionValue, { reference: request.reference }) } } }],
+      line_items: [
+        {
+          quantity: 1,
+          price_data: {
+            currency: "jpy",
+            unit_amount: amount,
+            product_data: { name: fill(m.receipt.descriptionValue, { reference: request.reference }) },
+          },
+        },
+      ],
       client_reference_id: request.id,
       metadata: { requestId: request.id, reference: request.reference },
       payment_intent_data: { metadata: { requestId: request.id, reference: request.reference } },
@@ -50,7 +61,14 @@ export async function createCheckoutSession(opts: { actor: Actor | null }): Prom
   if (!session.url) throw new AppError("UNAVAILABLE", "stripe returned no checkout url");
   const sessionId = session.id;
   await prisma.$transaction((tx) =>
-    writeAuditEvent(tx, { actor, action: "fee.checkout-started", entity: "Request", entityId: request.id, requestId: request.id, data: { sessionId, amount } }),
+    writeAuditEvent(tx, {
+      actor,
+      action: "fee.checkout-started",
+      entity: "Request",
+      entityId: request.id,
+      requestId: request.id,
+      data: { sessionId, amount },
+    }),
   );
   return { sessionId, url: session.url };
 }

@@ -27,7 +27,13 @@ export function stripeClient(): Stripe {
     timeout: 20_000,
     telemetry: false,
     appInfo: { name: "Madoguchi" },
-    ...(base ? { host: base.hostname, port: base.port || (http ? 80 : 443), protocol: http ? ("http" as const) : ("https" as const) } : {}),
+    ...(base
+      ? {
+          host: base.hostname,
+          port: base.port || (http ? 80 : 443),
+          protocol: http ? ("http" as const) : ("https" as const),
+        }
+      : {}),
   });
   cached = { key, client };
   return client;

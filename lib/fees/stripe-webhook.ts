@@ -20,13 +20,18 @@ const actor = systemActor("stripe-webhook");
  * then async_payment_succeeded. Whatever the order and however often they come, the
  * session is recorded once: the request row is locked and the session id is unique.
  */
-async function recordPaidSession(tx: Tx, event: Stripe.Event, session: Stripe.Checkout.Session): Promise<WebhookOutcome> {
+async function recordPaidSession(
+  tx: Tx,
+  event: Stripe.Event,
+  session: Stripe.Checkout.Session,
+): Promise<WebhookOutcome> {
   const requestId = session.metadata?.requestId ?? session.client_reference_id;
   if (!requestId || session.currency !== "jpy" || !session.amount_total) return "ignored";
   const request = await lockFeeRequest(tx, requestId);
   if (!request) return "ignored";
   if (await tx.payment.findUnique({ where: { stripeCheckoutId: session.id }, select: { id: true } })) return "ignored";
-  const intent = typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null);
+  const intent =
+    typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null);
   // Money Stripe took is recorded even when the request no longer owes it (paid by
   // transfer meanwhile, or closed): the fee is left as it is and the audit entry shows an
   // admin what to refund.
@@ -34,7 +39,14 @@ async function recordPaidSession(tx: Tx, event: Stripe.Event, session: Stripe.Ch
     actor,
     request,
     source: "stripe",
-    payment: { method: "STRIPE", amount: session.amount_total, paidOn: jstToday(new Date(event.created * 1000)), payerName: null, stripeCheckoutId: session.id, stripePaymentIntentId: intent },
+    payment: {
+      method: "STRIPE",
+      amount: session.amount_total,
+      paidOn: jstToday(new Date(event.created * 1000)),
+      payerName: null,
+      stripeCheckoutId: session.id,
+      stripePaymentIntentId: intent,
+    },
   });
   return "processed";
 }
@@ -50,7 +62,14 @@ async function handleEvent(tx: Tx, event: Stripe.Event): Promise<WebhookOutcome>
       const requestId = event.data.object.metadata?.requestId ?? event.data.object.client_reference_id;
       const exists = requestId ? await tx.request.findUnique({ where: { id: requestId }, select: { id: true } }) : null;
       if (!exists) return "ignored";
-      await writeAuditEvent(tx, { actor, action: "fee.stripe-payment-failed", entity: "Request", entityId: exists.id, requestId: exists.id, data: { sessionId: event.data.object.id } });
+      await writeAuditEvent(tx, {
+        actor,
+        action: "fee.stripe-payment-failed",
+        entity: "Request",
+        entityId: exists.id,
+        requestId: exists.id,
+        data: { sessionId: event.data.object.id },
+      });
       return "processed";
     }
     default:
@@ -76,7 +95,10 @@ export async function handleStripeWebhook(rawBody: string, signatureHeader: stri
   }
   return prisma.$transaction(
     async (tx) => {
-      const { count } = await tx.stripeEvent.createMany({ data: [{ id: event.id, type: event.type }], skipDuplicates: true });
+      const { count } = await tx.stripeEvent.createMany({
+        data: [{ id: event.id, type: event.type }],
+        skipDuplicates: true,
+      });
       if (count === 0) return { eventId: event.id, type: event.type, outcome: "duplicate" as const };
       return { eventId: event.id, type: event.type, outcome: await handleEvent(tx, event) };
     },

@@ -30,7 +30,10 @@ export function feeFieldsForNewRequest(
  * katakana to full-width (NFKC), upper case, no spaces of either width.
  */
 export function normaliseStatementText(text: string): string {
-  return text.normalize("NFKC").toUpperCase().replace(/[\s\u3000]+/g, "");
+  return text
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[\s\u3000]+/g, "");
 }
 
 // Also accepts the reference typed as on the status page ("DSR-2026-000123"), with any

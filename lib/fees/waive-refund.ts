@@ -24,7 +24,14 @@ export async function waiveFee(opts: { actor: Actor | null; input: WaiveFeeInput
     if (!takesPayment(request)) throw new AppError("INVALID_STATE", `fee ${request.fee}, status ${request.status}`);
     await tx.request.update({ where: { id: request.id }, data: { fee: "WAIVED", feeWaiverReason: input.reason } });
     const { net } = await feeBalance(tx, request.id);
-    await writeAuditEvent(tx, { actor, action: "fee.waived", entity: "Request", entityId: request.id, requestId: request.id, data: { from: request.fee, to: "WAIVED", paidBefore: net } });
+    await writeAuditEvent(tx, {
+      actor,
+      action: "fee.waived",
+      entity: "Request",
+      entityId: request.id,
+      requestId: request.id,
+      data: { from: request.fee, to: "WAIVED", paidBefore: net },
+    });
     return { fee: "WAIVED" as const };
   });
 }
@@ -36,7 +43,10 @@ export async function waiveFee(opts: { actor: Actor | null; input: WaiveFeeInput
  * request row is locked, so two admins at once cannot both pass the check). When nothing
  * paid is left on a paid fee, the fee becomes REFUNDED.
  */
-export async function refundPayment(opts: { actor: Actor | null; input: RefundPaymentInput }): Promise<{ refundId: string; fee: FeeStatus; stripeRefundId: string | null }> {
+export async function refundPayment(opts: {
+  actor: Actor | null;
+  input: RefundPaymentInput;
+}): Promise<{ refundId: string; fee: FeeStatus; stripeRefundId: string | null }> {
   const { actor } = opts;
   assertPermission(actor, "refund:fee");
   const input = parseInput(refundPaymentSchema, opts.input, "refund");
@@ -46,17 +56,29 @@ export async function refundPayment(opts: { actor: Actor | null; input: RefundPa
       if (!found) throw new AppError("NOT_FOUND", "payment");
       const request = await lockFeeRequest(tx, found.requestId);
       if (!request) throw new AppError("NOT_FOUND", "request");
-      const payment = await tx.payment.findUniqueOrThrow({ where: { id: input.paymentId }, include: { refunds: { select: { amount: true } } } });
+      const payment = await tx.payment.findUniqueOrThrow({
+        where: { id: input.paymentId },
+        include: { refunds: { select: { amount: true } } },
+      });
       const refundable = payment.amount - payment.refunds.reduce((n, r) => n + r.amount, 0);
-      if (input.amount > refundable) throw new AppError("INVALID_INPUT", `refund ${input.amount} > refundable ${refundable}`, { amount: ["fees.errors.refundTooLarge"] });
+      if (input.amount > refundable)
+        throw new AppError("INVALID_INPUT", `refund ${input.amount} > refundable ${refundable}`, {
+          amount: ["fees.errors.refundTooLarge"],
+        });
 
       const refundId = crypto.randomUUID();
       let stripeRefundId: string | null = null;
       if (payment.method === "STRIPE") {
-        if (!payment.stripePaymentIntentId) throw new AppError("INVALID_STATE", "stripe payment without payment intent");
+        if (!payment.stripePaymentIntentId)
+          throw new AppError("INVALID_STATE", "stripe payment without payment intent");
         try {
           const refund = await stripeClient().refunds.create(
-            { payment_intent: payment.stripePaymentIntentId, amount: input.amount, reason: "requested_by_customer", metadata: { requestId: request.id, paymentId: payment.id } },
+            {
+              payment_intent: payment.stripePaymentIntentId,
+              amount: input.amount,
+              reason: "requested_by_customer",
+              metadata: { requestId: request.id, paymentId: payment.id },
+            },
             // A retried call (network hiccup) must not refund twice at Stripe.
             { idempotencyKey: `madoguchi-refund-${refundId}` },
           );
@@ -65,7 +87,17 @@ export async function refundPayment(opts: { actor: Actor | null; input: RefundPa
           throw stripeFailure(e, "refund");
         }
       }
-      await tx.refund.create({ data: { id: refundId, requestId: request.id, paymentId: payment.id, amount: input.amount, reason: input.reason, stripeRefundId, createdById: actor.id } });
+      await tx.refund.create({
+        data: {
+          id: refundId,
+          requestId: request.id,
+          paymentId: payment.id,
+          amount: input.amount,
+          reason: input.reason,
+          stripeRefundId,
+          createdById: actor.id,
+        },
+      });
       const { net } = await feeBalance(tx, request.id);
       const fee: FeeStatus = request.fee === "PAID" && net === 0 ? "REFUNDED" : request.fee;
       if (fee !== request.fee) await tx.request.update({ where: { id: request.id }, data: { fee } });
@@ -75,7 +107,15 @@ export async function refundPayment(opts: { actor: Actor | null; input: RefundPa
         entity: "Refund",
         entityId: refundId,
         requestId: request.id,
-        data: { paymentId: payment.id, method: payment.method, amount: input.amount, feeFrom: request.fee, feeTo: fee, netAfter: net, stripeRefundId },
+        data: {
+          paymentId: payment.id,
+          method: payment.method,
+          amount: input.amount,
+          feeFrom: request.fee,
+          feeTo: fee,
+          netAfter: net,
+          stripeRefundId,
+        },
       });
       return { refundId, fee, stripeRefundId };
     },

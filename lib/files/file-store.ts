@@ -50,11 +50,21 @@ export async function putFileContent(content: Buffer | Readable, key: Buffer = f
   const source = Buffer.isBuffer(content) ? Readable.from([content]) : content;
   const sealed = pipeline(source, measure, sealingStream(key, salt), () => undefined);
   await storage().put(storageKey, sealed);
-  return { storageKey, iv: `${CHUNKED_PREFIX}${salt.toString("base64")}`, authTag: "", sizeBytes, sha256: hash.digest("hex") };
+  return {
+    storageKey,
+    iv: `${CHUNKED_PREFIX}${salt.toString("base64")}`,
+    authTag: "",
+    sizeBytes,
+    sha256: hash.digest("hex"),
+  };
 }
 
 /** Writes the row for stored content in the caller's transaction. */
-export async function recordStoredFile(tx: Tx, sealed: SealedContent, meta: FileMeta): Promise<{ id: string; sizeBytes: number; sha256: string }> {
+export async function recordStoredFile(
+  tx: Tx,
+  sealed: SealedContent,
+  meta: FileMeta,
+): Promise<{ id: string; sizeBytes: number; sha256: string }> {
   const row = await tx.storedFile.create({
     data: {
       role: meta.role,

@@ -1,5 +1,13 @@
 import { Readable } from "node:stream";
-import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, ListObjectsV2Command, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  S3Client,
+  S3ServiceException,
+} from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import type { StorageBackend } from "./storage-backend";
 
@@ -15,7 +23,10 @@ export type S3Settings = {
 const PREFIX = "files/";
 
 function notFound(e: unknown): boolean {
-  return e instanceof S3ServiceException && (e.$metadata.httpStatusCode === 404 || e.name === "NotFound" || e.name === "NoSuchKey");
+  return (
+    e instanceof S3ServiceException &&
+    (e.$metadata.httpStatusCode === 404 || e.name === "NotFound" || e.name === "NoSuchKey")
+  );
 }
 
 /**
@@ -29,7 +40,10 @@ export function s3Storage(s: S3Settings): StorageBackend {
     region: s.region,
     endpoint: s.endpoint,
     forcePathStyle: s.forcePathStyle,
-    credentials: s.accessKeyId && s.secretAccessKey ? { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey } : undefined,
+    credentials:
+      s.accessKeyId && s.secretAccessKey
+        ? { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey }
+        : undefined,
   });
   const Key = (key: string) => `${PREFIX}${key}`;
   return {
@@ -64,7 +78,9 @@ export function s3Storage(s: S3Settings): StorageBackend {
     async *list() {
       let token: string | undefined;
       do {
-        const page = await client.send(new ListObjectsV2Command({ Bucket: s.bucket, Prefix: PREFIX, ContinuationToken: token }));
+        const page = await client.send(
+          new ListObjectsV2Command({ Bucket: s.bucket, Prefix: PREFIX, ContinuationToken: token }),
+        );
         for (const o of page.Contents ?? []) {
           if (o.Key) yield { key: o.Key.slice(PREFIX.length), modifiedAt: o.LastModified ?? new Date(0) };
         }

@@ -40,4 +40,11 @@ export function localeFromUrl(url: URL): LocaleRedirect | null {
 
 /** The Set-Cookie attributes, the same as the language switch's (app/actions.ts). */
 export const localeCookie = (locale: AppLocale) =>
-  ({ name: LOCALE_COOKIE, value: locale, path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax", httpOnly: false }) as const;
+  ({
+    name: LOCALE_COOKIE,
+    value: locale,
+    path: "/",
+    maxAge: 60 * 60 * 24 * 365,
+    sameSite: "lax",
+    httpOnly: false,
+  }) as const;

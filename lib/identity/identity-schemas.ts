@@ -14,7 +14,8 @@ export const recordIdentityCheckSchema = requestRefSchema
   .superRefine((c, ctx) => {
     if (c.result === "VERIFIED" && !c.matchedRecord && !c.matchedSystemId)
       ctx.addIssue({ code: "custom", path: ["matchedRecord"], message: "console.errors.matchRequired" });
-    if (c.result === "FAILED" && !c.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "console.errors.reasonRequired" });
+    if (c.result === "FAILED" && !c.reason)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "console.errors.reasonRequired" });
   });
 export type RecordIdentityCheckInput = z.input<typeof recordIdentityCheckSchema>;
 

@@ -18,7 +18,12 @@ type Target = { id: string; key: string; handling: string; webhookUrl: string | 
 
 const listens = (s: Target) => s.handling === "API" && Boolean(s.webhookUrl) && Boolean(s.webhookSecret);
 
-async function enqueueDelivery(tx: Tx, systemId: string, event: WebhookEvent, payload: TaskCreatedData | RequestClosedData): Promise<void> {
+async function enqueueDelivery(
+  tx: Tx,
+  systemId: string,
+  event: WebhookEvent,
+  payload: TaskCreatedData | RequestClosedData,
+): Promise<void> {
   const delivery = await tx.webhookDelivery.create({
     data: { systemId, eventId: `evt_${randomToken(18)}`, event, payload: payload as Prisma.InputJsonObject },
     select: { id: true },
@@ -33,14 +38,32 @@ export async function announce(tx: Tx, a: Announcement): Promise<number> {
   if (a.event === "task.created") {
     const t = await tx.task.findUniqueOrThrow({
       where: { id: a.taskId },
-      select: { id: true, action: true, categories: true, request: { select: { reference: true } }, system: { select: targetSelect } },
+      select: {
+        id: true,
+        action: true,
+        categories: true,
+        request: { select: { reference: true } },
+        system: { select: targetSelect },
+      },
     });
     // A by-hand COLLECT task (a connected system that could not be read) is never sent out.
     if (!listens(t.system) || t.action === "COLLECT") return 0;
-    await enqueueDelivery(tx, t.system.id, a.event, { systemKey: t.system.key, taskId: t.id, requestReference: t.request.reference, action: t.action, categories: t.categories });
+    await enqueueDelivery(tx, t.system.id, a.event, {
+      systemKey: t.system.key,
+      taskId: t.id,
+      requestReference: t.request.reference,
+      action: t.action,
+      categories: t.categories,
+    });
     return 1;
   }
-  const r = await tx.request.findUniqueOrThrow({ where: { id: a.requestId }, select: { reference: true, tasks: { select: { id: true, system: { select: targetSelect } }, orderBy: { createdAt: "asc" } } } });
+  const r = await tx.request.findUniqueOrThrow({
+    where: { id: a.requestId },
+    select: {
+      reference: true,
+      tasks: { select: { id: true, system: { select: targetSelect } }, orderBy: { createdAt: "asc" } },
+    },
+  });
   const bySystem = new Map<string, { system: Target; taskIds: string[] }>();
   for (const t of r.tasks) {
     if (!listens(t.system)) continue;

@@ -9,7 +9,11 @@ import { authenticateApiToken, type ApiTokenAuth } from "./api-tokens";
 
 const noStore = { "cache-control": "no-store" };
 
-export async function handleApiRequest(request: Request, run: (auth: ApiTokenAuth) => Promise<unknown>, status = 200): Promise<Response> {
+export async function handleApiRequest(
+  request: Request,
+  run: (auth: ApiTokenAuth) => Promise<unknown>,
+  status = 200,
+): Promise<Response> {
   try {
     const auth = await authenticateApiToken(request.headers.get("authorization"));
     return Response.json(await run(auth), { status, headers: noStore });
@@ -28,9 +32,14 @@ export function queryOf(request: Request): Record<string, string> {
 /** A JSON body of modest size; anything else is a 400 the caller can act on. */
 export async function readJsonBody(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("application/json")) throw new AppError("INVALID_INPUT", "content type", { _form: ["integrations.errors.jsonBody"] });
+  if (!type.toLowerCase().startsWith("application/json"))
+    throw new AppError("INVALID_INPUT", "content type", { _form: ["integrations.errors.jsonBody"] });
   // Capped while it streams in, before the whole body is in memory.
-  const text = (await readBodyCapped(request, BODY_LIMITS.smallJson, () => bodyTooLarge({ _form: ["integrations.errors.bodyTooLarge"] }))).toString("utf8");
+  const text = (
+    await readBodyCapped(request, BODY_LIMITS.smallJson, () =>
+      bodyTooLarge({ _form: ["integrations.errors.bodyTooLarge"] }),
+    )
+  ).toString("utf8");
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -16,10 +16,10 @@ export const taskIdParamSchema = z
   .meta({ description: "The task id, as listed by GET /api/v1/tasks." });
 
 export const listTasksQuerySchema = z.object({
-  status: z
-    .enum(taskStatuses, { message: "integrations.errors.taskStatus" })
-    .default("OPEN")
-    .meta({ description: "Which tasks to list. OPEN (default) is the work to do; FAILED tasks may be completed again after a retry." }),
+  status: z.enum(taskStatuses, { message: "integrations.errors.taskStatus" }).default("OPEN").meta({
+    description:
+      "Which tasks to list. OPEN (default) is the work to do; FAILED tasks may be completed again after a retry.",
+  }),
   limit: z.coerce
     .number({ message: "integrations.errors.limit" })
     .int({ message: "integrations.errors.limit" })
@@ -39,20 +39,27 @@ export const listTasksQuerySchema = z.object({
 export const completeTaskBodySchema = z
   .object({
     status: z.enum(["DONE", "FAILED"], { message: "integrations.errors.completeStatus" }).meta({
-      description: "DONE: the work was carried out. FAILED: it could not be (the note says why); the task stays to be retried.",
+      description:
+        "DONE: the work was carried out. FAILED: it could not be (the note says why); the task stays to be retried.",
     }),
     note: z
       .string({ message: "errors.required" })
       .trim()
       .min(1, { message: "errors.required" })
       .max(2000, { message: "errors.tooLong" })
-      .meta({ description: "What was done, or what went wrong. Shown to staff; write no personal data beyond what the task carried." }),
+      .meta({
+        description:
+          "What was done, or what went wrong. Shown to staff; write no personal data beyond what the task carried.",
+      }),
     version: z
       .number({ message: "console.errors.version" })
       .int({ message: "console.errors.version" })
       .min(0, { message: "console.errors.version" })
       .optional()
-      .meta({ description: "The task version you read. When given and the task has changed since, the answer is 409 STALE_VERSION." }),
+      .meta({
+        description:
+          "The task version you read. When given and the task has changed since, the answer is 409 STALE_VERSION.",
+      }),
   })
   .meta({ title: "CompleteTaskRequest" });
 
@@ -61,8 +68,14 @@ export const taskSubjectSchema = z
     customerId: z.string().nullable().meta({ description: "The customer or account ID the requester gave, if any." }),
     name: z.string().meta({ description: "The data subject's name." }),
     nameKana: z.string().nullable().meta({ description: "The name in kana, if given." }),
-    email: z.string().nullable().optional().meta({ description: "Only for systems holding contact data (Art 2.1 items 1, 3, 7), where records are keyed by address." }),
-    birthDate: z.iso.date().nullable().optional().meta({ description: "Only for employee records (Art 2.1 items 8–10), to tell namesakes apart." }),
+    email: z.string().nullable().optional().meta({
+      description: "Only for systems holding contact data (Art 2.1 items 1, 3, 7), where records are keyed by address.",
+    }),
+    birthDate: z.iso
+      .date()
+      .nullable()
+      .optional()
+      .meta({ description: "Only for employee records (Art 2.1 items 8–10), to tell namesakes apart." }),
   })
   .meta({
     description:
@@ -76,8 +89,12 @@ export const apiTaskSchema = z
     requestReference: z.string().meta({ description: "Human reference of the request, e.g. DSR-2026-000123." }),
     action: z.enum(taskActions),
     status: z.enum(taskStatuses),
-    instructions: z.string().meta({ description: "What to do in this system, including corrected values for corrections." }),
-    categories: z.array(z.number().int().min(1).max(11)).meta({ description: "The Art 2.1 items of the privacy policy this task is about." }),
+    instructions: z
+      .string()
+      .meta({ description: "What to do in this system, including corrected values for corrections." }),
+    categories: z
+      .array(z.number().int().min(1).max(11))
+      .meta({ description: "The Art 2.1 items of the privacy policy this task is about." }),
     subject: taskSubjectSchema,
     resultNote: z.string().nullable(),
     createdAt: z.iso.datetime(),
@@ -94,15 +111,16 @@ export const taskResponseSchema = z.object({ task: apiTaskSchema });
 
 export const completeTaskResponseSchema = z.object({
   task: apiTaskSchema,
-  requestClosed: z.boolean().meta({ description: "True when this was the last open task and the request is now closed." }),
+  requestClosed: z
+    .boolean()
+    .meta({ description: "True when this was the last open task and the request is now closed." }),
 });
 
 export const apiErrorSchema = z.object({
   error: z.enum([...errorCodes, "INTERNAL"]),
-  fieldErrors: z
-    .record(z.string(), z.array(z.string()))
-    .optional()
-    .meta({ description: "For 400: message keys by field (e.g. note: [\"errors.required\"]); _form for the whole body." }),
+  fieldErrors: z.record(z.string(), z.array(z.string())).optional().meta({
+    description: 'For 400: message keys by field (e.g. note: ["errors.required"]); _form for the whole body.',
+  }),
 });
 
 export type ListTasksQuery = z.input<typeof listTasksQuerySchema>;

@@ -45,7 +45,10 @@ export async function listApiTasks(auth: ApiTokenAuth, query: unknown): Promise<
   });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  return listTasksResponseSchema.parse({ tasks: page.map(toApiTask), nextCursor: rows.length > q.limit && last ? last.id : null });
+  return listTasksResponseSchema.parse({
+    tasks: page.map(toApiTask),
+    nextCursor: rows.length > q.limit && last ? last.id : null,
+  });
 }
 
 /** GET /api/v1/tasks/{id} */
@@ -58,7 +61,12 @@ export async function getApiTask(auth: ApiTokenAuth, taskId: unknown): Promise<T
  * POST /api/v1/tasks/{id}/complete — through the same completeTask staff use, so the
  * audit entry names the token and completing the last task closes the request.
  */
-export async function completeApiTask(auth: ApiTokenAuth, taskId: unknown, body: unknown, now?: Date): Promise<CompleteTaskResponse> {
+export async function completeApiTask(
+  auth: ApiTokenAuth,
+  taskId: unknown,
+  body: unknown,
+  now?: Date,
+): Promise<CompleteTaskResponse> {
   assertScope(auth, "tasks:write");
   const q = parseInput(completeTaskBodySchema, body, "complete task");
   const task = await ownTask(auth, taskId);

@@ -20,12 +20,18 @@ function safeError(e: unknown): string {
 }
 
 export async function deliverWebhook(prisma: PrismaClient, deliveryId: string, opts: DeliveryOptions): Promise<void> {
-  const d = await prisma.webhookDelivery.findUnique({ where: { id: deliveryId }, include: { system: { select: { webhookUrl: true, webhookSecret: true } } } });
+  const d = await prisma.webhookDelivery.findUnique({
+    where: { id: deliveryId },
+    include: { system: { select: { webhookUrl: true, webhookSecret: true } } },
+  });
   if (!d || d.status === "DONE") return;
   const { webhookUrl, webhookSecret } = d.system;
   if (!webhookUrl || !webhookSecret) {
     // The URL was removed since: nothing to retry until an admin sets one and redelivers.
-    await prisma.webhookDelivery.update({ where: { id: d.id }, data: { status: "FAILED", lastError: "no webhook endpoint" } });
+    await prisma.webhookDelivery.update({
+      where: { id: d.id },
+      data: { status: "FAILED", lastError: "no webhook endpoint" },
+    });
     return;
   }
   const body = JSON.stringify({ id: d.eventId, type: d.event, createdAt: d.createdAt.toISOString(), data: d.payload });
@@ -40,7 +46,13 @@ export async function deliverWebhook(prisma: PrismaClient, deliveryId: string, o
   let statusCode: number | null = null;
   let error: string | null = null;
   try {
-    const res = await (opts.fetchImpl ?? fetch)(webhookUrl, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const res = await (opts.fetchImpl ?? fetch)(webhookUrl, {
+      method: "POST",
+      headers,
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
     statusCode = res.status;
     await res.body?.cancel();
     if (res.status < 200 || res.status > 299) error = `HTTP ${res.status}`;
@@ -48,12 +60,26 @@ export async function deliverWebhook(prisma: PrismaClient, deliveryId: string, o
     error = safeError(e);
   }
   if (!error) {
-    await prisma.webhookDelivery.update({ where: { id: d.id }, data: { status: "DONE", attempts: { increment: 1 }, lastStatusCode: statusCode, lastError: null, deliveredAt: now } });
+    await prisma.webhookDelivery.update({
+      where: { id: d.id },
+      data: {
+        status: "DONE",
+        attempts: { increment: 1 },
+        lastStatusCode: statusCode,
+        lastError: null,
+        deliveredAt: now,
+      },
+    });
     return;
   }
   await prisma.webhookDelivery.update({
     where: { id: d.id },
-    data: { status: opts.finalAttempt ? "FAILED" : "PENDING", attempts: { increment: 1 }, lastStatusCode: statusCode, lastError: error },
+    data: {
+      status: opts.finalAttempt ? "FAILED" : "PENDING",
+      attempts: { increment: 1 },
+      lastStatusCode: statusCode,
+      lastError: error,
+    },
   });
   throw new Error(`webhook delivery failed: ${error}`);
 }

@@ -9,7 +9,13 @@ import {
   taskIdParamSchema,
   taskResponseSchema,
 } from "./api-schemas";
-import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, requestClosedEventSchema, taskCreatedEventSchema } from "./webhook-schemas";
+import {
+  DELIVERY_HEADER,
+  EVENT_HEADER,
+  SIGNATURE_HEADER,
+  requestClosedEventSchema,
+  taskCreatedEventSchema,
+} from "./webhook-schemas";
 
 // The OpenAPI 3.1 document, generated from the zod schemas the handlers parse with.
 // apiOperations is also the list of routes: a test checks that every operation has a
@@ -50,24 +56,49 @@ const taskPath = { id: taskIdParamSchema };
 
 export const apiOperations: readonly ApiOperation[] = [
   {
-    method: "get", path: "/api/v1/tasks", operationId: "listTasks", scope: "tasks:read", query: listTasksQuerySchema, response: "TaskList", errors: [400, 401, 403],
+    method: "get",
+    path: "/api/v1/tasks",
+    operationId: "listTasks",
+    scope: "tasks:read",
+    query: listTasksQuerySchema,
+    response: "TaskList",
+    errors: [400, 401, 403],
     summary: "List this system's tasks",
-    description: "Only the calling token's system's tasks, oldest first. Each carries the work and the fewest subject fields needed to find the record; never identity documents or files.",
+    description:
+      "Only the calling token's system's tasks, oldest first. Each carries the work and the fewest subject fields needed to find the record; never identity documents or files.",
   },
   {
-    method: "get", path: "/api/v1/tasks/{id}", operationId: "getTask", scope: "tasks:read", pathParams: taskPath, response: "TaskResponse", errors: [400, 401, 403, 404],
+    method: "get",
+    path: "/api/v1/tasks/{id}",
+    operationId: "getTask",
+    scope: "tasks:read",
+    pathParams: taskPath,
+    response: "TaskResponse",
+    errors: [400, 401, 403, 404],
     summary: "Read one task",
     description: "A task of another system is 404, exactly like an unknown id. A blank or over-long id is 400.",
   },
   {
-    method: "post", path: "/api/v1/tasks/{id}/complete", operationId: "completeTask", scope: "tasks:write", pathParams: taskPath, body: "CompleteTaskRequest", response: "CompleteTaskResponse",
+    method: "post",
+    path: "/api/v1/tasks/{id}/complete",
+    operationId: "completeTask",
+    scope: "tasks:write",
+    pathParams: taskPath,
+    body: "CompleteTaskRequest",
+    response: "CompleteTaskResponse",
     errors: [400, 401, 403, 404, 409, 413],
     summary: "Mark a task done or failed",
-    description: "Recorded in the audit log with the token as actor. When the last task of a request is done, the request closes and the requester is notified. 409: the task is already done, or changed since the given version.",
+    description:
+      "Recorded in the audit log with the token as actor. When the last task of a request is done, the request closes and the requester is notified. 409: the task is already done, or changed since the given version.",
   },
   {
-    method: "get", path: "/api/openapi.json", operationId: "getOpenApiDocument", response: null, errors: [],
-    summary: "This document", description: "The OpenAPI 3.1 description of this API; no token needed.",
+    method: "get",
+    path: "/api/openapi.json",
+    operationId: "getOpenApiDocument",
+    response: null,
+    errors: [],
+    summary: "This document",
+    description: "The OpenAPI 3.1 description of this API; no token needed.",
   },
 ];
 
@@ -91,7 +122,12 @@ const errorText: Record<number, string> = {
 };
 
 function parametersOf(op: ApiOperation) {
-  const path = Object.entries(op.pathParams ?? {}).map(([name, schema]) => ({ name, in: "path", required: true, schema: jsonSchemaOf(schema, "input") }));
+  const path = Object.entries(op.pathParams ?? {}).map(([name, schema]) => ({
+    name,
+    in: "path",
+    required: true,
+    schema: jsonSchemaOf(schema, "input"),
+  }));
   const query = Object.entries(op.query?.shape ?? {}).map(([name, schema]) => {
     const s = schema as z.ZodType;
     return { name, in: "query", required: !s.safeParse(undefined).success, schema: jsonSchemaOf(s, "input") };
@@ -101,7 +137,9 @@ function parametersOf(op: ApiOperation) {
 
 function operationObject(op: ApiOperation) {
   const responses: Record<string, unknown> = {
-    200: op.response ? { description: "OK", content: json(op.response) } : { description: "OK", content: { "application/json": { schema: { type: "object" } } } },
+    200: op.response
+      ? { description: "OK", content: json(op.response) }
+      : { description: "OK", content: { "application/json": { schema: { type: "object" } } } },
   };
   for (const status of op.errors) responses[status] = { description: errorText[status], content: json("Error") };
   const parameters = parametersOf(op);
@@ -122,12 +160,22 @@ const signatureDoc =
   `so deduplicate on ${DELIVERY_HEADER}.`;
 
 function webhookObject(summary: string, body: ComponentName) {
-  const header = (name: string, description: string) => ({ name, in: "header", required: true, schema: { type: "string" }, description });
+  const header = (name: string, description: string) => ({
+    name,
+    in: "header",
+    required: true,
+    schema: { type: "string" },
+    description,
+  });
   return {
     post: {
       summary,
       description: signatureDoc,
-      parameters: [header(SIGNATURE_HEADER, "Timestamp and HMAC signature."), header(EVENT_HEADER, "The event type."), header(DELIVERY_HEADER, "The event id, for idempotency.")],
+      parameters: [
+        header(SIGNATURE_HEADER, "Timestamp and HMAC signature."),
+        header(EVENT_HEADER, "The event type."),
+        header(DELIVERY_HEADER, "The event id, for idempotency."),
+      ],
       requestBody: { required: true, content: json(body) },
       responses: { "2XX": { description: "Received." } },
     },
@@ -137,13 +185,16 @@ function webhookObject(summary: string, body: ComponentName) {
 export function buildOpenApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of apiOperations) (paths[op.path] ??= {})[op.method] = operationObject(op);
-  const schemas = Object.fromEntries(Object.entries(componentSchemas).map(([name, c]) => [name, jsonSchemaOf(c.schema, c.io)]));
+  const schemas = Object.fromEntries(
+    Object.entries(componentSchemas).map(([name, c]) => [name, jsonSchemaOf(c.schema, c.io)]),
+  );
   return {
     openapi: "3.1.0",
     info: {
       title: "Madoguchi systems-of-record API",
       version: "1.0.0",
-      description: "Internal systems list and complete the deletion, correction and suspension tasks of data subject requests, and receive signed webhooks when tasks are created and requests close.",
+      description:
+        "Internal systems list and complete the deletion, correction and suspension tasks of data subject requests, and receive signed webhooks when tasks are created and requests close.",
     },
     servers: [{ url: "/" }],
     paths,
@@ -154,7 +205,12 @@ export function buildOpenApiDocument() {
     components: {
       schemas,
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", description: "An API token (mdg_…) issued by an admin on the console data map page. Scopes: tasks:read, tasks:write." },
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "An API token (mdg_…) issued by an admin on the console data map page. Scopes: tasks:read, tasks:write.",
+        },
       },
     },
   };

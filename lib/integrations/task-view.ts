@@ -22,13 +22,25 @@ export const apiTaskSelect = {
   resultNote: true,
   createdAt: true,
   completedAt: true,
-  request: { select: { reference: true, customerId: true, subjectName: true, subjectNameKana: true, email: true, subjectBirthDate: true } },
+  request: {
+    select: {
+      reference: true,
+      customerId: true,
+      subjectName: true,
+      subjectNameKana: true,
+      email: true,
+      subjectBirthDate: true,
+    },
+  },
 } satisfies Prisma.TaskSelect;
 
 export type ApiTaskRow = Prisma.TaskGetPayload<{ select: typeof apiTaskSelect }>;
 
 export function subjectFieldsFor(categories: readonly number[]): { email: boolean; birthDate: boolean } {
-  return { email: categories.some((c) => EMAIL_CATEGORIES.has(c)), birthDate: categories.some((c) => BIRTH_DATE_CATEGORIES.has(c)) };
+  return {
+    email: categories.some((c) => EMAIL_CATEGORIES.has(c)),
+    birthDate: categories.some((c) => BIRTH_DATE_CATEGORIES.has(c)),
+  };
 }
 
 /** The task as the API answers it, checked against the documented schema. */
@@ -48,7 +60,9 @@ export function toApiTask(t: ApiTaskRow): ApiTask {
       name: r.subjectName,
       nameKana: r.subjectNameKana,
       ...(wants.email ? { email: r.email } : {}),
-      ...(wants.birthDate ? { birthDate: r.subjectBirthDate ? r.subjectBirthDate.toISOString().slice(0, 10) : null } : {}),
+      ...(wants.birthDate
+        ? { birthDate: r.subjectBirthDate ? r.subjectBirthDate.toISOString().slice(0, 10) : null }
+        : {}),
     },
     resultNote: t.resultNote,
     createdAt: t.createdAt.toISOString(),

@@ -9,6 +9,9 @@ const payloadSchema = z.object({ deliveryId: z.string().min(1) });
 
 registerJob(WEBHOOK_JOB, async (payload, ctx) => {
   const { deliveryId } = payloadSchema.parse(payload);
-  const job = await ctx.prisma.job.findUnique({ where: { id: ctx.jobId }, select: { attempts: true, maxAttempts: true } });
+  const job = await ctx.prisma.job.findUnique({
+    where: { id: ctx.jobId },
+    select: { attempts: true, maxAttempts: true },
+  });
   await deliverWebhook(ctx.prisma, deliveryId, { finalAttempt: !job || job.attempts >= job.maxAttempts });
 });

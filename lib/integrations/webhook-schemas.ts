@@ -25,14 +25,23 @@ export const requestClosedDataSchema = z.object({
 });
 
 const envelope = {
-  id: z.string().meta({ description: "The event id; also sent as Madoguchi-Delivery. Receivers ignore an id they have already processed." }),
+  id: z.string().meta({
+    description: "The event id; also sent as Madoguchi-Delivery. Receivers ignore an id they have already processed.",
+  }),
   createdAt: z.iso.datetime(),
 };
 
-export const taskCreatedEventSchema = z.object({ ...envelope, type: z.literal("task.created"), data: taskCreatedDataSchema }).meta({ title: "TaskCreatedEvent" });
-export const requestClosedEventSchema = z.object({ ...envelope, type: z.literal("request.closed"), data: requestClosedDataSchema }).meta({ title: "RequestClosedEvent" });
+export const taskCreatedEventSchema = z
+  .object({ ...envelope, type: z.literal("task.created"), data: taskCreatedDataSchema })
+  .meta({ title: "TaskCreatedEvent" });
+export const requestClosedEventSchema = z
+  .object({ ...envelope, type: z.literal("request.closed"), data: requestClosedDataSchema })
+  .meta({ title: "RequestClosedEvent" });
 
 export type TaskCreatedData = z.output<typeof taskCreatedDataSchema>;
 export type RequestClosedData = z.output<typeof requestClosedDataSchema>;
 
-export const webhookEventSchemas = { "task.created": taskCreatedEventSchema, "request.closed": requestClosedEventSchema } as const;
+export const webhookEventSchemas = {
+  "task.created": taskCreatedEventSchema,
+  "request.closed": requestClosedEventSchema,
+} as const;

@@ -17,7 +17,12 @@ export function webhookSignature(secret: string, body: string, unixSeconds: numb
 }
 
 /** For receivers (and tests): true when the header signs this exact body within the tolerance. */
-export function verifyWebhookSignature(header: string | null, body: string, secret: string, opts: { now?: Date; toleranceSeconds?: number } = {}): boolean {
+export function verifyWebhookSignature(
+  header: string | null,
+  body: string,
+  secret: string,
+  opts: { now?: Date; toleranceSeconds?: number } = {},
+): boolean {
   const parts = new Map((header ?? "").split(",").map((p) => p.trim().split("=", 2) as [string, string]));
   const t = Number(parts.get("t"));
   const given = parts.get("v1") ?? "";

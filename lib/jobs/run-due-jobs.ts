@@ -36,7 +36,10 @@ export async function runDueJobs(
     try {
       if (!handler) throw new Error(`no handler for ${job.kind}`);
       await handler(job.payload, { prisma, jobId: job.id, workerName: opts.workerName });
-      await prisma.job.update({ where: { id: job.id }, data: { status: "DONE", finishedAt: new Date(), lastError: null } });
+      await prisma.job.update({
+        where: { id: job.id },
+        data: { status: "DONE", finishedAt: new Date(), lastError: null },
+      });
       done++;
     } catch (e) {
       const giveUp = job.attempts >= job.maxAttempts;

@@ -14,7 +14,11 @@ export async function scheduleDueSlots(prisma: PrismaClient, now = new Date()): 
   for (const s of schedules) {
     const slotMs = s.everyMinutes * 60_000;
     const slot = Math.floor(now.getTime() / slotMs) * slotMs;
-    await enqueueJob(prisma, { kind: s.kind, uniqueKey: `${s.kind}@${new Date(slot).toISOString()}`, runAt: new Date(slot) });
+    await enqueueJob(prisma, {
+      kind: s.kind,
+      uniqueKey: `${s.kind}@${new Date(slot).toISOString()}`,
+      runAt: new Date(slot),
+    });
   }
 }
 

@@ -2,7 +2,15 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { mailSender, type MailSender } from "./transport";
 import { mailForSending } from "./redact-mail";
 
-type Claimed = { id: string; toAddress: string; subject: string; html: string; text: string; sealedBody: string | null; attempts: number };
+type Claimed = {
+  id: string;
+  toAddress: string;
+  subject: string;
+  html: string;
+  text: string;
+  sealedBody: string | null;
+  attempts: number;
+};
 
 const LEASE_SECONDS = 120;
 const PARALLEL_SENDS = 5;
@@ -25,7 +33,10 @@ function safeError(e: unknown): string {
  * workers share the outbox without sending a message twice, and a crashed worker's
  * messages come back after the lease.
  */
-export async function deliverOutbox(prisma: PrismaClient, opts: { batch?: number; send?: MailSender } = {}): Promise<{ sent: number; failed: number }> {
+export async function deliverOutbox(
+  prisma: PrismaClient,
+  opts: { batch?: number; send?: MailSender } = {},
+): Promise<{ sent: number; failed: number }> {
   const send = opts.send ?? mailSender();
   const claimed = await prisma.$queryRaw<Claimed[]>`
     UPDATE "OutboxMessage" SET "lockedUntil" = now() + make_interval(secs => ${LEASE_SECONDS})
@@ -42,19 +53,35 @@ export async function deliverOutbox(prisma: PrismaClient, opts: { batch?: number
       const { subject, html, text } = mailForSending(m);
       await send({ outboxId: m.id, to: m.toAddress, subject, html, text }, prisma);
       // Sent: the sealed original (codes, links) is no longer needed by anyone.
-      await prisma.outboxMessage.update({ where: { id: m.id }, data: { status: "SENT", sentAt: new Date(), attempts: m.attempts + 1, lockedUntil: null, lastError: null, sealedBody: null } });
+      await prisma.outboxMessage.update({
+        where: { id: m.id },
+        data: {
+          status: "SENT",
+          sentAt: new Date(),
+          attempts: m.attempts + 1,
+          lockedUntil: null,
+          lastError: null,
+          sealedBody: null,
+        },
+      });
       sent++;
     } catch (e) {
       const attempts = m.attempts + 1;
       await prisma.outboxMessage.update({
         where: { id: m.id },
-        data: { attempts, lockedUntil: null, lastError: safeError(e), nextAttemptAt: new Date(Date.now() + backoffSeconds(attempts) * 1000) },
+        data: {
+          attempts,
+          lockedUntil: null,
+          lastError: safeError(e),
+          nextAttemptAt: new Date(Date.now() + backoffSeconds(attempts) * 1000),
+        },
       });
       failed++;
     }
   };
   // A few at a time over the pooled SMTP connections, so a backlog (a burst of
   // acknowledgements) drains quickly without opening a connection per message.
-  for (let i = 0; i < claimed.length; i += PARALLEL_SENDS) await Promise.all(claimed.slice(i, i + PARALLEL_SENDS).map(deliverOne));
+  for (let i = 0; i < claimed.length; i += PARALLEL_SENDS)
+    await Promise.all(claimed.slice(i, i + PARALLEL_SENDS).map(deliverOne));
   return { sent, failed };
 }

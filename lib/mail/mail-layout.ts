@@ -23,7 +23,12 @@ const footer: Record<Locale, string> = {
 };
 
 function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 export type RenderedMail = { subject: string; html: string; text: string; secrets: string[] };
@@ -50,7 +55,10 @@ ${body.paragraphs.map((p) => `<p style="margin:0 0 12px">${escapeHtml(p).replace
 ${
   facts.length
     ? `<table role="presentation" style="border-collapse:collapse;margin:12px 0">${facts
-        .map((f) => `<tr><th scope="row" style="text-align:left;padding:4px 12px 4px 0;font-weight:600">${escapeHtml(f.label)}</th><td style="padding:4px 0">${escapeHtml(f.value)}</td></tr>`)
+        .map(
+          (f) =>
+            `<tr><th scope="row" style="text-align:left;padding:4px 12px 4px 0;font-weight:600">${escapeHtml(f.label)}</th><td style="padding:4px 0">${escapeHtml(f.value)}</td></tr>`,
+        )
         .join("")}</table>`
     : ""
 }

@@ -37,7 +37,18 @@ export async function readOutboxMessage(opts: { actor: Actor | null; id: string 
   assertPermission(opts.actor, "read:mail-viewer");
   const row = await prisma.outboxMessage.findUnique({
     where: { id: opts.id },
-    select: { id: true, toAddress: true, subject: true, html: true, text: true, kind: true, status: true, createdAt: true, sentAt: true, bodyPurgedAt: true },
+    select: {
+      id: true,
+      toAddress: true,
+      subject: true,
+      html: true,
+      text: true,
+      kind: true,
+      status: true,
+      createdAt: true,
+      sentAt: true,
+      bodyPurgedAt: true,
+    },
   });
   if (!row) throw new AppError("NOT_FOUND");
   return row;

@@ -15,7 +15,10 @@ import { registerJob } from "@/lib/jobs/registry";
 
 const DAY = 86_400_000;
 
-export async function purgeMailBodies(db: PrismaClient = prisma, now = new Date()): Promise<{ messages: number; files: number }> {
+export async function purgeMailBodies(
+  db: PrismaClient = prisma,
+  now = new Date(),
+): Promise<{ messages: number; files: number }> {
   const { mailBodyRetentionDays } = await getSetting(db, "retention");
   const cutoff = new Date(now.getTime() - mailBodyRetentionDays * DAY);
   const messages = await db.$transaction(async (tx) => {
@@ -24,7 +27,12 @@ export async function purgeMailBodies(db: PrismaClient = prisma, now = new Date(
       data: { html: "", text: "", sealedBody: null, bodyPurgedAt: now },
     });
     if (purged.count > 0) {
-      await writeAuditEvent(tx, { actor: systemActor("mail.purge"), action: "mail.bodies-purged", entity: "OutboxMessage", data: { messages: purged.count, retentionDays: mailBodyRetentionDays } });
+      await writeAuditEvent(tx, {
+        actor: systemActor("mail.purge"),
+        action: "mail.bodies-purged",
+        entity: "OutboxMessage",
+        data: { messages: purged.count, retentionDays: mailBodyRetentionDays },
+      });
     }
     return purged.count;
   });

@@ -11,7 +11,12 @@ const REMOVED = "[removed]";
 const credentialLinks = [/\/status\/t\/[^\s"'<>&]+/g, /\/console\/invite\/[^\s"'<>&]+/g];
 
 function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 /** The text with every secret (as written, HTML-escaped or URL-encoded) and every credential link removed. */
@@ -40,6 +45,11 @@ export function openMailContent(sealed: string): MailContent {
 }
 
 /** The message as it is sent: the sealed original while unsent; once sent, only the redacted copy exists. */
-export function mailForSending(row: { sealedBody: string | null; subject: string; html: string; text: string }): MailContent {
+export function mailForSending(row: {
+  sealedBody: string | null;
+  subject: string;
+  html: string;
+  text: string;
+}): MailContent {
   return row.sealedBody ? openMailContent(row.sealedBody) : { subject: row.subject, html: row.html, text: row.text };
 }

@@ -46,7 +46,14 @@ export function captureSender(dir: string): MailSender {
   return async (mail) => {
     const folder = path.resolve(dir);
     await fs.mkdir(folder, { recursive: true, mode: 0o700 });
-    const body = [`To: ${mail.to}`, `Subject: ${mail.subject}`, `Message-ID: <${mail.outboxId}@madoguchi>`, "", mail.text, ""].join("\n");
+    const body = [
+      `To: ${mail.to}`,
+      `Subject: ${mail.subject}`,
+      `Message-ID: <${mail.outboxId}@madoguchi>`,
+      "",
+      mail.text,
+      "",
+    ].join("\n");
     await fs.writeFile(path.join(folder, `${mail.outboxId}.txt`), body, { mode: 0o600 });
   };
 }

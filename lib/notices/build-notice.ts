@@ -1,4 +1,13 @@
-import type { Locale, NoticeKind, Outcome, RequestType, RequesterKind, TaskAction, WithholdingGround, DeliveryMethod } from "@/lib/generated/prisma/enums";
+import type {
+  Locale,
+  NoticeKind,
+  Outcome,
+  RequestType,
+  RequesterKind,
+  TaskAction,
+  WithholdingGround,
+  DeliveryMethod,
+} from "@/lib/generated/prisma/enums";
 import type { Settings } from "@/lib/settings/settings-schema";
 import { fill, formatNoticeDate, noticeMessages, type NoticeMessages } from "./notice-messages";
 import { feeMessages, formatNumber } from "@/lib/fees/fee-messages";
@@ -31,12 +40,24 @@ export type NoticeContext = {
   package?: { deliveryMethod: DeliveryMethod; expiresAt: Date | null } | null;
   operator: Settings["operator"];
   /** For PAYMENT_REQUEST: the amount fixed at filing, the transfer reference and where to pay. */
-  fee?: { amount: number; taxAmount: number; transferReference: string | null; bank: Settings["fee"]["bank"]; online: boolean } | null;
+  fee?: {
+    amount: number;
+    taxAmount: number;
+    transferReference: string | null;
+    bank: Settings["fee"]["bank"];
+    online: boolean;
+  } | null;
   statusUrl: string;
   issuedAt: Date;
 };
 
-export type NoticeGround = { ground: WithholdingGround; article: string; label: string; line: string; explanation: string };
+export type NoticeGround = {
+  ground: WithholdingGround;
+  article: string;
+  label: string;
+  line: string;
+  explanation: string;
+};
 
 export type BuiltNotice = {
   kind: NoticeKind;
@@ -63,7 +84,13 @@ function decisionText(m: NoticeMessages, type: RequestType, outcome: Outcome): s
 }
 
 function measureOf(details: unknown): string | null {
-  if (details && typeof details === "object" && "alternativeMeasure" in details && typeof details.alternativeMeasure === "string") return details.alternativeMeasure;
+  if (
+    details &&
+    typeof details === "object" &&
+    "alternativeMeasure" in details &&
+    typeof details.alternativeMeasure === "string"
+  )
+    return details.alternativeMeasure;
   return null;
 }
 
@@ -78,7 +105,10 @@ export function buildNotice(ctx: NoticeContext): BuiltNotice {
   const m = noticeMessages(locale);
   const type = m.types[r.type];
   const vars = { reference: r.reference, type, arrivedOn: formatNoticeDate(locale, r.arrivedAt) };
-  const greeting = r.requesterKind !== "SELF" && r.agentName ? fill(m.common.greetingAgent, { agent: r.agentName, name: r.subjectName }) : fill(m.common.greeting, { name: r.subjectName });
+  const greeting =
+    r.requesterKind !== "SELF" && r.agentName
+      ? fill(m.common.greetingAgent, { agent: r.agentName, name: r.subjectName })
+      : fill(m.common.greeting, { name: r.subjectName });
   const facts = [
     { label: m.common.reference, value: r.reference },
     { label: m.common.requestType, value: type },
@@ -107,9 +137,16 @@ export function buildNotice(ctx: NoticeContext): BuiltNotice {
       if (d.outcome === "ALTERNATIVE_MEASURE" && measure) paragraphs.push(`${m.decision.measure}: ${measure}`);
       for (const g of d.grounds) {
         const t = m.grounds[g.ground];
-        grounds.push({ ground: g.ground, article: t.article, label: t.label, line: fill(m.grounds.line, { article: t.article, label: t.label }), explanation: fill(m.grounds.explanation, { text: g.explanation }) });
+        grounds.push({
+          ground: g.ground,
+          article: t.article,
+          label: t.label,
+          line: fill(m.grounds.line, { article: t.article, label: t.label }),
+          explanation: fill(m.grounds.explanation, { text: g.explanation }),
+        });
       }
-      if (d.outcome === "NOT_FULFILLED" || d.outcome === "PARTIALLY_FULFILLED" || d.outcome === "ALTERNATIVE_MEASURE") closing.push(m.common.inquiryRight);
+      if (d.outcome === "NOT_FULFILLED" || d.outcome === "PARTIALLY_FULFILLED" || d.outcome === "ALTERNATIVE_MEASURE")
+        closing.push(m.common.inquiryRight);
       break;
     }
     case "COMPLETION": {
@@ -118,7 +155,11 @@ export function buildNotice(ctx: NoticeContext): BuiltNotice {
       heading = fill(t.heading, vars);
       paragraphs.push(fill(t.body, vars));
       const actions = [...new Set((ctx.tasks ?? []).map((x) => x.action))].filter((a) => a !== "COLLECT"); // collecting is not work the requester asked for
-      if (actions.length) facts.push({ label: t.done, value: actions.map((a) => m.decision.actions[a]).join(locale === "ja" ? "、" : ", ") });
+      if (actions.length)
+        facts.push({
+          label: t.done,
+          value: actions.map((a) => m.decision.actions[a]).join(locale === "ja" ? "、" : ", "),
+        });
       break;
     }
     case "INFORMATION_NEEDED": {
@@ -162,9 +203,15 @@ export function buildNotice(ctx: NoticeContext): BuiltNotice {
       if (fee.transferReference) paragraphs.push(fill(t.transfer, fv));
       if (fee.online) paragraphs.push(t.online);
       paragraphs.push(t.other);
-      facts.push({ label: fm.mail.facts.amount, value: fill(fm.amountTaxIncluded, { amount: formatNumber(fee.amount), tax: formatNumber(fee.taxAmount) }) });
+      facts.push({
+        label: fm.mail.facts.amount,
+        value: fill(fm.amountTaxIncluded, { amount: formatNumber(fee.amount), tax: formatNumber(fee.taxAmount) }),
+      });
       if (fee.transferReference) facts.push({ label: fm.mail.facts.transferReference, value: fee.transferReference });
-      facts.push({ label: fm.mail.facts.bank, value: fill(fm.mail.bankAccount, { ...fee.bank, accountType: fm.accountType[fee.bank.accountType] }) });
+      facts.push({
+        label: fm.mail.facts.bank,
+        value: fill(fm.mail.bankAccount, { ...fee.bank, accountType: fm.accountType[fee.bank.accountType] }),
+      });
       facts.push({ label: fm.mail.facts.accountHolder, value: fee.bank.accountHolderKana });
       break;
     }
@@ -192,11 +239,27 @@ export function buildNotice(ctx: NoticeContext): BuiltNotice {
     ...paragraphs.flatMap((p) => [p, ""]),
     ...facts.map((f) => `${f.label}: ${f.value}`),
     "",
-    ...(grounds.length ? [m.grounds.heading, ...grounds.flatMap((g) => [`- ${g.line}`, `  ${g.explanation}`]), ""] : []),
+    ...(grounds.length
+      ? [m.grounds.heading, ...grounds.flatMap((g) => [`- ${g.line}`, `  ${g.explanation}`]), ""]
+      : []),
     ...closing.flatMap((p) => [p, ""]),
     `${action.label}: ${action.url}`,
     "",
     signature,
   ].join("\n");
-  return { kind, locale, subject, heading, greeting, paragraphs, facts, groundsHeading: m.grounds.heading, grounds, closing, action, signature, bodyText };
+  return {
+    kind,
+    locale,
+    subject,
+    heading,
+    greeting,
+    paragraphs,
+    facts,
+    groundsHeading: m.grounds.heading,
+    grounds,
+    closing,
+    action,
+    signature,
+    bodyText,
+  };
 }

@@ -28,8 +28,20 @@ export type NoticeTarget = {
 };
 
 /** Gathers what a notice says and builds it; reads only. */
-export async function composeNotice(db: Db, t: NoticeTarget, now: Date): Promise<{ built: BuiltNotice; decisionId: string | null; email: string | null; operator: Awaited<ReturnType<typeof getSettings>>["operator"] }> {
-  const r = await db.request.findUnique({ where: { id: t.requestId }, include: { package: true, tasks: { select: { action: true, status: true } } } });
+export async function composeNotice(
+  db: Db,
+  t: NoticeTarget,
+  now: Date,
+): Promise<{
+  built: BuiltNotice;
+  decisionId: string | null;
+  email: string | null;
+  operator: Awaited<ReturnType<typeof getSettings>>["operator"];
+}> {
+  const r = await db.request.findUnique({
+    where: { id: t.requestId },
+    include: { package: true, tasks: { select: { action: true, status: true } } },
+  });
   if (!r) throw new AppError("NOT_FOUND", "request");
   let decision: NoticeDecision | null = t.draftDecision ?? null;
   let decisionId: string | null = null;
@@ -39,7 +51,9 @@ export async function composeNotice(db: Db, t: NoticeTarget, now: Date): Promise
         requestId: r.id,
         ...(t.decisionId ? { id: t.decisionId } : {}),
         superseded: false,
-        approval: { in: t.allowPendingDecision ? ["NOT_REQUIRED", "APPROVED", "PENDING"] : ["NOT_REQUIRED", "APPROVED"] },
+        approval: {
+          in: t.allowPendingDecision ? ["NOT_REQUIRED", "APPROVED", "PENDING"] : ["NOT_REQUIRED", "APPROVED"],
+        },
       },
       orderBy: { createdAt: "desc" },
       include: { grounds: { orderBy: { ground: "asc" } } },
@@ -82,22 +96,53 @@ export type IssuedNotice = { noticeId: string; fileId: string; outboxId: string 
  * kept with the request, the mail goes to the outbox (or, with no email address, the
  * notice is marked for posting), and the audit entry is written — all or nothing.
  */
-export async function issueNotice(tx: Tx, actor: Actor, t: NoticeTarget, now: Date = new Date()): Promise<IssuedNotice> {
+export async function issueNotice(
+  tx: Tx,
+  actor: Actor,
+  t: NoticeTarget,
+  now: Date = new Date(),
+): Promise<IssuedNotice> {
   const { built, decisionId, email, operator } = await composeNotice(tx, t, now);
   const pdf = await renderNoticePdf(built, operator);
   const staffId = actor.type === "STAFF" ? actor.id : null;
   const file = await storeFile(tx, {
-    role: "NOTICE_PDF", content: pdf, mimeType: "application/pdf", originalName: `${built.kind.toLowerCase()}-notice.pdf`, requestId: t.requestId, uploadedById: staffId,
+    role: "NOTICE_PDF",
+    content: pdf,
+    mimeType: "application/pdf",
+    originalName: `${built.kind.toLowerCase()}-notice.pdf`,
+    requestId: t.requestId,
+    uploadedById: staffId,
   });
   const channel: NoticeChannel = email ? "EMAIL" : "POST";
-  const outboxId = email ? await enqueueMail(tx, { to: email, ...renderNoticeMail(built), kind: `notice.${built.kind}`, requestId: t.requestId }) : null;
+  const outboxId = email
+    ? await enqueueMail(tx, {
+        to: email,
+        ...renderNoticeMail(built),
+        kind: `notice.${built.kind}`,
+        requestId: t.requestId,
+      })
+    : null;
   const notice = await tx.notice.create({
-    data: { requestId: t.requestId, kind: built.kind, locale: built.locale, channel, subject: built.subject, bodyText: built.bodyText, fileId: file.id, outboxId, sentById: staffId },
+    data: {
+      requestId: t.requestId,
+      kind: built.kind,
+      locale: built.locale,
+      channel,
+      subject: built.subject,
+      bodyText: built.bodyText,
+      fileId: file.id,
+      outboxId,
+      sentById: staffId,
+    },
     select: { id: true },
   });
   if (decisionId) await tx.decision.update({ where: { id: decisionId }, data: { noticeSentAt: now } });
   await writeAuditEvent(tx, {
-    actor, action: "notice.sent", entity: "Notice", entityId: notice.id, requestId: t.requestId,
+    actor,
+    action: "notice.sent",
+    entity: "Notice",
+    entityId: notice.id,
+    requestId: t.requestId,
     data: { kind: built.kind, channel, decisionId, grounds: built.grounds.map((g) => g.ground) },
   });
   return { noticeId: notice.id, fileId: file.id, outboxId, channel };

@@ -18,5 +18,10 @@ export function fill(template: string, vars: Record<string, string | number>): s
 
 /** A date as people in Japan read it, in JST: 2026年11月20日 / 20 November 2026. */
 export function formatNoticeDate(locale: Locale, d: Date): string {
-  return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", { timeZone: "Asia/Tokyo", year: "numeric", month: "long", day: "numeric" }).format(d);
+  return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
+    timeZone: "Asia/Tokyo",
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+  }).format(d);
 }

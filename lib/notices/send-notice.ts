@@ -12,7 +12,15 @@ import { composeNotice, issueNotice, type IssuedNotice } from "./issue-notice";
 import { renderNoticePdf } from "./render-notice";
 
 // The notice kinds this area writes; fee, withdrawal and abandonment notices belong to theirs.
-export const consoleNoticeKinds = ["ACKNOWLEDGEMENT", "INFORMATION_NEEDED", "DECISION", "ALTERNATIVE_MEASURE", "COMPLETION", "PACKAGE_PUBLISHED", "MESSAGE"] as const satisfies readonly NoticeKind[];
+export const consoleNoticeKinds = [
+  "ACKNOWLEDGEMENT",
+  "INFORMATION_NEEDED",
+  "DECISION",
+  "ALTERNATIVE_MEASURE",
+  "COMPLETION",
+  "PACKAGE_PUBLISHED",
+  "MESSAGE",
+] as const satisfies readonly NoticeKind[];
 
 const noticeTargetSchema = z.object({
   requestId: idSchema,
@@ -28,7 +36,10 @@ export const previewNoticeSchema = noticeTargetSchema.extend({
       outcome: z.enum(Outcome),
       explanation: z.string().trim().max(4000).default(""),
       details: z.record(z.string(), z.unknown()).optional(),
-      grounds: z.array(z.object({ ground: z.enum(WithholdingGround), explanation: z.string().trim().max(4000) })).max(6).default([]),
+      grounds: z
+        .array(z.object({ ground: z.enum(WithholdingGround), explanation: z.string().trim().max(4000) }))
+        .max(6)
+        .default([]),
     })
     .optional(),
   withPdf: z.boolean().default(false),
@@ -36,7 +47,11 @@ export const previewNoticeSchema = noticeTargetSchema.extend({
 export type PreviewNoticeInput = z.input<typeof previewNoticeSchema>;
 
 /** What the requester would receive, without writing anything (the staff preview). */
-export async function previewNotice(opts: { actor: Actor | null; input: PreviewNoticeInput; now?: Date }): Promise<BuiltNotice & { pdf?: Buffer }> {
+export async function previewNotice(opts: {
+  actor: Actor | null;
+  input: PreviewNoticeInput;
+  now?: Date;
+}): Promise<BuiltNotice & { pdf?: Buffer }> {
   assertPermission(opts.actor, "send:notice");
   const q = parseInput(previewNoticeSchema, opts.input, "notice preview");
   const { built, operator } = await composeNotice(prisma, { ...q, allowPendingDecision: true }, opts.now ?? new Date());
@@ -51,7 +66,11 @@ export type SendNoticeInput = z.input<typeof sendNoticeSchema>;
  * theirs automatically; this is for a resend, an acknowledgement of a mailed request, or
  * a notice that must go again after a bounce. It does not change the request itself.
  */
-export async function sendNotice(opts: { actor: Actor | null; input: SendNoticeInput; now?: Date }): Promise<IssuedNotice> {
+export async function sendNotice(opts: {
+  actor: Actor | null;
+  input: SendNoticeInput;
+  now?: Date;
+}): Promise<IssuedNotice> {
   const { actor } = opts;
   assertPermission(actor, "send:notice");
   const q = parseInput(sendNoticeSchema, opts.input, "send notice");
@@ -66,15 +85,31 @@ export const recordNoticePostingSchema = z.object({
 export type RecordNoticePostingInput = z.input<typeof recordNoticePostingSchema>;
 
 /** A paper notice was posted (no email address, or the requester asked for paper). */
-export async function recordNoticePosting(opts: { actor: Actor | null; input: RecordNoticePostingInput }): Promise<{ id: string }> {
+export async function recordNoticePosting(opts: {
+  actor: Actor | null;
+  input: RecordNoticePostingInput;
+}): Promise<{ id: string }> {
   const { actor } = opts;
   assertPermission(actor, "send:notice");
   const q = parseInput(recordNoticePostingSchema, opts.input, "notice posting");
   return prisma.$transaction(async (tx) => {
-    const n = await tx.notice.findUnique({ where: { id: q.noticeId }, select: { id: true, requestId: true, kind: true } });
+    const n = await tx.notice.findUnique({
+      where: { id: q.noticeId },
+      select: { id: true, requestId: true, kind: true },
+    });
     if (!n) throw new AppError("NOT_FOUND", "notice");
-    await tx.notice.update({ where: { id: n.id }, data: { postedOn: dateOnly(q.postedOn), trackingNumber: q.trackingNumber ?? null } });
-    await writeAuditEvent(tx, { actor, action: "notice.posted", entity: "Notice", entityId: n.id, requestId: n.requestId, data: { kind: n.kind, hasTracking: Boolean(q.trackingNumber) } });
+    await tx.notice.update({
+      where: { id: n.id },
+      data: { postedOn: dateOnly(q.postedOn), trackingNumber: q.trackingNumber ?? null },
+    });
+    await writeAuditEvent(tx, {
+      actor,
+      action: "notice.posted",
+      entity: "Notice",
+      entityId: n.id,
+      requestId: n.requestId,
+      data: { kind: n.kind, hasTracking: Boolean(q.trackingNumber) },
+    });
     return { id: n.id };
   });
 }

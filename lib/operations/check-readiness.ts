@@ -37,11 +37,21 @@ export async function checkReadiness(db: PrismaClient): Promise<Readiness> {
   if (database) {
     const [backlog, oldest] = await Promise.all([
       db.outboxMessage.count({ where: { status: "PENDING" } }),
-      db.outboxMessage.findFirst({ where: { status: "PENDING" }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+      db.outboxMessage.findFirst({
+        where: { status: "PENDING" },
+        orderBy: { createdAt: "asc" },
+        select: { createdAt: true },
+      }),
     ]);
     const oldestSeconds = oldest ? Math.round((Date.now() - oldest.createdAt.getTime()) / 1000) : 0;
     mail = { backlog, oldestSeconds, status: oldestSeconds > MAIL_STALE_AFTER_SECONDS ? "stale" : "ok" };
   }
   const draining = isDraining();
-  return { ready: database && files && !draining, draining, database: database ? "ok" : "failed", storage: files ? "ok" : "failed", mail };
+  return {
+    ready: database && files && !draining,
+    draining,
+    database: database ? "ok" : "failed",
+    storage: files ? "ok" : "failed",
+    mail,
+  };
 }

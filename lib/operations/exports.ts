@@ -23,7 +23,10 @@ function safeName(name: string): string {
   return name.replace(/[^\p{L}\p{N}._-]+/gu, "_").slice(0, 80) || "file";
 }
 
-export async function exportRequestArchive(opts: { actor: Actor | null; input: unknown }): Promise<{ fileName: string; content: Buffer }> {
+export async function exportRequestArchive(opts: {
+  actor: Actor | null;
+  input: unknown;
+}): Promise<{ fileName: string; content: Buffer }> {
   const { actor } = opts;
   assertPermission(actor, "export:data");
   const { requestId } = parseInput(exportRequestSchema, opts.input, "export request");
@@ -57,7 +60,14 @@ export async function exportRequestArchive(opts: { actor: Actor | null; input: u
     entries[`files/${f.role.toLowerCase()}/${f.id}-${safeName(f.originalName)}`] = await readStoredFile(f);
   }
   await prisma.$transaction((tx) =>
-    writeAuditEvent(tx, { actor, action: "request.exported", entity: "Request", entityId: requestId, requestId, data: { files: Object.keys(entries).length - 2 } }),
+    writeAuditEvent(tx, {
+      actor,
+      action: "request.exported",
+      entity: "Request",
+      entityId: requestId,
+      requestId,
+      data: { files: Object.keys(entries).length - 2 },
+    }),
   );
   // Already-compressed PDFs and images gain nothing from deflate; JSON does.
   const zip = zipSync(entries, { level: 6 });
@@ -67,7 +77,10 @@ export async function exportRequestArchive(opts: { actor: Actor | null; input: u
 const dateString = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.date")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "errors.date");
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    "errors.date",
+  );
 
 export const exportListSchema = z.object({
   from: dateString.optional(),
@@ -91,13 +104,31 @@ function csvCell(v: string | number | null | undefined): string {
 const EXPORT_MAX_ROWS = 100_000;
 const EXPORT_BATCH = 5_000;
 const exportSelect = {
-  id: true, reference: true, type: true, status: true, channel: true, arrivedAt: true, dueAt: true, closedAt: true,
-  outcome: true, identity: true, fee: true, feeAmount: true, assigneeId: true,
-  subjectName: true, subjectNameKana: true, email: true, phone: true,
+  id: true,
+  reference: true,
+  type: true,
+  status: true,
+  channel: true,
+  arrivedAt: true,
+  dueAt: true,
+  closedAt: true,
+  outcome: true,
+  identity: true,
+  fee: true,
+  feeAmount: true,
+  assigneeId: true,
+  subjectName: true,
+  subjectNameKana: true,
+  email: true,
+  phone: true,
 } as const satisfies Prisma.RequestSelect;
 type ExportRow = Prisma.RequestGetPayload<{ select: typeof exportSelect }>;
 
-export async function exportRequestListCsv(opts: { actor: Actor | null; input: ExportListInput; /** Rows read per query; tests use a small one. */ batchSize?: number }): Promise<{ fileName: string; content: Buffer; rows: number }> {
+export async function exportRequestListCsv(opts: {
+  actor: Actor | null;
+  input: ExportListInput;
+  /** Rows read per query; tests use a small one. */ batchSize?: number;
+}): Promise<{ fileName: string; content: Buffer; rows: number }> {
   const { actor } = opts;
   assertPermission(actor, "export:data");
   const q = parseInput(exportListSchema, opts.input, "export list");
@@ -106,13 +137,36 @@ export async function exportRequestListCsv(opts: { actor: Actor | null; input: E
     ...(q.status?.length ? { status: { in: q.status } } : {}),
     ...(q.channel?.length ? { channel: { in: q.channel } } : {}),
     ...(q.from || q.to
-      ? { arrivedAt: { ...(q.from ? { gte: new Date(`${q.from}T00:00:00+09:00`) } : {}), ...(q.to ? { lt: new Date(Date.parse(`${q.to}T00:00:00+09:00`) + 86_400_000) } : {}) } }
+      ? {
+          arrivedAt: {
+            ...(q.from ? { gte: new Date(`${q.from}T00:00:00+09:00`) } : {}),
+            ...(q.to ? { lt: new Date(Date.parse(`${q.to}T00:00:00+09:00`) + 86_400_000) } : {}),
+          },
+        }
       : {}),
   };
-  const header = ["reference", "type", "status", "channel", "arrived_jst", "due_jst", "closed_jst", "outcome", "identity", "fee", "fee_amount", "assignee"];
+  const header = [
+    "reference",
+    "type",
+    "status",
+    "channel",
+    "arrived_jst",
+    "due_jst",
+    "closed_jst",
+    "outcome",
+    "identity",
+    "fee",
+    "fee_amount",
+    "assignee",
+  ];
   const personal = ["subject_name", "subject_name_kana", "email", "phone"];
-  const chunks = [Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([...header, ...(q.includePersonalData ? personal : [])].map(csvCell).join(",") + "\r\n", "utf8")];
-  const staffNames = new Map((await prisma.staffUser.findMany({ select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const chunks = [
+    Buffer.from([0xef, 0xbb, 0xbf]),
+    Buffer.from([...header, ...(q.includePersonalData ? personal : [])].map(csvCell).join(",") + "\r\n", "utf8"),
+  ];
+  const staffNames = new Map(
+    (await prisma.staffUser.findMany({ select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+  );
   // Pages of `batch` rows in (arrivedAt, id) order with only the exported columns: the
   // whole list as full rows took ~400 MB of heap at 100,000 requests.
   const batch = Math.max(1, opts.batchSize ?? EXPORT_BATCH);
@@ -120,7 +174,14 @@ export async function exportRequestListCsv(opts: { actor: Actor | null; input: E
   let after: { arrivedAt: Date; id: string } | null = null;
   while (rows < EXPORT_MAX_ROWS) {
     const page: ExportRow[] = await prisma.request.findMany({
-      where: after ? { AND: [where, { OR: [{ arrivedAt: { gt: after.arrivedAt } }, { arrivedAt: after.arrivedAt, id: { gt: after.id } }] }] } : where,
+      where: after
+        ? {
+            AND: [
+              where,
+              { OR: [{ arrivedAt: { gt: after.arrivedAt } }, { arrivedAt: after.arrivedAt, id: { gt: after.id } }] },
+            ],
+          }
+        : where,
       orderBy: [{ arrivedAt: "asc" }, { id: "asc" }],
       select: exportSelect,
       take: Math.min(batch, EXPORT_MAX_ROWS - rows),
@@ -128,8 +189,18 @@ export async function exportRequestListCsv(opts: { actor: Actor | null; input: E
     if (page.length === 0) break;
     const lines = page.map((r) => {
       const base = [
-        r.reference, r.type, r.status, r.channel, jstDate(r.arrivedAt), r.dueAt ? jstDate(r.dueAt) : "", r.closedAt ? jstDate(r.closedAt) : "",
-        r.outcome, r.identity, r.fee, r.feeAmount, r.assigneeId ? (staffNames.get(r.assigneeId) ?? "") : "",
+        r.reference,
+        r.type,
+        r.status,
+        r.channel,
+        jstDate(r.arrivedAt),
+        r.dueAt ? jstDate(r.dueAt) : "",
+        r.closedAt ? jstDate(r.closedAt) : "",
+        r.outcome,
+        r.identity,
+        r.fee,
+        r.feeAmount,
+        r.assigneeId ? (staffNames.get(r.assigneeId) ?? "") : "",
       ];
       const extra = q.includePersonalData ? [r.subjectName, r.subjectNameKana, r.email, r.phone] : [];
       return [...base, ...extra].map(csvCell).join(",");
@@ -141,7 +212,12 @@ export async function exportRequestListCsv(opts: { actor: Actor | null; input: E
     if (page.length < batch) break;
   }
   await prisma.$transaction((tx) =>
-    writeAuditEvent(tx, { actor, action: "requests.exported", entity: "Request", data: { rows, personal: q.includePersonalData } }),
+    writeAuditEvent(tx, {
+      actor,
+      action: "requests.exported",
+      entity: "Request",
+      data: { rows, personal: q.includePersonalData },
+    }),
   );
   // UTF-8 with BOM and CRLF, so Excel in Japan opens it as it is.
   return { fileName: `requests-${jstDate(new Date())}.csv`, content: Buffer.concat(chunks), rows };

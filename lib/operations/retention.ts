@@ -38,7 +38,11 @@ export type PurgeResult = { requests: number; files: number };
 export async function purgeIdentityDocuments(db: PrismaClient = prisma, now = new Date()): Promise<PurgeResult> {
   const { documentRetentionDays } = await getSetting(db, "retention");
   const cutoff = new Date(now.getTime() - documentRetentionDays * DAY);
-  const due = await db.request.findMany({ where: { ...endedBefore(cutoff), documentsPurgedAt: null }, select: { id: true }, take: 200 });
+  const due = await db.request.findMany({
+    where: { ...endedBefore(cutoff), documentsPurgedAt: null },
+    select: { id: true },
+    take: 200,
+  });
   let files = 0;
   for (const { id } of due) {
     const keys = await db.$transaction(async (tx) => {
@@ -71,7 +75,12 @@ export async function purgeIdentityDocuments(db: PrismaClient = prisma, now = ne
 
 /** Removes the ciphertext of any file already marked deleted (crash recovery). */
 export async function sweepDeletedFiles(db: PrismaClient = prisma): Promise<number> {
-  const marked = await db.storedFile.findMany({ where: { deletedAt: { not: null } }, select: { storageKey: true }, orderBy: { deletedAt: "desc" }, take: 500 });
+  const marked = await db.storedFile.findMany({
+    where: { deletedAt: { not: null } },
+    select: { storageKey: true },
+    orderBy: { deletedAt: "desc" },
+    take: 500,
+  });
   let removed = 0;
   for (const f of marked) {
     if (await fileContentExists(f.storageKey)) {
@@ -92,18 +101,39 @@ export async function anonymiseExpiredRequests(db: PrismaClient = prisma, now = 
   const { recordRetentionYears } = await getSetting(db, "retention");
   const cutoff = new Date(now);
   cutoff.setUTCFullYear(cutoff.getUTCFullYear() - recordRetentionYears);
-  const due = await db.request.findMany({ where: { ...endedBefore(cutoff), anonymisedAt: null }, select: { id: true }, take: 200 });
+  const due = await db.request.findMany({
+    where: { ...endedBefore(cutoff), anonymisedAt: null },
+    select: { id: true },
+    take: 200,
+  });
   let done = 0;
   for (const { id } of due) {
     const keys = await db.$transaction(async (tx) => {
-      const locked = await tx.$queryRaw<{ legalHold: boolean; anonymisedAt: Date | null; details: unknown; email: string | null; agentEmail: string | null }[]>`
+      const locked = await tx.$queryRaw<
+        {
+          legalHold: boolean;
+          anonymisedAt: Date | null;
+          details: unknown;
+          email: string | null;
+          agentEmail: string | null;
+        }[]
+      >`
         SELECT "legalHold", "anonymisedAt", details, email, "agentEmail" FROM "Request" WHERE id = ${id} FOR UPDATE`;
       const row = locked[0];
       if (!row || row.legalHold || row.anonymisedAt) return null;
-      const files = await tx.storedFile.findMany({ where: { requestId: id, deletedAt: null }, select: { id: true, storageKey: true } });
-      await tx.storedFile.updateMany({ where: { id: { in: files.map((f) => f.id) } }, data: { deletedAt: now, originalName: "" } });
+      const files = await tx.storedFile.findMany({
+        where: { requestId: id, deletedAt: null },
+        select: { id: true, storageKey: true },
+      });
+      await tx.storedFile.updateMany({
+        where: { id: { in: files.map((f) => f.id) } },
+        data: { deletedAt: now, originalName: "" },
+      });
       await tx.message.updateMany({ where: { requestId: id }, data: { body: "" } });
-      await tx.notice.updateMany({ where: { requestId: id }, data: { bodyText: "", subject: "", trackingNumber: null } });
+      await tx.notice.updateMany({
+        where: { requestId: id },
+        data: { bodyText: "", subject: "", trackingNumber: null },
+      });
       await tx.payment.updateMany({ where: { requestId: id }, data: { payerName: null } });
       await tx.bankStatementLine.updateMany({ where: { requestId: id }, data: { payerName: "" } });
       await tx.identityCheck.updateMany({ where: { requestId: id }, data: { matchedRecord: null, reason: null } });
@@ -113,7 +143,14 @@ export async function anonymiseExpiredRequests(db: PrismaClient = prisma, now = 
       // addresses before the request existed (no request named on them).
       const addresses = [row.email, row.agentEmail].filter((a): a is string => Boolean(a));
       const mails = await tx.outboxMessage.deleteMany({
-        where: { OR: [{ requestId: id }, ...(addresses.length ? [{ requestId: null, toAddress: { in: addresses, mode: "insensitive" as const } }] : [])] },
+        where: {
+          OR: [
+            { requestId: id },
+            ...(addresses.length
+              ? [{ requestId: null, toAddress: { in: addresses, mode: "insensitive" as const } }]
+              : []),
+          ],
+        },
       });
       await tx.request.update({
         where: { id },
@@ -160,7 +197,16 @@ export async function anonymiseExpiredRequests(db: PrismaClient = prisma, now = 
 /** Keeps the categories and choices (numbers and enum values), drops any free text. */
 function statisticalDetails(details: unknown): Prisma.InputJsonObject {
   if (!details || typeof details !== "object") return {};
-  const keep = ["categories", "deliveryMethod", "includeProvisionRecords", "action", "ground", "purpose", "wanted", "topic"];
+  const keep = [
+    "categories",
+    "deliveryMethod",
+    "includeProvisionRecords",
+    "action",
+    "ground",
+    "purpose",
+    "wanted",
+    "topic",
+  ];
   const out: Record<string, Prisma.InputJsonValue> = {};
   for (const k of keep) {
     const v = (details as Record<string, Prisma.InputJsonValue | undefined>)[k];
@@ -181,11 +227,22 @@ export async function setLegalHold(opts: { actor: Actor | null; input: unknown }
   assertPermission(actor, "hold:request");
   const input = parseInput(legalHoldSchema, opts.input, "legal hold");
   await prisma.$transaction(async (tx) => {
-    const updated = await tx.request.updateMany({ where: { id: input.requestId }, data: { legalHold: input.hold, version: { increment: 1 } } });
+    const updated = await tx.request.updateMany({
+      where: { id: input.requestId },
+      data: { legalHold: input.hold, version: { increment: 1 } },
+    });
     if (updated.count !== 1) throw new AppError("NOT_FOUND");
     // The reason may name people; the audit keeps only that one was given.
-    await tx.message.create({ data: { requestId: input.requestId, author: "STAFF", staffId: actor.id, internal: true, body: input.reason } });
-    await writeAuditEvent(tx, { actor, action: input.hold ? "request.legal-hold-set" : "request.legal-hold-lifted", entity: "Request", entityId: input.requestId, requestId: input.requestId });
+    await tx.message.create({
+      data: { requestId: input.requestId, author: "STAFF", staffId: actor.id, internal: true, body: input.reason },
+    });
+    await writeAuditEvent(tx, {
+      actor,
+      action: input.hold ? "request.legal-hold-set" : "request.legal-hold-lifted",
+      entity: "Request",
+      entityId: input.requestId,
+      requestId: input.requestId,
+    });
   });
 }
 

@@ -21,7 +21,12 @@ export const sealedColumns = [
   { table: "OutboxMessage", column: "sealedBody" },
 ] as const;
 
-export type RotationResult = { files: number; filesAlreadyRotated: number; values: number; valuesAlreadyRotated: number };
+export type RotationResult = {
+  files: number;
+  filesAlreadyRotated: number;
+  values: number;
+  valuesAlreadyRotated: number;
+};
 
 async function sha256Of(stream: Readable): Promise<string> {
   const hash = crypto.createHash("sha256");
@@ -32,7 +37,12 @@ async function sha256Of(stream: Readable): Promise<string> {
 type FileRow = { id: string; storageKey: string; iv: string; authTag: string; sha256: string; deletedAt: Date | null };
 
 /** One file: opened with the old key and sealed with the new one in one pass, then the row points at the new object. */
-async function rotateFile(db: PrismaClient, file: FileRow, oldKey: Buffer, newKey: Buffer): Promise<"rotated" | "already"> {
+async function rotateFile(
+  db: PrismaClient,
+  file: FileRow,
+  oldKey: Buffer,
+  newKey: Buffer,
+): Promise<"rotated" | "already"> {
   let sealed;
   try {
     sealed = await putFileContent(await openStoredFile(file, oldKey), newKey);
@@ -40,7 +50,9 @@ async function rotateFile(db: PrismaClient, file: FileRow, oldKey: Buffer, newKe
     // Interrupted before: the row may already point at a copy under the new key.
     const underNew = await sha256Of(await openStoredFile(file, newKey)).catch(() => null);
     if (underNew === file.sha256) return "already";
-    throw new Error(`file ${file.id} opens with neither the old nor the new key: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(
+      `file ${file.id} opens with neither the old nor the new key: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   if (sealed.sha256 !== file.sha256) {
     await destroyFileContent(sealed.storageKey);
@@ -56,7 +68,12 @@ async function rotateFile(db: PrismaClient, file: FileRow, oldKey: Buffer, newKe
   return "rotated";
 }
 
-export async function rotateFileKey(db: PrismaClient, oldKey: Buffer, newKey: Buffer, progress: (line: string) => void = () => {}): Promise<RotationResult> {
+export async function rotateFileKey(
+  db: PrismaClient,
+  oldKey: Buffer,
+  newKey: Buffer,
+  progress: (line: string) => void = () => {},
+): Promise<RotationResult> {
   if (oldKey.length !== 32 || newKey.length !== 32) throw new Error("keys must be 32 bytes");
   if (oldKey.equals(newKey)) throw new Error("the new key is the old key");
   const result: RotationResult = { files: 0, filesAlreadyRotated: 0, values: 0, valuesAlreadyRotated: 0 };
@@ -81,7 +98,9 @@ export async function rotateFileKey(db: PrismaClient, oldKey: Buffer, newKey: Bu
 
   for (const { table, column } of sealedColumns) {
     // Identifiers come from the constant list above, never from input.
-    const rows = await db.$queryRawUnsafe<{ id: string; value: string }[]>(`SELECT id, "${column}" AS value FROM "${table}" WHERE "${column}" IS NOT NULL`);
+    const rows = await db.$queryRawUnsafe<{ id: string; value: string }[]>(
+      `SELECT id, "${column}" AS value FROM "${table}" WHERE "${column}" IS NOT NULL`,
+    );
     for (const row of rows) {
       let plain: string;
       try {
@@ -91,7 +110,12 @@ export async function rotateFileKey(db: PrismaClient, oldKey: Buffer, newKey: Bu
         result.valuesAlreadyRotated++;
         continue;
       }
-      await db.$executeRawUnsafe(`UPDATE "${table}" SET "${column}" = $1 WHERE id = $2 AND "${column}" = $3`, sealString(plain, newKey), row.id, row.value);
+      await db.$executeRawUnsafe(
+        `UPDATE "${table}" SET "${column}" = $1 WHERE id = $2 AND "${column}" = $3`,
+        sealString(plain, newKey),
+        row.id,
+        row.value,
+      );
       result.values++;
     }
   }

@@ -13,11 +13,19 @@ function requestedDelivery(details: unknown): "ELECTRONIC" | "POST" | "OTHER" {
 }
 
 function wantsProvisionRecords(details: unknown): boolean {
-  return Boolean(details && typeof details === "object" && "includeProvisionRecords" in details && details.includeProvisionRecords === true);
+  return Boolean(
+    details &&
+    typeof details === "object" &&
+    "includeProvisionRecords" in details &&
+    details.includeProvisionRecords === true,
+  );
 }
 
 /** Creates the disclosure package (delivery method as the requester chose) or changes its method. */
-export async function createOrUpdatePackage(opts: { actor: Actor | null; input: CreateOrUpdatePackageInput }): Promise<{ packageId: string; version: number }> {
+export async function createOrUpdatePackage(opts: {
+  actor: Actor | null;
+  input: CreateOrUpdatePackageInput;
+}): Promise<{ packageId: string; version: number }> {
   const { actor } = opts;
   assertPermission(actor, "publish:package");
   const q = parseInput(createOrUpdatePackageSchema, opts.input, "package");
@@ -33,8 +41,16 @@ export async function createOrUpdatePackage(opts: { actor: Actor | null; input: 
       : await tx.disclosurePackage.create({ data: { requestId: r.id, deliveryMethod } });
     const version = await updateRequestVersioned(tx, ref, {});
     await writeAuditEvent(tx, {
-      actor, action: existing ? "package.updated" : "package.created", entity: "DisclosurePackage", entityId: pkg.id, requestId: r.id,
-      data: { deliveryMethod, requested: requestedDelivery(r.details), provisionRecordsRequested: wantsProvisionRecords(r.details) },
+      actor,
+      action: existing ? "package.updated" : "package.created",
+      entity: "DisclosurePackage",
+      entityId: pkg.id,
+      requestId: r.id,
+      data: {
+        deliveryMethod,
+        requested: requestedDelivery(r.details),
+        provisionRecordsRequested: wantsProvisionRecords(r.details),
+      },
     });
     return { packageId: pkg.id, version };
   });

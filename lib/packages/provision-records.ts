@@ -19,10 +19,19 @@ const PROVISION_FILE_NAME = "third-party-provision-records.pdf";
 
 function dateColumn(locale: Locale, d: Date): string {
   // @db.Date holds midnight UTC of the date itself.
-  return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", { timeZone: "UTC", year: "numeric", month: "long", day: "numeric" }).format(d);
+  return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
+    timeZone: "UTC",
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+  }).format(d);
 }
 
-export async function renderProvisionRecordsPdf(locale: Locale, subjectName: string, records: ThirdPartyProvision[]): Promise<Buffer> {
+export async function renderProvisionRecordsPdf(
+  locale: Locale,
+  subjectName: string,
+  records: ThirdPartyProvision[],
+): Promise<Buffer> {
   const m = noticeMessages(locale).provisionRecords;
   const blocks: PdfBlock[] = [
     { kind: "title", text: m.title },
@@ -53,7 +62,11 @@ export async function renderProvisionRecordsPdf(locale: Locale, subjectName: str
  * about them (by name in kanji or kana, or customer ID; a record with another birth
  * date is someone else) go into the package as a PDF. Running it again replaces it.
  */
-export async function attachProvisionRecords(opts: { actor: Actor | null; input: AttachProvisionRecordsInput; now?: Date }): Promise<{ fileId: string; records: number; version: number }> {
+export async function attachProvisionRecords(opts: {
+  actor: Actor | null;
+  input: AttachProvisionRecordsInput;
+  now?: Date;
+}): Promise<{ fileId: string; records: number; version: number }> {
   const { actor } = opts;
   assertPermission(actor, "publish:package");
   const q = parseInput(attachProvisionRecordsSchema, opts.input, "provision records");
@@ -63,8 +76,12 @@ export async function attachProvisionRecords(opts: { actor: Actor | null; input:
   if (!wantsProvisionRecords(r0.details)) throw blocked("console.package.provisionRecordsNotRequested");
   const searches = [
     searchProvisions({ actor, input: { name: r0.subjectName, take: 200 }, now: opts.now }),
-    ...(r0.subjectNameKana ? [searchProvisions({ actor, input: { name: r0.subjectNameKana, take: 200 }, now: opts.now })] : []),
-    ...(r0.customerId ? [searchProvisions({ actor, input: { customerId: r0.customerId, take: 200 }, now: opts.now })] : []),
+    ...(r0.subjectNameKana
+      ? [searchProvisions({ actor, input: { name: r0.subjectNameKana, take: 200 }, now: opts.now })]
+      : []),
+    ...(r0.customerId
+      ? [searchProvisions({ actor, input: { customerId: r0.customerId, take: 200 }, now: opts.now })]
+      : []),
   ];
   const found = new Map<string, ThirdPartyProvision>();
   for (const rows of await Promise.all(searches)) for (const p of rows) found.set(p.id, p);
@@ -78,20 +95,37 @@ export async function attachProvisionRecords(opts: { actor: Actor | null; input:
     const ref = { id: q.requestId, version: q.version };
     const r = await loadForChange(tx, ref);
     const pkg = await editablePackage(tx, r);
-    const old = await tx.packageFile.findMany({ where: { packageId: pkg.id, file: { originalName: PROVISION_FILE_NAME } }, include: { file: true } });
+    const old = await tx.packageFile.findMany({
+      where: { packageId: pkg.id, file: { originalName: PROVISION_FILE_NAME } },
+      include: { file: true },
+    });
     for (const pf of old) {
       await tx.packageFile.delete({ where: { id: pf.id } });
       await tx.storedFile.update({ where: { id: pf.fileId }, data: { deletedAt: new Date() } });
     }
-    const file = await storeFile(tx, { role: "DISCLOSURE_FILE", content: pdf, mimeType: "application/pdf", originalName: PROVISION_FILE_NAME, requestId: r.id, uploadedById: actor.id });
+    const file = await storeFile(tx, {
+      role: "DISCLOSURE_FILE",
+      content: pdf,
+      mimeType: "application/pdf",
+      originalName: PROVISION_FILE_NAME,
+      requestId: r.id,
+      uploadedById: actor.id,
+    });
     await tx.packageFile.create({ data: { packageId: pkg.id, fileId: file.id } });
     await tx.disclosurePackage.update({ where: { id: pkg.id }, data: { includesProvisionRecords: true } });
     const version = await updateRequestVersioned(tx, ref, {});
     await writeAuditEvent(tx, {
-      actor, action: "package.provision_records_added", entity: "DisclosurePackage", entityId: pkg.id, requestId: r.id,
+      actor,
+      action: "package.provision_records_added",
+      entity: "DisclosurePackage",
+      entityId: pkg.id,
+      requestId: r.id,
       data: { fileId: file.id, provisionIds: records.map((p) => p.id), replaced: old.map((o) => o.fileId) },
     });
-    return { result: { fileId: file.id, records: records.length, version }, oldKeys: old.map((o) => o.file.storageKey) };
+    return {
+      result: { fileId: file.id, records: records.length, version },
+      oldKeys: old.map((o) => o.file.storageKey),
+    };
   });
   for (const key of oldKeys) await destroyFileContent(key);
   return result;

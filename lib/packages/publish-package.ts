@@ -8,7 +8,12 @@ import { dateOnly } from "@/lib/console/console-schemas";
 import { loadForChange, updateRequestVersioned } from "@/lib/console/versioned-update";
 import { issueNotice } from "@/lib/notices/issue-notice";
 import { closeIfComplete } from "@/lib/tasks/close-request";
-import { publishPackageSchema, recordPostingSchema, type PublishPackageInput, type RecordPostingInput } from "./package-schemas";
+import {
+  publishPackageSchema,
+  recordPostingSchema,
+  type PublishPackageInput,
+  type RecordPostingInput,
+} from "./package-schemas";
 import { blocked, editablePackage } from "./package-guards";
 
 const DAY_MS = 86_400_000;
@@ -18,10 +23,14 @@ const DAY_MS = 86_400_000;
  * disclosure is delivered only when identity is VERIFIED and the fee PAID or WAIVED
  * (NOT_REQUIRED when the operator charges none), after a decision to disclose.
  */
-export function publishBlocker(r: { identity: string; fee: string; status: string; outcome: string | null }, fileCount: number): string | null {
+export function publishBlocker(
+  r: { identity: string; fee: string; status: string; outcome: string | null },
+  fileCount: number,
+): string | null {
   if (r.identity !== "VERIFIED") return "console.package.blocked.identity";
   if (r.fee !== "PAID" && r.fee !== "WAIVED" && r.fee !== "NOT_REQUIRED") return "console.package.blocked.fee";
-  if (r.status !== "DECIDED" || (r.outcome !== "FULFILLED" && r.outcome !== "PARTIALLY_FULFILLED")) return "console.package.blocked.decision";
+  if (r.status !== "DECIDED" || (r.outcome !== "FULFILLED" && r.outcome !== "PARTIALLY_FULFILLED"))
+    return "console.package.blocked.decision";
   if (fileCount === 0) return "console.package.blocked.empty";
   return null;
 }
@@ -31,7 +40,11 @@ export function publishBlocker(r: { identity: string; fee: string; status: strin
  * from now and the request closes (the disclosure is made); by post, the posting is
  * recorded next (recordPosting). The requester is told by notice either way.
  */
-export async function publishPackage(opts: { actor: Actor | null; input: PublishPackageInput; now?: Date }): Promise<{ version: number; expiresAt: Date | null; closed: boolean }> {
+export async function publishPackage(opts: {
+  actor: Actor | null;
+  input: PublishPackageInput;
+  now?: Date;
+}): Promise<{ version: number; expiresAt: Date | null; closed: boolean }> {
   const { actor } = opts;
   assertPermission(actor, "publish:package");
   const q = parseInput(publishPackageSchema, opts.input, "publish package");
@@ -44,10 +57,21 @@ export async function publishPackage(opts: { actor: Actor | null; input: Publish
     const blocker = publishBlocker(r, files);
     if (blocker) throw blocked(blocker);
     const { delivery } = await getSettings(tx);
-    const expiresAt = pkg.deliveryMethod === "ELECTRONIC" ? new Date(now.getTime() + delivery.downloadLinkDays * DAY_MS) : null;
-    await tx.disclosurePackage.update({ where: { id: pkg.id }, data: { publishedAt: now, publishedById: actor.id, expiresAt } });
+    const expiresAt =
+      pkg.deliveryMethod === "ELECTRONIC" ? new Date(now.getTime() + delivery.downloadLinkDays * DAY_MS) : null;
+    await tx.disclosurePackage.update({
+      where: { id: pkg.id },
+      data: { publishedAt: now, publishedById: actor.id, expiresAt },
+    });
     let version = await updateRequestVersioned(tx, ref, {});
-    await writeAuditEvent(tx, { actor, action: "package.published", entity: "DisclosurePackage", entityId: pkg.id, requestId: r.id, data: { deliveryMethod: pkg.deliveryMethod, files, expiresAt: expiresAt?.toISOString() ?? null } });
+    await writeAuditEvent(tx, {
+      actor,
+      action: "package.published",
+      entity: "DisclosurePackage",
+      entityId: pkg.id,
+      requestId: r.id,
+      data: { deliveryMethod: pkg.deliveryMethod, files, expiresAt: expiresAt?.toISOString() ?? null },
+    });
     await issueNotice(tx, actor, { requestId: r.id, kind: "PACKAGE_PUBLISHED" }, now);
     const closedAt = await closeIfComplete(tx, actor, r.id, now);
     version = closedAt ?? version;
@@ -56,7 +80,11 @@ export async function publishPackage(opts: { actor: Actor | null; input: Publish
 }
 
 /** A package delivered on paper: the posting date and tracking number; the request then closes. */
-export async function recordPosting(opts: { actor: Actor | null; input: RecordPostingInput; now?: Date }): Promise<{ version: number; closed: boolean }> {
+export async function recordPosting(opts: {
+  actor: Actor | null;
+  input: RecordPostingInput;
+  now?: Date;
+}): Promise<{ version: number; closed: boolean }> {
   const { actor } = opts;
   assertPermission(actor, "publish:package");
   const q = parseInput(recordPostingSchema, opts.input, "record posting");
@@ -67,9 +95,19 @@ export async function recordPosting(opts: { actor: Actor | null; input: RecordPo
     const pkg = await tx.disclosurePackage.findUnique({ where: { requestId: r.id } });
     if (!pkg?.publishedAt) throw blocked("console.package.notPublished");
     if (pkg.deliveryMethod === "ELECTRONIC") throw blocked("console.package.notByPost");
-    await tx.disclosurePackage.update({ where: { id: pkg.id }, data: { postedOn: dateOnly(q.postedOn), trackingNumber: q.trackingNumber ?? null } });
+    await tx.disclosurePackage.update({
+      where: { id: pkg.id },
+      data: { postedOn: dateOnly(q.postedOn), trackingNumber: q.trackingNumber ?? null },
+    });
     let version = await updateRequestVersioned(tx, ref, {});
-    await writeAuditEvent(tx, { actor, action: "package.posted", entity: "DisclosurePackage", entityId: pkg.id, requestId: r.id, data: { postedOn: q.postedOn, hasTracking: Boolean(q.trackingNumber) } });
+    await writeAuditEvent(tx, {
+      actor,
+      action: "package.posted",
+      entity: "DisclosurePackage",
+      entityId: pkg.id,
+      requestId: r.id,
+      data: { postedOn: q.postedOn, hasTracking: Boolean(q.trackingNumber) },
+    });
     const closedAt = await closeIfComplete(tx, actor, r.id, now);
     version = closedAt ?? version;
     return { version, closed: closedAt !== null };

@@ -5,7 +5,12 @@ import { cachedFontkit } from "./fontkit-subset-fix";
 
 // Noto Sans JP from the installed font package, embedded as a subset so a one-page
 // notice stays a few kilobytes while its Japanese text remains extractable.
-const fontDir = path.join(/*turbopackIgnore: true*/ process.cwd(), "node_modules", "@expo-google-fonts", "noto-sans-jp");
+const fontDir = path.join(
+  /*turbopackIgnore: true*/ process.cwd(),
+  "node_modules",
+  "@expo-google-fonts",
+  "noto-sans-jp",
+);
 let fontBytes: { regular: Buffer; bold: Buffer } | undefined;
 
 function loadFonts(): { regular: Buffer; bold: Buffer } {
@@ -22,7 +27,25 @@ function loadFonts(): { regular: Buffer; bold: Buffer } {
  * print blank boxes: such letters lose their accent (ř → r) or take their base letter
  * (ł → l). Anything else without a glyph is left as is.
  */
-const BASE_LETTERS: Record<string, string> = { ł: "l", Ł: "L", ı: "i", đ: "d", Đ: "D", ħ: "h", Ħ: "H", ŧ: "t", Ŧ: "T", ŋ: "n", Ŋ: "N", ĸ: "k", ŀ: "l", Ŀ: "L", ſ: "s", œ: "oe", Œ: "OE" };
+const BASE_LETTERS: Record<string, string> = {
+  ł: "l",
+  Ł: "L",
+  ı: "i",
+  đ: "d",
+  Đ: "D",
+  ħ: "h",
+  Ħ: "H",
+  ŧ: "t",
+  Ŧ: "T",
+  ŋ: "n",
+  Ŋ: "N",
+  ĸ: "k",
+  ŀ: "l",
+  Ŀ: "L",
+  ſ: "s",
+  œ: "oe",
+  Œ: "OE",
+};
 
 export function drawableText(text: string, hasGlyph: (codePoint: number) => boolean): string {
   let out = "";
@@ -33,7 +56,8 @@ export function drawableText(text: string, hasGlyph: (codePoint: number) => bool
       continue;
     }
     const bare = ch.normalize("NFD").replace(/\p{M}/gu, "");
-    const base = bare && bare !== ch && [...bare].every((c) => hasGlyph(c.codePointAt(0) ?? 0)) ? bare : BASE_LETTERS[ch];
+    const base =
+      bare && bare !== ch && [...bare].every((c) => hasGlyph(c.codePointAt(0) ?? 0)) ? bare : BASE_LETTERS[ch];
     out += base ?? ch;
   }
   return out;
@@ -170,7 +194,12 @@ export async function renderPdf(meta: PdfMeta, blocks: PdfBlock[]): Promise<Buff
         break;
       case "rule":
         ensure(12);
-        page.drawLine({ start: { x: MARGIN, y: y - 4 }, end: { x: A4.width - MARGIN, y: y - 4 }, thickness: 0.5, color: rgb(0.6, 0.65, 0.64) });
+        page.drawLine({
+          start: { x: MARGIN, y: y - 4 },
+          end: { x: A4.width - MARGIN, y: y - 4 },
+          thickness: 0.5,
+          color: rgb(0.6, 0.65, 0.64),
+        });
         y -= 12;
         break;
     }

@@ -1,7 +1,8 @@
 // Splits the policy text into articles so pages, notices and mails can link to one
 // (/policy#art-6). Works for both languages: "Article 6 (Title)" and "第6条（タイトル）".
 
-export type PolicyBlock = { kind: "paragraph"; number?: string; text: string } | { kind: "item"; number: string; text: string };
+export type PolicyBlock =
+  { kind: "paragraph"; number?: string; text: string } | { kind: "item"; number: string; text: string };
 export type PolicyArticle = { number: number; title: string; blocks: PolicyBlock[] };
 
 const headingPatterns = [/^Article\s+(\d+)\s*\((.+)\)\s*$/, /^第\s*(\d+)\s*条\s*[（(](.+)[）)]\s*$/];

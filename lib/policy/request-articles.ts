@@ -15,4 +15,6 @@ export const REQUEST_TYPE_ARTICLES: Record<WizardRequestType, readonly number[]>
 };
 
 /** Every article that some request type cites, in order, for "how each request works" lists. */
-export const REQUEST_ARTICLES: readonly number[] = [...new Set(Object.values(REQUEST_TYPE_ARTICLES).flat())].sort((a, b) => a - b);
+export const REQUEST_ARTICLES: readonly number[] = [...new Set(Object.values(REQUEST_TYPE_ARTICLES).flat())].sort(
+  (a, b) => a - b,
+);

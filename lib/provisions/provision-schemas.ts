@@ -15,11 +15,23 @@ export const recordProvisionSchema = z
     customerId: z.string().trim().max(64).optional(),
     categories: z.array(z.number().int().min(1).max(11)).min(1),
     items: z.string().trim().min(1).max(1000),
-    basis: z.enum(["CONSENT", "LIFE_OR_PROPERTY", "PUBLIC_HEALTH", "AUTHORITY_COOPERATION", "OUTSOURCING", "BUSINESS_SUCCESSION", "JOINT_USE", "LAW"]),
+    basis: z.enum([
+      "CONSENT",
+      "LIFE_OR_PROPERTY",
+      "PUBLIC_HEALTH",
+      "AUTHORITY_COOPERATION",
+      "OUTSOURCING",
+      "BUSINESS_SUCCESSION",
+      "JOINT_USE",
+      "LAW",
+    ]),
     consentDate: dateString.optional(),
     contractIsRecord: z.boolean().default(false),
   })
-  .refine((r) => r.basis !== "CONSENT" || Boolean(r.consentDate), { path: ["consentDate"], message: "errors.provision.consentDateRequired" });
+  .refine((r) => r.basis !== "CONSENT" || Boolean(r.consentDate), {
+    path: ["consentDate"],
+    message: "errors.provision.consentDateRequired",
+  });
 
 export type RecordProvisionInput = z.input<typeof recordProvisionSchema>;
 

@@ -12,7 +12,10 @@ export function provisionRetainUntil(providedOn: Date, contractIsRecord: boolean
   return d;
 }
 
-export async function recordProvision(opts: { actor: Actor | null; input: RecordProvisionInput }): Promise<{ id: string }> {
+export async function recordProvision(opts: {
+  actor: Actor | null;
+  input: RecordProvisionInput;
+}): Promise<{ id: string }> {
   const { actor } = opts;
   assertPermission(actor, "write:provision-record");
   const r = parseInput(recordProvisionSchema, opts.input, "provision record");
@@ -37,8 +40,13 @@ export async function recordProvision(opts: { actor: Actor | null; input: Record
       },
       select: { id: true },
     });
-    await writeAuditEvent(tx, { actor, action: "provision.recorded", entity: "ThirdPartyProvision", entityId: row.id, data: { basis: r.basis, categories: r.categories } });
+    await writeAuditEvent(tx, {
+      actor,
+      action: "provision.recorded",
+      entity: "ThirdPartyProvision",
+      entityId: row.id,
+      data: { basis: r.basis, categories: r.categories },
+    });
     return row;
   });
 }
-

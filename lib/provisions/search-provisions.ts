@@ -23,6 +23,8 @@ export async function searchProvisions(opts: { actor: Actor | null; input: Searc
     take: name ? 1000 : q.take,
   });
   const strip = (s: string | null) => (s ?? "").replace(/[\s\u3000]+/g, "");
-  const hits = name ? rows.filter((r) => strip(r.subjectName).includes(name) || strip(r.subjectNameKana).includes(name)) : rows;
+  const hits = name
+    ? rows.filter((r) => strip(r.subjectName).includes(name) || strip(r.subjectNameKana).includes(name))
+    : rows;
   return hits.slice(0, q.take);
 }

@@ -58,7 +58,12 @@ const L = {
 } as const;
 
 /** A PDF a privacy officer can hand to management: one year, in the reader's language. */
-export async function annualSummaryPdf(opts: { actor: Actor | null; year: number; locale: Locale; labels: Record<string, string> }): Promise<Buffer> {
+export async function annualSummaryPdf(opts: {
+  actor: Actor | null;
+  year: number;
+  locale: Locale;
+  labels: Record<string, string>;
+}): Promise<Buffer> {
   const report = await requestReport({ actor: opts.actor, range: { from: `${opts.year}-01`, to: `${opts.year}-12` } });
   const l = L[opts.locale];
   const operator = await getSetting(prisma, "operator");
@@ -71,7 +76,10 @@ export async function annualSummaryPdf(opts: { actor: Actor | null; year: number
     { kind: "paragraph", text: l.intro(opts.year, company) },
     { kind: "rule" },
     { kind: "heading", text: l.byType },
-    rows(totalsByType(report), (t) => [label(t.type), `${l.received} ${l.count(t.received)} / ${l.closed} ${l.count(t.closed)}`]),
+    rows(totalsByType(report), (t) => [
+      label(t.type),
+      `${l.received} ${l.count(t.received)} / ${l.closed} ${l.count(t.closed)}`,
+    ]),
     { kind: "heading", text: l.byChannel },
     rows(totalsByChannel(report), (c) => [label(c.channel), l.count(c.received)]),
     { kind: "heading", text: l.outcomes },

@@ -9,10 +9,27 @@ function cell(v: string | number | null): string {
 }
 
 type Csv = {
-  section: string; month: string; type: string; channel: string; received: string; closed: string; outcome: string; count: string; ground: string;
-  method: string; payments: string; amount: string; refunded: string; net: string; measure: string; value: string;
+  section: string;
+  month: string;
+  type: string;
+  channel: string;
+  received: string;
+  closed: string;
+  outcome: string;
+  count: string;
+  ground: string;
+  method: string;
+  payments: string;
+  amount: string;
+  refunded: string;
+  net: string;
+  measure: string;
+  value: string;
   sections: Record<"receivedClosed" | "outcome" | "ground" | "fees" | "summary" | "totals", string>;
-  measures: Record<"closed" | "median" | "p90" | "onTime" | "openNow" | "overdueNow" | "waitingNow" | "received" | "feesNet", string>;
+  measures: Record<
+    "closed" | "median" | "p90" | "onTime" | "openNow" | "overdueNow" | "waitingNow" | "received" | "feesNet",
+    string
+  >;
 };
 type Labels = Record<string, string>;
 const catalogs: Record<Locale, { csv: Csv; labels: Labels }> = {
@@ -52,7 +69,15 @@ export function reportCsv(r: RequestReport, locale: Locale = "ja"): Buffer {
     [s.summary, m.waitingNow, r.now.waiting],
     [],
     [h.section, h.month, h.received, h.closed, h.amount, h.refunded, h.net],
-    ...[r.totals.thisMonth, r.totals.thisYear].map((t) => [s.totals, t.period, t.received, t.closed, t.feesPaid, t.feesRefunded, t.feesNet]),
+    ...[r.totals.thisMonth, r.totals.thisYear].map((t) => [
+      s.totals,
+      t.period,
+      t.received,
+      t.closed,
+      t.feesPaid,
+      t.feesRefunded,
+      t.feesNet,
+    ]),
   ];
   const text = rows.map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);
@@ -73,5 +98,7 @@ export function totalsByType(r: RequestReport): { type: string; received: number
 export function totalsByChannel(r: RequestReport): { channel: string; received: number }[] {
   const map = new Map<string, number>();
   for (const m of r.months) map.set(m.channel, (map.get(m.channel) ?? 0) + m.received);
-  return [...map.entries()].map(([channel, received]) => ({ channel, received })).sort((a, b) => a.channel.localeCompare(b.channel));
+  return [...map.entries()]
+    .map(([channel, received]) => ({ channel, received }))
+    .sort((a, b) => a.channel.localeCompare(b.channel));
 }

@@ -28,10 +28,19 @@ export type RequestReport = {
   totals: { thisMonth: PeriodTotals; thisYear: PeriodTotals };
 };
 
-export type PeriodTotals = { period: string; received: number; closed: number; feesPaid: number; feesRefunded: number; feesNet: number };
+export type PeriodTotals = {
+  period: string;
+  received: number;
+  closed: number;
+  feesPaid: number;
+  feesRefunded: number;
+  feesNet: number;
+};
 
 function jstMonth(d: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit" }).format(d).slice(0, 7);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit" })
+    .format(d)
+    .slice(0, 7);
 }
 
 // Months are counted in Japan time, as the desk and its reports are. Prisma stores UTC in
@@ -43,7 +52,11 @@ const JST = "Asia/Tokyo";
  * range [from, to] by month of arrival (received) or of closing (closed, outcomes,
  * days to close). Open and overdue are as of now.
  */
-export async function requestReport(opts: { actor: Actor | null; range: ReportRange; now?: Date }): Promise<RequestReport> {
+export async function requestReport(opts: {
+  actor: Actor | null;
+  range: ReportRange;
+  now?: Date;
+}): Promise<RequestReport> {
   assertPermission(opts.actor, "read:report");
   const { from, to } = parseInput(reportRangeSchema, opts.range, "report range");
   const start = `${from}-01`;
@@ -110,10 +123,25 @@ export async function requestReport(opts: { actor: Actor | null; range: ReportRa
     const row = totals.find((x) => x.period === period);
     const paid = Number(row?.paid ?? 0);
     const refunded = Number(row?.refunded ?? 0);
-    return { period, received: Number(row?.received ?? 0), closed: Number(row?.closed ?? 0), feesPaid: paid, feesRefunded: refunded, feesNet: paid - refunded };
+    return {
+      period,
+      received: Number(row?.received ?? 0),
+      closed: Number(row?.closed ?? 0),
+      feesPaid: paid,
+      feesRefunded: refunded,
+      feesNet: paid - refunded,
+    };
   };
   const feeRows = new Map<string, RequestReport["fees"][number]>();
-  for (const f of fees) feeRows.set(`${f.month}|${f.method}`, { month: f.month, method: f.method, count: Number(f.count), amount: Number(f.amount), refunded: 0, net: Number(f.amount) });
+  for (const f of fees)
+    feeRows.set(`${f.month}|${f.method}`, {
+      month: f.month,
+      method: f.method,
+      count: Number(f.count),
+      amount: Number(f.amount),
+      refunded: 0,
+      net: Number(f.amount),
+    });
   for (const r of refunds) {
     const key = `${r.month}|${r.method}`;
     const row = feeRows.get(key) ?? { month: r.month, method: r.method, count: 0, amount: 0, refunded: 0, net: 0 };
@@ -124,16 +152,29 @@ export async function requestReport(opts: { actor: Actor | null; range: ReportRa
   const c = closing[0];
   const closedCount = Number(c?.closed ?? 0);
   const onTime = Number(c?.on_time ?? 0);
-  const round1 = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
+  const round1 = (v: number | null | undefined) =>
+    v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10;
   return {
     range: { from, to },
-    months: months.map((m) => ({ month: m.month, type: m.type, channel: m.channel, received: Number(m.received), closed: Number(m.closed) })),
+    months: months.map((m) => ({
+      month: m.month,
+      type: m.type,
+      channel: m.channel,
+      received: Number(m.received),
+      closed: Number(m.closed),
+    })),
     outcomes: outcomes.map((o) => ({ outcome: o.outcome, count: Number(o.count) })),
     grounds: grounds.map((g) => ({ ground: g.ground, count: Number(g.count) })),
     daysToClose: { median: round1(c?.median), p90: round1(c?.p90), closed: closedCount },
     onTime: { closed: closedCount, onTime, rate: closedCount ? Math.round((onTime / closedCount) * 1000) / 10 : null },
-    now: { open: Number(open[0]?.open ?? 0), overdue: Number(open[0]?.overdue ?? 0), waiting: Number(open[0]?.waiting ?? 0) },
-    fees: [...feeRows.values()].sort((a, b) => (a.month === b.month ? a.method.localeCompare(b.method) : a.month.localeCompare(b.month))),
+    now: {
+      open: Number(open[0]?.open ?? 0),
+      overdue: Number(open[0]?.overdue ?? 0),
+      waiting: Number(open[0]?.waiting ?? 0),
+    },
+    fees: [...feeRows.values()].sort((a, b) =>
+      a.month === b.month ? a.method.localeCompare(b.method) : a.month.localeCompare(b.month),
+    ),
     totals: { thisMonth: periodTotals(thisMonth), thisYear: periodTotals(thisYear) },
   };
 }

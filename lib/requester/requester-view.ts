@@ -1,4 +1,15 @@
-import type { DeliveryMethod, DocumentHolder, DocumentKind, DocumentReview, FeeStatus, IdentityStatus, MessageAuthor, NoticeKind, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
+import type {
+  DeliveryMethod,
+  DocumentHolder,
+  DocumentKind,
+  DocumentReview,
+  FeeStatus,
+  IdentityStatus,
+  MessageAuthor,
+  NoticeKind,
+  RequestStatus,
+  RequestType,
+} from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { prisma } from "@/lib/server/db";
 import { dueAtFor, jstDate } from "@/lib/deadlines/deadline-clock";
@@ -28,7 +39,13 @@ export type RequesterView = {
   fee: { status: FeeStatus; amount: number; taxAmount: number; transferReference: string | null };
   needs: RequesterNeed[];
   documents: { id: string; kind: DocumentKind; holder: DocumentHolder; review: DocumentReview }[];
-  messages: { id: string; author: MessageAuthor; body: string; createdAt: Date; attachments: { id: string; name: string; mimeType: string; sizeBytes: number }[] }[];
+  messages: {
+    id: string;
+    author: MessageAuthor;
+    body: string;
+    createdAt: Date;
+    attachments: { id: string; name: string; mimeType: string; sizeBytes: number }[];
+  }[];
   notices: { id: string; kind: NoticeKind; subject: string; createdAt: Date; hasPdf: boolean }[];
   package: {
     deliveryMethod: DeliveryMethod;
@@ -45,15 +62,27 @@ export type RequesterView = {
 };
 
 const fileSelect = { id: true, originalName: true, mimeType: true, sizeBytes: true, deletedAt: true } as const;
-const fileOut = (f: { id: string; originalName: string; mimeType: string; sizeBytes: number }) => ({ id: f.id, name: f.originalName, mimeType: f.mimeType, sizeBytes: f.sizeBytes });
+const fileOut = (f: { id: string; originalName: string; mimeType: string; sizeBytes: number }) => ({
+  id: f.id,
+  name: f.originalName,
+  mimeType: f.mimeType,
+  sizeBytes: f.sizeBytes,
+});
 
 export async function requesterView(session: RequesterSession, now: Date = new Date()): Promise<RequesterView> {
   const r = await prisma.request.findUnique({
     where: { id: session.requestId },
     include: {
       documents: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, holder: true, review: true } },
-      messages: { where: { internal: false }, orderBy: { createdAt: "asc" }, select: { id: true, author: true, body: true, createdAt: true, attachments: { select: fileSelect } } },
-      notices: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, subject: true, createdAt: true, fileId: true } },
+      messages: {
+        where: { internal: false },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, author: true, body: true, createdAt: true, attachments: { select: fileSelect } },
+      },
+      notices: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, kind: true, subject: true, createdAt: true, fileId: true },
+      },
       package: { include: { files: { include: { file: { select: fileSelect } } } } },
     },
   });
@@ -78,10 +107,26 @@ export async function requesterView(session: RequesterSession, now: Date = new D
     paused: Boolean(r.pausedAt),
     identity: r.identity,
     fee: { status: r.fee, amount: r.feeAmount, taxAmount: r.feeTaxAmount, transferReference: r.transferReference },
-    needs: requesterNeeds({ ...r, documentsByPost: documentsByPostOf(r.details), messageAuthors: r.messages.map((m) => m.author) }),
+    needs: requesterNeeds({
+      ...r,
+      documentsByPost: documentsByPostOf(r.details),
+      messageAuthors: r.messages.map((m) => m.author),
+    }),
     documents: r.documents,
-    messages: r.messages.map((m) => ({ id: m.id, author: m.author, body: m.body, createdAt: m.createdAt, attachments: m.attachments.filter((f) => !f.deletedAt).map(fileOut) })),
-    notices: r.notices.map((n) => ({ id: n.id, kind: n.kind, subject: n.subject, createdAt: n.createdAt, hasPdf: Boolean(n.fileId) })),
+    messages: r.messages.map((m) => ({
+      id: m.id,
+      author: m.author,
+      body: m.body,
+      createdAt: m.createdAt,
+      attachments: m.attachments.filter((f) => !f.deletedAt).map(fileOut),
+    })),
+    notices: r.notices.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      subject: n.subject,
+      createdAt: n.createdAt,
+      hasPdf: Boolean(n.fileId),
+    })),
     package: pkg
       ? {
           deliveryMethod: pkg.deliveryMethod,

@@ -35,21 +35,38 @@ async function matchingRequest(q: Access): Promise<{ id: string } | null> {
 }
 
 /** Limits counted before the lookup, so being refused says nothing about a match. */
-async function limitAccess(q: Access, scope: string, perPair: number, clientKey: string | undefined, now: Date): Promise<void> {
+async function limitAccess(
+  q: Access,
+  scope: string,
+  perPair: number,
+  clientKey: string | undefined,
+  now: Date,
+): Promise<void> {
   await assertRateLimit(rateLimitKey(`${scope}-pair`, q.reference, emailHashOf(q.email)), perPair, 3600, { now });
   await assertRateLimit(rateLimitKey(`${scope}-email`, emailHashOf(q.email)), perPair * 2, 3600, { now });
   if (clientKey) await assertRateLimit(rateLimitKey(`${scope}-client`, clientKey), 30, 3600, { now });
 }
 
 /** Sends a STATUS_ACCESS code when reference and email match; answers the same either way. */
-export async function requestStatusCode(opts: { input: unknown; locale: Locale; clientKey?: string; now?: Date }): Promise<{ sent: true }> {
+export async function requestStatusCode(opts: {
+  input: unknown;
+  locale: Locale;
+  clientKey?: string;
+  now?: Date;
+}): Promise<{ sent: true }> {
   const now = opts.now ?? new Date();
   const q = parseInput(statusAccessSchema, opts.input, "status access");
   await limitAccess(q, "status-code", 5, opts.clientKey, now);
   const match = await matchingRequest(q);
   if (match) {
     try {
-      await issueOneTimeCode({ purpose: "STATUS_ACCESS", email: q.email, requestId: match.id, locale: opts.locale, now });
+      await issueOneTimeCode({
+        purpose: "STATUS_ACCESS",
+        email: q.email,
+        requestId: match.id,
+        locale: opts.locale,
+        now,
+      });
     } catch (e) {
       // The per-address resend limit applies only on a match; revealing it would reveal the match.
       if (!(e instanceof RateLimitError)) throw e;
@@ -59,17 +76,34 @@ export async function requestStatusCode(opts: { input: unknown; locale: Locale; 
 }
 
 /** Checks the code and opens a two-hour session; any mismatch is CODE_INVALID. */
-export async function verifyStatusCode(opts: { input: unknown; clientKey?: string; now?: Date }): Promise<{ sessionToken: string; expiresAt: Date }> {
+export async function verifyStatusCode(opts: {
+  input: unknown;
+  clientKey?: string;
+  now?: Date;
+}): Promise<{ sessionToken: string; expiresAt: Date }> {
   const now = opts.now ?? new Date();
   const q = parseInput(statusCodeSchema, opts.input, "status code");
   await limitAccess(q, "status-verify", 10, opts.clientKey, now);
   const match = await matchingRequest(q);
   if (!match) throw new AppError("CODE_INVALID", "no matching request", { code: ["errors.codeInvalid"] });
-  const { codeId } = await checkOneTimeCode({ purpose: "STATUS_ACCESS", email: q.email, requestId: match.id, code: q.code, now });
+  const { codeId } = await checkOneTimeCode({
+    purpose: "STATUS_ACCESS",
+    email: q.email,
+    requestId: match.id,
+    code: q.code,
+    now,
+  });
   return prisma.$transaction(async (tx) => {
     await consumeOneTimeCode(tx, codeId, now);
     const session = await createRequesterSession(tx, match.id, now);
-    await writeAuditEvent(tx, { actor: { type: "REQUESTER", requestId: match.id }, action: "requester.signed_in", entity: "Request", entityId: match.id, requestId: match.id, data: { via: "code" } });
+    await writeAuditEvent(tx, {
+      actor: { type: "REQUESTER", requestId: match.id },
+      action: "requester.signed_in",
+      entity: "Request",
+      entityId: match.id,
+      requestId: match.id,
+      data: { via: "code" },
+    });
     return session;
   });
 }
@@ -80,22 +114,43 @@ export async function verifyStatusCode(opts: { input: unknown; clientKey?: strin
  * 10); an older one is refused as INVALID_STATE ("expired": the page then offers the
  * emailed-code route) and that use is audited too, so every use of a link is on record.
  */
-export async function sessionFromStatusToken(opts: { token: string; clientKey?: string; now?: Date }): Promise<{ sessionToken: string; expiresAt: Date }> {
+export async function sessionFromStatusToken(opts: {
+  token: string;
+  clientKey?: string;
+  now?: Date;
+}): Promise<{ sessionToken: string; expiresAt: Date }> {
   const now = opts.now ?? new Date();
   if (opts.clientKey) await assertRateLimit(rateLimitKey("status-link-client", opts.clientKey), 30, 3600, { now });
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(opts.token)) throw new AppError("NOT_FOUND", "status link");
-  const r = await prisma.request.findUnique({ where: { statusTokenHash: statusTokenHash(opts.token) }, select: { id: true, anonymisedAt: true, arrivedAt: true } });
+  const r = await prisma.request.findUnique({
+    where: { statusTokenHash: statusTokenHash(opts.token) },
+    select: { id: true, anonymisedAt: true, arrivedAt: true },
+  });
   if (!r || r.anonymisedAt) throw new AppError("NOT_FOUND", "status link");
   const { statusLinkDays } = await getSetting(prisma, "security");
   if (r.arrivedAt.getTime() + statusLinkDays * 86_400_000 <= now.getTime()) {
     await prisma.$transaction((tx) =>
-      writeAuditEvent(tx, { actor: { type: "REQUESTER", requestId: r.id }, action: "requester.status_link_expired", entity: "Request", entityId: r.id, requestId: r.id, data: { days: statusLinkDays } }),
+      writeAuditEvent(tx, {
+        actor: { type: "REQUESTER", requestId: r.id },
+        action: "requester.status_link_expired",
+        entity: "Request",
+        entityId: r.id,
+        requestId: r.id,
+        data: { days: statusLinkDays },
+      }),
     );
     throw new AppError("INVALID_STATE", "status link expired");
   }
   return prisma.$transaction(async (tx) => {
     const session = await createRequesterSession(tx, r.id, now);
-    await writeAuditEvent(tx, { actor: { type: "REQUESTER", requestId: r.id }, action: "requester.signed_in", entity: "Request", entityId: r.id, requestId: r.id, data: { via: "link" } });
+    await writeAuditEvent(tx, {
+      actor: { type: "REQUESTER", requestId: r.id },
+      action: "requester.signed_in",
+      entity: "Request",
+      entityId: r.id,
+      requestId: r.id,
+      data: { via: "link" },
+    });
     return session;
   });
 }

@@ -24,7 +24,11 @@ export type AcknowledgedRequest = {
   country?: string;
 };
 
-export function acknowledgementMail(r: AcknowledgedRequest, settings: Pick<Settings, "operator" | "fee">, statusLink: string) {
+export function acknowledgementMail(
+  r: AcknowledgedRequest,
+  settings: Pick<Settings, "operator" | "fee">,
+  statusLink: string,
+) {
   const L = r.locale;
   const t = (key: string, vars?: Record<string, string | number>) => requestText(L, `mail.ack.${key}`, vars);
   const inquiry = r.type === "INQUIRY" || r.type === "COMPLAINT";
@@ -37,18 +41,30 @@ export function acknowledgementMail(r: AcknowledgedRequest, settings: Pick<Setti
     { label: t("fact.receivedOn"), value: formatJstDate(L, r.arrivedAt) },
   ];
   const paragraphs = [
-    r.requesterKind !== "SELF" && r.agentName ? t("greetingAgent", { agent: r.agentName, name: r.subjectName }) : t("greeting", { name: r.subjectName }),
+    r.requesterKind !== "SELF" && r.agentName
+      ? t("greetingAgent", { agent: r.agentName, name: r.subjectName })
+      : t("greeting", { name: r.subjectName }),
     inquiry ? t("receivedInquiry", { type, reference: r.reference }) : t("received", { type, reference: r.reference }),
   ];
   if (!inquiry) {
-    const steps = [r.documentsByPost ? t("identityByPost", { postalCode: op.postalCode, address: L === "ja" ? op.addressJa : op.addressEn, company }) : t("identityUploaded")];
+    const steps = [
+      r.documentsByPost
+        ? t("identityByPost", { postalCode: op.postalCode, address: L === "ja" ? op.addressJa : op.addressEn, company })
+        : t("identityUploaded"),
+    ];
     if (r.documentsByPost && r.country && r.country !== "JP") steps.push(t("postFromAbroad"));
     if (r.fee === "AWAITING_PAYMENT" && r.transferReference) {
       const bank = settings.fee.bank;
-      steps.push(t("fee", { amount: formatYen(L, r.feeAmount), transferReference: r.transferReference }), t("feeOrder"));
+      steps.push(
+        t("fee", { amount: formatYen(L, r.feeAmount), transferReference: r.transferReference }),
+        t("feeOrder"),
+      );
       facts.push(
         { label: t("fact.fee"), value: formatYen(L, r.feeAmount) },
-        { label: t("fact.bank"), value: `${bank.bankName} ${bank.branchName} ${t(`accountType.${bank.accountType}`)} ${bank.accountNumber}` },
+        {
+          label: t("fact.bank"),
+          value: `${bank.bankName} ${bank.branchName} ${t(`accountType.${bank.accountType}`)} ${bank.accountNumber}`,
+        },
         { label: t("fact.accountHolder"), value: bank.accountHolderKana },
         { label: t("fact.transferReference"), value: r.transferReference },
       );
@@ -66,6 +82,13 @@ export function acknowledgementMail(r: AcknowledgedRequest, settings: Pick<Setti
   const action = { label: t("action"), url: statusLink, secret: true };
   const mail = renderMail({ locale: L, subject, heading, paragraphs, facts, action, signature: company });
   // The Notice row keeps the text without the link: the token in it is a credential.
-  const bodyText = [heading, "", ...paragraphs.flatMap((p) => [p, ""]), ...facts.map((f) => `${f.label}: ${f.value}`), "", company].join("\n");
+  const bodyText = [
+    heading,
+    "",
+    ...paragraphs.flatMap((p) => [p, ""]),
+    ...facts.map((f) => `${f.label}: ${f.value}`),
+    "",
+    company,
+  ].join("\n");
   return { ...mail, bodyText };
 }

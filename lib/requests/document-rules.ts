@@ -20,7 +20,12 @@ export const DOCUMENT_KINDS = [
 export const DOCUMENT_HOLDERS = ["SUBJECT", "AGENT"] as const satisfies readonly DocumentHolder[];
 
 /** One photo ID is enough on its own. */
-export const PHOTO_ID_KINDS: readonly DocumentKind[] = ["DRIVERS_LICENSE", "PASSPORT", "MY_NUMBER_CARD", "RESIDENCE_CARD"];
+export const PHOTO_ID_KINDS: readonly DocumentKind[] = [
+  "DRIVERS_LICENSE",
+  "PASSPORT",
+  "MY_NUMBER_CARD",
+  "RESIDENCE_CARD",
+];
 /** Without a photo ID, two of these are needed. */
 export const NON_PHOTO_ID_KINDS: readonly DocumentKind[] = ["HEALTH_INSURANCE_CARD", "RESIDENT_RECORD", "OTHER_ID"];
 /** Proof of an agent's authority (APPI Art 37: appointed agent or legal representative). */
@@ -31,7 +36,12 @@ export const AUTHORITY_KINDS_BY_REQUESTER: Record<RequesterKind, readonly Docume
 };
 
 /** Documents whose issue date matters: certificates must be recent (default 3 months). */
-export const CERTIFICATE_KINDS: readonly DocumentKind[] = ["RESIDENT_RECORD", "SEAL_CERTIFICATE", "FAMILY_REGISTER", "GUARDIANSHIP_CERTIFICATE"];
+export const CERTIFICATE_KINDS: readonly DocumentKind[] = [
+  "RESIDENT_RECORD",
+  "SEAL_CERTIFICATE",
+  "FAMILY_REGISTER",
+  "GUARDIANSHIP_CERTIFICATE",
+];
 
 /** What the masking guidance warns about, per kind (message keys under documentGuidance). */
 export const MASKING_GUIDANCE: Partial<Record<DocumentKind, string>> = {
@@ -51,7 +61,10 @@ export function idHolderFor(requesterKind: RequesterKind): DocumentHolder {
 
 function hasIdentity(docs: readonly DocumentEntry[], holder: DocumentHolder): boolean {
   const own = docs.filter((d) => d.holder === holder);
-  return own.some((d) => PHOTO_ID_KINDS.includes(d.kind)) || own.filter((d) => NON_PHOTO_ID_KINDS.includes(d.kind)).length >= 2;
+  return (
+    own.some((d) => PHOTO_ID_KINDS.includes(d.kind)) ||
+    own.filter((d) => NON_PHOTO_ID_KINDS.includes(d.kind)).length >= 2
+  );
 }
 
 /**
@@ -62,13 +75,18 @@ function hasIdentity(docs: readonly DocumentEntry[], holder: DocumentHolder): bo
  */
 export function missingDocuments(requesterKind: RequesterKind, docs: readonly DocumentEntry[]): string[] {
   const missing: string[] = [];
-  if (!hasIdentity(docs, idHolderFor(requesterKind))) missing.push(requesterKind === "SELF" ? "errors.subjectIdMissing" : "errors.agentIdMissing");
+  if (!hasIdentity(docs, idHolderFor(requesterKind)))
+    missing.push(requesterKind === "SELF" ? "errors.subjectIdMissing" : "errors.agentIdMissing");
   const kinds = new Set(docs.map((d) => d.kind));
   if (requesterKind === "APPOINTED_AGENT") {
     if (!kinds.has("POWER_OF_ATTORNEY")) missing.push("errors.powerOfAttorneyMissing");
     if (!kinds.has("SEAL_CERTIFICATE")) missing.push("errors.sealCertificateMissing");
   }
-  if (requesterKind === "LEGAL_REPRESENTATIVE" && !kinds.has("FAMILY_REGISTER") && !kinds.has("GUARDIANSHIP_CERTIFICATE")) {
+  if (
+    requesterKind === "LEGAL_REPRESENTATIVE" &&
+    !kinds.has("FAMILY_REGISTER") &&
+    !kinds.has("GUARDIANSHIP_CERTIFICATE")
+  ) {
     missing.push("errors.authorityDocumentMissing");
   }
   return missing;

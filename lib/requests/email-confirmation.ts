@@ -19,8 +19,14 @@ export function contactEmailOf(s: Pick<RequestSubmission, "requesterKind" | "age
 const sendSchema = z.object({ email: email() });
 
 /** Sends the EMAIL_CONFIRMATION code; `clientKey` (e.g. the IP address) limits sends per client too. */
-export async function sendEmailConfirmationCode(opts: { email: unknown; locale: Locale; clientKey?: string; now?: Date }): Promise<{ expiresAt: Date }> {
+export async function sendEmailConfirmationCode(opts: {
+  email: unknown;
+  locale: Locale;
+  clientKey?: string;
+  now?: Date;
+}): Promise<{ expiresAt: Date }> {
   const q = parseInput(sendSchema, { email: opts.email }, "email confirmation");
-  if (opts.clientKey) await assertRateLimit(rateLimitKey("code-send-client", opts.clientKey), 20, 3600, { now: opts.now });
+  if (opts.clientKey)
+    await assertRateLimit(rateLimitKey("code-send-client", opts.clientKey), 20, 3600, { now: opts.now });
   return issueOneTimeCode({ purpose: "EMAIL_CONFIRMATION", email: q.email, locale: opts.locale, now: opts.now });
 }

@@ -31,13 +31,21 @@ export type FiledRequest = {
 };
 
 type Common = { contactEmail: string; codeId: string; idempotencyKey: string; locale: Locale; now: Date };
-export type FileInput = Common & ({ kind: "request"; submission: RequestSubmission; draftKeyHash: string | null } | { kind: "inquiry"; inquiry: Inquiry });
+export type FileInput = Common &
+  (
+    | { kind: "request"; submission: RequestSubmission; draftKeyHash: string | null }
+    | { kind: "inquiry"; inquiry: Inquiry }
+  );
 
 /** The request an earlier submit with this key created; CONFLICT if it was someone else's. */
 export async function findIdempotent(idempotencyKey: string, contactEmail: string): Promise<FiledRequest | null> {
-  const r = await prisma.request.findUnique({ where: { idempotencyKey }, select: { id: true, reference: true, requesterKind: true, email: true, agentEmail: true } });
+  const r = await prisma.request.findUnique({
+    where: { idempotencyKey },
+    select: { id: true, reference: true, requesterKind: true, email: true, agentEmail: true },
+  });
   if (!r) return null;
-  if (requesterEmail(r)?.toLowerCase() !== contactEmail.toLowerCase()) throw new AppError("CONFLICT", "idempotency key reused for another address");
+  if (requesterEmail(r)?.toLowerCase() !== contactEmail.toLowerCase())
+    throw new AppError("CONFLICT", "idempotency key reused for another address");
   return { requestId: r.id, reference: r.reference, created: false, statusToken: null };
 }
 
@@ -48,9 +56,16 @@ async function attachDraftFiles(tx: Tx, requestId: string, s: RequestSubmission,
     where: { id: { in: files.map((f) => f.fileId) }, draftKeyHash: hash, requestId: null, deletedAt: null },
     data: { requestId, draftKeyHash: null, expiresAt: null },
   });
-  if (count !== files.length) throw new AppError("INVALID_INPUT", "draft files gone", { "documents.files": ["errors.fileMissing"] });
+  if (count !== files.length)
+    throw new AppError("INVALID_INPUT", "draft files gone", { "documents.files": ["errors.fileMissing"] });
   await tx.document.createMany({
-    data: files.map((f) => ({ requestId, fileId: f.fileId, kind: f.kind, holder: f.holder, issuedOn: f.issuedOn ? new Date(`${f.issuedOn}T00:00:00Z`) : null })),
+    data: files.map((f) => ({
+      requestId,
+      fileId: f.fileId,
+      kind: f.kind,
+      holder: f.holder,
+      issuedOn: f.issuedOn ? new Date(`${f.issuedOn}T00:00:00Z`) : null,
+    })),
   });
 }
 
@@ -63,7 +78,11 @@ async function write(tx: Tx, input: FileInput): Promise<FiledRequest> {
   const fee = feeFieldsForNewRequest(columns.type, settings.fee, reference);
   const targetDays = settings.deadlines.targetDays;
   const dueAt = dueAtFor({ arrivedAt: now, targetDays, pausedMs: 0, pausedAt: null });
-  const policy = await tx.policyVersion.findFirst({ where: { effectiveDate: { lte: now } }, orderBy: { effectiveDate: "desc" }, select: { id: true } });
+  const policy = await tx.policyVersion.findFirst({
+    where: { effectiveDate: { lte: now } },
+    orderBy: { effectiveDate: "desc" },
+    select: { id: true },
+  });
   const statusToken = newStatusToken();
   const request = await tx.request.create({
     data: {
@@ -89,24 +108,78 @@ async function write(tx: Tx, input: FileInput): Promise<FiledRequest> {
   const documentsByPost = input.kind === "request" && input.submission.documents.sendByPost;
   if (input.kind === "request") await attachDraftFiles(tx, requestId, input.submission, input.draftKeyHash);
   const ack = acknowledgementMail(
-    { reference, type: columns.type, locale, requesterKind: columns.requesterKind ?? "SELF", subjectName: columns.subjectName, agentName: columns.agentName ?? null, arrivedAt: now, dueAt, fee: fee.fee, feeAmount: fee.feeAmount, transferReference: fee.transferReference, documentsByPost, country: columns.country ?? "JP" },
+    {
+      reference,
+      type: columns.type,
+      locale,
+      requesterKind: columns.requesterKind ?? "SELF",
+      subjectName: columns.subjectName,
+      agentName: columns.agentName ?? null,
+      arrivedAt: now,
+      dueAt,
+      fee: fee.fee,
+      feeAmount: fee.feeAmount,
+      transferReference: fee.transferReference,
+      documentsByPost,
+      country: columns.country ?? "JP",
+    },
     settings,
     statusLinkFor(statusToken, locale),
   );
-  const outboxId = await enqueueMail(tx, { to: input.contactEmail, subject: ack.subject, html: ack.html, text: ack.text, secrets: ack.secrets, kind: "notice.ACKNOWLEDGEMENT", requestId });
-  const notice = await tx.notice.create({ data: { requestId, kind: "ACKNOWLEDGEMENT", locale, channel: "EMAIL", subject: ack.subject, bodyText: ack.bodyText, outboxId }, select: { id: true } });
+  const outboxId = await enqueueMail(tx, {
+    to: input.contactEmail,
+    subject: ack.subject,
+    html: ack.html,
+    text: ack.text,
+    secrets: ack.secrets,
+    kind: "notice.ACKNOWLEDGEMENT",
+    requestId,
+  });
+  const notice = await tx.notice.create({
+    data: {
+      requestId,
+      kind: "ACKNOWLEDGEMENT",
+      locale,
+      channel: "EMAIL",
+      subject: ack.subject,
+      bodyText: ack.bodyText,
+      outboxId,
+    },
+    select: { id: true },
+  });
   await writeAuditEvents(tx, [
     {
-      actor, action: "request.submitted", entity: "Request", entityId: requestId, requestId,
+      actor,
+      action: "request.submitted",
+      entity: "Request",
+      entityId: requestId,
+      requestId,
       data: {
-        type: columns.type, channel: "WEB", requesterKind: columns.requesterKind ?? "SELF", fee: fee.fee, feeAmount: fee.feeAmount,
-        documents: input.kind === "request" ? input.submission.documents.files.length : 0, documentsByPost, policyVersionId: policy?.id ?? null,
+        type: columns.type,
+        channel: "WEB",
+        requesterKind: columns.requesterKind ?? "SELF",
+        fee: fee.fee,
+        feeAmount: fee.feeAmount,
+        documents: input.kind === "request" ? input.submission.documents.files.length : 0,
+        documentsByPost,
+        policyVersionId: policy?.id ?? null,
       },
     },
-    { actor, action: "notice.sent", entity: "Notice", entityId: notice.id, requestId, data: { kind: "ACKNOWLEDGEMENT", channel: "EMAIL" } },
+    {
+      actor,
+      action: "notice.sent",
+      entity: "Notice",
+      entityId: notice.id,
+      requestId,
+      data: { kind: "ACKNOWLEDGEMENT", channel: "EMAIL" },
+    },
   ]);
   // The PDF copy of the notice is rendered by a job, keeping font embedding off the submit path.
-  await enqueueJob(tx, { kind: NOTICE_PDF_JOB, payload: { noticeId: notice.id }, uniqueKey: `${NOTICE_PDF_JOB}:${notice.id}` });
+  await enqueueJob(tx, {
+    kind: NOTICE_PDF_JOB,
+    payload: { noticeId: notice.id },
+    uniqueKey: `${NOTICE_PDF_JOB}:${notice.id}`,
+  });
   return { requestId, reference, created: true, statusToken };
 }
 
@@ -115,7 +188,11 @@ async function write(tx: Tx, input: FileInput): Promise<FiledRequest> {
  * twin won (the code was spent, the key's unique index was hit), the twin's request is
  * the answer; any other failure stands.
  */
-export async function withIdempotency(idempotencyKey: string, contactEmail: string, attempt: () => Promise<FiledRequest>): Promise<FiledRequest> {
+export async function withIdempotency(
+  idempotencyKey: string,
+  contactEmail: string,
+  attempt: () => Promise<FiledRequest>,
+): Promise<FiledRequest> {
   try {
     return await attempt();
   } catch (e) {

@@ -14,7 +14,10 @@ export const inquirySchema = z.object({
   name: personName(),
   email: email(),
   /** An earlier request this is about, e.g. DSR-2026-000123. */
-  reference: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), referenceNumber().optional()),
+  reference: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    referenceNumber().optional(),
+  ),
   phone: optionalText(limits.phone),
 });
 

@@ -74,12 +74,21 @@ export function isCalendarDate(s: string): boolean {
 
 /** Accepts "2026/1/5", "２０２６－０１－０５" and "2026-01-05"; returns yyyy-mm-dd or the input. */
 export function normalizeDate(s: string): string {
-  const t = toHalfWidth(s).trim().replace(/[/.年月]/g, "-").replace(/日$/, "").replace(DASHES, "-");
+  const t = toHalfWidth(s)
+    .trim()
+    .replace(/[/.年月]/g, "-")
+    .replace(/日$/, "")
+    .replace(DASHES, "-");
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   return m ? `${m[1]}-${(m[2] ?? "").padStart(2, "0")}-${(m[3] ?? "").padStart(2, "0")}` : t;
 }
 
 /** Today's calendar date in Japan, yyyy-mm-dd. */
 export function todayInJapan(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Tokyo",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }

@@ -14,13 +14,21 @@ export const NOTICE_PDF_JOB = "portal.notice-pdf";
 const payloadSchema = z.object({ noticeId: z.string().min(1) });
 
 export async function renderNoticeTextPdf(db: Db, noticeId: string): Promise<Buffer | null> {
-  const notice = await db.notice.findUnique({ where: { id: noticeId }, include: { request: { select: { reference: true } } } });
+  const notice = await db.notice.findUnique({
+    where: { id: noticeId },
+    include: { request: { select: { reference: true } } },
+  });
   if (!notice) return null;
   const { operator } = await getSettings(db);
   const ja = notice.locale === "ja";
   const [heading = notice.subject, , ...rest] = notice.bodyText.split("\n");
   return renderPdf({ title: notice.subject, lang: notice.locale }, [
-    { kind: "paragraph", text: ja ? `${operator.legalNameJa}\n〒${operator.postalCode} ${operator.addressJa}` : `${operator.legalNameEn}\n${operator.addressEn} ${operator.postalCode}` },
+    {
+      kind: "paragraph",
+      text: ja
+        ? `${operator.legalNameJa}\n〒${operator.postalCode} ${operator.addressJa}`
+        : `${operator.legalNameEn}\n${operator.addressEn} ${operator.postalCode}`,
+    },
     { kind: "title", text: heading },
     { kind: "paragraph", text: rest.join("\n").trim() },
   ]);
@@ -29,12 +37,21 @@ export async function renderNoticeTextPdf(db: Db, noticeId: string): Promise<Buf
 /** Job handler: renders and attaches the PDF once; a retry after success does nothing. */
 export async function attachNoticeTextPdf(payload: unknown, ctx: { prisma: PrismaClient }): Promise<void> {
   const { noticeId } = payloadSchema.parse(payload);
-  const notice = await ctx.prisma.notice.findUnique({ where: { id: noticeId }, select: { id: true, requestId: true, fileId: true, kind: true } });
+  const notice = await ctx.prisma.notice.findUnique({
+    where: { id: noticeId },
+    select: { id: true, requestId: true, fileId: true, kind: true },
+  });
   if (!notice || notice.fileId) return;
   const pdf = await renderNoticeTextPdf(ctx.prisma, noticeId);
   if (!pdf) return;
   await ctx.prisma.$transaction(async (tx) => {
-    const file = await storeFile(tx, { role: "NOTICE_PDF", content: pdf, mimeType: "application/pdf", originalName: `${notice.kind.toLowerCase()}-notice.pdf`, requestId: notice.requestId });
+    const file = await storeFile(tx, {
+      role: "NOTICE_PDF",
+      content: pdf,
+      mimeType: "application/pdf",
+      originalName: `${notice.kind.toLowerCase()}-notice.pdf`,
+      requestId: notice.requestId,
+    });
     await tx.notice.updateMany({ where: { id: notice.id, fileId: null }, data: { fileId: file.id } });
   });
 }

@@ -11,7 +11,14 @@ export type CategoryNumber = (typeof CATEGORY_NUMBERS)[number];
 export const PURPOSE_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17] as const;
 export type PurposeNumber = (typeof PURPOSE_NUMBERS)[number];
 
-export const RELATIONSHIPS = ["SERVICE_USER", "SITE_VISITOR", "INQUIRER", "JOB_APPLICANT", "EMPLOYEE", "BUSINESS_PARTNER"] as const satisfies readonly Relationship[];
+export const RELATIONSHIPS = [
+  "SERVICE_USER",
+  "SITE_VISITOR",
+  "INQUIRER",
+  "JOB_APPLICANT",
+  "EMPLOYEE",
+  "BUSINESS_PARTNER",
+] as const satisfies readonly Relationship[];
 
 /**
  * Which Art 2.1 items can concern a person, by their relationship to the company.
@@ -49,10 +56,52 @@ export function purposesFor(relationship: Relationship): readonly PurposeNumber[
 
 /** The 47 prefectures in JIS X 0401 order, as written in Japanese addresses. */
 export const PREFECTURES = [
-  "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県",
-  "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県",
-  "岐阜県", "静岡県", "愛知県", "三重県", "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県",
-  "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県", "香川県", "愛媛県", "高知県", "福岡県",
-  "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県",
+  "北海道",
+  "青森県",
+  "岩手県",
+  "宮城県",
+  "秋田県",
+  "山形県",
+  "福島県",
+  "茨城県",
+  "栃木県",
+  "群馬県",
+  "埼玉県",
+  "千葉県",
+  "東京都",
+  "神奈川県",
+  "新潟県",
+  "富山県",
+  "石川県",
+  "福井県",
+  "山梨県",
+  "長野県",
+  "岐阜県",
+  "静岡県",
+  "愛知県",
+  "三重県",
+  "滋賀県",
+  "京都府",
+  "大阪府",
+  "兵庫県",
+  "奈良県",
+  "和歌山県",
+  "鳥取県",
+  "島根県",
+  "岡山県",
+  "広島県",
+  "山口県",
+  "徳島県",
+  "香川県",
+  "愛媛県",
+  "高知県",
+  "福岡県",
+  "佐賀県",
+  "長崎県",
+  "熊本県",
+  "大分県",
+  "宮崎県",
+  "鹿児島県",
+  "沖縄県",
 ] as const;
 export type Prefecture = (typeof PREFECTURES)[number];

@@ -10,15 +10,23 @@ import { attachNoticeTextPdf, NOTICE_PDF_JOB } from "./notice-text-pdf";
 // imports this file): unsubmitted wizard uploads after 24 hours, spent one-time codes and requester sessions,
 // old rate-limit windows and sign-in throttle counters; and the PDF copy of the portal's notices.
 
-registerJob("portal.purge-expired-drafts", async (_payload, { prisma }) => {
-  await purgeExpiredDrafts({ db: prisma });
-}, { everyMinutes: 60 });
+registerJob(
+  "portal.purge-expired-drafts",
+  async (_payload, { prisma }) => {
+    await purgeExpiredDrafts({ db: prisma });
+  },
+  { everyMinutes: 60 },
+);
 
-registerJob("portal.purge-stale-rate-limits", async (_payload, { prisma }) => {
-  await purgeStaleRateLimits({ db: prisma });
-  await purgeOldCodes({ db: prisma });
-  await purgeExpiredRequesterSessions({ db: prisma });
-  await purgeStaleSignInThrottles({ db: prisma });
-}, { everyMinutes: 360 });
+registerJob(
+  "portal.purge-stale-rate-limits",
+  async (_payload, { prisma }) => {
+    await purgeStaleRateLimits({ db: prisma });
+    await purgeOldCodes({ db: prisma });
+    await purgeExpiredRequesterSessions({ db: prisma });
+    await purgeStaleSignInThrottles({ db: prisma });
+  },
+  { everyMinutes: 360 },
+);
 
 registerJob(NOTICE_PDF_JOB, attachNoticeTextPdf);

@@ -1,6 +1,12 @@
 import type { RequesterKind, Relationship } from "@/lib/generated/prisma/enums";
 import { CATEGORY_NUMBERS, PURPOSE_NUMBERS, RELATIONSHIPS } from "./policy-items";
-import { CORRECTION_ACTIONS, DELIVERY_METHODS, SUSPENSION_GROUNDS, SUSPENSION_WANTED, THIRD_PARTY_STOP_GROUNDS } from "./request-details-schemas";
+import {
+  CORRECTION_ACTIONS,
+  DELIVERY_METHODS,
+  SUSPENSION_GROUNDS,
+  SUSPENSION_WANTED,
+  THIRD_PARTY_STOP_GROUNDS,
+} from "./request-details-schemas";
 import { REQUESTER_KINDS, WIZARD_REQUEST_TYPES, type WizardRequestType } from "./request-schemas";
 import { limits } from "./schema-fields";
 import { normalizeDate, normalizePostalCode, toKatakana } from "./normalize-input";
@@ -12,8 +18,10 @@ import { isCountryAbroad, JAPAN, type CountryCode } from "./countries";
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Obj) : {});
-const text = (v: unknown, max: number = limits.value): string | undefined => (typeof v === "string" && v.trim() ? v.replace(/\s+/g, " ").trim().slice(0, max) : undefined);
-const oneOf = <T extends string>(v: unknown, options: readonly T[]): T | undefined => (options as readonly unknown[]).includes(v) ? (v as T) : undefined;
+const text = (v: unknown, max: number = limits.value): string | undefined =>
+  typeof v === "string" && v.trim() ? v.replace(/\s+/g, " ").trim().slice(0, max) : undefined;
+const oneOf = <T extends string>(v: unknown, options: readonly T[]): T | undefined =>
+  (options as readonly unknown[]).includes(v) ? (v as T) : undefined;
 const num = <T extends number>(v: unknown, options: readonly T[]): T | undefined => {
   const n = typeof v === "string" ? Number(v) : v;
   return (options as readonly unknown[]).includes(n) ? (n as T) : undefined;
@@ -23,7 +31,18 @@ const flag = (v: unknown) => v === true || v === "true" || v === "on";
 export type PostalFormAnswers = {
   type?: WizardRequestType;
   requesterKind?: RequesterKind;
-  subject: { name?: string; nameKana?: string; birthDate?: string; country?: CountryCode; postalCode?: string; address?: string; phone?: string; email?: string; customerId?: string; relationship?: Relationship };
+  subject: {
+    name?: string;
+    nameKana?: string;
+    birthDate?: string;
+    country?: CountryCode;
+    postalCode?: string;
+    address?: string;
+    phone?: string;
+    email?: string;
+    customerId?: string;
+    relationship?: Relationship;
+  };
   agent: { name?: string; nameKana?: string; address?: string; phone?: string; email?: string };
   details: {
     categories: number[];
@@ -58,14 +77,41 @@ export function postalFormAnswers(raw: unknown): PostalFormAnswers {
   };
   // Abroad (ADR 0014) the address is printed as written, one line per line; in Japan from its parts.
   const abroad = s.residence === "ABROAD";
-  const country: CountryCode | undefined = abroad ? (isCountryAbroad(s.country) ? s.country : undefined) : s.residence === "JP" ? JAPAN : undefined;
+  const country: CountryCode | undefined = abroad
+    ? isCountryAbroad(s.country)
+      ? s.country
+      : undefined
+    : s.residence === "JP"
+      ? JAPAN
+      : undefined;
   const address = abroad
-    ? (typeof s.address === "string" ? s.address.slice(0, limits.internationalAddress).split(/\r\n|\r|\n/).map((l) => text(l)).filter(Boolean).join("\n") : "")
-    : [text(s.prefecture, 10), text(s.city, limits.city), text(s.addressLine, limits.addressLine)].filter(Boolean).join(" ");
-  const categories = Array.isArray(d.categories) ? [...new Set(d.categories.map((c) => num(c, CATEGORY_NUMBERS)).filter((c): c is (typeof CATEGORY_NUMBERS)[number] => c !== undefined))].sort((x, y) => x - y) : [];
+    ? typeof s.address === "string"
+      ? s.address
+          .slice(0, limits.internationalAddress)
+          .split(/\r\n|\r|\n/)
+          .map((l) => text(l))
+          .filter(Boolean)
+          .join("\n")
+      : ""
+    : [text(s.prefecture, 10), text(s.city, limits.city), text(s.addressLine, limits.addressLine)]
+        .filter(Boolean)
+        .join(" ");
+  const categories = Array.isArray(d.categories)
+    ? [
+        ...new Set(
+          d.categories
+            .map((c) => num(c, CATEGORY_NUMBERS))
+            .filter((c): c is (typeof CATEGORY_NUMBERS)[number] => c !== undefined),
+        ),
+      ].sort((x, y) => x - y)
+    : [];
   const items = (Array.isArray(d.items) ? d.items : []).slice(0, limits.correctionItems).map((i) => {
     const item = obj(i);
-    return { category: num(item.category, CATEGORY_NUMBERS), current: text(item.current), corrected: text(item.corrected) };
+    return {
+      category: num(item.category, CATEGORY_NUMBERS),
+      current: text(item.current),
+      corrected: text(item.corrected),
+    };
   });
   const postal = abroad ? undefined : text(s.postalCode, 20);
   return {
@@ -83,7 +129,13 @@ export function postalFormAnswers(raw: unknown): PostalFormAnswers {
       customerId: text(s.customerId, limits.customerId),
       relationship: oneOf(s.relationship, RELATIONSHIPS),
     },
-    agent: { name: text(g.name, limits.name), nameKana: kana(g.nameKana), address: text(g.address, limits.agentAddress), phone: text(g.phone, limits.phone), email: text(g.email, limits.email) },
+    agent: {
+      name: text(g.name, limits.name),
+      nameKana: kana(g.nameKana),
+      address: text(g.address, limits.agentAddress),
+      phone: text(g.phone, limits.phone),
+      email: text(g.email, limits.email),
+    },
     details: {
       categories,
       periodFrom: date(period.from),

@@ -36,7 +36,9 @@ export const disclosureDetailsSchema = z
   .object({
     categories: categories(),
     /** The period the information is about; either end may be left open. */
-    period: z.object({ from: optionalDate(), to: optionalDate() }, { error: missingOr("errors.invalid") }).default({ from: undefined, to: undefined }),
+    period: z
+      .object({ from: optionalDate(), to: optionalDate() }, { error: missingOr("errors.invalid") })
+      .default({ from: undefined, to: undefined }),
     deliveryMethod: choice(DELIVERY_METHODS),
     /** Required when the delivery method is OTHER: what the person proposes. */
     deliveryNote: optionalText(limits.note),
@@ -46,9 +48,12 @@ export const disclosureDetailsSchema = z
   .superRefine((d, ctx) => {
     const { from, to } = d.period;
     const today = todayInJapan();
-    if (from && to && from > to) ctx.addIssue({ code: "custom", path: ["period", "to"], message: "errors.periodOrder" });
-    if (from && from > today) ctx.addIssue({ code: "custom", path: ["period", "from"], message: "errors.dateInFuture" });
-    if (d.deliveryMethod === "OTHER" && !d.deliveryNote) ctx.addIssue({ code: "custom", path: ["deliveryNote"], message: "errors.required" });
+    if (from && to && from > to)
+      ctx.addIssue({ code: "custom", path: ["period", "to"], message: "errors.periodOrder" });
+    if (from && from > today)
+      ctx.addIssue({ code: "custom", path: ["period", "from"], message: "errors.dateInFuture" });
+    if (d.deliveryMethod === "OTHER" && !d.deliveryNote)
+      ctx.addIssue({ code: "custom", path: ["deliveryNote"], message: "errors.required" });
   });
 
 const correctionItem = z.object(
@@ -73,8 +78,10 @@ export const correctionDetailsSchema = z
   })
   .superRefine((d, ctx) => {
     d.items.forEach((item, i) => {
-      if (d.action !== "ADD" && !item.current) ctx.addIssue({ code: "custom", path: ["items", i, "current"], message: "errors.required" });
-      if (d.action !== "DELETE" && !item.corrected) ctx.addIssue({ code: "custom", path: ["items", i, "corrected"], message: "errors.required" });
+      if (d.action !== "ADD" && !item.current)
+        ctx.addIssue({ code: "custom", path: ["items", i, "current"], message: "errors.required" });
+      if (d.action !== "DELETE" && !item.corrected)
+        ctx.addIssue({ code: "custom", path: ["items", i, "corrected"], message: "errors.required" });
     });
   });
 
@@ -90,8 +97,10 @@ export const suspensionDetailsSchema = z
     explanation: optionalText(limits.note),
   })
   .superRefine((d, ctx) => {
-    if (d.ground === "BEYOND_PURPOSE" && d.purpose === undefined) ctx.addIssue({ code: "custom", path: ["purpose"], message: "errors.purposeRequired" });
-    if (!wantedFor(d.ground).includes(d.wanted)) ctx.addIssue({ code: "custom", path: ["wanted"], message: "errors.wantedNotForGround" });
+    if (d.ground === "BEYOND_PURPOSE" && d.purpose === undefined)
+      ctx.addIssue({ code: "custom", path: ["purpose"], message: "errors.purposeRequired" });
+    if (!wantedFor(d.ground).includes(d.wanted))
+      ctx.addIssue({ code: "custom", path: ["wanted"], message: "errors.wantedNotForGround" });
   })
   .transform((d) => (d.ground === "BEYOND_PURPOSE" ? d : { ...d, purpose: undefined }));
 

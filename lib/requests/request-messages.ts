@@ -9,7 +9,12 @@ import { formatFee } from "@/lib/fees/format-fee";
 const catalogs: Record<Locale, unknown> = { ja, en };
 
 function lookup(catalog: unknown, key: string): unknown {
-  return key.split(".").reduce<unknown>((node, part) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part] : undefined), catalog);
+  return key
+    .split(".")
+    .reduce<unknown>(
+      (node, part) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part] : undefined),
+      catalog,
+    );
 }
 
 /** The message for `key` in `locale`, with {placeholders} filled; throws on a missing key (a bug). */
@@ -26,5 +31,10 @@ export function formatYen(locale: Locale, amount: number): string {
 
 /** A date as a calendar day in Japan: "2026年12月14日" / "14 December 2026". */
 export function formatJstDate(locale: Locale, d: Date): string {
-  return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", { timeZone: "Asia/Tokyo", year: "numeric", month: "long", day: "numeric" }).format(d);
+  return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
+    timeZone: "Asia/Tokyo",
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+  }).format(d);
 }

@@ -8,8 +8,26 @@ import type { Inquiry } from "./inquiry-schema";
 
 type SubjectColumns = Pick<
   Prisma.RequestUncheckedCreateInput,
-  | "type" | "requesterKind" | "subjectName" | "subjectNameKana" | "subjectBirthDate" | "country" | "postalCode" | "prefecture" | "city" | "addressLine"
-  | "email" | "emailNormalized" | "phone" | "customerId" | "relationship" | "agentName" | "agentNameKana" | "agentEmail" | "agentPhone" | "agentAddress"
+  | "type"
+  | "requesterKind"
+  | "subjectName"
+  | "subjectNameKana"
+  | "subjectBirthDate"
+  | "country"
+  | "postalCode"
+  | "prefecture"
+  | "city"
+  | "addressLine"
+  | "email"
+  | "emailNormalized"
+  | "phone"
+  | "customerId"
+  | "relationship"
+  | "agentName"
+  | "agentNameKana"
+  | "agentEmail"
+  | "agentPhone"
+  | "agentAddress"
 > & { details: Prisma.InputJsonObject };
 
 /** JSON without undefined members (optional fields left empty). */

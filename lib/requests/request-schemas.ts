@@ -59,7 +59,8 @@ const requesterFields = {
 function checkAgent(v: { requesterKind: RequesterKind; agent?: unknown }, ctx: z.RefinementCtx): void {
   if (v.requesterKind === "SELF") return;
   const parsed = agentSchema.safeParse(v.agent ?? {});
-  for (const issue of parsed.error?.issues ?? []) ctx.addIssue({ code: "custom", path: ["agent", ...issue.path.map(String)], message: issue.message });
+  for (const issue of parsed.error?.issues ?? [])
+    ctx.addIssue({ code: "custom", path: ["agent", ...issue.path.map(String)], message: issue.message });
 }
 
 function agentOf(v: { requesterKind: RequesterKind; agent?: unknown }): AgentDetails | undefined {
@@ -131,12 +132,31 @@ export type SubjectDetails = {
  */
 export const subjectStepSchema = z
   .preprocess(
-    (v) => (typeof v === "object" && v !== null && !("residence" in v && (v as { residence?: unknown }).residence) ? { ...v, residence: "JP" } : v),
+    (v) =>
+      typeof v === "object" && v !== null && !("residence" in v && (v as { residence?: unknown }).residence)
+        ? { ...v, residence: "JP" }
+        : v,
     z.discriminatedUnion("residence", [subjectInJapan, subjectAbroad], { error: missingOr("errors.invalidChoice") }),
   )
   .transform((s): SubjectDetails => {
-    const common = { name: s.name, birthDate: s.birthDate, email: s.email, phone: s.phone, customerId: s.customerId, relationship: s.relationship };
-    if (s.residence === "JP") return { ...common, nameKana: s.nameKana, country: JAPAN, postalCode: s.postalCode, prefecture: s.prefecture, city: s.city, addressLine: s.addressLine };
+    const common = {
+      name: s.name,
+      birthDate: s.birthDate,
+      email: s.email,
+      phone: s.phone,
+      customerId: s.customerId,
+      relationship: s.relationship,
+    };
+    if (s.residence === "JP")
+      return {
+        ...common,
+        nameKana: s.nameKana,
+        country: JAPAN,
+        postalCode: s.postalCode,
+        prefecture: s.prefecture,
+        city: s.city,
+        addressLine: s.addressLine,
+      };
     return { ...common, nameKana: s.nameKana, country: s.country, addressLine: s.address };
   });
 
@@ -157,7 +177,12 @@ export function categoriesNamed(details: unknown): number[] {
   return [...list, ...items].filter((n): n is number => typeof n === "number");
 }
 
-function checkCategories(details: unknown, relationship: Relationship, ctx: z.RefinementCtx, prefix: (string | number)[]): void {
+function checkCategories(
+  details: unknown,
+  relationship: Relationship,
+  ctx: z.RefinementCtx,
+  prefix: (string | number)[],
+): void {
   const allowed: readonly number[] = categoriesFor(relationship);
   const d = details as { categories?: unknown; items?: { category?: unknown }[] };
   if (Array.isArray(d.categories) && d.categories.some((n) => !allowed.includes(n as number))) {
@@ -165,15 +190,24 @@ function checkCategories(details: unknown, relationship: Relationship, ctx: z.Re
   }
   d.items?.forEach?.((item, i) => {
     if (typeof item?.category === "number" && !allowed.includes(item.category))
-      ctx.addIssue({ code: "custom", path: [...prefix, "items", i, "category"], message: "errors.categoryNotForRelationship" });
+      ctx.addIssue({
+        code: "custom",
+        path: [...prefix, "items", i, "category"],
+        message: "errors.categoryNotForRelationship",
+      });
   });
 }
 
 /** The details step for one type; with the relationship, categories are checked against categoriesFor. */
-export function detailsStepSchema<T extends WizardRequestType>(type: T, relationship?: Relationship): (typeof detailsSchemas)[T] {
+export function detailsStepSchema<T extends WizardRequestType>(
+  type: T,
+  relationship?: Relationship,
+): (typeof detailsSchemas)[T] {
   const schema = detailsSchemas[type];
   if (!relationship) return schema;
-  return schema.superRefine((d: unknown, ctx) => checkCategories(d, relationship, ctx, [])) as unknown as (typeof detailsSchemas)[T];
+  return schema.superRefine((d: unknown, ctx) =>
+    checkCategories(d, relationship, ctx, []),
+  ) as unknown as (typeof detailsSchemas)[T];
 }
 
 export const documentFileSchema = z.object({
@@ -189,23 +223,38 @@ export const documentsStepSchema = z
   .object({
     /** Copies will come by post instead of (or besides) uploads. */
     sendByPost: checkbox(),
-    files: z.array(documentFileSchema, { error: missingOr("errors.invalid") }).max(limits.files, { error: "errors.tooManyFiles" }).default([]),
+    files: z
+      .array(documentFileSchema, { error: missingOr("errors.invalid") })
+      .max(limits.files, { error: "errors.tooManyFiles" })
+      .default([]),
   })
   .superRefine((d, ctx) => {
     const seen = new Set<string>();
     d.files.forEach((f, i) => {
-      if (seen.has(f.fileId)) ctx.addIssue({ code: "custom", path: ["files", i, "fileId"], message: "errors.duplicateFile" });
+      if (seen.has(f.fileId))
+        ctx.addIssue({ code: "custom", path: ["files", i, "fileId"], message: "errors.duplicateFile" });
       seen.add(f.fileId);
     });
   });
 export type DocumentsStep = z.output<typeof documentsStepSchema>;
 
-function checkDocuments(requesterKind: RequesterKind, docs: DocumentsStep, ctx: z.RefinementCtx, prefix: string[]): void {
+function checkDocuments(
+  requesterKind: RequesterKind,
+  docs: DocumentsStep,
+  ctx: z.RefinementCtx,
+  prefix: string[],
+): void {
   docs.files.forEach((f, i) => {
-    if (!documentFits(requesterKind, f)) ctx.addIssue({ code: "custom", path: [...prefix, "files", i, "kind"], message: "errors.documentNotForRequester" });
+    if (!documentFits(requesterKind, f))
+      ctx.addIssue({
+        code: "custom",
+        path: [...prefix, "files", i, "kind"],
+        message: "errors.documentNotForRequester",
+      });
   });
   if (docs.sendByPost) return;
-  for (const key of missingDocuments(requesterKind, docs.files)) ctx.addIssue({ code: "custom", path: [...prefix, "files"], message: key });
+  for (const key of missingDocuments(requesterKind, docs.files))
+    ctx.addIssue({ code: "custom", path: [...prefix, "files"], message: key });
 }
 
 /** The documents step, complete for this kind of requester unless copies come by post. */
@@ -231,12 +280,19 @@ const variant = <T extends WizardRequestType>(type: T) =>
 export const requestSubmissionSchema = z
   .discriminatedUnion(
     "type",
-    [variant("DISCLOSURE"), variant("CORRECTION"), variant("SUSPENSION"), variant("THIRD_PARTY_STOP"), variant("PURPOSE_NOTICE")],
+    [
+      variant("DISCLOSURE"),
+      variant("CORRECTION"),
+      variant("SUSPENSION"),
+      variant("THIRD_PARTY_STOP"),
+      variant("PURPOSE_NOTICE"),
+    ],
     { error: missingOr("errors.invalidChoice") },
   )
   .superRefine((v, ctx) => {
     checkAgent(v, ctx);
-    if (RELATIONSHIPS.includes(v.subject.relationship)) checkCategories(v.details, v.subject.relationship, ctx, ["details"]);
+    if (RELATIONSHIPS.includes(v.subject.relationship))
+      checkCategories(v.details, v.subject.relationship, ctx, ["details"]);
     checkDocuments(v.requesterKind, v.documents, ctx, ["documents"]);
   })
   .transform((v) => ({ ...v, agent: agentOf(v) }));

@@ -61,16 +61,20 @@ export const optionalText = (max: number) =>
 /** Required text over several lines (an address abroad): CRLF from forms made LF, each line trimmed, blank lines dropped. */
 export const multiLineText = (max: number) =>
   str()
-    .transform((v) => v.split(/\r\n|\r|\n/).map((line) => line.replace(/[\s\u3000]+/g, " ").trim()).filter(Boolean).join("\n"))
+    .transform((v) =>
+      v
+        .split(/\r\n|\r|\n/)
+        .map((line) => line.replace(/[\s\u3000]+/g, " ").trim())
+        .filter(Boolean)
+        .join("\n"),
+    )
     .pipe(z.string().min(1, { error: "errors.required" }).max(max, { error: "errors.tooLong" }));
 
 export const personName = () => requiredText(limits.name).transform(tidyName);
 
 /** Kana name: hiragana and half-width katakana are accepted and stored as katakana. */
 export const kanaName = () =>
-  requiredText(limits.kana)
-    .transform(toKatakana)
-    .refine(isKatakana, { error: "errors.kana" });
+  requiredText(limits.kana).transform(toKatakana).refine(isKatakana, { error: "errors.kana" });
 
 /** Kana for someone living abroad: optional, and checked like kanaName when given. */
 export const optionalKanaName = () =>
@@ -133,15 +137,11 @@ export const postalCode = () =>
 export const calendarDate = () =>
   str("errors.date")
     .transform(normalizeDate)
-    .pipe(
-      z
-        .string()
-        .min(1, { error: "errors.required" })
-        .refine(isCalendarDate, { error: "errors.date" }),
-    );
+    .pipe(z.string().min(1, { error: "errors.required" }).refine(isCalendarDate, { error: "errors.date" }));
 
 /** One of a fixed set of values; missing → "required", otherwise → "invalidChoice". */
-export const choice = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: missingOr("errors.invalidChoice") });
+export const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: missingOr("errors.invalidChoice") });
 
 /** A number from a form (a string "3" or the number 3) that must be in a list. */
 export const listNumber = <const T extends readonly number[]>(values: T) =>
@@ -171,4 +171,9 @@ export const referenceNumber = () =>
 export const oneTimeCodeField = () =>
   str("errors.code")
     .transform((v) => toHalfWidth(v).replace(/[\s-]/g, ""))
-    .pipe(z.string().min(1, { error: "errors.required" }).regex(/^\d{6}$/, { error: "errors.code" }));
+    .pipe(
+      z
+        .string()
+        .min(1, { error: "errors.required" })
+        .regex(/^\d{6}$/, { error: "errors.code" }),
+    );

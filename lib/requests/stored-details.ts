@@ -2,7 +2,13 @@ import { z } from "zod";
 import type { RequestType } from "@/lib/generated/prisma/enums";
 import { detailsSchemas, WIZARD_REQUEST_TYPES, type WizardRequestType } from "./request-schemas";
 import { INQUIRY_TOPICS } from "./inquiry-schema";
-import type { CorrectionDetails, DisclosureDetails, PurposeNoticeDetails, SuspensionDetails, ThirdPartyStopDetails } from "./request-details-schemas";
+import type {
+  CorrectionDetails,
+  DisclosureDetails,
+  PurposeNoticeDetails,
+  SuspensionDetails,
+  ThirdPartyStopDetails,
+} from "./request-details-schemas";
 
 // Request.details as stored: the type's own details (the schema's output) plus, for the
 // wizard types, whether identity copies come by post. Console code reads it with
@@ -37,5 +43,9 @@ export function parseStoredDetails(type: RequestType, details: unknown): StoredD
 
 /** True when the requester said identity copies come by post (DESIGN.md: mailed requests). */
 export function documentsByPostOf(details: unknown): boolean {
-  return typeof details === "object" && details !== null && (details as { documentsByPost?: unknown }).documentsByPost === true;
+  return (
+    typeof details === "object" &&
+    details !== null &&
+    (details as { documentsByPost?: unknown }).documentsByPost === true
+  );
 }

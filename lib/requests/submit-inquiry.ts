@@ -22,13 +22,30 @@ export async function submitInquiry(opts: {
 }): Promise<FiledRequest> {
   const now = opts.now ?? new Date();
   const inquiry = parseInput(inquirySchema, opts.input, "inquiry");
-  const { idempotencyKey } = parseInput(z.object({ idempotencyKey: idempotencyKeySchema }), { idempotencyKey: opts.idempotencyKey }, "idempotency key");
+  const { idempotencyKey } = parseInput(
+    z.object({ idempotencyKey: idempotencyKeySchema }),
+    { idempotencyKey: opts.idempotencyKey },
+    "idempotency key",
+  );
   const again = await findIdempotent(idempotencyKey, inquiry.email);
   if (again) return again;
   await assertRateLimit(rateLimitKey("submit", hmacHex(inquiry.email, "code-email")), 10, 86_400, { now });
   if (opts.clientKey) await assertRateLimit(rateLimitKey("submit-client", opts.clientKey), 30, 3600, { now });
   return withIdempotency(idempotencyKey, inquiry.email, async () => {
-    const { codeId } = await checkOneTimeCode({ purpose: "EMAIL_CONFIRMATION", email: inquiry.email, code: opts.emailCode, now });
-    return fileRequest({ kind: "inquiry", inquiry, contactEmail: inquiry.email, codeId, idempotencyKey, locale: opts.locale, now });
+    const { codeId } = await checkOneTimeCode({
+      purpose: "EMAIL_CONFIRMATION",
+      email: inquiry.email,
+      code: opts.emailCode,
+      now,
+    });
+    return fileRequest({
+      kind: "inquiry",
+      inquiry,
+      contactEmail: inquiry.email,
+      codeId,
+      idempotencyKey,
+      locale: opts.locale,
+      now,
+    });
   });
 }

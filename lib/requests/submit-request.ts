@@ -15,7 +15,9 @@ import { fileRequest, findIdempotent, withIdempotency, type FiledRequest } from 
 // transaction (file-request.ts). A double submit with the same idempotency key returns
 // the request the first one created.
 
-export const idempotencyKeySchema = z.string({ error: "errors.idempotencyKey" }).regex(/^[A-Za-z0-9_-]{16,100}$/, { error: "errors.idempotencyKey" });
+export const idempotencyKeySchema = z
+  .string({ error: "errors.idempotencyKey" })
+  .regex(/^[A-Za-z0-9_-]{16,100}$/, { error: "errors.idempotencyKey" });
 
 export type SubmitRequestOptions = {
   input: unknown;
@@ -32,13 +34,24 @@ export type SubmitRequestOptions = {
 };
 
 /** Draft files named in the documents step must still be in this draft. */
-async function assertDraftFiles(s: RequestSubmission, draftKey: string | null | undefined, now: Date): Promise<string | null> {
+async function assertDraftFiles(
+  s: RequestSubmission,
+  draftKey: string | null | undefined,
+  now: Date,
+): Promise<string | null> {
   const ids = s.documents.files.map((f) => f.fileId);
   if (ids.length === 0) return draftKey ? draftKeyHash(draftKey) : null;
   const hash = draftKey ? draftKeyHash(draftKey) : null;
-  const found = hash ? await prisma.storedFile.findMany({ where: { ...draftFilesWhere(hash, now), id: { in: ids } }, select: { id: true } }) : [];
+  const found = hash
+    ? await prisma.storedFile.findMany({
+        where: { ...draftFilesWhere(hash, now), id: { in: ids } },
+        select: { id: true },
+      })
+    : [];
   const have = new Set(found.map((f) => f.id));
-  const missing = Object.fromEntries(ids.flatMap((id, i) => (have.has(id) ? [] : [[`documents.files.${i}.fileId`, ["errors.fileMissing"]]])));
+  const missing = Object.fromEntries(
+    ids.flatMap((id, i) => (have.has(id) ? [] : [[`documents.files.${i}.fileId`, ["errors.fileMissing"]]])),
+  );
   if (Object.keys(missing).length) throw new AppError("INVALID_INPUT", "draft files missing", missing);
   return hash;
 }
@@ -46,7 +59,11 @@ async function assertDraftFiles(s: RequestSubmission, draftKey: string | null | 
 export async function submitRequest(opts: SubmitRequestOptions): Promise<FiledRequest> {
   const now = opts.now ?? new Date();
   const submission = parseInput(requestSubmissionSchema, opts.input, "request submission");
-  const idempotencyKey = parseInput(z.object({ idempotencyKey: idempotencyKeySchema }), { idempotencyKey: opts.idempotencyKey }, "idempotency key").idempotencyKey;
+  const idempotencyKey = parseInput(
+    z.object({ idempotencyKey: idempotencyKeySchema }),
+    { idempotencyKey: opts.idempotencyKey },
+    "idempotency key",
+  ).idempotencyKey;
   const contactEmail = contactEmailOf(submission);
   const again = await findIdempotent(idempotencyKey, contactEmail);
   if (again) return again;
@@ -55,7 +72,21 @@ export async function submitRequest(opts: SubmitRequestOptions): Promise<FiledRe
   if (opts.clientKey) await assertRateLimit(rateLimitKey("submit-client", opts.clientKey), 30, 3600, { now });
   return withIdempotency(idempotencyKey, contactEmail, async () => {
     const hash = await assertDraftFiles(submission, opts.draftKey, now);
-    const { codeId } = await checkOneTimeCode({ purpose: "EMAIL_CONFIRMATION", email: contactEmail, code: opts.emailCode, now });
-    return fileRequest({ kind: "request", submission, contactEmail, draftKeyHash: hash, codeId, idempotencyKey, locale: opts.locale, now });
+    const { codeId } = await checkOneTimeCode({
+      purpose: "EMAIL_CONFIRMATION",
+      email: contactEmail,
+      code: opts.emailCode,
+      now,
+    });
+    return fileRequest({
+      kind: "request",
+      submission,
+      contactEmail,
+      draftKeyHash: hash,
+      codeId,
+      idempotencyKey,
+      locale: opts.locale,
+      now,
+    });
   });
 }

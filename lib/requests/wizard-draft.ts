@@ -31,12 +31,24 @@ const draftSchema = z.object({
     details: z.record(z.string(), values).optional(),
     documents: values.optional(),
   }),
-  files: z.array(z.object({ fileId: z.string(), kind: z.enum(DOCUMENT_KINDS), holder: z.enum(DOCUMENT_HOLDERS), issuedOn: z.string().optional() })),
+  files: z.array(
+    z.object({
+      fileId: z.string(),
+      kind: z.enum(DOCUMENT_KINDS),
+      holder: z.enum(DOCUMENT_HOLDERS),
+      issuedOn: z.string().optional(),
+    }),
+  ),
   declarationAccepted: z.boolean(),
   codeSentTo: z.string().nullable(),
 });
 
-const where = (hash: string, now: Date) => ({ draftKeyHash: hash, requestId: null, deletedAt: null, expiresAt: { gt: now } });
+const where = (hash: string, now: Date) => ({
+  draftKeyHash: hash,
+  requestId: null,
+  deletedAt: null,
+  expiresAt: { gt: now },
+});
 
 async function readDraft(db: Db, hash: string, now: Date): Promise<WizardDraft | null> {
   const row = await db.storedFile.findFirst({ where: where(hash, now), orderBy: { createdAt: "desc" } });
@@ -50,7 +62,10 @@ async function readDraft(db: Db, hash: string, now: Date): Promise<WizardDraft |
 }
 
 /** The saved answers of this draft, or null when there are none (or they expired). */
-export async function loadWizardDraft(draftKey: string | null | undefined, now: Date = new Date()): Promise<WizardDraft | null> {
+export async function loadWizardDraft(
+  draftKey: string | null | undefined,
+  now: Date = new Date(),
+): Promise<WizardDraft | null> {
   if (!draftKey) return null;
   try {
     return await readDraft(prisma, answersHash(draftKey), now);
@@ -63,13 +78,20 @@ export async function loadWizardDraft(draftKey: string | null | undefined, now: 
  * Changes the draft under a lock (two tabs or parallel uploads cannot lose each other's
  * answers) and stores the result, replacing the previous blob. Starts a draft if none.
  */
-export async function updateWizardDraft(draftKey: string, change: (draft: WizardDraft) => WizardDraft, now: Date = new Date()): Promise<WizardDraft> {
+export async function updateWizardDraft(
+  draftKey: string,
+  change: (draft: WizardDraft) => WizardDraft,
+  now: Date = new Date(),
+): Promise<WizardDraft> {
   const hash = answersHash(draftKey);
   const { draft, stale } = await prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${hash}))`;
     const current = (await readDraft(tx, hash, now)) ?? emptyDraft(randomToken(24));
     const next = change(current);
-    const old = await tx.storedFile.findMany({ where: { draftKeyHash: hash, requestId: null }, select: { id: true, storageKey: true } });
+    const old = await tx.storedFile.findMany({
+      where: { draftKeyHash: hash, requestId: null },
+      select: { id: true, storageKey: true },
+    });
     await storeFile(tx, {
       role: "SCAN",
       content: Buffer.from(JSON.stringify(next), "utf8"),
@@ -94,7 +116,10 @@ export async function discardWizardDraft(draftKey: string | null | undefined): P
   } catch {
     return;
   }
-  const rows = await prisma.storedFile.findMany({ where: { draftKeyHash: hash, requestId: null }, select: { id: true, storageKey: true } });
+  const rows = await prisma.storedFile.findMany({
+    where: { draftKeyHash: hash, requestId: null },
+    select: { id: true, storageKey: true },
+  });
   if (!rows.length) return;
   await prisma.storedFile.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
   for (const r of rows) await destroyFileContent(r.storageKey);

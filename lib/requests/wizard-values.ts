@@ -121,7 +121,8 @@ export function detailsInput(draft: WizardDraft, type: WizardRequestType): Recor
     const rows = Array.isArray(v.items) ? v.items.slice(0, correctionRowCount(values)) : [];
     v.items = Array.from(rows, (row: unknown) => row ?? {});
   }
-  if (type !== "CORRECTION" && type !== "PURPOSE_NOTICE") v.categories = Array.isArray(v.categories) ? v.categories : [];
+  if (type !== "CORRECTION" && type !== "PURPOSE_NOTICE")
+    v.categories = Array.isArray(v.categories) ? v.categories : [];
   return v;
 }
 
@@ -142,7 +143,8 @@ export function submissionInput(draft: WizardDraft): Record<string, unknown> {
   };
 }
 
-const errorsOf = (r: { success: boolean; error?: Parameters<typeof fieldErrorsOf>[0] }): FieldErrors | null => (r.success || !r.error ? null : fieldErrorsOf(r.error));
+const errorsOf = (r: { success: boolean; error?: Parameters<typeof fieldErrorsOf>[0] }): FieldErrors | null =>
+  r.success || !r.error ? null : fieldErrorsOf(r.error);
 
 /** The field errors of one step's stored answers, or null when they may go forward. */
 export function stepErrors(step: AnswerStep | "review", draft: WizardDraft): FieldErrors | null {
@@ -157,7 +159,11 @@ export function stepErrors(step: AnswerStep | "review", draft: WizardDraft): Fie
       const type = wizardType(draft);
       if (!type) return { type: ["errors.required"] };
       const subject = subjectStepSchema.safeParse(subjectInput(draft));
-      return errorsOf(detailsStepSchema(type, subject.success ? subject.data.relationship : undefined).safeParse(detailsInput(draft, type)));
+      return errorsOf(
+        detailsStepSchema(type, subject.success ? subject.data.relationship : undefined).safeParse(
+          detailsInput(draft, type),
+        ),
+      );
     }
     case "documents": {
       const kind = wizardRequesterKind(draft);
@@ -180,7 +186,8 @@ export function stepReachable(step: WizardStep, draft: WizardDraft | null): bool
   if (index === 0) return true;
   if (!draft) return false;
   const first = WIZARD_STEPS.indexOf(firstIncompleteStep(draft));
-  if (step === "confirm") return first === WIZARD_STEPS.indexOf("review") && draft.declarationAccepted && draft.codeSentTo !== null;
+  if (step === "confirm")
+    return first === WIZARD_STEPS.indexOf("review") && draft.declarationAccepted && draft.codeSentTo !== null;
   return index <= first;
 }
 
@@ -204,7 +211,9 @@ export function documentKindsFor(requesterKind: RequesterKind): DocumentKind[] {
  */
 export function holderFor(requesterKind: RequesterKind, kind: DocumentKind): DocumentHolder {
   if (requesterKind === "SELF") return "SUBJECT";
-  return kind === "SEAL_CERTIFICATE" || kind === "FAMILY_REGISTER" || kind === "GUARDIANSHIP_CERTIFICATE" ? "SUBJECT" : "AGENT";
+  return kind === "SEAL_CERTIFICATE" || kind === "FAMILY_REGISTER" || kind === "GUARDIANSHIP_CERTIFICATE"
+    ? "SUBJECT"
+    : "AGENT";
 }
 
 export function emptyDraft(idempotencyKey: string): WizardDraft {

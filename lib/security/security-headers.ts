@@ -69,7 +69,8 @@ export function pageCsp(nonce: string, s: HeaderSettings): string {
  * only, sandboxed (a file can run nothing, not even a PDF's scripts: PDFs are drawn by the
  * console's own viewer from the bytes), never cached.
  */
-export const consoleFileCsp = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox";
+export const consoleFileCsp =
+  "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox";
 const consoleFilePath = /^\/console\/requests\/[^/]+\/(documents\/[^/]+|files\/[^/]+|notice-preview)\/?$/;
 
 export function isConsoleFilePath(pathname: string): boolean {
@@ -77,7 +78,11 @@ export function isConsoleFilePath(pathname: string): boolean {
 }
 
 /** Headers for one response: `nonce` is that request's (pages only). */
-export function securityHeaders(opts: { pathname: string; nonce: string; settings: HeaderSettings }): Record<string, string> {
+export function securityHeaders(opts: {
+  pathname: string;
+  nonce: string;
+  settings: HeaderSettings;
+}): Record<string, string> {
   const { pathname, nonce, settings } = opts;
   const file = isConsoleFilePath(pathname);
   const headers: Record<string, string> = {

@@ -26,17 +26,40 @@ export async function seedConnectedDemo(prisma: PrismaClient, opts: { targetUrl:
   } finally {
     await closeConnectedResources();
   }
-  if (await prisma.systemOfRecord.findUnique({ where: { key: DEMO_CONNECTED_KEY }, select: { id: true } })) return false;
+  if (await prisma.systemOfRecord.findUnique({ where: { key: DEMO_CONNECTED_KEY }, select: { id: true } }))
+    return false;
   const yaml = demoMapYaml("postgres");
   await prisma.$transaction(async (tx) => {
     const system = await tx.systemOfRecord.create({
-      data: { key: DEMO_CONNECTED_KEY, nameJa: "会員サービス DB（接続デモ）", nameEn: "Member service DB (connected demo)", owner: "サービス開発部", categories: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], handling: "CONNECTED" },
+      data: {
+        key: DEMO_CONNECTED_KEY,
+        nameJa: "会員サービス DB（接続デモ）",
+        nameEn: "Member service DB (connected demo)",
+        owner: "サービス開発部",
+        categories: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+        handling: "CONNECTED",
+      },
     });
     // The demo uses one URL for reading and writing; a real installation gives two roles (docs/connected-databases.md).
     await tx.connectedSystem.create({
-      data: { systemId: system.id, dialect: "postgres", readUrlSealed: sealString(opts.targetUrl), writeUrlSealed: sealString(opts.targetUrl), target: "embedded demo database", mapYaml: yaml, mapSha256: sha256Hex(yaml), mapUpdatedAt: new Date() },
+      data: {
+        systemId: system.id,
+        dialect: "postgres",
+        readUrlSealed: sealString(opts.targetUrl),
+        writeUrlSealed: sealString(opts.targetUrl),
+        target: "embedded demo database",
+        mapYaml: yaml,
+        mapSha256: sha256Hex(yaml),
+        mapUpdatedAt: new Date(),
+      },
     });
-    await writeAuditEvent(tx, { actor: systemActor("seed"), action: "data_map.system_added", entity: "SystemOfRecord", entityId: system.id, data: { key: DEMO_CONNECTED_KEY, handling: "CONNECTED" } });
+    await writeAuditEvent(tx, {
+      actor: systemActor("seed"),
+      action: "data_map.system_added",
+      entity: "SystemOfRecord",
+      entityId: system.id,
+      data: { key: DEMO_CONNECTED_KEY, handling: "CONNECTED" },
+    });
   });
   return true;
 }

@@ -25,9 +25,19 @@ export async function seedBase(prisma: PrismaClient): Promise<void> {
   if (existing > 0) return;
   await prisma.$transaction(async (tx) => {
     const v = await tx.policyVersion.create({
-      data: { version: "1.0", effectiveDate: new Date("2026-04-01"), textJa: policyText("ja"), textEn: policyText("en") },
+      data: {
+        version: "1.0",
+        effectiveDate: new Date("2026-04-01"),
+        textJa: policyText("ja"),
+        textEn: policyText("en"),
+      },
     });
-    await writeAuditEvent(tx, { actor: systemActor("seed"), action: "policy.version_added", entity: "PolicyVersion", entityId: v.id });
+    await writeAuditEvent(tx, {
+      actor: systemActor("seed"),
+      action: "policy.version_added",
+      entity: "PolicyVersion",
+      entityId: v.id,
+    });
   });
 }
 
@@ -40,11 +50,22 @@ export async function seedDemo(prisma: PrismaClient): Promise<DemoSeedResult> {
   await prisma.$transaction(async (tx) => {
     for (const s of seedSystems) {
       const system = await tx.systemOfRecord.create({ data: { ...s, categories: [...s.categories] } });
-      await writeAuditEvent(tx, { actor: systemActor("seed"), action: "data_map.system_added", entity: "SystemOfRecord", entityId: system.id });
+      await writeAuditEvent(tx, {
+        actor: systemActor("seed"),
+        action: "data_map.system_added",
+        entity: "SystemOfRecord",
+        entityId: system.id,
+      });
     }
     for (const s of demoStaff) {
       const user = await tx.staffUser.create({ data: { ...s, passwordHash } });
-      await writeAuditEvent(tx, { actor: systemActor("seed"), action: "staff.created", entity: "StaffUser", entityId: user.id, data: { role: s.role } });
+      await writeAuditEvent(tx, {
+        actor: systemActor("seed"),
+        action: "staff.created",
+        entity: "StaffUser",
+        entityId: user.id,
+        data: { role: s.role },
+      });
     }
   });
   return { created: true, staff: demoStaff.map((s) => ({ email: s.email, role: s.role })) };

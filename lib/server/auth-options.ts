@@ -27,7 +27,10 @@ export function authOptions(): NextAuthOptions {
         credentials: { challenge: { type: "text" }, code: { type: "text" } },
         async authorize(credentials) {
           try {
-            const user = await completeSignIn({ challenge: credentials?.challenge ?? "", code: credentials?.code ?? "" });
+            const user = await completeSignIn({
+              challenge: credentials?.challenge ?? "",
+              code: credentials?.code ?? "",
+            });
             return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
           } catch (err) {
             // next-auth passes the message to the client as `error`: a code, never detail.
@@ -51,7 +54,12 @@ export function authOptions(): NextAuthOptions {
         return token;
       },
       session({ session, token }) {
-        return { expires: session.expires, staffId: token.staffId ?? "", sessionVersion: token.sessionVersion ?? -1, signedInAt: token.signedInAt ?? 0 };
+        return {
+          expires: session.expires,
+          staffId: token.staffId ?? "",
+          sessionVersion: token.sessionVersion ?? -1,
+          signedInAt: token.signedInAt ?? 0,
+        };
       },
     },
     logger: {

@@ -26,7 +26,14 @@ export const currentStaff = cache(async (): Promise<CurrentStaff | null> => {
   if (!staff?.active || staff.sessionVersion !== session.sessionVersion) return null;
   const { staffSessionHours } = await getSetting(prisma, "security");
   if (!session.signedInAt || session.signedInAt + staffSessionHours * 3600 <= Date.now() / 1000) return null;
-  return { type: "STAFF", id: staff.id, role: staff.role as Role, name: staff.name, email: staff.email, locale: staff.locale };
+  return {
+    type: "STAFF",
+    id: staff.id,
+    role: staff.role as Role,
+    name: staff.name,
+    email: staff.email,
+    locale: staff.locale,
+  };
 });
 
 /** For console pages: signed-out → sign-in page; lacking the permission → 403 page. */

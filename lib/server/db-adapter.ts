@@ -9,9 +9,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 
-export type DatabaseTarget =
-  | { kind: "postgres"; url: string }
-  | { kind: "pglite"; dataDir: string };
+export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
 
 /** Placeholder the Prisma CLI needs in DATABASE_URL for `generate`; never a real target. */
 export const PLACEHOLDER_URL = "postgresql://placeholder@localhost:5432/placeholder";

@@ -11,7 +11,8 @@ const globalForPrisma = globalThis as unknown as { madoguchiPrisma?: PrismaClien
  * a short delay (tests/e2e/load.spec.ts).
  */
 export const prisma: PrismaClient =
-  globalForPrisma.madoguchiPrisma ?? new PrismaClient({ adapter: createAdapter(), transactionOptions: { maxWait: 15_000, timeout: 30_000 } });
+  globalForPrisma.madoguchiPrisma ??
+  new PrismaClient({ adapter: createAdapter(), transactionOptions: { maxWait: 15_000, timeout: 30_000 } });
 globalForPrisma.madoguchiPrisma = prisma;
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

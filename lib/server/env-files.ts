@@ -23,11 +23,18 @@ export function envFileNames(env: NodeJS.ProcessEnv = process.env): string[] {
 /** Loads the project's .env files into process.env; variables already set are kept. */
 export function loadEnvFiles(dir: string = process.cwd()): void {
   // Next prints the files it loads itself; the scripts stay quiet about it.
-  loadEnvConfig(dir, mode(process.env) === "development", { info: () => {}, error: (...args: unknown[]) => console.error(...args) });
+  loadEnvConfig(dir, mode(process.env) === "development", {
+    info: () => {},
+    error: (...args: unknown[]) => console.error(...args),
+  });
 }
 
 /** The value a variable has in the project's .env files (first file that sets it), if any. */
-export function envFileValue(name: string, dir: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function envFileValue(
+  name: string,
+  dir: string = process.cwd(),
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
   for (const file of envFileNames(env)) {
     const p = path.join(dir, file);
     if (!fs.existsSync(p)) continue;

@@ -22,7 +22,9 @@ const emptyIsUnset = (v: unknown) => (v === "" ? undefined : v);
 const base64Key = z
   .string()
   .trim()
-  .refine((v) => Buffer.from(v, "base64").length === 32, { message: "must be 32 bytes in base64 (openssl rand -base64 32)" });
+  .refine((v) => Buffer.from(v, "base64").length === 32, {
+    message: "must be 32 bytes in base64 (openssl rand -base64 32)",
+  });
 
 export const envSchema = z
   .object({
@@ -32,7 +34,10 @@ export const envSchema = z
     /** The port the app server listens on (`npm start`, `next start`). */
     PORT: z.preprocess(emptyIsUnset, z.coerce.number().int().min(1).max(65535).default(3000)),
     /** Public base URL; unset, the address served on this machine (see withDerivedAppUrl). */
-    APP_URL: z.preprocess(emptyIsUnset, z.url({ message: "must be an absolute URL such as https://privacy.example.jp" }).optional()),
+    APP_URL: z.preprocess(
+      emptyIsUnset,
+      z.url({ message: "must be an absolute URL such as https://privacy.example.jp" }).optional(),
+    ),
     MADOGUCHI_SECRET: z.string().min(32, { message: "must be at least 32 characters (openssl rand -hex 32)" }),
     FILE_ENCRYPTION_KEY: base64Key,
     STORAGE_DIR: z.string().default(".data/files"),
@@ -44,7 +49,10 @@ export const envSchema = z
     S3_ACCESS_KEY_ID: z.string().trim().optional(),
     S3_SECRET_ACCESS_KEY: z.string().trim().optional(),
     /** MinIO, s3rver and most self-hosted servers need bucket-in-path URLs. */
-    S3_FORCE_PATH_STYLE: z.enum(["0", "1", "true", "false"]).default("0").transform((v) => v === "1" || v === "true"),
+    S3_FORCE_PATH_STYLE: z
+      .enum(["0", "1", "true", "false"])
+      .default("0")
+      .transform((v) => v === "1" || v === "true"),
     /** pino level for the JSON logs on stdout. */
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /**
@@ -57,7 +65,9 @@ export const envSchema = z
       z
         .string()
         .trim()
-        .refine((v) => v.split(",").every((p) => isProxyEntry(p.trim())), { message: "must list addresses or CIDR ranges (e.g. 10.0.0.0/8,::1), or loopback / private" })
+        .refine((v) => v.split(",").every((p) => isProxyEntry(p.trim())), {
+          message: "must list addresses or CIDR ranges (e.g. 10.0.0.0/8,::1), or loopback / private",
+        })
         .optional(),
     ),
     /** Bearer token for /api/metrics; without it the metrics answer only to the local machine. */
@@ -75,11 +85,19 @@ export const envSchema = z
     SEED_DEMO: z.enum(["0", "1"]).optional(),
     /** `npm run bench` only: enables the bare comparison routes and lifts per-client limits. Never in production. */
     MADOGUCHI_BENCH: z.enum(["0", "1"]).default("0"),
-    SESSION_MAX_AGE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(480),
+    SESSION_MAX_AGE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(480),
     /** V8 old-space limit of the app server in MB (see serverNodeOptions). */
     SERVER_HEAP_MB: z.coerce.number().int().min(192).max(16_384).default(512),
   })
-  .refine((e) => e.STORAGE !== "s3" || Boolean(e.S3_BUCKET), { message: "is required when STORAGE=s3", path: ["S3_BUCKET"] })
+  .refine((e) => e.STORAGE !== "s3" || Boolean(e.S3_BUCKET), {
+    message: "is required when STORAGE=s3",
+    path: ["S3_BUCKET"],
+  })
   .refine((e) => Boolean(e.S3_ACCESS_KEY_ID) === Boolean(e.S3_SECRET_ACCESS_KEY), {
     message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together",
     path: ["S3_SECRET_ACCESS_KEY"],
@@ -135,7 +153,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     if (!missing) return `${name} ${issue.message}`;
     // With a database server the secrets are never generated: say where they go.
     const hint = SECRET_HINTS[name];
-    if (hint && source.DATABASE_URL) return `${name} is required but not set: with DATABASE_URL it must be configured, in .env or the environment (${hint})`;
+    if (hint && source.DATABASE_URL)
+      return `${name} is required but not set: with DATABASE_URL it must be configured, in .env or the environment (${hint})`;
     return `${name} is required but not set`;
   });
   throw new EnvError(problems);

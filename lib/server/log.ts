@@ -13,7 +13,9 @@ function testDestination(): DestinationStream {
     write(line: string) {
       const entry = JSON.parse(line) as Record<string, unknown> & { level: number; msg?: string };
       if (entry.level < 50) return;
-      const fields = Object.fromEntries(Object.entries(entry).filter(([k]) => !["level", "msg", "time", "pid"].includes(k)));
+      const fields = Object.fromEntries(
+        Object.entries(entry).filter(([k]) => !["level", "msg", "time", "pid"].includes(k)),
+      );
       console.error(`[${LEVELS[entry.level]}] ${entry.msg ?? ""} ${JSON.stringify(fields)}`);
     },
   };
@@ -34,7 +36,10 @@ function create(): Logger {
       const requestId = currentRequestId();
       return requestId ? { requestId } : {};
     },
-    redact: { paths: ["email", "name", "address", "phone", "*.email", "*.name", "*.address", "*.phone"], censor: "[redacted]" },
+    redact: {
+      paths: ["email", "name", "address", "phone", "*.email", "*.name", "*.address", "*.phone"],
+      censor: "[redacted]",
+    },
   };
   return process.env.NODE_ENV === "test" ? pino({ ...options, formatters: {} }, testDestination()) : pino(options);
 }

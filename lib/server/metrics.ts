@@ -23,7 +23,15 @@ export function routeLabel(pathname: string): string {
   const parts = (pathname.split("?")[0] ?? "").split("/").slice(0, 8);
   return (
     parts
-      .map((p) => (/^\d+$/.test(p) || p.length >= 16 || /^DSR-/i.test(p) || /^[a-z0-9]{20,}$/i.test(p) || /[A-Z].*\d|\d.*[A-Z]/.test(p) ? ":id" : p))
+      .map((p) =>
+        /^\d+$/.test(p) ||
+        p.length >= 16 ||
+        /^DSR-/i.test(p) ||
+        /^[a-z0-9]{20,}$/i.test(p) ||
+        /[A-Z].*\d|\d.*[A-Z]/.test(p)
+          ? ":id"
+          : p,
+      )
       .join("/") || "/"
   );
 }
@@ -37,7 +45,12 @@ const OPEN_STATUSES = ["RECEIVED", "IN_PROGRESS"] as const;
 
 function create(): Metrics {
   const registry = new Registry();
-  const httpRequests = new Counter({ name: "madoguchi_http_requests_total", help: "HTTP requests served by this process, by route and status", labelNames: ["route", "method", "status"], registers: [registry] });
+  const httpRequests = new Counter({
+    name: "madoguchi_http_requests_total",
+    help: "HTTP requests served by this process, by route and status",
+    labelNames: ["route", "method", "status"],
+    registers: [registry],
+  });
   const httpDuration = new Histogram({
     name: "madoguchi_http_request_duration_seconds",
     help: "Time to serve an HTTP request",
@@ -45,7 +58,12 @@ function create(): Metrics {
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
-  const gauge = (name: string, help: string, labelNames: string[], collect: (g: Gauge, db: PrismaClient) => Promise<void>) =>
+  const gauge = (
+    name: string,
+    help: string,
+    labelNames: string[],
+    collect: (g: Gauge, db: PrismaClient) => Promise<void>,
+  ) =>
     new Gauge({
       name,
       help,
@@ -65,7 +83,11 @@ function create(): Metrics {
     g.set(await db.job.count({ where: { status: "RUNNING" } }));
   });
   gauge("madoguchi_jobs_lag_seconds", "How long the oldest due job has waited (0 when none)", [], async (g, db) => {
-    const oldest = await db.job.findFirst({ where: { status: "PENDING", runAt: { lte: new Date() } }, orderBy: { runAt: "asc" }, select: { runAt: true } });
+    const oldest = await db.job.findFirst({
+      where: { status: "PENDING", runAt: { lte: new Date() } },
+      orderBy: { runAt: "asc" },
+      select: { runAt: true },
+    });
     g.set(oldest ? (Date.now() - oldest.runAt.getTime()) / 1000 : 0);
   });
   gauge("madoguchi_jobs_failed", "Background jobs that gave up after their last attempt", [], async (g, db) => {
@@ -75,7 +97,11 @@ function create(): Metrics {
     g.set(await db.outboxMessage.count({ where: { status: "PENDING" } }));
   });
   gauge("madoguchi_mail_backlog_age_seconds", "Age of the oldest unsent mail (0 when none)", [], async (g, db) => {
-    const oldest = await db.outboxMessage.findFirst({ where: { status: "PENDING" }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+    const oldest = await db.outboxMessage.findFirst({
+      where: { status: "PENDING" },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    });
     g.set(oldest ? (Date.now() - oldest.createdAt.getTime()) / 1000 : 0);
   });
   gauge("madoguchi_requests", "Requests filed, by type and status", ["type", "status"], async (g, db) => {
@@ -83,7 +109,11 @@ function create(): Metrics {
     for (const r of rows) g.set({ type: r.type, status: r.status }, r._count._all);
   });
   gauge("madoguchi_requests_overdue", "Requests past their deadline with the clock running", [], async (g, db) => {
-    g.set(await db.request.count({ where: { status: { in: [...OPEN_STATUSES] }, pausedAt: null, dueAt: { lt: new Date() } } }));
+    g.set(
+      await db.request.count({
+        where: { status: { in: [...OPEN_STATUSES] }, pausedAt: null, dueAt: { lt: new Date() } },
+      }),
+    );
   });
   return { registry, httpRequests, httpDuration };
 }

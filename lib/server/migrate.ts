@@ -48,9 +48,11 @@ export async function migrate(target: DatabaseTarget = databaseTarget(), dir = M
       "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
       "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`);
     const done = new Set(
-      (await sql.query<{ migration_name: string }>(
-        `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-      )).map((r) => r.migration_name),
+      (
+        await sql.query<{ migration_name: string }>(
+          `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        )
+      ).map((r) => r.migration_name),
     );
     const names = fs
       .readdirSync(dir, { withFileTypes: true })

@@ -52,7 +52,12 @@ export async function hitRateLimit(
 }
 
 /** hitRateLimit that throws RateLimitError when over the limit. */
-export async function assertRateLimit(key: string, limit: number, windowSeconds: number, opts: { now?: Date; db?: Db } = {}): Promise<void> {
+export async function assertRateLimit(
+  key: string,
+  limit: number,
+  windowSeconds: number,
+  opts: { now?: Date; db?: Db } = {},
+): Promise<void> {
   const hit = await hitRateLimit(key, limit, windowSeconds, opts);
   if (!hit.allowed) throw new RateLimitError(hit.retryAfterSeconds);
 }

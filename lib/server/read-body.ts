@@ -24,7 +24,11 @@ export function bodyTooLarge(fieldErrors?: FieldErrors): AppError {
  * The body's bytes, at most `maxBytes`; past that the stream is cancelled and
  * PAYLOAD_TOO_LARGE thrown (or the error `tooLarge` makes, for a route with its own message).
  */
-export async function readBodyCapped(req: Request, maxBytes: number, tooLarge: () => AppError = () => bodyTooLarge()): Promise<Buffer> {
+export async function readBodyCapped(
+  req: Request,
+  maxBytes: number,
+  tooLarge: () => AppError = () => bodyTooLarge(),
+): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length") ?? "");
   if (Number.isFinite(declared) && declared > maxBytes) {
     await req.body?.cancel().catch(() => undefined);

@@ -74,7 +74,13 @@ export function settingsValueFromForm(key: SettingsKey, form: FormData): Record<
       continue;
     }
     const raw = String(form.get(f.name) ?? "").trim();
-    if (f.kind === "number") set(f.name, raw !== "" && /^-?\d+$/.test(raw.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))) ? Number(raw.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))) : raw);
+    if (f.kind === "number")
+      set(
+        f.name,
+        raw !== "" && /^-?\d+$/.test(raw.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)))
+          ? Number(raw.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)))
+          : raw,
+      );
     else if ("optional" in f && f.optional && raw === "") continue;
     else set(f.name, raw);
   }
@@ -83,5 +89,10 @@ export function settingsValueFromForm(key: SettingsKey, form: FormData): Record<
 
 /** Current value of a field for the form's defaults. */
 export function settingsFieldValue(group: Record<string, unknown>, name: string): unknown {
-  return name.split(".").reduce<unknown>((node, p) => (node && typeof node === "object" ? (node as Record<string, unknown>)[p] : undefined), group);
+  return name
+    .split(".")
+    .reduce<unknown>(
+      (node, p) => (node && typeof node === "object" ? (node as Record<string, unknown>)[p] : undefined),
+      group,
+    );
 }

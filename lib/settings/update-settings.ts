@@ -14,7 +14,11 @@ import { settingsSchemas, type Settings, type SettingsKey } from "./settings-sch
  * Requests keep what they were filed with (fee amount, target days), so a change here
  * applies to new requests only.
  */
-export async function updateSettings<K extends SettingsKey>(opts: { actor: Actor | null; key: K; value: unknown }): Promise<Settings[K]> {
+export async function updateSettings<K extends SettingsKey>(opts: {
+  actor: Actor | null;
+  key: K;
+  value: unknown;
+}): Promise<Settings[K]> {
   const { actor, key } = opts;
   assertPermission(actor, "manage:settings");
   const value = parseInput(settingsSchemas[key], opts.value, `settings.${key}`) as Settings[K];
@@ -27,7 +31,13 @@ export async function updateSettings<K extends SettingsKey>(opts: { actor: Actor
       create: { key, value: value as Prisma.InputJsonValue, updatedById: actor.id },
       update: { value: value as Prisma.InputJsonValue, updatedById: actor.id },
     });
-    await writeAuditEvent(tx, { actor, action: "settings.updated", entity: "Setting", entityId: key, data: { changes } });
+    await writeAuditEvent(tx, {
+      actor,
+      action: "settings.updated",
+      entity: "Setting",
+      entityId: key,
+      data: { changes },
+    });
     return value;
   });
 }

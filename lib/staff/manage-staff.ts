@@ -70,9 +70,21 @@ export async function inviteStaff(opts: { actor: Actor | null; input: unknown })
     await enqueueMail(tx, {
       to: input.email,
       kind: "staff.invite",
-      ...staffInviteMail({ locale: user.locale, name: input.name, url: `${env().APP_URL}/console/invite/${token}`, days: INVITE_DAYS, operator }),
+      ...staffInviteMail({
+        locale: user.locale,
+        name: input.name,
+        url: `${env().APP_URL}/console/invite/${token}`,
+        days: INVITE_DAYS,
+        operator,
+      }),
     });
-    await writeAuditEvent(tx, { actor, action: "staff.invited", entity: "StaffUser", entityId: user.id, data: { role: input.role } });
+    await writeAuditEvent(tx, {
+      actor,
+      action: "staff.invited",
+      entity: "StaffUser",
+      entityId: user.id,
+      data: { role: input.role },
+    });
     return { id: user.id };
   });
 }
@@ -83,15 +95,27 @@ export async function acceptInvite(raw: unknown, now = new Date()): Promise<{ em
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
     const user = await tx.staffUser.findUnique({ where: { inviteTokenHash: sha256Hex(input.token) } });
-    if (!user?.active || !user.inviteExpiresAt || user.inviteExpiresAt <= now) throw new AppError("CODE_EXPIRED", "invite invalid or expired");
-    await tx.staffUser.update({ where: { id: user.id }, data: { passwordHash, inviteTokenHash: null, inviteExpiresAt: null } });
-    await writeAuditEvent(tx, { actor: { type: "STAFF", id: user.id, role: user.role }, action: "staff.invite-accepted", entity: "StaffUser", entityId: user.id });
+    if (!user?.active || !user.inviteExpiresAt || user.inviteExpiresAt <= now)
+      throw new AppError("CODE_EXPIRED", "invite invalid or expired");
+    await tx.staffUser.update({
+      where: { id: user.id },
+      data: { passwordHash, inviteTokenHash: null, inviteExpiresAt: null },
+    });
+    await writeAuditEvent(tx, {
+      actor: { type: "STAFF", id: user.id, role: user.role },
+      action: "staff.invite-accepted",
+      entity: "StaffUser",
+      entityId: user.id,
+    });
     return { email: user.email };
   });
 }
 
 export async function inviteIsValid(token: string, now = new Date()): Promise<boolean> {
-  const user = await prisma.staffUser.findUnique({ where: { inviteTokenHash: sha256Hex(token) }, select: { active: true, inviteExpiresAt: true } });
+  const user = await prisma.staffUser.findUnique({
+    where: { inviteTokenHash: sha256Hex(token) },
+    select: { active: true, inviteExpiresAt: true },
+  });
   return Boolean(user?.active && user.inviteExpiresAt && user.inviteExpiresAt > now);
 }
 
@@ -112,7 +136,13 @@ export async function changeStaffRole(opts: { actor: Actor | null; input: unknow
     if (user.role === "ADMIN") await assertAnotherAdminRemains(tx, user.id);
     // A new role takes effect at once: old sessions end and the user signs in again.
     await tx.staffUser.update({ where: { id: user.id }, data: { role: input.role, sessionVersion: { increment: 1 } } });
-    await writeAuditEvent(tx, { actor, action: "staff.role-changed", entity: "StaffUser", entityId: user.id, data: { from: user.role, to: input.role } });
+    await writeAuditEvent(tx, {
+      actor,
+      action: "staff.role-changed",
+      entity: "StaffUser",
+      entityId: user.id,
+      data: { from: user.role, to: input.role },
+    });
   });
 }
 
@@ -124,10 +154,19 @@ export async function setStaffActive(opts: { actor: Actor | null; input: unknown
     const user = await tx.staffUser.findUnique({ where: { id: input.staffId } });
     if (!user) throw new AppError("NOT_FOUND");
     if (user.active === opts.active) return;
-    if (!opts.active && user.id === actor.id) throw new AppError("INVALID_STATE", "self", { _form: ["errors.cannotDeactivateSelf"] });
+    if (!opts.active && user.id === actor.id)
+      throw new AppError("INVALID_STATE", "self", { _form: ["errors.cannotDeactivateSelf"] });
     if (!opts.active && user.role === "ADMIN") await assertAnotherAdminRemains(tx, user.id);
-    await tx.staffUser.update({ where: { id: user.id }, data: { active: opts.active, sessionVersion: { increment: 1 } } });
-    await writeAuditEvent(tx, { actor, action: opts.active ? "staff.reactivated" : "staff.deactivated", entity: "StaffUser", entityId: user.id });
+    await tx.staffUser.update({
+      where: { id: user.id },
+      data: { active: opts.active, sessionVersion: { increment: 1 } },
+    });
+    await writeAuditEvent(tx, {
+      actor,
+      action: opts.active ? "staff.reactivated" : "staff.deactivated",
+      entity: "StaffUser",
+      entityId: user.id,
+    });
   });
 }
 

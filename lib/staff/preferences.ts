@@ -18,6 +18,12 @@ export async function updateStaffPreferences(opts: { actor: Actor | null; input:
   const input = parseInput(preferencesSchema, opts.input, "preferences");
   await prisma.$transaction(async (tx) => {
     await tx.staffUser.update({ where: { id: actor.id }, data: input });
-    await writeAuditEvent(tx, { actor, action: "staff.preferences-updated", entity: "StaffUser", entityId: actor.id, data: input });
+    await writeAuditEvent(tx, {
+      actor,
+      action: "staff.preferences-updated",
+      entity: "StaffUser",
+      entityId: actor.id,
+      data: input,
+    });
   });
 }

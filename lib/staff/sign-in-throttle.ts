@@ -34,7 +34,11 @@ export type ThrottleKeys = { account: string; client: string; pair: string };
 export function throttleKeys(email: string, clientKey: string | undefined): ThrottleKeys {
   const account = hmacHex(email.trim().toLowerCase(), "sign-in-account");
   const client = clientKey ?? "no-client";
-  return { account: `account:${account}`, client: `client:${client}`, pair: `pair:${account}:${hmacHex(client, "sign-in-pair")}` };
+  return {
+    account: `account:${account}`,
+    client: `client:${client}`,
+    pair: `pair:${account}:${hmacHex(client, "sign-in-pair")}`,
+  };
 }
 
 /** Seconds to wait after the n-th unredeemed attempt. */
@@ -117,7 +121,9 @@ export async function clearAccountThrottle(db: Db, email: string): Promise<void>
 export async function purgeStaleSignInThrottles(opts: { now?: Date; db?: Db } = {}): Promise<number> {
   const db = opts.db ?? prisma;
   const cutoff = new Date((opts.now ?? new Date()).getTime() - THROTTLE_RULES.pair.forgetAfterSeconds * 1000);
-  const { count } = await db.signInThrottle.deleteMany({ where: { updatedAt: { lt: cutoff }, blockedUntil: { lt: cutoff } } });
+  const { count } = await db.signInThrottle.deleteMany({
+    where: { updatedAt: { lt: cutoff }, blockedUntil: { lt: cutoff } },
+  });
   return count;
 }
 

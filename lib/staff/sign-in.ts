@@ -23,7 +23,10 @@ let dummyHash: Promise<string> | undefined;
 
 export type PasswordStepResult = { challenge: string; enrolment: TotpEnrolment | null };
 
-export async function beginSignIn(raw: unknown, opts: { clientKey?: string; now?: Date } = {}): Promise<PasswordStepResult> {
+export async function beginSignIn(
+  raw: unknown,
+  opts: { clientKey?: string; now?: Date } = {},
+): Promise<PasswordStepResult> {
   const now = opts.now ?? new Date();
   const input = parseInput(passwordStepSchema, raw, "sign-in");
   // Before any lookup or hashing, and for the email as typed: known or not, throttled alike.
@@ -64,7 +67,10 @@ export type SignedInStaff = { id: string; email: string; name: string; role: Rol
 
 export async function completeSignIn(raw: unknown, now = new Date()): Promise<SignedInStaff> {
   const input = parseInput(codeStepSchema, raw, "sign-in code");
-  const challenge = await prisma.signInChallenge.findUnique({ where: { tokenHash: sha256Hex(input.challenge) }, include: { staff: true } });
+  const challenge = await prisma.signInChallenge.findUnique({
+    where: { tokenHash: sha256Hex(input.challenge) },
+    include: { staff: true },
+  });
   if (!challenge || challenge.consumedAt || challenge.expiresAt <= now || challenge.attempts >= MAX_CODE_ATTEMPTS) {
     throw new AppError("CODE_EXPIRED", "challenge missing, used or expired");
   }
@@ -75,7 +81,8 @@ export async function completeSignIn(raw: unknown, now = new Date()): Promise<Si
 
   // A code of a step already used (or older) is refused like a wrong one: no replay.
   const step = acceptTotp(input.code, openString(sealed), now);
-  const fresh = step !== null && (challenge.pendingSecret ? true : staff.totpLastStep === null || step > staff.totpLastStep);
+  const fresh =
+    step !== null && (challenge.pendingSecret ? true : staff.totpLastStep === null || step > staff.totpLastStep);
   if (step === null || !fresh) {
     await prisma.signInChallenge.update({ where: { id: challenge.id }, data: { attempts: { increment: 1 } } });
     await recordFailure(staff.id, step === null ? "code" : "code-replayed");
@@ -84,7 +91,10 @@ export async function completeSignIn(raw: unknown, now = new Date()): Promise<Si
 
   return prisma.$transaction(async (tx) => {
     // Consuming with a guard makes a replayed challenge fail even under a race.
-    const consumed = await tx.signInChallenge.updateMany({ where: { id: challenge.id, consumedAt: null }, data: { consumedAt: now } });
+    const consumed = await tx.signInChallenge.updateMany({
+      where: { id: challenge.id, consumedAt: null },
+      data: { consumedAt: now },
+    });
     if (consumed.count !== 1) throw new AppError("CODE_EXPIRED", "challenge raced");
     const enrolling = Boolean(challenge.pendingSecret);
     // The step is claimed with a guard, so two sign-ins racing with one code cannot both win.
@@ -102,7 +112,8 @@ export async function completeSignIn(raw: unknown, now = new Date()): Promise<Si
     });
     await redeemSignInAttempt(throttleKeys(staff.email, challenge.clientKey ?? undefined), { now, db: tx });
     const actor = { type: "STAFF", id: staff.id, role: staff.role } as const;
-    if (enrolling) await writeAuditEvent(tx, { actor, action: "staff.totp-enrolled", entity: "StaffUser", entityId: staff.id });
+    if (enrolling)
+      await writeAuditEvent(tx, { actor, action: "staff.totp-enrolled", entity: "StaffUser", entityId: staff.id });
     await writeAuditEvent(tx, { actor, action: "staff.signed-in", entity: "StaffUser", entityId: staff.id });
     return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
   });
@@ -115,7 +126,13 @@ async function recordFailure(staffId: string, step: "password" | "code" | "code-
     const rows = await tx.$queryRaw<{ failedSignIns: number }[]>`
       UPDATE "StaffUser" SET "failedSignIns" = "failedSignIns" + 1 WHERE id = ${staffId} RETURNING "failedSignIns"`;
     const failed = rows[0]?.failedSignIns ?? 0;
-    await writeAuditEvent(tx, { actor: { type: "SYSTEM", job: "sign-in" }, action: "staff.sign-in-failed", entity: "StaffUser", entityId: staffId, data: { step, failed } });
+    await writeAuditEvent(tx, {
+      actor: { type: "SYSTEM", job: "sign-in" },
+      action: "staff.sign-in-failed",
+      entity: "StaffUser",
+      entityId: staffId,
+      data: { step, failed },
+    });
   });
 }
 
@@ -123,6 +140,11 @@ async function recordFailure(staffId: string, step: "password" | "code" | "code-
 export async function signOutStaff(staffId: string): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const user = await tx.staffUser.update({ where: { id: staffId }, data: { sessionVersion: { increment: 1 } } });
-    await writeAuditEvent(tx, { actor: { type: "STAFF", id: user.id, role: user.role }, action: "staff.signed-out", entity: "StaffUser", entityId: user.id });
+    await writeAuditEvent(tx, {
+      actor: { type: "STAFF", id: user.id, role: user.role },
+      action: "staff.signed-out",
+      entity: "StaffUser",
+      entityId: user.id,
+    });
   });
 }

@@ -2,7 +2,13 @@ import type { Locale } from "@/lib/generated/prisma/enums";
 import { renderMail } from "@/lib/mail/mail-layout";
 import type { Settings } from "@/lib/settings/settings-schema";
 
-export function staffInviteMail(v: { locale: Locale; name: string; url: string; days: number; operator: Settings["operator"] }) {
+export function staffInviteMail(v: {
+  locale: Locale;
+  name: string;
+  url: string;
+  days: number;
+  operator: Settings["operator"];
+}) {
   const ja = v.locale === "ja";
   return renderMail({
     locale: v.locale,

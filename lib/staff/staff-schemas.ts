@@ -1,7 +1,13 @@
 import { z } from "zod";
 
 // Shared by the sign-in and staff-admin forms and by the domain functions.
-const email = z.string().trim().toLowerCase().min(1, "errors.required").max(254, "errors.tooLong").pipe(z.email("errors.email"));
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "errors.required")
+  .max(254, "errors.tooLong")
+  .pipe(z.email("errors.email"));
 
 export const passwordStepSchema = z.object({
   email,

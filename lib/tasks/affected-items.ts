@@ -9,7 +9,13 @@ const storedDetails = z
     action: z.enum(["CORRECT", "ADD", "DELETE"]).optional(),
     wanted: z.enum(["SUSPEND_USE", "DELETE", "STOP_THIRD_PARTY"]).optional(),
     recipient: z.string().optional(),
-    items: z.array(z.object({ category: z.number().int(), current: z.string().optional(), corrected: z.string().optional() }).loose()).optional(),
+    items: z
+      .array(
+        z
+          .object({ category: z.number().int(), current: z.string().optional(), corrected: z.string().optional() })
+          .loose(),
+      )
+      .optional(),
   })
   .loose();
 
@@ -29,7 +35,12 @@ export function affectedCategories(details: unknown, decided?: number[]): number
 }
 
 /** Which work an accepted request becomes, or null when it creates no tasks. */
-export function taskActionFor(type: RequestType, outcome: Outcome, details: unknown, decided: Record<string, unknown>): TaskAction | null {
+export function taskActionFor(
+  type: RequestType,
+  outcome: Outcome,
+  details: unknown,
+  decided: Record<string, unknown>,
+): TaskAction | null {
   if (outcome === "NOT_FULFILLED" || outcome === "NO_DATA_HELD") return null;
   if (type !== "CORRECTION" && type !== "SUSPENSION" && type !== "THIRD_PARTY_STOP") return null;
   if (outcome === "ALTERNATIVE_MEASURE") return "ALTERNATIVE_MEASURE"; // Art 8 proviso
@@ -40,11 +51,19 @@ export function taskActionFor(type: RequestType, outcome: Outcome, details: unkn
 }
 
 /** What the system owner is to do, as data (no personal data beyond what the task needs). */
-export function taskInstructions(action: TaskAction, categories: number[], details: unknown, decided: Record<string, unknown>): string {
+export function taskInstructions(
+  action: TaskAction,
+  categories: number[],
+  details: unknown,
+  decided: Record<string, unknown>,
+): string {
   const d = readDetails(details);
   const lines = [`${action} [${categories.join(", ")}]`];
-  if (action === "ALTERNATIVE_MEASURE" && typeof decided.alternativeMeasure === "string") lines.push(decided.alternativeMeasure);
-  for (const item of d.items ?? []) if (categories.includes(item.category)) lines.push(`(${item.category}) ${item.current ?? "—"} → ${item.corrected ?? "—"}`);
+  if (action === "ALTERNATIVE_MEASURE" && typeof decided.alternativeMeasure === "string")
+    lines.push(decided.alternativeMeasure);
+  for (const item of d.items ?? [])
+    if (categories.includes(item.category))
+      lines.push(`(${item.category}) ${item.current ?? "—"} → ${item.corrected ?? "—"}`);
   if (d.recipient) lines.push(`→ ${d.recipient}`);
   return lines.join("\n");
 }

@@ -13,7 +13,10 @@ import { idSchema } from "@/lib/console/console-schemas";
 
 export const upsertSystemOfRecordSchema = z.object({
   id: idSchema.optional(),
-  key: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,40}$/, { message: "console.errors.systemKey" }),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{1,40}$/, { message: "console.errors.systemKey" }),
   nameJa: z.string().trim().min(1, { message: "errors.required" }).max(120),
   nameEn: z.string().trim().min(1, { message: "errors.required" }).max(120),
   owner: z.string().trim().min(1, { message: "errors.required" }).max(120),
@@ -23,7 +26,10 @@ export const upsertSystemOfRecordSchema = z.object({
 });
 export type UpsertSystemOfRecordInput = z.input<typeof upsertSystemOfRecordSchema>;
 
-export async function upsertSystemOfRecord(opts: { actor: Actor | null; input: UpsertSystemOfRecordInput }): Promise<{ id: string }> {
+export async function upsertSystemOfRecord(opts: {
+  actor: Actor | null;
+  input: UpsertSystemOfRecordInput;
+}): Promise<{ id: string }> {
   const { actor } = opts;
   assertPermission(actor, "manage:data-map");
   const q = parseInput(upsertSystemOfRecordSchema, opts.input, "system of record");
@@ -31,17 +37,37 @@ export async function upsertSystemOfRecord(opts: { actor: Actor | null; input: U
   return prisma.$transaction(async (tx) => {
     const clash = await tx.systemOfRecord.findUnique({ where: { key: q.key }, select: { id: true } });
     if (clash && clash.id !== q.id) throw new AppError("CONFLICT", "key", { key: ["console.errors.systemKeyTaken"] });
-    const data = { key: q.key, nameJa: q.nameJa, nameEn: q.nameEn, owner: q.owner, categories, handling: q.handling, webhookUrl: q.webhookUrl ?? null };
+    const data = {
+      key: q.key,
+      nameJa: q.nameJa,
+      nameEn: q.nameEn,
+      owner: q.owner,
+      categories,
+      handling: q.handling,
+      webhookUrl: q.webhookUrl ?? null,
+    };
     let id: string;
     if (q.id) {
       const before = await tx.systemOfRecord.findUnique({ where: { id: q.id } });
       if (!before) throw new AppError("NOT_FOUND", "system");
       await tx.systemOfRecord.update({ where: { id: q.id }, data });
       id = q.id;
-      await writeAuditEvent(tx, { actor, action: "data_map.system_updated", entity: "SystemOfRecord", entityId: id, data: { key: q.key, categories, from: before.categories } });
+      await writeAuditEvent(tx, {
+        actor,
+        action: "data_map.system_updated",
+        entity: "SystemOfRecord",
+        entityId: id,
+        data: { key: q.key, categories, from: before.categories },
+      });
     } else {
       id = (await tx.systemOfRecord.create({ data, select: { id: true } })).id;
-      await writeAuditEvent(tx, { actor, action: "data_map.system_added", entity: "SystemOfRecord", entityId: id, data: { key: q.key, categories } });
+      await writeAuditEvent(tx, {
+        actor,
+        action: "data_map.system_added",
+        entity: "SystemOfRecord",
+        entityId: id,
+        data: { key: q.key, categories },
+      });
     }
     return { id };
   });
@@ -51,19 +77,30 @@ export const setSystemActiveSchema = z.object({ id: idSchema, active: z.boolean(
 export type SetSystemActiveInput = z.input<typeof setSystemActiveSchema>;
 
 /** Deactivates (or reactivates) a system: no new tasks go to an inactive one. */
-export async function setSystemOfRecordActive(opts: { actor: Actor | null; input: SetSystemActiveInput }): Promise<{ id: string }> {
+export async function setSystemOfRecordActive(opts: {
+  actor: Actor | null;
+  input: SetSystemActiveInput;
+}): Promise<{ id: string }> {
   const { actor } = opts;
   assertPermission(actor, "manage:data-map");
   const q = parseInput(setSystemActiveSchema, opts.input, "system active");
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.systemOfRecord.updateMany({ where: { id: q.id }, data: { active: q.active } });
     if (count === 0) throw new AppError("NOT_FOUND", "system");
-    await writeAuditEvent(tx, { actor, action: q.active ? "data_map.system_reactivated" : "data_map.system_deactivated", entity: "SystemOfRecord", entityId: q.id });
+    await writeAuditEvent(tx, {
+      actor,
+      action: q.active ? "data_map.system_reactivated" : "data_map.system_deactivated",
+      entity: "SystemOfRecord",
+      entityId: q.id,
+    });
     return { id: q.id };
   });
 }
 
-export async function deactivateSystemOfRecord(opts: { actor: Actor | null; input: { id: string } }): Promise<{ id: string }> {
+export async function deactivateSystemOfRecord(opts: {
+  actor: Actor | null;
+  input: { id: string };
+}): Promise<{ id: string }> {
   return setSystemOfRecordActive({ actor: opts.actor, input: { id: opts.input.id, active: false } });
 }
 
@@ -73,6 +110,15 @@ export async function listSystemsOfRecord(opts: { actor: Actor | null; input?: {
   return prisma.systemOfRecord.findMany({
     where: opts.input?.includeInactive ? {} : { active: true },
     orderBy: { key: "asc" },
-    select: { id: true, key: true, nameJa: true, nameEn: true, owner: true, categories: true, handling: true, active: true },
+    select: {
+      id: true,
+      key: true,
+      nameJa: true,
+      nameEn: true,
+      owner: true,
+      categories: true,
+      handling: true,
+      active: true,
+    },
   });
 }

@@ -12,13 +12,25 @@ export type TaskInstructionView = {
   recipient: string | null;
 };
 
-export function taskInstructionView(task: { categories: number[]; action: string }, requestDetails: unknown, decisionDetails: unknown): TaskInstructionView {
+export function taskInstructionView(
+  task: { categories: number[]; action: string },
+  requestDetails: unknown,
+  decisionDetails: unknown,
+): TaskInstructionView {
   const d = readDetails(requestDetails);
-  const decided = decisionDetails && typeof decisionDetails === "object" && !Array.isArray(decisionDetails) ? (decisionDetails as Record<string, unknown>) : {};
+  const decided =
+    decisionDetails && typeof decisionDetails === "object" && !Array.isArray(decisionDetails)
+      ? (decisionDetails as Record<string, unknown>)
+      : {};
   return {
     categories: task.categories,
-    measure: task.action === "ALTERNATIVE_MEASURE" && typeof decided.alternativeMeasure === "string" ? decided.alternativeMeasure : null,
-    items: (d.items ?? []).filter((i) => task.categories.includes(i.category)).map((i) => ({ category: i.category, current: i.current ?? null, corrected: i.corrected ?? null })),
+    measure:
+      task.action === "ALTERNATIVE_MEASURE" && typeof decided.alternativeMeasure === "string"
+        ? decided.alternativeMeasure
+        : null,
+    items: (d.items ?? [])
+      .filter((i) => task.categories.includes(i.category))
+      .map((i) => ({ category: i.category, current: i.current ?? null, corrected: i.corrected ?? null })),
     recipient: d.recipient ?? null,
   };
 }

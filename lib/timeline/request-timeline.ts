@@ -24,22 +24,33 @@ export type TimelineEntry = {
  */
 export async function buildRequestTimeline(db: Db, requestId: string): Promise<TimelineEntry[]> {
   const events = await db.auditEvent.findMany({ where: { requestId }, orderBy: { seq: "asc" } });
-  const staffIds = [...new Set(events.filter((e) => e.actorType === "STAFF" && e.actorId).map((e) => e.actorId as string))];
-  const staff = staffIds.length ? await db.staffUser.findMany({ where: { id: { in: staffIds } }, select: { id: true, name: true } }) : [];
+  const staffIds = [
+    ...new Set(events.filter((e) => e.actorType === "STAFF" && e.actorId).map((e) => e.actorId as string)),
+  ];
+  const staff = staffIds.length
+    ? await db.staffUser.findMany({ where: { id: { in: staffIds } }, select: { id: true, name: true } })
+    : [];
   const names = new Map(staff.map((s) => [s.id, s.name]));
   return events.map((e) => ({
     seq: e.seq.toString(),
     at: e.at,
     action: e.action,
     messageKey: timelineMessageKey(e.action),
-    actor: { type: e.actorType, id: e.actorId, name: e.actorType === "STAFF" && e.actorId ? (names.get(e.actorId) ?? null) : null },
+    actor: {
+      type: e.actorType,
+      id: e.actorId,
+      name: e.actorType === "STAFF" && e.actorId ? (names.get(e.actorId) ?? null) : null,
+    },
     data: e.data && typeof e.data === "object" && !Array.isArray(e.data) ? (e.data as Record<string, unknown>) : {},
   }));
 }
 
 export const requestTimelineSchema = z.object({ requestId: idSchema });
 
-export async function requestTimeline(opts: { actor: Actor | null; input: z.input<typeof requestTimelineSchema> }): Promise<TimelineEntry[]> {
+export async function requestTimeline(opts: {
+  actor: Actor | null;
+  input: z.input<typeof requestTimelineSchema>;
+}): Promise<TimelineEntry[]> {
   assertPermission(opts.actor, "read:request");
   const { requestId } = parseInput(requestTimelineSchema, opts.input, "timeline");
   return buildRequestTimeline(prisma, requestId);

@@ -42,5 +42,7 @@ export const timelineActions = [
 export type TimelineAction = (typeof timelineActions)[number];
 
 export function timelineMessageKey(action: string): string {
-  return (timelineActions as readonly string[]).includes(action) ? `console.timeline.${action}` : "console.timeline.other";
+  return (timelineActions as readonly string[]).includes(action)
+    ? `console.timeline.${action}`
+    : "console.timeline.other";
 }

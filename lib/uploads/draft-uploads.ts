@@ -16,9 +16,23 @@ export const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
 /** Uploads per client (e.g. IP address) per hour, across drafts. */
 const UPLOADS_PER_HOUR = 60;
 
-export type DraftUpload = { id: string; originalName: string; mimeType: string; sizeBytes: number; createdAt: Date; expiresAt: Date | null };
+export type DraftUpload = {
+  id: string;
+  originalName: string;
+  mimeType: string;
+  sizeBytes: number;
+  createdAt: Date;
+  expiresAt: Date | null;
+};
 
-const select = { id: true, originalName: true, mimeType: true, sizeBytes: true, createdAt: true, expiresAt: true } as const;
+const select = {
+  id: true,
+  originalName: true,
+  mimeType: true,
+  sizeBytes: true,
+  createdAt: true,
+  expiresAt: true,
+} as const;
 
 /** A fresh draft key for the cookie. */
 export function newDraftKey(): string {
@@ -27,7 +41,8 @@ export function newDraftKey(): string {
 
 /** The stored form of a draft key; throws when the key is not one we could have issued. */
 export function draftKeyHash(draftKey: string): string {
-  if (!/^[A-Za-z0-9_-]{32,128}$/.test(draftKey)) throw new AppError("INVALID_INPUT", "malformed draft key", { _form: ["errors.fileMissing"] });
+  if (!/^[A-Za-z0-9_-]{32,128}$/.test(draftKey))
+    throw new AppError("INVALID_INPUT", "malformed draft key", { _form: ["errors.fileMissing"] });
   return hmacHex(draftKey, "draft-upload");
 }
 
@@ -38,7 +53,11 @@ export function draftFilesWhere(hash: string, now: Date) {
 
 export async function listDraftUploads(opts: { draftKey: string; now?: Date; db?: Db }): Promise<DraftUpload[]> {
   const db = opts.db ?? prisma;
-  return db.storedFile.findMany({ where: draftFilesWhere(draftKeyHash(opts.draftKey), opts.now ?? new Date()), select, orderBy: { createdAt: "asc" } });
+  return db.storedFile.findMany({
+    where: draftFilesWhere(draftKeyHash(opts.draftKey), opts.now ?? new Date()),
+    select,
+    orderBy: { createdAt: "asc" },
+  });
 }
 
 /**
@@ -46,7 +65,12 @@ export async function listDraftUploads(opts: { draftKey: string; now?: Date; db?
  * stores it under the draft. At most 6 files per draft; a per-client hourly limit stops
  * one visitor from filling the disk with many drafts.
  */
-export async function addDraftUpload(opts: { draftKey: string; file: UploadCandidate; clientKey?: string; now?: Date }): Promise<DraftUpload> {
+export async function addDraftUpload(opts: {
+  draftKey: string;
+  file: UploadCandidate;
+  clientKey?: string;
+  now?: Date;
+}): Promise<DraftUpload> {
   const now = opts.now ?? new Date();
   const hash = draftKeyHash(opts.draftKey);
   if (opts.clientKey) {
@@ -72,7 +96,10 @@ export async function addDraftUpload(opts: { draftKey: string; file: UploadCandi
 /** Removes a file from the draft; another draft's file (or a submitted one) is NOT_FOUND. */
 export async function removeDraftUpload(opts: { draftKey: string; fileId: string }): Promise<void> {
   const hash = draftKeyHash(opts.draftKey);
-  const file = await prisma.storedFile.findFirst({ where: { id: opts.fileId, draftKeyHash: hash, requestId: null }, select: { id: true, storageKey: true } });
+  const file = await prisma.storedFile.findFirst({
+    where: { id: opts.fileId, draftKeyHash: hash, requestId: null },
+    select: { id: true, storageKey: true },
+  });
   if (!file) throw new AppError("NOT_FOUND", "draft file");
   const { count } = await prisma.storedFile.deleteMany({ where: { id: file.id, draftKeyHash: hash, requestId: null } });
   if (count === 0) throw new AppError("NOT_FOUND", "draft file");
@@ -88,7 +115,8 @@ export async function purgeExpiredDrafts(opts: { now?: Date; db?: Db } = {}): Pr
     take: 500,
   });
   for (const f of expired) await destroyFileContent(f.storageKey);
-  if (expired.length) await db.storedFile.deleteMany({ where: { id: { in: expired.map((f) => f.id) }, requestId: null } });
+  if (expired.length)
+    await db.storedFile.deleteMany({ where: { id: { in: expired.map((f) => f.id) }, requestId: null } });
   return expired.length;
 }
 

@@ -17,7 +17,9 @@ function metadataItemIds(buf: Buffer, iinf: Box): Set<number> {
   const ids = new Set<number>();
   const version = buf[iinf.start + iinf.headerSize] ?? 0;
   const skip = version === 0 ? 2 : 4; // entry_count
-  const entries = childrenOf(buf, { ...iinf, headerSize: iinf.headerSize + skip }, true).filter((b) => b.type === "infe");
+  const entries = childrenOf(buf, { ...iinf, headerSize: iinf.headerSize + skip }, true).filter(
+    (b) => b.type === "infe",
+  );
   for (const infe of entries) {
     const v = buf[infe.start + infe.headerSize] ?? 0;
     if (v < 2) continue; // version 0/1 entries predate HEIF and carry no item_type

@@ -24,7 +24,8 @@ function jpegDimensions(buf: Buffer): Dimensions | null {
     }
     if (marker === 0xd9 || marker === 0xda) return null; // no frame header before the image data
     const length = buf.readUInt16BE(at + 2);
-    if (isSof(marker) && at + 9 <= buf.length) return { height: buf.readUInt16BE(at + 5), width: buf.readUInt16BE(at + 7) };
+    if (isSof(marker) && at + 9 <= buf.length)
+      return { height: buf.readUInt16BE(at + 5), width: buf.readUInt16BE(at + 7) };
     at += 2 + length;
   }
   return null;

@@ -1,5 +1,12 @@
 import { AppError } from "@/lib/errors";
-import { ALLOWED_TYPES, isAllowedMimeType, MAX_FILE_BYTES, MAX_FILES, MAX_PIXELS, type AllowedMimeType } from "./upload-limits";
+import {
+  ALLOWED_TYPES,
+  isAllowedMimeType,
+  MAX_FILE_BYTES,
+  MAX_FILES,
+  MAX_PIXELS,
+  type AllowedMimeType,
+} from "./upload-limits";
 import { imageDimensions } from "./image-dimensions";
 import { stripMetadata } from "./strip-metadata";
 
@@ -44,8 +51,10 @@ export async function inspectUpload(file: UploadCandidate, opts: { field?: strin
   if (!mime || !isAllowedMimeType(mime)) refuse(field, "errors.fileType", `upload detected as ${mime ?? "unknown"}`);
   if (mime !== "application/pdf") {
     const dims = imageDimensions(mime, bytes);
-    if (!dims || dims.width === 0 || dims.height === 0) refuse(field, "errors.fileDamaged", `${mime} without readable dimensions`);
-    if (dims.width * dims.height > MAX_PIXELS) refuse(field, "errors.imageTooLarge", `${mime} of ${dims.width}x${dims.height}`);
+    if (!dims || dims.width === 0 || dims.height === 0)
+      refuse(field, "errors.fileDamaged", `${mime} without readable dimensions`);
+    if (dims.width * dims.height > MAX_PIXELS)
+      refuse(field, "errors.imageTooLarge", `${mime} of ${dims.width}x${dims.height}`);
   }
   let content: Buffer;
   try {

@@ -26,24 +26,47 @@ const uploadSchema = z.object({
   ),
 });
 
-export async function addWizardUpload(opts: { draftKey: string; input: unknown; file: UploadCandidate | null; clientKey?: string; now?: Date }): Promise<{ upload: DraftUpload; document: DraftDocument }> {
+export async function addWizardUpload(opts: {
+  draftKey: string;
+  input: unknown;
+  file: UploadCandidate | null;
+  clientKey?: string;
+  now?: Date;
+}): Promise<{ upload: DraftUpload; document: DraftDocument }> {
   const now = opts.now ?? new Date();
   const draft = await loadWizardDraft(opts.draftKey, now);
   const requesterKind = draft ? wizardRequesterKind(draft) : undefined;
   // The documents step comes after "who is asking"; without it there is no draft to add to.
   if (!requesterKind) throw new AppError("INVALID_STATE", "no wizard draft", { _form: ["errors.fileMissing"] });
   const q = parseInput(uploadSchema, opts.input, "wizard upload");
-  if (!documentKindsFor(requesterKind).includes(q.kind)) throw new AppError("INVALID_INPUT", "kind not for requester", { kind: ["errors.documentNotForRequester"] });
-  if (!opts.file || opts.file.bytes.length === 0) throw new AppError("INVALID_INPUT", "no file", { file: [opts.file ? "errors.fileEmpty" : "errors.required"] });
+  if (!documentKindsFor(requesterKind).includes(q.kind))
+    throw new AppError("INVALID_INPUT", "kind not for requester", { kind: ["errors.documentNotForRequester"] });
+  if (!opts.file || opts.file.bytes.length === 0)
+    throw new AppError("INVALID_INPUT", "no file", { file: [opts.file ? "errors.fileEmpty" : "errors.required"] });
   const upload = await addDraftUpload({ draftKey: opts.draftKey, file: opts.file, clientKey: opts.clientKey, now });
-  const document: DraftDocument = { fileId: upload.id, kind: q.kind, holder: holderFor(requesterKind, q.kind), ...(q.issuedOn ? { issuedOn: q.issuedOn } : {}) };
-  await updateWizardDraft(opts.draftKey, (d) => ({ ...d, declarationAccepted: false, files: [...d.files.filter((f) => f.fileId !== upload.id), document] }), now);
+  const document: DraftDocument = {
+    fileId: upload.id,
+    kind: q.kind,
+    holder: holderFor(requesterKind, q.kind),
+    ...(q.issuedOn ? { issuedOn: q.issuedOn } : {}),
+  };
+  await updateWizardDraft(
+    opts.draftKey,
+    (d) => ({ ...d, declarationAccepted: false, files: [...d.files.filter((f) => f.fileId !== upload.id), document] }),
+    now,
+  );
   return { upload, document };
 }
 
 /** One file of the person's own draft, for its preview; any other id is NOT_FOUND. */
-export async function readWizardUpload(opts: { draftKey: string; fileId: string; now?: Date }): Promise<{ content: Buffer; mimeType: string; fileName: string }> {
-  const file = await prisma.storedFile.findFirst({ where: { ...draftFilesWhere(draftKeyHash(opts.draftKey), opts.now ?? new Date()), id: opts.fileId } });
+export async function readWizardUpload(opts: {
+  draftKey: string;
+  fileId: string;
+  now?: Date;
+}): Promise<{ content: Buffer; mimeType: string; fileName: string }> {
+  const file = await prisma.storedFile.findFirst({
+    where: { ...draftFilesWhere(draftKeyHash(opts.draftKey), opts.now ?? new Date()), id: opts.fileId },
+  });
   if (!file) throw new AppError("NOT_FOUND", "draft upload");
   return { content: await readStoredFile(file), mimeType: file.mimeType, fileName: file.originalName };
 }

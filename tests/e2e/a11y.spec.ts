@@ -11,7 +11,14 @@ const LOCALE_COOKIE = "madoguchi_locale";
 
 async function useLocale(page: Page, locale: "ja" | "en"): Promise<void> {
   const url = new URL(page.url().startsWith("http") ? page.url() : "http://localhost");
-  await page.context().addCookies([{ name: LOCALE_COOKIE, value: locale, domain: url.hostname === "localhost" ? "localhost" : url.hostname, path: "/" }]);
+  await page.context().addCookies([
+    {
+      name: LOCALE_COOKIE,
+      value: locale,
+      domain: url.hostname === "localhost" ? "localhost" : url.hostname,
+      path: "/",
+    },
+  ]);
 }
 
 async function expectNoViolations(page: Page, path: string, exclude?: string): Promise<void> {

@@ -38,10 +38,13 @@ async function sql(text: string, params: unknown[] = []): Promise<Record<string,
 /** Reloads until the connected system's collection has finished (the worker runs it inline). */
 async function waitForCollection(page: Page, status = "DONE"): Promise<void> {
   await expect
-    .poll(async () => {
-      await page.reload();
-      return page.getByTestId("connected-system").first().getAttribute("data-status");
-    }, { timeout: 60_000, intervals: [500, 1000, 2000] })
+    .poll(
+      async () => {
+        await page.reload();
+        return page.getByTestId("connected-system").first().getAttribute("data-status");
+      },
+      { timeout: 60_000, intervals: [500, 1000, 2000] },
+    )
     .toBe(status);
 }
 
@@ -66,13 +69,19 @@ test.afterAll(async () => {
   await prisma.systemOfRecord.updateMany({ where: { key: "service-db" }, data: { active: false } });
 });
 
-test("[connected] disclosure from a connected database with a field withheld, then erasure in the target", async ({ page, browser, mailbox }) => {
+test("[connected] disclosure from a connected database with a field withheld, then erasure in the target", async ({
+  page,
+  browser,
+  mailbox,
+}) => {
   test.setTimeout(300_000);
   const email = uniqueEmail("connected");
   // The person in the target is Hanako (member 9000001); give her this journey's address and
   // the birth date and member number the request states (createOnlineRequest), or those
   // identities would contradict the email and the engine would rightly match nobody.
-  await sql("UPDATE members SET email = $1, birth_date = '1985-04-12', member_no = 'C-10023' WHERE id = 9000001", [email.toUpperCase()]);
+  await sql("UPDATE members SET email = $1, birth_date = '1985-04-12', member_no = 'C-10023' WHERE id = 9000001", [
+    email.toUpperCase(),
+  ]);
   const r = await createOnlineRequest(email, { withDocument: true });
   await signInWithNewStaff(page, "STAFF", "担当 太郎");
   await page.goto(`/console/requests/${r.id}`);
@@ -151,7 +160,12 @@ test("[connected] disclosure from a connected database with a field withheld, th
   expect((await requestRow(r.id)).status).toBe("CLOSED");
 
   // Then a deletion request from the same person.
-  const del = await createOnlineRequest(email, { type: "SUSPENSION", identity: "VERIFIED", status: "IN_PROGRESS", details: { categories: [1, 2], ground: "NO_LONGER_NEEDED", wanted: "DELETE" } });
+  const del = await createOnlineRequest(email, {
+    type: "SUSPENSION",
+    identity: "VERIFIED",
+    status: "IN_PROGRESS",
+    details: { categories: [1, 2], ground: "NO_LONGER_NEEDED", wanted: "DELETE" },
+  });
   await page.goto(`/console/requests/${del.id}`);
   const decision = page.getByTestId("decision-form");
   await decision.locator("#decision-outcome-FULFILLED").check();

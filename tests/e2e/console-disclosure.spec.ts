@@ -2,9 +2,21 @@ import AxeBuilder from "@axe-core/playwright";
 import { test, expect } from "./fixtures";
 import { signInWithNewStaff } from "./staff-session";
 import fs from "node:fs";
-import { auditChainOk, createOnlineRequest, disclosureCsv, requestRow, uniqueEmail, openPackageAsRequester, openSection } from "./console-data";
+import {
+  auditChainOk,
+  createOnlineRequest,
+  disclosureCsv,
+  requestRow,
+  uniqueEmail,
+  openPackageAsRequester,
+  openSection,
+} from "./console-data";
 
-test("[console] an online disclosure: staff verify identity, an admin waives the fee, staff publish, the requester downloads, the request closes", async ({ page, browser, mailbox }) => {
+test("[console] an online disclosure: staff verify identity, an admin waives the fee, staff publish, the requester downloads, the request closes", async ({
+  page,
+  browser,
+  mailbox,
+}) => {
   const email = uniqueEmail("disclosure");
   const r = await createOnlineRequest(email, { withDocument: true });
   const staff = await signInWithNewStaff(page, "STAFF", "担当 太郎");
@@ -26,7 +38,9 @@ test("[console] an online disclosure: staff verify identity, an admin waives the
   const doc = page.getByTestId("document").first();
   await doc.getByRole("button", { name: /表示/ }).click();
   await expect(doc.getByTestId("document-image")).toBeVisible();
-  await expect.poll(() => doc.getByTestId("document-image").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+  await expect
+    .poll(() => doc.getByTestId("document-image").evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBe(1);
   const res = await page.request.get(docUrl);
   expect(res.status()).toBe(200);
   expect(res.headers()["x-content-type-options"]).toBe("nosniff");
@@ -115,7 +129,16 @@ test("[console] an online disclosure: staff verify identity, an admin waives the
   // The timeline tells the story with who did what.
   await page.reload();
   const timeline = page.getByTestId("timeline");
-  for (const action of ["document.viewed", "identity.checked", "request.decided", "package.file_added", "fee.waived", "package.published", "request.closed", "package.downloaded"]) {
+  for (const action of [
+    "document.viewed",
+    "identity.checked",
+    "request.decided",
+    "package.file_added",
+    "fee.waived",
+    "package.published",
+    "request.closed",
+    "package.downloaded",
+  ]) {
     await expect(timeline.locator(`li[data-action="${action}"]`).first()).toBeVisible();
   }
   await expect(timeline.locator('li[data-action="fee.waived"]')).toContainText("管理 花子");

@@ -12,17 +12,31 @@ import { createOnlineRequest, uniqueEmail } from "./console-data";
 async function pdfWithScript(): Promise<Buffer> {
   const doc = await PDFDocument.create();
   const page = doc.addPage([595, 842]);
-  page.drawText("Madoguchi viewer check: page text", { x: 72, y: 760, size: 18, font: await doc.embedFont(StandardFonts.Helvetica) });
-  const script = doc.context.obj({ Type: "Action", S: "JavaScript", JS: PDFString.of('app.alert("pdf script ran"); this.title = "PWNED"; document.title = "PWNED";') });
+  page.drawText("Madoguchi viewer check: page text", {
+    x: 72,
+    y: 760,
+    size: 18,
+    font: await doc.embedFont(StandardFonts.Helvetica),
+  });
+  const script = doc.context.obj({
+    Type: "Action",
+    S: "JavaScript",
+    JS: PDFString.of('app.alert("pdf script ran"); this.title = "PWNED"; document.title = "PWNED";'),
+  });
   doc.catalog.set(PDFName.of("OpenAction"), doc.context.register(script));
   // Without object streams the action stays readable in the file, as the check below expects.
   return Buffer.from(await doc.save({ useObjectStreams: false }));
 }
 
-test("[console] a PDF with JavaScript is drawn by the console's viewer: its text shows, its script never runs", async ({ page }) => {
+test("[console] a PDF with JavaScript is drawn by the console's viewer: its text shows, its script never runs", async ({
+  page,
+}) => {
   const content = await pdfWithScript();
   expect(content.toString("latin1")).toContain("/S /JavaScript");
-  const r = await createOnlineRequest(uniqueEmail("pdf-script"), { withDocument: true, document: { content, mimeType: "application/pdf", originalName: "scan.pdf" } });
+  const r = await createOnlineRequest(uniqueEmail("pdf-script"), {
+    withDocument: true,
+    document: { content, mimeType: "application/pdf", originalName: "scan.pdf" },
+  });
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
     dialogs.push(d.message());
@@ -62,8 +76,13 @@ test("[console] a PDF with JavaScript is drawn by the console's viewer: its text
 
 test("[console] an image over the pixel budget is shown as a preview the server drew", async ({ page }) => {
   // 5,000 × 4,000 = 20 MP (over the 16 MP budget); one colour, so the upload is small.
-  const big = await sharp({ create: { width: 5000, height: 4000, channels: 3, background: "#3366cc" } }).png().toBuffer();
-  const r = await createOnlineRequest(uniqueEmail("big-image"), { withDocument: true, document: { content: big, mimeType: "image/png", originalName: "photo.png" } });
+  const big = await sharp({ create: { width: 5000, height: 4000, channels: 3, background: "#3366cc" } })
+    .png()
+    .toBuffer();
+  const r = await createOnlineRequest(uniqueEmail("big-image"), {
+    withDocument: true,
+    document: { content: big, mimeType: "image/png", originalName: "photo.png" },
+  });
   await signInWithNewStaff(page, "STAFF", "担当 画像");
   await page.goto(`/console/requests/${r.id}`);
   const doc = page.getByTestId("document").first();

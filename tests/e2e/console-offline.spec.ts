@@ -8,7 +8,10 @@ import { prisma } from "@/lib/server/db";
 const DAY = 86_400_000;
 const jaDate = (d: Date) => new Intl.DateTimeFormat("ja-JP", { dateStyle: "medium", timeZone: "Asia/Tokyo" }).format(d);
 
-test("[console] a mailed request is entered with its arrival date, which starts the clock, and appears in the queue", async ({ page, mailbox }) => {
+test("[console] a mailed request is entered with its arrival date, which starts the clock, and appears in the queue", async ({
+  page,
+  mailbox,
+}) => {
   const email = uniqueEmail("mailed");
   const arrivedOn = jstDate(new Date(Date.now() - 5 * DAY));
   const name = `郵送 一郎${Date.now() % 100000}`;
@@ -32,7 +35,9 @@ test("[console] a mailed request is entered with its arrival date, which starts 
   await form.locator("#offline-email").fill(email);
   await form.locator("#offline-details-categories-1").check();
   await form.locator("#offline-details-deliveryMethod-POST").check();
-  await form.locator("#offline-documents-0-file").setInputFiles({ name: "scan.png", mimeType: "image/png", buffer: PNG_1X1 });
+  await form
+    .locator("#offline-documents-0-file")
+    .setInputFiles({ name: "scan.png", mimeType: "image/png", buffer: PNG_1X1 });
   await form.getByRole("button", { name: "請求を登録" }).click();
   await page.waitForURL(/\/console\/requests\/(?!new)[^/]+$/);
 
@@ -61,7 +66,10 @@ test("[console] a mailed request is entered with its arrival date, which starts 
   await expect(page.getByTestId("queue-row")).toHaveCount(1);
 });
 
-test("[console] two staff saving the same request: the second sees the conflict and the first one's change, nothing is overwritten", async ({ page, browser }) => {
+test("[console] two staff saving the same request: the second sees the conflict and the first one's change, nothing is overwritten", async ({
+  page,
+  browser,
+}) => {
   const r = await createOnlineRequest(uniqueEmail("conflict"));
   const first = await signInWithNewStaff(page, "STAFF", "先に 保存");
   const otherContext = await browser.newContext();

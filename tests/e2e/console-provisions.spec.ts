@@ -3,7 +3,9 @@ import { test, expect } from "./fixtures";
 import { signInWithNewStaff } from "./staff-session";
 import { createOnlineRequest, requestRow, uniqueEmail } from "./console-data";
 
-test("[console] third-party provision records: recorded, found by the person's name (never in the URL), and attached to a disclosure that asks for them", async ({ page }) => {
+test("[console] third-party provision records: recorded, found by the person's name (never in the URL), and attached to a disclosure that asks for them", async ({
+  page,
+}) => {
   // A name no other record has (the e2e database starts empty of provision records each run).
   const surname = `提供${Date.now() % 100000}`;
   const kana = "テイキョウ";

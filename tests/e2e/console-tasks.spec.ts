@@ -2,7 +2,10 @@ import { test, expect } from "./fixtures";
 import { signInWithNewStaff } from "./staff-session";
 import { createOnlineRequest, requestRow, uniqueEmail } from "./console-data";
 
-test("[console] a correction becomes one task per system holding the item and closes when they are done", async ({ page, mailbox }) => {
+test("[console] a correction becomes one task per system holding the item and closes when they are done", async ({
+  page,
+  mailbox,
+}) => {
   const email = uniqueEmail("correction");
   // Item (1) — name, address, email, phone — is held by the member, billing and mail systems.
   const r = await createOnlineRequest(email, { type: "CORRECTION", identity: "VERIFIED", status: "IN_PROGRESS" });
@@ -31,7 +34,11 @@ test("[console] a correction becomes one task per system holding the item and cl
   await mailbox.waitFor({ to: email, subject: /対応完了のお知らせ/ });
 });
 
-test("[console] an Art 8 request ends in alternative measures, approved by the officer, with the measure carried out", async ({ page, browser, mailbox }) => {
+test("[console] an Art 8 request ends in alternative measures, approved by the officer, with the measure carried out", async ({
+  page,
+  browser,
+  mailbox,
+}) => {
   const email = uniqueEmail("art8");
   const r = await createOnlineRequest(email, { type: "SUSPENSION", identity: "VERIFIED", status: "IN_PROGRESS" });
   await signInWithNewStaff(page, "STAFF");
@@ -39,7 +46,9 @@ test("[console] an Art 8 request ends in alternative measures, approved by the o
   const form = page.getByTestId("decision-form");
   await form.locator("#decision-outcome-ALTERNATIVE_MEASURE").check();
   await form.locator("#decision-investigation").fill("アクセスログは不正利用の調査のため法定期間の保存が必要です。");
-  await form.locator("#decision-alternativeMeasure").fill("アクセスログを広告配信の分析対象から除外し、保存期間の満了後に消去します。");
+  await form
+    .locator("#decision-alternativeMeasure")
+    .fill("アクセスログを広告配信の分析対象から除外し、保存期間の満了後に消去します。");
   await form.locator("#decision-explanation").fill("消去に代えて、次の措置を講じます。");
   await form.getByRole("button", { name: "決定を記録" }).click();
   await expect(page.getByText("責任者の承認を待っています。", { exact: false }).first()).toBeVisible();

@@ -5,7 +5,11 @@ import { createOnlineRequest, requestRow, uniqueEmail } from "./console-data";
 const harm = "通話記録に第三者の個人情報が含まれるため、その部分を開示しません。";
 const impediment = "不正利用調査の検知条件が明らかになるため、その部分を開示しません。";
 
-test("[console] a partial withholding on grounds (2) and (3) waits for the officer, is approved, and the requester's notice names both grounds", async ({ page, browser, mailbox }) => {
+test("[console] a partial withholding on grounds (2) and (3) waits for the officer, is approved, and the requester's notice names both grounds", async ({
+  page,
+  browser,
+  mailbox,
+}) => {
   const email = uniqueEmail("withholding");
   const r = await createOnlineRequest(email, { identity: "VERIFIED", status: "IN_PROGRESS" });
   await signInWithNewStaff(page, "STAFF", "担当 次郎");
@@ -48,7 +52,9 @@ test("[console] a partial withholding on grounds (2) and (3) waits for the offic
   const since = Date.now();
   await approval.getByRole("button", { name: "承認して通知する" }).click();
   await expect(officer.getByText("承認しました。通知を送りました。")).toBeVisible();
-  await expect(officer.locator('[data-testid=decision][data-approval="APPROVED"]')).toContainText("理由の説明を確認しました。");
+  await expect(officer.locator('[data-testid=decision][data-approval="APPROVED"]')).toContainText(
+    "理由の説明を確認しました。",
+  );
   await officerContext.close();
 
   // The requester receives the decision notice by real mail, with both grounds and their explanations.
@@ -92,7 +98,9 @@ test("[console] the officer sends a refusal back with a comment; staff decide ag
 
   await page.reload();
   await expect(page.getByTestId("approval-box")).toHaveCount(0);
-  await expect(page.locator('[data-testid=decision][data-approval="SENT_BACK"]')).toContainText("根拠となる法令名を説明に書いてください。");
+  await expect(page.locator('[data-testid=decision][data-approval="SENT_BACK"]')).toContainText(
+    "根拠となる法令名を説明に書いてください。",
+  );
   await expect(page.getByTestId("decision-form")).toBeVisible();
   expect((await requestRow(r.id)).notices.filter((n) => n.kind === "DECISION")).toHaveLength(0);
 });

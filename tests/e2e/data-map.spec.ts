@@ -31,7 +31,11 @@ async function startReceiver() {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { hits, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    hits,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 /** A decided request with one task for the system, announced as the decision would. */
@@ -39,15 +43,29 @@ async function taskFor(systemId: string) {
   const reference = `DSR-2026-E2E${String(Date.now()).slice(-6)}`;
   return prisma.$transaction(async (tx) => {
     const r = await tx.request.create({
-      data: { reference, type: "CORRECTION", status: "DECIDED", identity: "VERIFIED", fee: "NOT_REQUIRED", arrivedAt: new Date(), targetDays: 14, subjectName: "山田 花子", email: "hanako@example.com" },
+      data: {
+        reference,
+        type: "CORRECTION",
+        status: "DECIDED",
+        identity: "VERIFIED",
+        fee: "NOT_REQUIRED",
+        arrivedAt: new Date(),
+        targetDays: 14,
+        subjectName: "山田 花子",
+        email: "hanako@example.com",
+      },
     });
-    const task = await tx.task.create({ data: { requestId: r.id, systemId, action: "CORRECT", categories: [1], instructions: "CORRECT [1]" } });
+    const task = await tx.task.create({
+      data: { requestId: r.id, systemId, action: "CORRECT", categories: [1], instructions: "CORRECT [1]" },
+    });
     await announce(tx, { event: "task.created", taskId: task.id });
     return { reference, taskId: task.id };
   });
 }
 
-test("[console] an admin maps a system, sets its webhook and token; the system reads its task and the delivery is logged", async ({ page }) => {
+test("[console] an admin maps a system, sets its webhook and token; the system reads its task and the delivery is logged", async ({
+  page,
+}) => {
   const receiver = await startReceiver();
   const key = `e2e-crm-${Date.now().toString(36)}`;
   try {
@@ -96,7 +114,9 @@ test("[console] an admin maps a system, sets its webhook and token; the system r
     expect(await empty.json()).toEqual({ tasks: [], nextCursor: null });
 
     const { reference, taskId } = await taskFor(system.id);
-    const listed = (await (await page.request.get("/api/v1/tasks?status=OPEN", { headers: auth })).json()) as { tasks: { id: string; requestReference: string }[] };
+    const listed = (await (await page.request.get("/api/v1/tasks?status=OPEN", { headers: auth })).json()) as {
+      tasks: { id: string; requestReference: string }[];
+    };
     expect(listed.tasks.map((t) => [t.id, t.requestReference])).toEqual([[taskId, reference]]);
 
     // The app's worker delivers the signed event.

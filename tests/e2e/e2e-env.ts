@@ -8,7 +8,8 @@ export const E2E_STRIPE_PORT = Number(process.env.E2E_STRIPE_PORT || 12111);
 // The app reaches PostgreSQL through a proxy the fault tests can break (tests/support/tcp-proxy.ts).
 export const E2E_DB_PROXY_PORT = E2E_PORT + 1000;
 export const E2E_DB_PROXY_CONTROL_PORT = E2E_PORT + 1001;
-const adminUrl = process.env.E2E_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+const adminUrl =
+  process.env.E2E_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 const dbUrl = new URL(adminUrl);
 // Names can be overridden so several suites (e.g. two engineers' runs) do not collide.
 export const E2E_DB_NAME = process.env.E2E_DB_NAME || "madoguchi_e2e";
@@ -20,7 +21,10 @@ export const E2E_DIRECT_DATABASE_URL = dbUrl.toString();
 const proxiedUrl = new URL(dbUrl.toString());
 proxiedUrl.hostname = "127.0.0.1";
 proxiedUrl.port = String(E2E_DB_PROXY_PORT);
-export const E2E_DB_TARGET = { host: new URL(adminUrl).hostname || "127.0.0.1", port: Number(new URL(adminUrl).port || 5432) };
+export const E2E_DB_TARGET = {
+  host: new URL(adminUrl).hostname || "127.0.0.1",
+  port: Number(new URL(adminUrl).port || 5432),
+};
 /**
  * E2E_APP_URL=unset runs the suite's server without APP_URL, as `PORT=… npm start` with no
  * .env does: links in mail and redirects then follow the port served

@@ -7,7 +7,18 @@ import path from "node:path";
 import pg from "pg";
 import { SMTPServer } from "smtp-server";
 import { simpleParser } from "mailparser";
-import { e2eEnv, E2E_BASE_URL, E2E_ADMIN_DATABASE_URL, E2E_DB_NAME, E2E_DB_PROXY_CONTROL_PORT, E2E_DB_PROXY_PORT, E2E_DB_TARGET, E2E_MAIL_FILE, E2E_SMTP_PORT, E2E_STRIPE_PORT } from "./e2e-env";
+import {
+  e2eEnv,
+  E2E_BASE_URL,
+  E2E_ADMIN_DATABASE_URL,
+  E2E_DB_NAME,
+  E2E_DB_PROXY_CONTROL_PORT,
+  E2E_DB_PROXY_PORT,
+  E2E_DB_TARGET,
+  E2E_MAIL_FILE,
+  E2E_SMTP_PORT,
+  E2E_STRIPE_PORT,
+} from "./e2e-env";
 import { FaultyProxy } from "../support/tcp-proxy";
 import { startFakeStripeServer } from "./fake-stripe-server";
 
@@ -44,7 +55,16 @@ function startSmtp(): Promise<SMTPServer> {
       simpleParser(stream)
         .then((mail) => {
           const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(", ") : (mail.to?.text ?? "");
-          fs.appendFileSync(E2E_MAIL_FILE, JSON.stringify({ to, subject: mail.subject ?? "", text: mail.text ?? "", html: mail.html || "", at: Date.now() }) + "\n");
+          fs.appendFileSync(
+            E2E_MAIL_FILE,
+            JSON.stringify({
+              to,
+              subject: mail.subject ?? "",
+              text: mail.text ?? "",
+              html: mail.html || "",
+              at: Date.now(),
+            }) + "\n",
+          );
           callback();
         })
         .catch((e: Error) => callback(e));
@@ -68,13 +88,20 @@ async function main(): Promise<void> {
   await freshDatabase();
   const smtp = await startSmtp();
   // Stripe's stand-in runs for the whole suite; its Checkout page posts signed events here.
-  await startFakeStripeServer({ port: E2E_STRIPE_PORT, webhookUrl: `${E2E_BASE_URL}/api/stripe/webhook`, webhookSecret: e2eEnv.STRIPE_WEBHOOK_SECRET ?? "" });
+  await startFakeStripeServer({
+    port: E2E_STRIPE_PORT,
+    webhookUrl: `${E2E_BASE_URL}/api/stripe/webhook`,
+    webhookSecret: e2eEnv.STRIPE_WEBHOOK_SECRET ?? "",
+  });
   buildIfNeeded();
   // The production server script (as `npm start` runs it): it records each socket's peer,
   // which the client address is derived from (lib/server/client-key.ts).
   const serverEnv: NodeJS.ProcessEnv = { ...process.env };
   delete serverEnv.HOSTNAME;
-  const server = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "server.ts")], { stdio: "inherit", env: serverEnv });
+  const server = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "server.ts")], {
+    stdio: "inherit",
+    env: serverEnv,
+  });
   const stop = () => {
     server.kill("SIGTERM");
     smtp.close(() => process.exit(0));

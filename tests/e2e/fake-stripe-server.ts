@@ -31,7 +31,12 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-export async function startFakeStripeServer(opts: { port: number; host?: string; webhookUrl: string; webhookSecret: string }): Promise<FakeStripeServer> {
+export async function startFakeStripeServer(opts: {
+  port: number;
+  host?: string;
+  webhookUrl: string;
+  webhookSecret: string;
+}): Promise<FakeStripeServer> {
   const host = opts.host ?? "127.0.0.1";
   const base = `http://${host}:${opts.port}`;
   const sessions = new Map<string, FakeCheckoutSession>();
@@ -44,7 +49,9 @@ export async function startFakeStripeServer(opts: { port: number; host?: string;
   };
   const html = (res: http.ServerResponse, status: number, body: string) => {
     res.writeHead(status, { "content-type": "text/html; charset=utf-8" });
-    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fake Stripe Checkout</title></head><body>${body}</body></html>`);
+    res.end(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fake Stripe Checkout</title></head><body>${body}</body></html>`,
+    );
   };
 
   /** What Stripe would post: the completed, paid session, signed with the webhook secret. */
@@ -72,7 +79,11 @@ export async function startFakeStripeServer(opts: { port: number; host?: string;
       },
     });
     const header = signer.webhooks.generateTestHeaderString({ payload, secret: opts.webhookSecret });
-    const res = await fetch(opts.webhookUrl, { method: "POST", headers: { "content-type": "application/json", "stripe-signature": header }, body: payload });
+    const res = await fetch(opts.webhookUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", "stripe-signature": header },
+      body: payload,
+    });
     return res.status;
   }
 
@@ -94,10 +105,26 @@ export async function startFakeStripeServer(opts: { port: number; host?: string;
           paid: false,
         };
         sessions.set(id, s);
-        return json(res, 200, { id, object: "checkout.session", url: `${base}/checkout/${id}`, mode: "payment", currency: s.currency, amount_total: s.amount, payment_status: "unpaid", metadata: { requestId: s.requestId } });
+        return json(res, 200, {
+          id,
+          object: "checkout.session",
+          url: `${base}/checkout/${id}`,
+          mode: "payment",
+          currency: s.currency,
+          amount_total: s.amount,
+          payment_status: "unpaid",
+          metadata: { requestId: s.requestId },
+        });
       }
       if (req.method === "POST" && url.pathname === "/v1/refunds") {
-        return json(res, 200, { id: `re_fake_${++n}`, object: "refund", amount: Number(body.get("amount")), currency: "jpy", payment_intent: body.get("payment_intent"), status: "succeeded" });
+        return json(res, 200, {
+          id: `re_fake_${++n}`,
+          object: "refund",
+          amount: Number(body.get("amount")),
+          currency: "jpy",
+          payment_intent: body.get("payment_intent"),
+          status: "succeeded",
+        });
       }
       const page = /^\/checkout\/([\w-]+)(\/pay)?$/.exec(url.pathname);
       const s = page?.[1] ? sessions.get(page[1]) : undefined;
@@ -118,7 +145,9 @@ export async function startFakeStripeServer(opts: { port: number; host?: string;
         res.writeHead(303, { location: s.successUrl });
         return res.end();
       }
-      json(res, 404, { error: { type: "invalid_request_error", message: `no fake for ${req.method} ${url.pathname}` } });
+      json(res, 404, {
+        error: { type: "invalid_request_error", message: `no fake for ${req.method} ${url.pathname}` },
+      });
     })().catch((e: unknown) => {
       res.writeHead(500, { "content-type": "text/plain" });
       res.end(e instanceof Error ? e.message : "error");

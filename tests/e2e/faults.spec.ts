@@ -14,7 +14,12 @@ async function dbMode(mode: "up" | "down" | "cut-on-commit"): Promise<{ mode: st
 async function knownCode(email: string): Promise<string> {
   const emailHash = emailHashOf(email);
   await prisma.oneTimeCode.create({
-    data: { purpose: "EMAIL_CONFIRMATION", emailHash, codeHash: hmacHex(`EMAIL_CONFIRMATION:${emailHash}::246810`, "one-time-code"), expiresAt: new Date(Date.now() + 10 * 60_000) },
+    data: {
+      purpose: "EMAIL_CONFIRMATION",
+      emailHash,
+      codeHash: hmacHex(`EMAIL_CONFIRMATION:${emailHash}::246810`, "one-time-code"),
+      expiresAt: new Date(Date.now() + 10 * 60_000),
+    },
   });
   return "246810";
 }
@@ -23,8 +28,24 @@ function submission(email: string) {
   return {
     type: "DISCLOSURE",
     requesterKind: "SELF",
-    subject: { name: "障害 試験", nameKana: "ショウガイ シケン", birthDate: "1985-05-05", postalCode: "104-0061", prefecture: "東京都", city: "中央区", addressLine: "銀座1-1-1", email, phone: "03-0000-0000", relationship: "SERVICE_USER" },
-    details: { categories: [1], period: { from: "2025-01-01" }, deliveryMethod: "ELECTRONIC", includeProvisionRecords: false },
+    subject: {
+      name: "障害 試験",
+      nameKana: "ショウガイ シケン",
+      birthDate: "1985-05-05",
+      postalCode: "104-0061",
+      prefecture: "東京都",
+      city: "中央区",
+      addressLine: "銀座1-1-1",
+      email,
+      phone: "03-0000-0000",
+      relationship: "SERVICE_USER",
+    },
+    details: {
+      categories: [1],
+      period: { from: "2025-01-01" },
+      deliveryMethod: "ELECTRONIC",
+      includeProvisionRecords: false,
+    },
     documents: { sendByPost: true, files: [] },
     declarationAccepted: true,
   };
@@ -34,14 +55,18 @@ test.afterEach(async () => {
   await dbMode("up");
 });
 
-test("[faults] the database dropping at COMMIT leaves nothing saved, answers 503, and the retry files exactly one request", async ({ request }) => {
+test("[faults] the database dropping at COMMIT leaves nothing saved, answers 503, and the retry files exactly one request", async ({
+  request,
+}) => {
   const email = `fault-${Date.now()}@example.com`;
   const code = await knownCode(email);
   const idempotencyKey = `fault-commit-${Date.now()}-abcdefgh`;
   const before = await prisma.request.count();
 
   await dbMode("cut-on-commit");
-  const failed = await request.post("/api/requests", { data: { input: submission(email), emailCode: code, idempotencyKey, locale: "ja" } });
+  const failed = await request.post("/api/requests", {
+    data: { input: submission(email), emailCode: code, idempotencyKey, locale: "ja" },
+  });
   expect(failed.status()).toBe(503);
   expect(await failed.json()).toEqual({ error: "UNAVAILABLE" });
   expect((await dbMode("up")).cuts).toBeGreaterThan(0);
@@ -50,16 +75,28 @@ test("[faults] the database dropping at COMMIT leaves nothing saved, answers 503
 
   // Back up: the same submit goes through once, and a double submit still gives one request.
   await expect
-    .poll(async () => (await request.post("/api/requests", { data: { input: submission(email), emailCode: code, idempotencyKey, locale: "ja" } })).status(), { timeout: 30_000 })
+    .poll(
+      async () =>
+        (
+          await request.post("/api/requests", {
+            data: { input: submission(email), emailCode: code, idempotencyKey, locale: "ja" },
+          })
+        ).status(),
+      { timeout: 30_000 },
+    )
     .toBe(201);
-  const again = await request.post("/api/requests", { data: { input: submission(email), emailCode: code, idempotencyKey, locale: "ja" } });
+  const again = await request.post("/api/requests", {
+    data: { input: submission(email), emailCode: code, idempotencyKey, locale: "ja" },
+  });
   expect(again.status()).toBe(201);
   expect(await prisma.request.count({ where: { idempotencyKey } })).toBe(1);
   const filed = await prisma.request.findFirstOrThrow({ where: { idempotencyKey } });
   expect(await prisma.auditEvent.count({ where: { requestId: filed.id, action: "request.submitted" } })).toBe(1);
 });
 
-test("[faults] with the database down a page shows a clear error, and works again when it is back", async ({ page }) => {
+test("[faults] with the database down a page shows a clear error, and works again when it is back", async ({
+  page,
+}) => {
   await dbMode("down");
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("問題が発生しました");

@@ -13,7 +13,9 @@ import { createRequesterSession, REQUESTER_SESSION_COOKIE } from "@/lib/requeste
 // Data for the [fees] journeys, written to the e2e database the way the portal files a
 // request: reference, deadline settings and the fee fixed from settings at filing.
 
-export async function createDisclosureRequest(email: string | null): Promise<{ id: string; reference: string; transferReference: string }> {
+export async function createDisclosureRequest(
+  email: string | null,
+): Promise<{ id: string; reference: string; transferReference: string }> {
   const settings = await getSettings(prisma);
   const arrivedAt = new Date();
   const r = await prisma.$transaction(async (tx) => {

@@ -16,13 +16,20 @@ async function expectNoAxeViolations(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-test("[fees] an admin imports a statement: one applied, a wrong amount and an unknown reference listed", async ({ page }) => {
+test("[fees] an admin imports a statement: one applied, a wrong amount and an unknown reference listed", async ({
+  page,
+}) => {
   const exact = await newDisclosureRequest();
   const short = await newDisclosureRequest();
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(new Date());
   // Payer names as Japanese banks print them: the reference, then the name in half-width kana.
   const unknownPayer = `D2099${String(Date.now()).slice(-6)} ｽｽﾞｷ ｲﾁﾛｳ`;
-  const csv = ["取引日,金額,振込依頼人名", `${today},5500,${exact.transferReference} ﾔﾏﾀﾞ ﾊﾅｺ`, `${today},"5,000",${short.transferReference} ｻﾄｳ ｹﾝ`, `${today},5500,${unknownPayer}`].join("\r\n");
+  const csv = [
+    "取引日,金額,振込依頼人名",
+    `${today},5500,${exact.transferReference} ﾔﾏﾀﾞ ﾊﾅｺ`,
+    `${today},"5,000",${short.transferReference} ｻﾄｳ ｹﾝ`,
+    `${today},5500,${unknownPayer}`,
+  ].join("\r\n");
 
   await signInWithNewStaff(page, "ADMIN");
   await page.getByRole("link", { name: "手数料", exact: true }).click();
@@ -30,7 +37,9 @@ test("[fees] an admin imports a statement: one applied, a wrong amount and an un
   await expectNoAxeViolations(page);
 
   // Import: the summary says one applied, two listed.
-  await page.getByLabel("入金明細 CSV ファイル").setInputFiles({ name: "statement.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await page
+    .getByLabel("入金明細 CSV ファイル")
+    .setInputFiles({ name: "statement.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
   await page.getByRole("button", { name: "取り込む" }).click();
   const summary = page.getByTestId("import-summary");
   await expect(summary).toContainText("入金明細を取り込みました。");
@@ -45,11 +54,17 @@ test("[fees] an admin imports a statement: one applied, a wrong amount and an un
   await expect(unknownLine).toContainText("照合番号不明");
   await expect(lines.filter({ hasText: exact.transferReference })).toHaveCount(0);
   await expectNoAxeViolations(page);
-  expect(await prisma.request.findUniqueOrThrow({ where: { id: exact.id }, select: { fee: true } })).toEqual({ fee: "PAID" });
-  expect(await prisma.request.findUniqueOrThrow({ where: { id: short.id }, select: { fee: true } })).toEqual({ fee: "AWAITING_PAYMENT" });
+  expect(await prisma.request.findUniqueOrThrow({ where: { id: exact.id }, select: { fee: true } })).toEqual({
+    fee: "PAID",
+  });
+  expect(await prisma.request.findUniqueOrThrow({ where: { id: short.id }, select: { fee: true } })).toEqual({
+    fee: "AWAITING_PAYMENT",
+  });
 
   // The same file again changes nothing and says so.
-  await page.getByLabel("入金明細 CSV ファイル").setInputFiles({ name: "statement.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await page
+    .getByLabel("入金明細 CSV ファイル")
+    .setInputFiles({ name: "statement.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
   await page.getByRole("button", { name: "取り込む" }).click();
   await expect(summary).toContainText("このファイルは取込済みです");
   expect(await prisma.payment.count({ where: { requestId: { in: [exact.id, short.id] } } })).toBe(1);
@@ -63,7 +78,9 @@ test("[fees] an admin imports a statement: one applied, a wrong amount and an un
   await expect(page.getByTestId("bank-lines").getByRole("status")).toHaveText("入金を請求に消し込みました。");
   await expect(shortLine).toHaveCount(0);
   // ¥5,000 of ¥5,500 arrived: recorded, still awaiting the rest.
-  expect(await prisma.payment.findFirstOrThrow({ where: { requestId: short.id }, select: { amount: true, method: true } })).toEqual({ amount: 5000, method: "BANK_TRANSFER" });
+  expect(
+    await prisma.payment.findFirstOrThrow({ where: { requestId: short.id }, select: { amount: true, method: true } }),
+  ).toEqual({ amount: 5000, method: "BANK_TRANSFER" });
 
   // The unknown one is dismissed with a note.
   await unknownLine.getByLabel("対象外とする理由").fill("振込人へ返金済み");
@@ -80,7 +97,9 @@ test("[fees] an admin imports a statement: one applied, a wrong amount and an un
   await record.getByLabel("振込依頼人名・支払者名").fill("サトウケン");
   await record.getByLabel("支払方法").selectOption("CASH");
   await record.getByLabel("振込依頼人名・支払者名").press("Enter");
-  await expect(page.getByRole("status").filter({ hasText: "入金を記録しました" })).toContainText("手数料は支払済みになり");
+  await expect(page.getByRole("status").filter({ hasText: "入金を記録しました" })).toContainText(
+    "手数料は支払済みになり",
+  );
   await expect(page.getByTestId("fee-facts")).toContainText("お支払い済み");
   await expect(page.getByTestId("receipts").getByRole("link")).toHaveCount(1);
   await expectNoAxeViolations(page);
@@ -112,14 +131,19 @@ test("[fees] the fee dashboard works on a 390-px phone, in English, for admins o
   await signInWithNewStaff(page, "ADMIN");
   await page.goto("/console/fees");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Fees");
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await expectNoAxeViolations(page);
   // An empty import names the field in the error summary, which takes focus and links to it.
   await page.getByRole("button", { name: "Import", exact: true }).click();
   const alert = page.getByRole("alert").filter({ hasText: "Please check your answers" });
   await expect(alert).toBeFocused();
-  await expect(alert.getByRole("link", { name: "The statement has no lines." })).toHaveAttribute("href", "#import-content");
+  await expect(alert.getByRole("link", { name: "The statement has no lines." })).toHaveAttribute(
+    "href",
+    "#import-content",
+  );
 });
 
 test("[fees] officers and staff do not reach the fee dashboard or its CSV", async ({ page }) => {
@@ -135,7 +159,10 @@ test("[fees] an admin refunds part of a payment, re-issues the receipt and waive
   const waived = await newDisclosureRequest();
   const me = await signInWithNewStaff(page, "ADMIN");
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(new Date());
-  await recordPayment({ actor: { type: "STAFF", id: me.id, role: "ADMIN" }, input: { requestId: paid.id, method: "POSTAL_MONEY_ORDER", paidOn: today, amount: 5500, payerName: "ヤマダハナコ" } });
+  await recordPayment({
+    actor: { type: "STAFF", id: me.id, role: "ADMIN" },
+    input: { requestId: paid.id, method: "POSTAL_MONEY_ORDER", paidOn: today, amount: 5500, payerName: "ヤマダハナコ" },
+  });
 
   await page.goto(`/console/fees/${paid.id}`);
   const refund = page.getByRole("region", { name: "返金" });
@@ -154,13 +181,17 @@ test("[fees] an admin refunds part of a payment, re-issues the receipt and waive
   await refund.getByRole("button", { name: "返金する" }).click();
   await expect(page.getByRole("status").filter({ hasText: "返金を記録しました。" })).toBeVisible();
   await expect(page.getByTestId("payments")).toContainText("5,000円");
-  expect(await prisma.request.findUniqueOrThrow({ where: { id: paid.id }, select: { fee: true } })).toEqual({ fee: "PAID" });
+  expect(await prisma.request.findUniqueOrThrow({ where: { id: paid.id }, select: { fee: true } })).toEqual({
+    fee: "PAID",
+  });
 
   // Re-issue: a second receipt marked as such; both download for staff.
   await page.getByRole("button", { name: /を再発行$/ }).click();
   await expect(page.getByTestId("receipts").getByRole("link")).toHaveCount(2);
   await expect(page.getByTestId("receipts")).toContainText("再発行");
-  const pdf = await page.request.get((await page.getByTestId("receipts").getByRole("link").last().getAttribute("href")) ?? "");
+  const pdf = await page.request.get(
+    (await page.getByTestId("receipts").getByRole("link").last().getAttribute("href")) ?? "",
+  );
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
 
   // Waiving needs a reason.

@@ -58,7 +58,9 @@ test("[fees] a requester pays by Stripe Checkout and downloads the receipt", asy
   expect(res.status).toBe(404);
 });
 
-test("[fees] on a 390-px phone in English, a requester who cancels at Checkout is told nothing was paid", async ({ page }) => {
+test("[fees] on a 390-px phone in English, a requester who cancels at Checkout is told nothing was paid", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const r = await createDisclosureRequest(`cancel-${Date.now()}@example.com`);
   const session = await requesterSessionFor(r.id);
@@ -70,7 +72,9 @@ test("[fees] on a 390-px phone in English, a requester who cancels at Checkout i
   const panel = page.getByTestId("fee-panel");
   await expect(panel).toContainText("¥5,500 (tax included; consumption tax ¥500)");
   await expect(panel).toContainText(`Put the transfer reference "${r.transferReference}" before your name`);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
   expect((await new AxeBuilder({ page }).include("[data-testid=fee-panel]").analyze()).violations).toEqual([]);
 
   // Keyboard: focus the button and press Enter.
@@ -79,7 +83,9 @@ test("[fees] on a 390-px phone in English, a requester who cancels at Checkout i
   await expect(page).toHaveURL(/\/checkout\/cs_test_fake_/);
   await page.getByRole("link", { name: "Cancel" }).click();
   await expect(page).toHaveURL(/\/status\?payment=cancelled/);
-  await expect(panel.getByRole("status")).toHaveText("The payment was not completed. You can try again or pay by bank transfer.");
+  await expect(panel.getByRole("status")).toHaveText(
+    "The payment was not completed. You can try again or pay by bank transfer.",
+  );
   await expect(panel.getByRole("button", { name: "Pay now (¥5,500)" })).toBeVisible();
   expect(await prisma.payment.count({ where: { requestId: r.id } })).toBe(0);
 });

@@ -25,10 +25,14 @@ const mailbox: Mailbox = {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const hit = readMail()
-        .filter((m) => m.at >= since && m.to.toLowerCase().includes(to.toLowerCase()) && (!subject || subject.test(m.subject)))
+        .filter(
+          (m) =>
+            m.at >= since && m.to.toLowerCase().includes(to.toLowerCase()) && (!subject || subject.test(m.subject)),
+        )
         .at(-1);
       if (hit) return hit;
-      if (Date.now() > deadline) throw new Error(`no mail to ${to}${subject ? ` matching ${subject}` : ""} within ${timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`no mail to ${to}${subject ? ` matching ${subject}` : ""} within ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 250));
     }
   },
@@ -48,7 +52,8 @@ export function codeFrom(mail: ReceivedMail): string {
  */
 async function watchCsp(context: BrowserContext, violations: string[]): Promise<void> {
   context.on("console", (msg) => {
-    if (msg.type() === "error" && /Content Security Policy/i.test(msg.text())) violations.push(`console: ${msg.text()}`);
+    if (msg.type() === "error" && /Content Security Policy/i.test(msg.text()))
+      violations.push(`console: ${msg.text()}`);
   });
   await context.exposeBinding("__reportCspViolation", (_source, report: string) => {
     violations.push(report);

@@ -3,9 +3,15 @@ import { test, expect } from "./fixtures";
 test("[foundation] portal serves in Japanese by default with English one click away", async ({ page }) => {
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "ja");
-  await page.getByRole("button", { name: /English/ }).first().click();
+  await page
+    .getByRole("button", { name: /English/ })
+    .first()
+    .click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await page.getByRole("button", { name: /日本語/ }).first().click();
+  await page
+    .getByRole("button", { name: /日本語/ })
+    .first()
+    .click();
   await expect(page.locator("html")).toHaveAttribute("lang", "ja");
 });
 

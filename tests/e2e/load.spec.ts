@@ -12,7 +12,12 @@ const SECONDS = 30;
 async function codeFor(email: string): Promise<void> {
   const emailHash = emailHashOf(email);
   await prisma.oneTimeCode.create({
-    data: { purpose: "EMAIL_CONFIRMATION", emailHash, codeHash: hmacHex(`EMAIL_CONFIRMATION:${emailHash}::135790`, "one-time-code"), expiresAt: new Date(Date.now() + 10 * 60_000) },
+    data: {
+      purpose: "EMAIL_CONFIRMATION",
+      emailHash,
+      codeHash: hmacHex(`EMAIL_CONFIRMATION:${emailHash}::135790`, "one-time-code"),
+      expiresAt: new Date(Date.now() + 10 * 60_000),
+    },
   });
 }
 
@@ -37,8 +42,24 @@ test("[load] 50 concurrent requesters for 30 s: no 5xx and nothing lost", async 
             input: {
               type: "DISCLOSURE",
               requesterKind: "SELF",
-              subject: { name: "負荷 試験", nameKana: "フカ シケン", birthDate: "1980-01-01", postalCode: "104-0061", prefecture: "東京都", city: "中央区", addressLine: "銀座1-1-1", email, phone: "03-0000-0000", relationship: "SERVICE_USER" },
-              details: { categories: [1], period: { from: "2025-01-01" }, deliveryMethod: "ELECTRONIC", includeProvisionRecords: false },
+              subject: {
+                name: "負荷 試験",
+                nameKana: "フカ シケン",
+                birthDate: "1980-01-01",
+                postalCode: "104-0061",
+                prefecture: "東京都",
+                city: "中央区",
+                addressLine: "銀座1-1-1",
+                email,
+                phone: "03-0000-0000",
+                relationship: "SERVICE_USER",
+              },
+              details: {
+                categories: [1],
+                period: { from: "2025-01-01" },
+                deliveryMethod: "ELECTRONIC",
+                includeProvisionRecords: false,
+              },
               documents: { sendByPost: true, files: [] },
               declarationAccepted: true,
             },
@@ -46,7 +67,8 @@ test("[load] 50 concurrent requesters for 30 s: no 5xx and nothing lost", async 
           timeout: 60_000,
         });
         statuses.set(res.status(), (statuses.get(res.status()) ?? 0) + 1);
-        if (res.status() === 201) accepted.push({ reference: ((await res.json()) as { reference: string }).reference, email });
+        if (res.status() === 201)
+          accepted.push({ reference: ((await res.json()) as { reference: string }).reference, email });
       }
     }),
   );
@@ -54,7 +76,10 @@ test("[load] 50 concurrent requesters for 30 s: no 5xx and nothing lost", async 
   const serverErrors = [...statuses.entries()].filter(([s]) => s >= 500);
   expect(serverErrors, `statuses: ${JSON.stringify(Object.fromEntries(statuses))}`).toEqual([]);
   expect(accepted.length).toBeGreaterThan(REQUESTERS);
-  const stored = await prisma.request.findMany({ where: { emailNormalized: { startsWith: run } }, select: { reference: true, emailNormalized: true, id: true } });
+  const stored = await prisma.request.findMany({
+    where: { emailNormalized: { startsWith: run } },
+    select: { reference: true, emailNormalized: true, id: true },
+  });
   expect(stored.length).toBe(accepted.length);
   const byRef = new Map(stored.map((s) => [s.reference, s.emailNormalized]));
   for (const a of accepted) expect(byRef.get(a.reference)).toBe(a.email);
@@ -64,11 +89,21 @@ test("[load] 50 concurrent requesters for 30 s: no 5xx and nothing lost", async 
 
   // Every acknowledgement mail is delivered (nothing lost after the requests either).
   await expect
-    .poll(async () => prisma.outboxMessage.count({ where: { toAddress: { startsWith: run }, status: { not: "SENT" } } }), { timeout: 120_000, intervals: [2000] })
+    .poll(
+      async () => prisma.outboxMessage.count({ where: { toAddress: { startsWith: run }, status: { not: "SENT" } } }),
+      { timeout: 120_000, intervals: [2000] },
+    )
     .toBe(0);
   // Each acknowledgement also gets its PDF from a background job; rendering hundreds takes
   // minutes on two cores, so this test's jobs are removed to leave later tests a quiet queue.
-  const notices = await prisma.notice.findMany({ where: { requestId: { in: stored.map((s) => s.id) } }, select: { id: true } });
-  expect(await prisma.job.count({ where: { uniqueKey: { in: notices.map((n) => `portal.notice-pdf:${n.id}`) } } })).toBe(notices.length);
-  await prisma.job.deleteMany({ where: { uniqueKey: { in: notices.map((n) => `portal.notice-pdf:${n.id}`) }, status: "PENDING" } });
+  const notices = await prisma.notice.findMany({
+    where: { requestId: { in: stored.map((s) => s.id) } },
+    select: { id: true },
+  });
+  expect(
+    await prisma.job.count({ where: { uniqueKey: { in: notices.map((n) => `portal.notice-pdf:${n.id}`) } } }),
+  ).toBe(notices.length);
+  await prisma.job.deleteMany({
+    where: { uniqueKey: { in: notices.map((n) => `portal.notice-pdf:${n.id}`) }, status: "PENDING" },
+  });
 });

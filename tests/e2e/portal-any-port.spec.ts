@@ -2,8 +2,29 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { test, expect } from "./fixtures";
 import { E2E_PORT } from "./e2e-env";
-import { DESKTOP, LANGS, PHONE, errorSummary, expectAccessible, fixture, msg, resetClientLimits, shoot, uniqueEmail, useLanguage } from "./portal-helpers";
-import { chooseRequester, chooseType, fillSubject, hanako, next, reviewAndSubmit, stepUrl, upload } from "./portal-steps";
+import {
+  DESKTOP,
+  LANGS,
+  PHONE,
+  errorSummary,
+  expectAccessible,
+  fixture,
+  msg,
+  resetClientLimits,
+  shoot,
+  uniqueEmail,
+  useLanguage,
+} from "./portal-helpers";
+import {
+  chooseRequester,
+  chooseType,
+  fillSubject,
+  hanako,
+  next,
+  reviewAndSubmit,
+  stepUrl,
+  upload,
+} from "./portal-steps";
 
 // [portal] `PORT=… npm start` with no APP_URL: a second app server on the suite's build
 // and database, on a port of its own, with APP_URL removed from its environment. Uploads
@@ -21,12 +42,22 @@ test.beforeAll(async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT) };
   delete env.APP_URL;
   delete env.NEXTAUTH_URL;
-  server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  server = spawn(
+    process.execPath,
+    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)],
+    { env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+  );
   server.stdout?.on("data", (c: Buffer) => (log += c.toString()));
   server.stderr?.on("data", (c: Buffer) => (log += c.toString()));
   for (let i = 0; ; i++) {
     if (server.exitCode !== null) throw new Error(`the second server exited:\n${log}`);
-    if ((await fetch(`${BASE}/`).then((r) => r.status, () => 0)) === 200) break;
+    if (
+      (await fetch(`${BASE}/`).then(
+        (r) => r.status,
+        () => 0,
+      )) === 200
+    )
+      break;
     if (i > 300) throw new Error(`the second server did not answer:\n${log}`);
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -41,10 +72,18 @@ test.beforeEach(async () => {
 });
 
 for (const lang of LANGS) {
-  test(`[portal] ${lang}: on another port without APP_URL, uploads work with and without JavaScript, a refused one says why, and the mail's status link opens the status page`, async ({ browser, mailbox }) => {
+  test(`[portal] ${lang}: on another port without APP_URL, uploads work with and without JavaScript, a refused one says why, and the mail's status link opens the status page`, async ({
+    browser,
+    mailbox,
+  }) => {
     // A whole journey plus two more browser contexts: more than one default timeout.
     test.setTimeout(4 * 60_000);
-    const context = await browser.newContext({ baseURL: BASE, viewport: PHONE, locale: lang === "ja" ? "ja-JP" : "en-US", timezoneId: "Asia/Tokyo" });
+    const context = await browser.newContext({
+      baseURL: BASE,
+      viewport: PHONE,
+      locale: lang === "ja" ? "ja-JP" : "en-US",
+      timezoneId: "Asia/Tokyo",
+    });
     await useLanguage(context, lang);
     const page = await context.newPage();
     const email = uniqueEmail(`any-port-${lang}`);
@@ -63,7 +102,9 @@ for (const lang of LANGS) {
     // copy): refused, and the person is told why instead of "try again later".
     // The browser's post goes out with that other Origin; the server's real answer comes back.
     await page.route("**/api/requests/uploads", async (route) => {
-      const response = await route.fetch({ headers: { ...route.request().headers(), origin: "http://elsewhere.example" } });
+      const response = await route.fetch({
+        headers: { ...route.request().headers(), origin: "http://elsewhere.example" },
+      });
       expect(response.status()).toBe(403);
       await route.fulfill({ response });
     });
@@ -81,7 +122,12 @@ for (const lang of LANGS) {
     await expect(page.getByTestId("uploaded-files").locator("li")).toHaveCount(1);
 
     // Without JavaScript: the plain form's redirect comes back to this port.
-    const plainContext = await browser.newContext({ baseURL: BASE, javaScriptEnabled: false, viewport: PHONE, storageState: await context.storageState() });
+    const plainContext = await browser.newContext({
+      baseURL: BASE,
+      javaScriptEnabled: false,
+      viewport: PHONE,
+      storageState: await context.storageState(),
+    });
     const plain = await plainContext.newPage();
     await plain.goto("/requests/new/documents");
     await plain.locator("#f-upload-kind").selectOption("PASSPORT");

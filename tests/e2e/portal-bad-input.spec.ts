@@ -2,7 +2,20 @@ import fs from "node:fs";
 import { test, expect } from "./fixtures";
 import { prisma } from "@/lib/server/db";
 import { emailHashOf } from "@/lib/codes/one-time-code";
-import { LANGS, PHONE, codeSentTo, errorSummary, expectAccessible, fixture, msg, requestRows, resetClientLimits, shoot, uniqueEmail, useLanguage } from "./portal-helpers";
+import {
+  LANGS,
+  PHONE,
+  codeSentTo,
+  errorSummary,
+  expectAccessible,
+  fixture,
+  msg,
+  requestRows,
+  resetClientLimits,
+  shoot,
+  uniqueEmail,
+  useLanguage,
+} from "./portal-helpers";
 import { chooseRequester, chooseType, fillSubject, hanako, next, stepUrl, upload } from "./portal-steps";
 
 // [portal] Bad input is refused with a clear message in the person's language — at the
@@ -14,7 +27,10 @@ test.beforeEach(async ({ page }) => {
 });
 
 for (const lang of LANGS) {
-  test(`[portal] ${lang}: empty and over-long fields, invalid dates and postal codes are refused`, async ({ page, context }) => {
+  test(`[portal] ${lang}: empty and over-long fields, invalid dates and postal codes are refused`, async ({
+    page,
+    context,
+  }) => {
     await useLanguage(context, lang);
     const before = await requestRows();
     const e = (key: string) => msg(lang, `requests.errors.${key}`);
@@ -125,7 +141,11 @@ test("[portal] a .exe renamed .pdf and a 50 MB file are refused and nothing is s
   await expectAccessible(page);
 });
 
-test("[portal] en: a wrong code six times in the wizard files nothing; resending is limited", async ({ page, context, mailbox }) => {
+test("[portal] en: a wrong code six times in the wizard files nothing; resending is limited", async ({
+  page,
+  context,
+  mailbox,
+}) => {
   await useLanguage(context, "en");
   const email = uniqueEmail("wizard-codes");
   await chooseType(page, "en", "PURPOSE_NOTICE");
@@ -149,7 +169,9 @@ test("[portal] en: a wrong code six times in the wizard files nothing; resending
     await page.locator("#f-code").fill(wrong);
     await submit.click();
     // The fifth wrong try spends the code, and a new one is offered with the wait (issue 20 point 4).
-    await expect(page.locator("#f-code-error")).toHaveText(msg("en", i < 4 ? "requests.errors.codeInvalid" : "requests.errors.codeSpent"));
+    await expect(page.locator("#f-code-error")).toHaveText(
+      msg("en", i < 4 ? "requests.errors.codeInvalid" : "requests.errors.codeSpent"),
+    );
   }
   await expect(page.getByTestId("resend-countdown")).toContainText(/You can send a new code (in \d+ seconds|now)/);
   await page.locator("#f-code").fill(code);
@@ -163,7 +185,10 @@ test("[portal] en: a wrong code six times in the wizard files nothing; resending
   await expect(errorSummary(page, "en")).toContainText(msg("en", "requests.errors.rateLimited"));
   // A minute later it comes, and works.
   await prisma.rateLimit.deleteMany({ where: { key: { startsWith: "code-send:EMAIL_CONFIRMATION" } } });
-  await prisma.oneTimeCode.updateMany({ where: { emailHash: emailHashOf(email) }, data: { createdAt: new Date(Date.now() - 61_000) } });
+  await prisma.oneTimeCode.updateMany({
+    where: { emailHash: emailHashOf(email) },
+    data: { createdAt: new Date(Date.now() - 61_000) },
+  });
   const since2 = Date.now();
   await page.getByRole("button", { name: msg("en", "portal.wizard.confirm.resend") }).click();
   await expect(page.getByRole("status").filter({ hasText: msg("en", "portal.wizard.confirm.resent") })).toBeVisible();

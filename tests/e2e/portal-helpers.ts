@@ -16,14 +16,24 @@ export const LANGS: Lang[] = ["ja", "en"];
 const messages: Record<Lang, Record<string, unknown>> = Object.fromEntries(
   LANGS.map((l) => {
     const dir = path.resolve("messages", l);
-    const all = Object.fromEntries(fs.readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => [f.replace(/\.json$/, ""), JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as unknown]));
+    const all = Object.fromEntries(
+      fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith(".json"))
+        .map((f) => [f.replace(/\.json$/, ""), JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as unknown]),
+    );
     return [l, all];
   }),
 ) as Record<Lang, Record<string, unknown>>;
 
 /** A message in the person's language, with {placeholders} filled; throws on a missing key. */
 export function msg(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
-  const value = key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), messages[lang]);
+  const value = key
+    .split(".")
+    .reduce<unknown>(
+      (node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined),
+      messages[lang],
+    );
   if (typeof value !== "string") throw new Error(`no message ${lang}:${key}`);
   return value.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }
@@ -42,7 +52,9 @@ export function uniqueEmail(tag: string): string {
  * submissions) would add up across journeys; each journey starts with its own count.
  */
 export async function resetClientLimits(): Promise<void> {
-  await prisma.rateLimit.deleteMany({ where: { OR: [{ key: { contains: "-client:" } }, { key: { startsWith: "draft-upload:" } }] } });
+  await prisma.rateLimit.deleteMany({
+    where: { OR: [{ key: { contains: "-client:" } }, { key: { startsWith: "draft-upload:" } }] },
+  });
 }
 
 /** The newest code mailed to `to` after `since` (the real SMTP capture). */
@@ -55,7 +67,10 @@ export const DESKTOP = { width: 1280, height: 900 };
 
 /** Nothing may stick out sideways: the page never scrolls horizontally. */
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
-  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
   expect(scroll, "page wider than the viewport").toBeLessThanOrEqual(client);
 }
 
@@ -63,7 +78,10 @@ export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
 export async function shoot(page: Page, name: string): Promise<void> {
   const dir = path.resolve("test-results", "screenshots");
   fs.mkdirSync(dir, { recursive: true });
-  for (const [label, size] of [["desktop", DESKTOP], ["390", PHONE]] as const) {
+  for (const [label, size] of [
+    ["desktop", DESKTOP],
+    ["390", PHONE],
+  ] as const) {
     await page.setViewportSize(size);
     await expectNoHorizontalOverflow(page);
     await page.screenshot({ path: path.join(dir, `${name}-${label}.png`), fullPage: true });

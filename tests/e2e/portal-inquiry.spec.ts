@@ -1,6 +1,18 @@
 import { test, expect } from "./fixtures";
 import { prisma } from "@/lib/server/db";
-import { LANGS, PHONE, codeSentTo, errorSummary, expectAccessible, msg, requestRows, resetClientLimits, shoot, uniqueEmail, useLanguage } from "./portal-helpers";
+import {
+  LANGS,
+  PHONE,
+  codeSentTo,
+  errorSummary,
+  expectAccessible,
+  msg,
+  requestRows,
+  resetClientLimits,
+  shoot,
+  uniqueEmail,
+  useLanguage,
+} from "./portal-helpers";
 
 // [portal] Inquiries and complaints (Art 11, 12): topic, message, contact, the emailed
 // code, and an acknowledgement with a reference; they reach the console as their own type.
@@ -12,7 +24,11 @@ test.beforeEach(async ({ page }) => {
 
 for (const lang of LANGS) {
   const kind = lang === "ja" ? "INQUIRY" : "COMPLAINT";
-  test(`[portal] ${lang}: ${kind === "INQUIRY" ? "an inquiry" : "a complaint"} is acknowledged with a reference`, async ({ page, context, mailbox }) => {
+  test(`[portal] ${lang}: ${kind === "INQUIRY" ? "an inquiry" : "a complaint"} is acknowledged with a reference`, async ({
+    page,
+    context,
+    mailbox,
+  }) => {
     await useLanguage(context, lang);
     const email = uniqueEmail(`inquiry-${lang}`);
     await page.goto("/inquiry");
@@ -31,7 +47,10 @@ for (const lang of LANGS) {
     await shoot(page, `inquiry-errors-${lang}`);
     await expectAccessible(page);
     // The link in the summary takes the person to the field.
-    await summary.getByRole("link", { name: msg(lang, "requests.errors.required") }).nth(1).click();
+    await summary
+      .getByRole("link", { name: msg(lang, "requests.errors.required") })
+      .nth(1)
+      .click();
     await expect(page).toHaveURL(/#f-message$/);
 
     await page.locator(`#f-kind-${kind}`).check();

@@ -30,7 +30,10 @@ for (const lang of LANGS) {
     }
   });
 
-  test(`[portal] ${lang}: the postal page gives the address and the printable request form`, async ({ page, context }) => {
+  test(`[portal] ${lang}: the postal page gives the address and the printable request form`, async ({
+    page,
+    context,
+  }) => {
     await useLanguage(context, lang);
     await page.goto("/postal");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(msg(lang, "portal.postal.title"));
@@ -43,7 +46,9 @@ for (const lang of LANGS) {
   });
 }
 
-test("[portal] the wizard works without JavaScript: errors, the postal-code lookup, going back", async ({ browser }) => {
+test("[portal] the wizard works without JavaScript: errors, the postal-code lookup, going back", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE, locale: "ja-JP" });
   const page = await context.newPage();
   const nextButton = page.getByRole("button", { name: msg("ja", "portal.wizard.next"), exact: true });

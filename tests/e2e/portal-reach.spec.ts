@@ -1,5 +1,18 @@
 import { test, expect } from "./fixtures";
-import { DESKTOP, LANGS, PHONE, errorSummary, expectAccessible, fixture, msg, resetClientLimits, shoot, uniqueEmail, useLanguage, type Lang } from "./portal-helpers";
+import {
+  DESKTOP,
+  LANGS,
+  PHONE,
+  errorSummary,
+  expectAccessible,
+  fixture,
+  msg,
+  resetClientLimits,
+  shoot,
+  uniqueEmail,
+  useLanguage,
+  type Lang,
+} from "./portal-helpers";
 import { chooseRequester, next, reviewAndSubmit, stepUrl } from "./portal-steps";
 import { signInWithNewStaff } from "./staff-session";
 import { countryName } from "@/lib/requests/countries";
@@ -18,10 +31,17 @@ const other = (lang: Lang): Lang => (lang === "ja" ? "en" : "ja");
 const ADDRESS = "ul. Piotrkowska 12 m. 4\n90-001 Łódź";
 
 for (const lang of LANGS) {
-  test(`[portal] ${lang}: a requester abroad starts from the landing card, gives a free address and a phone with country code, and a chosen file is uploaded without pressing the upload button`, async ({ browser, mailbox }) => {
+  test(`[portal] ${lang}: a requester abroad starts from the landing card, gives a free address and a phone with country code, and a chosen file is uploaded without pressing the upload button`, async ({
+    browser,
+    mailbox,
+  }) => {
     // A whole journey, a no-JavaScript look at one step and the console: more than one default timeout.
     test.setTimeout(4 * 60_000);
-    const context = await browser.newContext({ viewport: PHONE, locale: lang === "ja" ? "ja-JP" : "en-US", timezoneId: "Asia/Tokyo" });
+    const context = await browser.newContext({
+      viewport: PHONE,
+      locale: lang === "ja" ? "ja-JP" : "en-US",
+      timezoneId: "Asia/Tokyo",
+    });
     await useLanguage(context, lang);
     const page = await context.newPage();
     const email = uniqueEmail(`abroad-${lang}`);
@@ -33,9 +53,15 @@ for (const lang of LANGS) {
     await expect(card.locator('a[href="/policy#art-11"]')).toBeVisible();
     await expect(card.locator('a[href="/policy#art-8"]')).toHaveCount(0);
     for (const type of ["DISCLOSURE", "CORRECTION", "SUSPENSION", "THIRD_PARTY_STOP", "PURPOSE_NOTICE"]) {
-      await expect(page.getByTestId(`landing-card-${type}`).locator(`a[href="/requests/new?type=${type}"]`)).toHaveCount(1);
+      await expect(
+        page.getByTestId(`landing-card-${type}`).locator(`a[href="/requests/new?type=${type}"]`),
+      ).toHaveCount(1);
     }
-    await card.getByRole("link", { name: msg(lang, "portal.landing.startType", { title: msg(lang, "portal.landing.thirdPartyTitle") }) }).click();
+    await card
+      .getByRole("link", {
+        name: msg(lang, "portal.landing.startType", { title: msg(lang, "portal.landing.thirdPartyTitle") }),
+      })
+      .click();
     await expect(page).toHaveURL(/\/requests\/new\?type=THIRD_PARTY_STOP$/);
     await expect(page.locator("#f-type-THIRD_PARTY_STOP")).toBeChecked();
     await expect(page.locator('main a[href="/policy#art-3"]')).toBeVisible();
@@ -43,7 +69,11 @@ for (const lang of LANGS) {
     await chooseRequester(page, lang, "SELF");
 
     // Point 2, without JavaScript: choosing "outside Japan" swaps the address fields by CSS alone.
-    const plainContext = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE, storageState: await context.storageState() });
+    const plainContext = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: PHONE,
+      storageState: await context.storageState(),
+    });
     const plain = await plainContext.newPage();
     await plain.goto("/requests/new/subject");
     await expect(plain.locator("#f-residence-JP")).toBeChecked();
@@ -89,13 +119,17 @@ for (const lang of LANGS) {
     await next(page, lang);
     await expect(page).toHaveURL(stepUrl("documents"));
     // Point 2: a foreign passport is named among the documents; point 6: no untranslated 本籍 in English.
-    await expect(page.locator("#f-upload-kind option[value=PASSPORT]")).toHaveText(msg(lang, "requests.documentKinds.PASSPORT"));
+    await expect(page.locator("#f-upload-kind option[value=PASSPORT]")).toHaveText(
+      msg(lang, "requests.documentKinds.PASSPORT"),
+    );
     if (lang === "en") expect(await page.locator("main").innerText()).not.toContain("本籍");
 
     // Point 3: a file chosen before its kind: the kind is asked for, the file stays chosen and goes once the kind is chosen.
     const list = page.getByTestId("uploaded-files").locator("li");
     await page.locator("#f-upload-file").setInputFiles(fixture("passport.png"));
-    await expect(errorSummary(page, lang, msg(lang, "portal.wizard.documents.uploadFailed"))).toContainText(msg(lang, "requests.errors.kindFirst"));
+    await expect(errorSummary(page, lang, msg(lang, "portal.wizard.documents.uploadFailed"))).toContainText(
+      msg(lang, "requests.errors.kindFirst"),
+    );
     await expect(list).toHaveCount(0);
     await page.locator("#f-upload-kind").selectOption("PASSPORT");
     await expect(list).toHaveCount(1);
@@ -119,8 +153,27 @@ for (const lang of LANGS) {
     await context.close();
 
     // Stored with the country; the Japanese address parts stay empty.
-    const row = await prisma.request.findUniqueOrThrow({ where: { reference }, select: { id: true, country: true, postalCode: true, prefecture: true, addressLine: true, subjectNameKana: true, phone: true, _count: { select: { documents: true } } } });
-    expect(row).toMatchObject({ country: "PL", postalCode: null, prefecture: null, addressLine: ADDRESS, subjectNameKana: null, phone: "+48421234567" });
+    const row = await prisma.request.findUniqueOrThrow({
+      where: { reference },
+      select: {
+        id: true,
+        country: true,
+        postalCode: true,
+        prefecture: true,
+        addressLine: true,
+        subjectNameKana: true,
+        phone: true,
+        _count: { select: { documents: true } },
+      },
+    });
+    expect(row).toMatchObject({
+      country: "PL",
+      postalCode: null,
+      prefecture: null,
+      addressLine: ADDRESS,
+      subjectNameKana: null,
+      phone: "+48421234567",
+    });
     expect(row._count.documents).toBe(2);
 
     // The console shows the address as written, with the country on the last line.
@@ -134,7 +187,9 @@ for (const lang of LANGS) {
     await staff.close();
   });
 
-  test(`[portal] ${lang}: /${lang}/… and ?lang=${lang} open that language at a plain address; fees, header and footer fit a phone`, async ({ browser }) => {
+  test(`[portal] ${lang}: /${lang}/… and ?lang=${lang} open that language at a plain address; fees, header and footer fit a phone`, async ({
+    browser,
+  }) => {
     // Start in the other language, as a link from an English privacy policy would find a Japanese cookie.
     const context = await browser.newContext({ viewport: PHONE });
     await useLanguage(context, other(lang));

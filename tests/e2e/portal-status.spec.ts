@@ -4,7 +4,19 @@ import { prisma } from "@/lib/server/db";
 import { createOrUpdatePackage } from "@/lib/packages/create-package";
 import { addPackageFile } from "@/lib/packages/package-files";
 import { publishPackage } from "@/lib/packages/publish-package";
-import { LANGS, PHONE, codeSentTo, errorSummary, expectAccessible, fixture, msg, resetClientLimits, shoot, uniqueEmail, useLanguage } from "./portal-helpers";
+import {
+  LANGS,
+  PHONE,
+  codeSentTo,
+  errorSummary,
+  expectAccessible,
+  fixture,
+  msg,
+  resetClientLimits,
+  shoot,
+  uniqueEmail,
+  useLanguage,
+} from "./portal-helpers";
 import { fileRequestDirectly } from "./portal-steps";
 
 // [portal] The status page, in Japanese and English: opened by reference + email + code or
@@ -17,7 +29,11 @@ test.beforeEach(async ({ page }) => {
 });
 
 for (const lang of LANGS) {
-  test(`[portal] ${lang}: opens the status page by reference, email and code; writes to staff with an attachment; withdraws`, async ({ page, context, mailbox }) => {
+  test(`[portal] ${lang}: opens the status page by reference, email and code; writes to staff with an attachment; withdraws`, async ({
+    page,
+    context,
+    mailbox,
+  }) => {
     await useLanguage(context, lang);
     const email = uniqueEmail(`status-${lang}`);
     const { reference, requestId } = await fileRequestDirectly(mailbox, { email, lang });
@@ -73,17 +89,26 @@ for (const lang of LANGS) {
     await expect(page.getByRole("status").filter({ hasText: msg(lang, "portal.status.messages.sent") })).toBeVisible();
     const thread = page.getByTestId("messages");
     await expect(thread).toContainText("本人確認書類の写しを添付します。");
-    const attachment = thread.getByRole("link", { name: msg(lang, "portal.status.messages.attachment", { name: "passport.png" }) });
+    const attachment = thread.getByRole("link", {
+      name: msg(lang, "portal.status.messages.attachment", { name: "passport.png" }),
+    });
     const download = page.waitForEvent("download");
     await attachment.click();
-    expect(fs.readFileSync(await (await download).path()).subarray(1, 4).toString()).toBe("PNG");
+    expect(
+      fs
+        .readFileSync(await (await download).path())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe("PNG");
 
     // The acknowledgement notice as PDF (rendered by a job: it appears shortly).
     await expect(async () => {
       await page.reload();
       await expect(page.getByTestId("notices").getByRole("link")).toHaveCount(1, { timeout: 1000 });
     }).toPass({ timeout: 20_000 });
-    const pdf = await page.request.get((await page.getByTestId("notices").getByRole("link").getAttribute("href")) ?? "");
+    const pdf = await page.request.get(
+      (await page.getByTestId("notices").getByRole("link").getAttribute("href")) ?? "",
+    );
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     await shoot(page, `status-view-${lang}`);
     await expectAccessible(page);
@@ -110,7 +135,11 @@ for (const lang of LANGS) {
     await expect(page.locator("#f-reference")).toBeVisible();
   });
 
-  test(`[portal] ${lang}: downloads the published package after a fresh code; each download recorded; links expire`, async ({ page, context, mailbox }) => {
+  test(`[portal] ${lang}: downloads the published package after a fresh code; each download recorded; links expire`, async ({
+    page,
+    context,
+    mailbox,
+  }) => {
     await useLanguage(context, lang);
     const email = uniqueEmail(`package-${lang}`);
     const { requestId, statusLink } = await fileRequestDirectly(mailbox, { email, lang });
@@ -118,10 +147,16 @@ for (const lang of LANGS) {
     // Staff verify, waive, decide and publish, through the console's own functions.
     const admin = await prisma.staffUser.findFirstOrThrow({ where: { role: "ADMIN" } });
     const actor = { type: "STAFF" as const, id: admin.id, role: admin.role };
-    const r = await prisma.request.update({ where: { id: requestId }, data: { identity: "VERIFIED", fee: "WAIVED", status: "DECIDED", outcome: "FULFILLED" } });
+    const r = await prisma.request.update({
+      where: { id: requestId },
+      data: { identity: "VERIFIED", fee: "WAIVED", status: "DECIDED", outcome: "FULFILLED" },
+    });
     const p = await createOrUpdatePackage({ actor, input: { requestId, version: r.version } });
     const csv = Buffer.from("日付,項目\n2026-01-01,ログイン\n", "utf8");
-    const f = await addPackageFile({ actor, input: { requestId, version: p.version, file: { fileName: "login-history.csv", content: csv } } });
+    const f = await addPackageFile({
+      actor,
+      input: { requestId, version: p.version, file: { fileName: "login-history.csv", content: csv } },
+    });
     await publishPackage({ actor, input: { requestId, version: f.version } });
 
     // The mail link signs in and leaves the address bar at once, sending no Referer.
@@ -131,7 +166,9 @@ for (const lang of LANGS) {
       expect(hop.status()).toBe(307);
       expect(hop.headers()["referrer-policy"]).toBe("no-referrer");
       expect(hop.headers()["location"]).toMatch(/\/status\/t\/[A-Za-z0-9_-]+$/);
-      hop = await page.request.get(new URL(hop.headers()["location"] ?? "", statusLink).toString(), { maxRedirects: 0 });
+      hop = await page.request.get(new URL(hop.headers()["location"] ?? "", statusLink).toString(), {
+        maxRedirects: 0,
+      });
     }
     expect(hop.status()).toBe(303);
     expect(hop.headers()["referrer-policy"]).toBe("no-referrer");
@@ -149,11 +186,15 @@ for (const lang of LANGS) {
 
     const since = Date.now();
     await section.getByRole("button", { name: msg(lang, "portal.status.package.sendCode") }).click();
-    await expect(page.getByRole("status").filter({ hasText: msg(lang, "portal.status.package.codeSent") })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: msg(lang, "portal.status.package.codeSent") }),
+    ).toBeVisible();
     const code = await codeSentTo(mailbox, email, since);
     await page.locator("#f-download-code").fill(code);
     await section.getByRole("button", { name: msg(lang, "portal.status.package.verify") }).click();
-    const link = section.getByRole("link", { name: msg(lang, "portal.status.package.file", { name: "login-history.csv" }) });
+    const link = section.getByRole("link", {
+      name: msg(lang, "portal.status.package.file", { name: "login-history.csv" }),
+    });
     await expect(link).toBeVisible();
     await expect(section.getByText(msg(lang, "portal.status.package.verifyAgain"))).toHaveCount(0);
     await shoot(page, `status-package-${lang}`);
@@ -166,7 +207,10 @@ for (const lang of LANGS) {
     await expect.poll(() => prisma.downloadRecord.count({ where: { packageId: pkg.id } })).toBe(1);
 
     // The fresh code lasts 15 minutes; after that, another one is needed.
-    await prisma.requesterSession.updateMany({ where: { requestId }, data: { downloadVerifiedAt: new Date(Date.now() - 16 * 60_000) } });
+    await prisma.requesterSession.updateMany({
+      where: { requestId },
+      data: { downloadVerifiedAt: new Date(Date.now() - 16 * 60_000) },
+    });
     const stale = await page.request.get(`/api/status/package/${fileId}`, { maxRedirects: 0 });
     expect(stale.status()).toBe(303);
     expect(stale.headers()["location"]).toMatch(/\/status\?download=verify$/);
@@ -182,16 +226,27 @@ for (const lang of LANGS) {
   });
 }
 
-test("[portal] another request's files are not found, and a forged status link opens nothing", async ({ page, mailbox }) => {
+test("[portal] another request's files are not found, and a forged status link opens nothing", async ({
+  page,
+  mailbox,
+}) => {
   const a = await fileRequestDirectly(mailbox, { email: uniqueEmail("own"), lang: "ja" });
   const b = await fileRequestDirectly(mailbox, { email: uniqueEmail("other"), lang: "ja" });
   await page.goto(a.statusLink);
   await expect(page).toHaveURL(/\/status$/);
   // B's acknowledgement as PDF (made by a job) is a real file of another request.
-  await expect.poll(async () => (await prisma.notice.findFirst({ where: { requestId: b.requestId } }))?.fileId ?? null, { timeout: 20_000 }).not.toBeNull();
+  await expect
+    .poll(async () => (await prisma.notice.findFirst({ where: { requestId: b.requestId } }))?.fileId ?? null, {
+      timeout: 20_000,
+    })
+    .not.toBeNull();
   const notice = await prisma.notice.findFirstOrThrow({ where: { requestId: b.requestId } });
   const otherFile = notice.fileId ?? "";
-  for (const path of [`/api/status/notices/${notice.id}`, `/api/status/attachments/${otherFile}`, `/api/status/package/${otherFile}`]) {
+  for (const path of [
+    `/api/status/notices/${notice.id}`,
+    `/api/status/attachments/${otherFile}`,
+    `/api/status/package/${otherFile}`,
+  ]) {
     expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
   }
   await expect(page.getByTestId("status-reference")).toHaveText(a.reference);
@@ -206,7 +261,10 @@ test("[portal] another request's files are not found, and a forged status link o
   expect(await prisma.requesterSession.count()).toBe(sessions);
 });
 
-test("[portal] a wrong code six times is refused even when the sixth is right (spent after the fifth); an expired or used code is refused", async ({ page, mailbox }) => {
+test("[portal] a wrong code six times is refused even when the sixth is right (spent after the fifth); an expired or used code is refused", async ({
+  page,
+  mailbox,
+}) => {
   const email = uniqueEmail("codes");
   const { reference, requestId } = await fileRequestDirectly(mailbox, { email, lang: "ja" });
   await page.goto("/status");
@@ -220,7 +278,9 @@ test("[portal] a wrong code six times is refused even when the sixth is right (s
     await page.locator("#f-code").fill(wrong);
     await page.getByRole("button", { name: msg("ja", "portal.status.access.open"), exact: true }).click();
     // The fifth wrong try spends the code (issue 20 point 4).
-    await expect(page.locator("#f-code-error")).toHaveText(msg("ja", i < 4 ? "requests.errors.codeInvalid" : "requests.errors.codeSpent"));
+    await expect(page.locator("#f-code-error")).toHaveText(
+      msg("ja", i < 4 ? "requests.errors.codeInvalid" : "requests.errors.codeSpent"),
+    );
     await expect(errorSummary(page, "ja")).toBeFocused();
   }
   await page.locator("#f-code").fill(code);
@@ -230,11 +290,17 @@ test("[portal] a wrong code six times is refused even when the sixth is right (s
 
   // A fresh code (a minute later) that has expired by the time it is typed.
   await prisma.rateLimit.deleteMany({ where: { key: { startsWith: "code-send:STATUS_ACCESS" } } });
-  await prisma.oneTimeCode.updateMany({ where: { requestId, purpose: "STATUS_ACCESS" }, data: { createdAt: new Date(Date.now() - 61_000) } });
+  await prisma.oneTimeCode.updateMany({
+    where: { requestId, purpose: "STATUS_ACCESS" },
+    data: { createdAt: new Date(Date.now() - 61_000) },
+  });
   const since2 = Date.now();
   await page.getByRole("button", { name: msg("ja", "portal.status.access.resend") }).click();
   const code2 = await codeSentTo(mailbox, email, since2);
-  await prisma.oneTimeCode.updateMany({ where: { requestId, purpose: "STATUS_ACCESS", consumedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  await prisma.oneTimeCode.updateMany({
+    where: { requestId, purpose: "STATUS_ACCESS", consumedAt: null },
+    data: { expiresAt: new Date(Date.now() - 1000) },
+  });
   await page.locator("#f-code").fill(code2);
   await page.getByRole("button", { name: msg("ja", "portal.status.access.open"), exact: true }).click();
   // Expired answers like any wrong code (issue 15 item 4).
@@ -242,7 +308,10 @@ test("[portal] a wrong code six times is refused even when the sixth is right (s
 
   // A good code opens the page once; the same code again opens nothing.
   await prisma.rateLimit.deleteMany({ where: { key: { startsWith: "code-send:STATUS_ACCESS" } } });
-  await prisma.oneTimeCode.updateMany({ where: { requestId, purpose: "STATUS_ACCESS" }, data: { createdAt: new Date(Date.now() - 61_000) } });
+  await prisma.oneTimeCode.updateMany({
+    where: { requestId, purpose: "STATUS_ACCESS" },
+    data: { createdAt: new Date(Date.now() - 61_000) },
+  });
   const since3 = Date.now();
   await page.getByRole("button", { name: msg("ja", "portal.status.access.resend") }).click();
   const code3 = await codeSentTo(mailbox, email, since3);

@@ -7,7 +7,17 @@ import { codeSentTo, expectAccessible, fixture, msg, shoot, type Lang } from "./
 // The wizard's steps as a person goes through them, by field id (language independent)
 // and by button text (from the message files, so every journey runs in ja and en).
 
-export type Person = { name: string; nameKana: string; birthDate: string; postalCode: string; addressLine: string; email: string; phone: string; relationship: string; customerId?: string };
+export type Person = {
+  name: string;
+  nameKana: string;
+  birthDate: string;
+  postalCode: string;
+  addressLine: string;
+  email: string;
+  phone: string;
+  relationship: string;
+  customerId?: string;
+};
 export type Agent = { name: string; nameKana: string; email: string; phone: string; address: string };
 
 export const hanako = (email: string): Person => ({
@@ -22,7 +32,13 @@ export const hanako = (email: string): Person => ({
   relationship: "SERVICE_USER",
 });
 
-export const agentTakahashi = (email: string): Agent => ({ name: "高橋 一郎", nameKana: "タカハシ イチロウ", email, phone: "06-1111-2222", address: "大阪府大阪市北区梅田1-1-1" });
+export const agentTakahashi = (email: string): Agent => ({
+  name: "高橋 一郎",
+  nameKana: "タカハシ イチロウ",
+  email,
+  phone: "06-1111-2222",
+  address: "大阪府大阪市北区梅田1-1-1",
+});
 
 /** Where each step lives. */
 export const stepUrl = (step: string) => new RegExp(step === "type" ? "/requests/new$" : `/requests/new/${step}$`);
@@ -49,7 +65,13 @@ export async function chooseType(page: Page, lang: Lang, type: string, c: StepCh
   await expect(page).toHaveURL(stepUrl("requester"));
 }
 
-export async function chooseRequester(page: Page, lang: Lang, kind: string, agent?: Agent, c: StepCheck = null): Promise<void> {
+export async function chooseRequester(
+  page: Page,
+  lang: Lang,
+  kind: string,
+  agent?: Agent,
+  c: StepCheck = null,
+): Promise<void> {
   await check(page, c, "2-requester");
   await page.locator(`#f-requesterKind-${kind}`).check();
   if (agent) {
@@ -99,7 +121,14 @@ export async function upload(page: Page, lang: Lang, kind: string, file: string,
 }
 
 /** Review (with the declaration), the emailed code, and the done page; returns the reference. */
-export async function reviewAndSubmit(page: Page, lang: Lang, mailbox: Mailbox, contactEmail: string, c: StepCheck = null, expectFee = false): Promise<string> {
+export async function reviewAndSubmit(
+  page: Page,
+  lang: Lang,
+  mailbox: Mailbox,
+  contactEmail: string,
+  c: StepCheck = null,
+  expectFee = false,
+): Promise<string> {
   await expect(page).toHaveURL(stepUrl("review"));
   if (expectFee) await expect(page.getByTestId("review-fee")).toContainText("5,500");
   else await expect(page.getByTestId("review-fee")).toHaveCount(0);
@@ -128,15 +157,34 @@ export async function reviewAndSubmit(page: Page, lang: Lang, mailbox: Mailbox, 
  * A request filed the way the wizard files it (code, then submitRequest) but without the
  * screens, for journeys that start on the status page. Returns the link from the mail.
  */
-export async function fileRequestDirectly(mailbox: Mailbox, opts: { email: string; lang: Lang; type?: "DISCLOSURE" | "PURPOSE_NOTICE"; delivery?: "ELECTRONIC" | "POST" }): Promise<{ reference: string; requestId: string; statusLink: string }> {
+export async function fileRequestDirectly(
+  mailbox: Mailbox,
+  opts: { email: string; lang: Lang; type?: "DISCLOSURE" | "PURPOSE_NOTICE"; delivery?: "ELECTRONIC" | "POST" },
+): Promise<{ reference: string; requestId: string; statusLink: string }> {
   const since = Date.now();
   await sendEmailConfirmationCode({ email: opts.email, locale: opts.lang });
   const code = await codeSentTo(mailbox, opts.email, since);
   const type = opts.type ?? "DISCLOSURE";
-  const details = type === "DISCLOSURE" ? { categories: [1, 2], deliveryMethod: opts.delivery ?? "ELECTRONIC", includeProvisionRecords: false } : {};
-  const subject = { ...hanako(opts.email), postalCode: "104-0061", prefecture: "東京都", city: "中央区", birthDate: "1990-04-01" };
+  const details =
+    type === "DISCLOSURE"
+      ? { categories: [1, 2], deliveryMethod: opts.delivery ?? "ELECTRONIC", includeProvisionRecords: false }
+      : {};
+  const subject = {
+    ...hanako(opts.email),
+    postalCode: "104-0061",
+    prefecture: "東京都",
+    city: "中央区",
+    birthDate: "1990-04-01",
+  };
   const filed = await submitRequest({
-    input: { type, requesterKind: "SELF", subject, details, documents: { sendByPost: true, files: [] }, declarationAccepted: true },
+    input: {
+      type,
+      requesterKind: "SELF",
+      subject,
+      details,
+      documents: { sendByPost: true, files: [] },
+      declarationAccepted: true,
+    },
     emailCode: code,
     idempotencyKey: `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}`,
     locale: opts.lang,

@@ -1,7 +1,28 @@
 import { test, expect } from "./fixtures";
 import { prisma } from "@/lib/server/db";
-import { LANGS, PHONE, codeSentTo, errorSummary, expectAccessible, msg, resetClientLimits, shoot, uniqueEmail, useLanguage } from "./portal-helpers";
-import { agentTakahashi, chooseRequester, chooseType, fillSubject, hanako, next, reviewAndSubmit, stepUrl, upload } from "./portal-steps";
+import {
+  LANGS,
+  PHONE,
+  codeSentTo,
+  errorSummary,
+  expectAccessible,
+  msg,
+  resetClientLimits,
+  shoot,
+  uniqueEmail,
+  useLanguage,
+} from "./portal-helpers";
+import {
+  agentTakahashi,
+  chooseRequester,
+  chooseType,
+  fillSubject,
+  hanako,
+  next,
+  reviewAndSubmit,
+  stepUrl,
+  upload,
+} from "./portal-steps";
 
 // [portal] The request wizard, in Japanese and English, on a 390-px phone: one step per
 // screen, screenshots of each step (phone and desktop) checked for overlap, axe on each.
@@ -16,7 +37,11 @@ test.beforeEach(async ({ page }) => {
 });
 
 for (const lang of LANGS) {
-  test(`[portal] ${lang}: the person files a disclosure with an ID upload and reaches the status page`, async ({ page, context, mailbox }) => {
+  test(`[portal] ${lang}: the person files a disclosure with an ID upload and reaches the status page`, async ({
+    page,
+    context,
+    mailbox,
+  }) => {
     await useLanguage(context, lang);
     const email = uniqueEmail(`disclosure-${lang}`);
     const shots = { name: `wizard-${lang}` };
@@ -42,7 +67,11 @@ for (const lang of LANGS) {
     await shoot(page, `${shots.name}-5-documents`);
     await expectAccessible(page);
     await upload(page, lang, "DRIVERS_LICENSE", "drivers-license.jpg");
-    const preview = page.getByRole("img", { name: msg(lang, "portal.wizard.documents.previewAlt", { kind: msg(lang, "requests.documentKinds.DRIVERS_LICENSE") }) });
+    const preview = page.getByRole("img", {
+      name: msg(lang, "portal.wizard.documents.previewAlt", {
+        kind: msg(lang, "requests.documentKinds.DRIVERS_LICENSE"),
+      }),
+    });
     await expect(preview).toBeVisible();
     // Visible is not loaded: the preview is fetched from the server after it appears.
     await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
@@ -60,7 +89,9 @@ for (const lang of LANGS) {
     await next(page, lang);
 
     // Review: everything, the fee (tax included, paid after submission), the pre-filled postal form.
-    await expect(page.getByText(msg(lang, "portal.wizard.review.withKana", { name: "山田 花子", kana: "ヤマダ ハナコ" }))).toBeVisible();
+    await expect(
+      page.getByText(msg(lang, "portal.wizard.review.withKana", { name: "山田 花子", kana: "ヤマダ ハナコ" })),
+    ).toBeVisible();
     await expect(page.getByText("〒104-0061 東京都中央区銀座1-2-3")).toBeVisible();
     const pdf = await page.request.get("/postal/form?filled=1");
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
@@ -68,7 +99,15 @@ for (const lang of LANGS) {
     const reference = await reviewAndSubmit(page, lang, mailbox, email, shots, true);
 
     const r = await prisma.request.findUniqueOrThrow({ where: { reference }, include: { documents: true } });
-    expect(r).toMatchObject({ type: "DISCLOSURE", requesterKind: "SELF", subjectName: "山田 花子", email, locale: lang, fee: "AWAITING_PAYMENT", status: "RECEIVED" });
+    expect(r).toMatchObject({
+      type: "DISCLOSURE",
+      requesterKind: "SELF",
+      subjectName: "山田 花子",
+      email,
+      locale: lang,
+      fee: "AWAITING_PAYMENT",
+      status: "RECEIVED",
+    });
     expect(r.documents.map((d) => [d.kind, d.holder])).toEqual([["DRIVERS_LICENSE", "SUBJECT"]]);
     await mailbox.waitFor({ to: email, subject: new RegExp(reference) });
 
@@ -83,7 +122,11 @@ for (const lang of LANGS) {
     await expectAccessible(page);
   });
 
-  test(`[portal] ${lang}: an appointed agent files a correction with a power of attorney and seal certificate`, async ({ page, context, mailbox }) => {
+  test(`[portal] ${lang}: an appointed agent files a correction with a power of attorney and seal certificate`, async ({
+    page,
+    context,
+    mailbox,
+  }) => {
     await useLanguage(context, lang);
     const agentEmail = uniqueEmail(`agent-${lang}`);
     const subjectEmail = uniqueEmail(`principal-${lang}`);
@@ -117,14 +160,37 @@ for (const lang of LANGS) {
 
     await expect(page.getByText(agentEmail).first()).toBeVisible();
     const reference = await reviewAndSubmit(page, lang, mailbox, agentEmail);
-    const r = await prisma.request.findUniqueOrThrow({ where: { reference }, include: { documents: { orderBy: { createdAt: "asc" } } } });
-    expect(r).toMatchObject({ type: "CORRECTION", requesterKind: "APPOINTED_AGENT", agentEmail, email: subjectEmail, fee: "NOT_REQUIRED" });
-    expect(r.details).toMatchObject({ action: "CORRECT", items: [{ category: 1, current: "東京都中央区銀座9-9-9", corrected: "東京都中央区銀座1-2-3" }, { category: 1, corrected: "03-1234-5678" }] });
-    expect(r.documents.map((d) => [d.kind, d.holder])).toEqual([["PASSPORT", "AGENT"], ["POWER_OF_ATTORNEY", "AGENT"], ["SEAL_CERTIFICATE", "SUBJECT"]]);
+    const r = await prisma.request.findUniqueOrThrow({
+      where: { reference },
+      include: { documents: { orderBy: { createdAt: "asc" } } },
+    });
+    expect(r).toMatchObject({
+      type: "CORRECTION",
+      requesterKind: "APPOINTED_AGENT",
+      agentEmail,
+      email: subjectEmail,
+      fee: "NOT_REQUIRED",
+    });
+    expect(r.details).toMatchObject({
+      action: "CORRECT",
+      items: [
+        { category: 1, current: "東京都中央区銀座9-9-9", corrected: "東京都中央区銀座1-2-3" },
+        { category: 1, corrected: "03-1234-5678" },
+      ],
+    });
+    expect(r.documents.map((d) => [d.kind, d.holder])).toEqual([
+      ["PASSPORT", "AGENT"],
+      ["POWER_OF_ATTORNEY", "AGENT"],
+      ["SEAL_CERTIFICATE", "SUBJECT"],
+    ]);
     expect(r.documents[2]?.issuedOn?.toISOString().slice(0, 10)).toBe("2026-11-01");
   });
 
-  test(`[portal] ${lang}: a suspension citing a purpose from Art 2.2, documents by post, submitted once though pressed twice`, async ({ page, context, mailbox }) => {
+  test(`[portal] ${lang}: a suspension citing a purpose from Art 2.2, documents by post, submitted once though pressed twice`, async ({
+    page,
+    context,
+    mailbox,
+  }) => {
     await useLanguage(context, lang);
     const email = uniqueEmail(`suspension-${lang}`);
     await chooseType(page, lang, "SUSPENSION");
@@ -134,7 +200,10 @@ for (const lang of LANGS) {
     await page.locator("#f-categories-1").check();
     await page.locator("#f-ground-BEYOND_PURPOSE").check();
     // The likely purposes for a service user come first; the policy's list is one link away.
-    await expect(page.getByRole("link", { name: msg(lang, "portal.wizard.details.purposesLink") })).toHaveAttribute("href", "/policy#art-2");
+    await expect(page.getByRole("link", { name: msg(lang, "portal.wizard.details.purposesLink") })).toHaveAttribute(
+      "href",
+      "/policy#art-2",
+    );
     await page.locator("#f-purpose").selectOption("5");
     await page.locator("#f-wanted-SUSPEND_USE").check();
     await page.locator("#f-explanation").fill("広告メールの停止を依頼したのに届き続けています。");
@@ -154,13 +223,22 @@ for (const lang of LANGS) {
     const reference = (await page.getByTestId("reference").textContent())?.trim();
     const rows = await prisma.request.findMany({ where: { email } });
     expect(rows.map((r) => r.reference)).toEqual([reference]);
-    expect(rows[0]?.details).toMatchObject({ ground: "BEYOND_PURPOSE", purpose: 5, wanted: "SUSPEND_USE", categories: [1], documentsByPost: true });
+    expect(rows[0]?.details).toMatchObject({
+      ground: "BEYOND_PURPOSE",
+      purpose: 5,
+      wanted: "SUSPEND_USE",
+      categories: [1],
+      documentsByPost: true,
+    });
     // Next steps say to post the copies, marked with the reference.
     await expect(page.getByRole("listitem").filter({ hasText: reference ?? "" })).toContainText("〒");
   });
 }
 
-test("[portal] ja: a legal representative asks to stop third-party provision with a family register", async ({ page, mailbox }) => {
+test("[portal] ja: a legal representative asks to stop third-party provision with a family register", async ({
+  page,
+  mailbox,
+}) => {
   const repEmail = uniqueEmail("guardian");
   await chooseType(page, "ja", "THIRD_PARTY_STOP");
   await chooseRequester(page, "ja", "LEGAL_REPRESENTATIVE", agentTakahashi(repEmail));
@@ -179,8 +257,18 @@ test("[portal] ja: a legal representative asks to stop third-party provision wit
   await next(page, "ja");
   await expect(page.getByText(msg("ja", "requests.suspensionGrounds.THIRD_PARTY_WITHOUT_CONSENT"))).toBeVisible();
   const reference = await reviewAndSubmit(page, "ja", mailbox, repEmail);
-  const r = await prisma.request.findUniqueOrThrow({ where: { reference }, include: { documents: { orderBy: { createdAt: "asc" } } } });
+  const r = await prisma.request.findUniqueOrThrow({
+    where: { reference },
+    include: { documents: { orderBy: { createdAt: "asc" } } },
+  });
   expect(r).toMatchObject({ type: "THIRD_PARTY_STOP", requesterKind: "LEGAL_REPRESENTATIVE", agentEmail: repEmail });
-  expect(r.details).toMatchObject({ categories: [1], recipient: "提携先の広告会社", ground: "THIRD_PARTY_WITHOUT_CONSENT" });
-  expect(r.documents.map((d) => [d.kind, d.holder])).toEqual([["DRIVERS_LICENSE", "AGENT"], ["FAMILY_REGISTER", "SUBJECT"]]);
+  expect(r.details).toMatchObject({
+    categories: [1],
+    recipient: "提携先の広告会社",
+    ground: "THIRD_PARTY_WITHOUT_CONSENT",
+  });
+  expect(r.documents.map((d) => [d.kind, d.holder])).toEqual([
+    ["DRIVERS_LICENSE", "AGENT"],
+    ["FAMILY_REGISTER", "SUBJECT"],
+  ]);
 });

@@ -48,7 +48,10 @@ function capture(child: ChildProcess): () => string {
 async function serving(child: ChildProcess, log: () => string): Promise<number> {
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${log()}`);
-    const status = await fetch(`${BASE}/`).then((r) => r.status, () => 0);
+    const status = await fetch(`${BASE}/`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status) return status;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -75,7 +78,9 @@ test.afterAll(async () => {
   await sql(E2E_ADMIN_DATABASE_URL, `DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
 });
 
-test("[setup] a fresh copy with only a .env on PostgreSQL: npm start migrates it and serves, admin:create, worker and audit:verify use it, files are sealed with the configured key", async ({ browser }) => {
+test("[setup] a fresh copy with only a .env on PostgreSQL: npm start migrates it and serves, admin:create, worker and audit:verify use it, files are sealed with the configured key", async ({
+  browser,
+}) => {
   test.setTimeout(8 * 60_000);
   copy = makeProjectCopy({ build: e2eEnv.NEXT_DIST_DIR ?? ".next-e2e" });
   const cwd = copy.dir;
@@ -93,17 +98,34 @@ test("[setup] a fresh copy with only a .env on PostgreSQL: npm start migrates it
   server = spawn("npm", ["start"], { cwd, env: bareEnv(), detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const log = capture(server);
   expect(await serving(server, log)).toBe(200);
-  const migrations = fs.readdirSync(path.join(cwd, "prisma", "migrations"), { withFileTypes: true }).filter((d) => d.isDirectory()).length;
-  expect((await sql<{ n: number }>(databaseUrl, `SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`))[0]?.n).toBe(migrations);
+  const migrations = fs
+    .readdirSync(path.join(cwd, "prisma", "migrations"), { withFileTypes: true })
+    .filter((d) => d.isDirectory()).length;
+  expect(
+    (
+      await sql<{ n: number }>(
+        databaseUrl,
+        `SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`,
+      )
+    )[0]?.n,
+  ).toBe(migrations);
   // A server deployment starts without demo data.
   expect(await sql(databaseUrl, `SELECT 1 FROM "StaffUser"`)).toHaveLength(0);
   expect((await fetch(`${BASE}/console/sign-in`)).status).toBe(200);
 
   // npm run admin:create, its questions answered on stdin, creates the admin there.
-  const created = spawnSync("npm", ["run", "--silent", "admin:create"], { cwd, env: bareEnv(), encoding: "utf8", timeout: 120_000, input: "readme-admin@copy.example\nREADME Admin\ncorrect-horse-battery\ncorrect-horse-battery\n" });
+  const created = spawnSync("npm", ["run", "--silent", "admin:create"], {
+    cwd,
+    env: bareEnv(),
+    encoding: "utf8",
+    timeout: 120_000,
+    input: "readme-admin@copy.example\nREADME Admin\ncorrect-horse-battery\ncorrect-horse-battery\n",
+  });
   expect(created.stdout, created.stderr).toContain("Admin created.");
   expect(created.status).toBe(0);
-  expect(await sql(databaseUrl, `SELECT role FROM "StaffUser" WHERE email = $1`, ["readme-admin@copy.example"])).toEqual([{ role: "ADMIN" }]);
+  expect(
+    await sql(databaseUrl, `SELECT role FROM "StaffUser" WHERE email = $1`, ["readme-admin@copy.example"]),
+  ).toEqual([{ role: "ADMIN" }]);
 
   // The app server seals an upload with FILE_ENCRYPTION_KEY from .env.
   const context = await browser.newContext({ baseURL: BASE, locale: "ja-JP" });
@@ -117,7 +139,10 @@ test("[setup] a fresh copy with only a .env on PostgreSQL: npm start migrates it
   await expect(page).toHaveURL(stepUrl("documents"));
   await upload(page, "ja", "PASSPORT", "passport.png");
   await context.close();
-  const files = await sql<{ role: string; storageKey: string; iv: string; authTag: string; sha256: string }>(databaseUrl, `SELECT role, "storageKey", iv, "authTag", sha256 FROM "StoredFile"`);
+  const files = await sql<{ role: string; storageKey: string; iv: string; authTag: string; sha256: string }>(
+    databaseUrl,
+    `SELECT role, "storageKey", iv, "authTag", sha256 FROM "StoredFile"`,
+  );
   expect(files.filter((f) => f.role === "IDENTITY_DOCUMENT")).toHaveLength(1);
   // Every file on disk opens with the configured key, and only with it.
   for (const file of files) {
@@ -129,9 +154,19 @@ test("[setup] a fresh copy with only a .env on PostgreSQL: npm start migrates it
   }
 
   // audit:verify and the worker read the same .env.
-  const verified = spawnSync("npm", ["run", "--silent", "audit:verify"], { cwd, env: bareEnv(), encoding: "utf8", timeout: 120_000 });
+  const verified = spawnSync("npm", ["run", "--silent", "audit:verify"], {
+    cwd,
+    env: bareEnv(),
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   expect(verified.stdout, verified.stderr).toMatch(/Audit chain intact: [1-9]\d* entries verified/);
-  const worker = spawn("npm", ["run", "--silent", "worker"], { cwd, env: bareEnv(), detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const worker = spawn("npm", ["run", "--silent", "worker"], {
+    cwd,
+    env: bareEnv(),
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const workerLog = capture(worker);
   try {
     // The worker logs JSON lines (pino); its start line says it is running.

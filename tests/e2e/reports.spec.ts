@@ -30,7 +30,9 @@ test("[operations] the reports page shows the same numbers as SQL and draws its 
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
   // Signed out, neither is served.
   const anon = await page.context().browser()?.newContext();
-  const anonCsv = await anon?.request.get(`${new URL(page.url()).origin}/console/reports/export?from=2026-01&to=2026-12`);
+  const anonCsv = await anon?.request.get(
+    `${new URL(page.url()).origin}/console/reports/export?from=2026-01&to=2026-12`,
+  );
   expect(anonCsv?.status()).toBe(401);
   await anon?.close();
 });
@@ -38,7 +40,10 @@ test("[operations] the reports page shows the same numbers as SQL and draws its 
 test("[operations] an admin exports the request list and one request's record", async ({ page }) => {
   await signInWithNewStaff(page, "ADMIN");
   await page.getByRole("link", { name: "エクスポート" }).click();
-  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "CSV をダウンロード" }).click()]);
+  const [csv] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "CSV をダウンロード" }).click(),
+  ]);
   const csvText = fs.readFileSync((await csv.path()) ?? "", "utf8");
   expect(csvText.charCodeAt(0)).toBe(0xfeff);
   expect(csvText.split("\r\n").filter(Boolean).length - 1).toBe(await prisma.request.count());
@@ -46,11 +51,19 @@ test("[operations] an admin exports the request list and one request's record", 
   await page.locator("#reference").fill("DSR-1999-000000");
   await page.getByRole("button", { name: "ZIP をダウンロード" }).click();
   await expect(page.locator("main [role=alert]")).toContainText("見つかりません");
-  const request = await prisma.request.findFirstOrThrow({ orderBy: { createdAt: "asc" }, select: { reference: true, id: true } });
+  const request = await prisma.request.findFirstOrThrow({
+    orderBy: { createdAt: "asc" },
+    select: { reference: true, id: true },
+  });
   const exportsBefore = await prisma.auditEvent.count({ where: { action: "request.exported", requestId: request.id } });
   await page.locator("#reference").fill(request.reference);
-  const [zip] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "ZIP をダウンロード" }).click()]);
+  const [zip] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "ZIP をダウンロード" }).click(),
+  ]);
   expect(zip.suggestedFilename()).toBe(`${request.reference}.zip`);
   // One click, one audited export (other specs may have exported this request before).
-  expect(await prisma.auditEvent.count({ where: { action: "request.exported", requestId: request.id } })).toBe(exportsBefore + 1);
+  expect(await prisma.auditEvent.count({ where: { action: "request.exported", requestId: request.id } })).toBe(
+    exportsBefore + 1,
+  );
 });

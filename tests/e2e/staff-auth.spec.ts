@@ -1,7 +1,10 @@
 import { test, expect } from "./fixtures";
 import { DEMO_PASSWORD, newStaffMember, resetClientSignInThrottle, signInAs } from "./staff-session";
 
-test("[foundation] an admin signs in with TOTP enrolment, invites a staff member and signs out", async ({ page, mailbox }) => {
+test("[foundation] an admin signs in with TOTP enrolment, invites a staff member and signs out", async ({
+  page,
+  mailbox,
+}) => {
   const since = Date.now();
   await page.goto("/console");
   await expect(page).toHaveURL(/\/console\/sign-in/);
@@ -35,7 +38,9 @@ test("[foundation] an admin signs in with TOTP enrolment, invites a staff member
   await expect(page.getByRole("link", { name: "スタッフ管理" })).toHaveCount(0);
 });
 
-test("[foundation] wrong passwords slow the next try down instead of locking the account; unknown accounts answer alike", async ({ page }) => {
+test("[foundation] wrong passwords slow the next try down instead of locking the account; unknown accounts answer alike", async ({
+  page,
+}) => {
   const email = await newStaffMember();
   const attempt = async (who: string, password: string) => {
     await page.locator("#email").fill(who);

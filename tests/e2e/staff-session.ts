@@ -15,7 +15,9 @@ const SECRETS_FILE = path.resolve("test-results", `${process.env.E2E_DB_NAME || 
 export const DEMO_PASSWORD = "madoguchi-demo-2026";
 
 function secrets(): Record<string, string> {
-  return fs.existsSync(SECRETS_FILE) ? (JSON.parse(fs.readFileSync(SECRETS_FILE, "utf8")) as Record<string, string>) : {};
+  return fs.existsSync(SECRETS_FILE)
+    ? (JSON.parse(fs.readFileSync(SECRETS_FILE, "utf8")) as Record<string, string>)
+    : {};
 }
 
 export function rememberSecret(email: string, secret: string): void {
@@ -55,7 +57,9 @@ export async function signInAs(page: Page, email: string, password = DEMO_PASSWO
     await page.locator("#password").fill(password);
     // Wait for this submission's answer: the alert of the previous throttled try is still on
     // the page until it arrives, and reading it would miss a sign-in that went through.
-    const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/console/sign-in");
+    const answered = page.waitForResponse(
+      (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/console/sign-in",
+    );
     await page.locator("main form button[type=submit]").click();
     await answered;
     await expect(code.or(wait)).toBeVisible();
@@ -90,11 +94,22 @@ export async function resetClientSignInThrottle(): Promise<void> {
 }
 
 /** A fresh, enrolled staff member in the database, not signed in; returns the email. */
-export async function newStaffMember(role: "STAFF" | "OFFICER" | "ADMIN" = "STAFF", opts: { locale?: "ja" | "en" } = {}): Promise<string> {
+export async function newStaffMember(
+  role: "STAFF" | "OFFICER" | "ADMIN" = "STAFF",
+  opts: { locale?: "ja" | "en" } = {},
+): Promise<string> {
   const secret = authenticator.generateSecret(20);
   const email = `e2e-${role.toLowerCase()}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@madoguchi.example`;
   await prisma.staffUser.create({
-    data: { email, name: `E2E ${role}`, role, locale: opts.locale ?? "ja", passwordHash: await hashPassword(DEMO_PASSWORD), totpSecret: sealString(secret), totpEnrolledAt: new Date() },
+    data: {
+      email,
+      name: `E2E ${role}`,
+      role,
+      locale: opts.locale ?? "ja",
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+      totpSecret: sealString(secret),
+      totpEnrolledAt: new Date(),
+    },
   });
   rememberSecret(email, secret);
   return email;
@@ -107,11 +122,22 @@ export function secretOf(email: string): string {
   return secret;
 }
 
-export async function signInWithNewStaff(page: Page, role: "STAFF" | "OFFICER" | "ADMIN", name = `E2E ${role}`): Promise<{ email: string; id: string }> {
+export async function signInWithNewStaff(
+  page: Page,
+  role: "STAFF" | "OFFICER" | "ADMIN",
+  name = `E2E ${role}`,
+): Promise<{ email: string; id: string }> {
   const secret = authenticator.generateSecret(20);
   const email = `e2e-${role.toLowerCase()}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@madoguchi.example`;
   const user = await prisma.staffUser.create({
-    data: { email, name, role, passwordHash: await hashPassword(DEMO_PASSWORD), totpSecret: sealString(secret), totpEnrolledAt: new Date() },
+    data: {
+      email,
+      name,
+      role,
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+      totpSecret: sealString(secret),
+      totpEnrolledAt: new Date(),
+    },
   });
   rememberSecret(email, secret);
   await signInAs(page, email);

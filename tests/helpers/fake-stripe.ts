@@ -4,7 +4,12 @@ import type { AddressInfo } from "node:net";
 // A local stand-in for the parts of the Stripe API Madoguchi calls, so tests never reach
 // the internet: POST /v1/checkout/sessions and POST /v1/refunds. It records each request
 // (path and form-decoded body) and answers like Stripe would, enough for the SDK.
-export type FakeStripeCall = { method: string; path: string; body: URLSearchParams; idempotencyKey: string | undefined };
+export type FakeStripeCall = {
+  method: string;
+  path: string;
+  body: URLSearchParams;
+  idempotencyKey: string | undefined;
+};
 
 export type FakeStripe = {
   url: string;
@@ -24,7 +29,12 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     req.on("end", () => {
       const body = new URLSearchParams(raw);
       const key = req.headers["idempotency-key"];
-      calls.push({ method: req.method ?? "", path: req.url ?? "", body, idempotencyKey: typeof key === "string" ? key : undefined });
+      calls.push({
+        method: req.method ?? "",
+        path: req.url ?? "",
+        body,
+        idempotencyKey: typeof key === "string" ? key : undefined,
+      });
       const send = (status: number, json: unknown) => {
         res.writeHead(status, { "content-type": "application/json", "request-id": `req_${++n}` });
         res.end(JSON.stringify(json));
@@ -32,7 +42,9 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       if (failWith) {
         const status = failWith;
         failWith = null;
-        return send(status, { error: { type: "invalid_request_error", code: "fake_failure", message: "fake failure" } });
+        return send(status, {
+          error: { type: "invalid_request_error", code: "fake_failure", message: "fake failure" },
+        });
       }
       if (req.method === "POST" && req.url === "/v1/checkout/sessions") {
         const id = `cs_test_${++n}`;
@@ -48,7 +60,14 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         });
       }
       if (req.method === "POST" && req.url === "/v1/refunds") {
-        return send(200, { id: `re_test_${++n}`, object: "refund", amount: Number(body.get("amount")), currency: "jpy", payment_intent: body.get("payment_intent"), status: "succeeded" });
+        return send(200, {
+          id: `re_test_${++n}`,
+          object: "refund",
+          amount: Number(body.get("amount")),
+          currency: "jpy",
+          payment_intent: body.get("payment_intent"),
+          status: "succeeded",
+        });
       }
       send(404, { error: { type: "invalid_request_error", message: `no fake for ${req.method} ${req.url}` } });
     });

@@ -54,7 +54,10 @@ export async function createFeeRequest(opts: FeeRequestFixture = {}) {
 
 /** Text of a PDF, extracted by poppler's pdftotext. */
 export function pdfText(pdf: Buffer): string {
-  const file = path.join(os.tmpdir(), `madoguchi-fee-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.pdf`);
+  const file = path.join(
+    os.tmpdir(),
+    `madoguchi-fee-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.pdf`,
+  );
   fs.writeFileSync(file, pdf);
   try {
     return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });

@@ -2,7 +2,15 @@
 // console tests can start from the state they need. The reference, clock and fee are
 // made the way filing makes them: nextReference, settings' target days, initialFee.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Channel, FeeStatus, IdentityStatus, RequestStatus, RequestType, RequesterKind, Role } from "@/lib/generated/prisma/enums";
+import type {
+  Channel,
+  FeeStatus,
+  IdentityStatus,
+  RequestStatus,
+  RequestType,
+  RequesterKind,
+  Role,
+} from "@/lib/generated/prisma/enums";
 import type { StaffActor } from "@/lib/audit/actor";
 import { prisma } from "@/lib/server/db";
 import { getSettings } from "@/lib/settings/get-settings";
@@ -13,13 +21,37 @@ import { seedSystems } from "@/lib/seed/data-map";
 
 export const DAY = 86_400_000;
 
-export const requestTypes: RequestType[] = ["DISCLOSURE", "CORRECTION", "SUSPENSION", "THIRD_PARTY_STOP", "PURPOSE_NOTICE", "INQUIRY", "COMPLAINT"];
-export const requestStatuses: RequestStatus[] = ["RECEIVED", "IN_PROGRESS", "WAITING_FOR_REQUESTER", "DECIDED", "CLOSED", "WITHDRAWN", "ABANDONED"];
+export const requestTypes: RequestType[] = [
+  "DISCLOSURE",
+  "CORRECTION",
+  "SUSPENSION",
+  "THIRD_PARTY_STOP",
+  "PURPOSE_NOTICE",
+  "INQUIRY",
+  "COMPLAINT",
+];
+export const requestStatuses: RequestStatus[] = [
+  "RECEIVED",
+  "IN_PROGRESS",
+  "WAITING_FOR_REQUESTER",
+  "DECIDED",
+  "CLOSED",
+  "WITHDRAWN",
+  "ABANDONED",
+];
 
 /** What each type's requester states (DESIGN.md §2), shaped as the portal stores it. */
 export const detailsFor: Record<RequestType, Prisma.InputJsonValue> = {
-  DISCLOSURE: { categories: [1, 2, 4], period: { from: "2024-01-01", to: "2026-10-31" }, deliveryMethod: "ELECTRONIC", includeProvisionRecords: false },
-  CORRECTION: { action: "CORRECT", items: [{ category: 1, current: "東京都渋谷区渋谷2-2-20", corrected: "東京都渋谷区渋谷2-2-2" }] },
+  DISCLOSURE: {
+    categories: [1, 2, 4],
+    period: { from: "2024-01-01", to: "2026-10-31" },
+    deliveryMethod: "ELECTRONIC",
+    includeProvisionRecords: false,
+  },
+  CORRECTION: {
+    action: "CORRECT",
+    items: [{ category: 1, current: "東京都渋谷区渋谷2-2-20", corrected: "東京都渋谷区渋谷2-2-2" }],
+  },
   SUSPENSION: { categories: [6], ground: "BEYOND_PURPOSE", purpose: 10, wanted: "SUSPEND_USE" },
   THIRD_PARTY_STOP: { categories: [1], recipient: "株式会社サンプル物流", ground: "NO_CONSENT" },
   PURPOSE_NOTICE: {},
@@ -56,7 +88,8 @@ export async function createRequest(f: RequestFixture = {}) {
   const fee = initialFee(type, settings.fee);
   const needsId = type !== "INQUIRY" && type !== "COMPLAINT";
   const targetDays = settings.deadlines.targetDays;
-  const pausedAt = f.pausedAt !== undefined ? f.pausedAt : status === "WAITING_FOR_REQUESTER" ? new Date(Date.now() - DAY) : null;
+  const pausedAt =
+    f.pausedAt !== undefined ? f.pausedAt : status === "WAITING_FOR_REQUESTER" ? new Date(Date.now() - DAY) : null;
   const email = f.email !== undefined ? f.email : `person${++counter}@example.com`;
   const kind = f.requesterKind ?? "SELF";
   return prisma.$transaction(async (tx) =>
@@ -103,14 +136,17 @@ export async function createRequest(f: RequestFixture = {}) {
 /** One request of every type in every status. */
 export async function createEveryRequest() {
   const out = [];
-  for (const type of requestTypes) for (const status of requestStatuses) out.push(await createRequest({ type, status }));
+  for (const type of requestTypes)
+    for (const status of requestStatuses) out.push(await createRequest({ type, status }));
   return out;
 }
 
 /** A real staff account (the timeline shows its name) and the actor a session would give. */
 export async function createStaff(role: Role = "STAFF", name?: string): Promise<StaffActor & { name: string }> {
   const n = ++counter;
-  const user = await prisma.staffUser.create({ data: { email: `${role.toLowerCase()}${n}@madoguchi.example`, name: name ?? `${role} ${n}`, role } });
+  const user = await prisma.staffUser.create({
+    data: { email: `${role.toLowerCase()}${n}@madoguchi.example`, name: name ?? `${role} ${n}`, role },
+  });
   return { type: "STAFF", id: user.id, role, name: user.name };
 }
 
@@ -137,8 +173,16 @@ export async function addDocument(
 ) {
   const { storeFile } = await import("@/lib/files/file-store");
   return prisma.$transaction(async (tx) => {
-    const file = await storeFile(tx, { role: "IDENTITY_DOCUMENT", content: opts.content ?? PNG_1X1, mimeType: "image/png", originalName: "license.png", requestId });
-    return tx.document.create({ data: { requestId, fileId: file.id, kind: opts.kind ?? "DRIVERS_LICENSE", holder: opts.holder ?? "SUBJECT" } });
+    const file = await storeFile(tx, {
+      role: "IDENTITY_DOCUMENT",
+      content: opts.content ?? PNG_1X1,
+      mimeType: "image/png",
+      originalName: "license.png",
+      requestId,
+    });
+    return tx.document.create({
+      data: { requestId, fileId: file.id, kind: opts.kind ?? "DRIVERS_LICENSE", holder: opts.holder ?? "SUBJECT" },
+    });
   });
 }
 
@@ -187,7 +231,12 @@ export async function inkClustersOnFirstLine(pdf: Buffer): Promise<number> {
     const data = pgm.subarray(pgm.length - width * height);
     const dark = (x: number, y: number) => (data[y * width + x] ?? 255) < 128;
     let top = -1;
-    for (let y = 0; y < height && top < 0; y++) for (let x = 0; x < width; x++) if (dark(x, y)) { top = y; break; }
+    for (let y = 0; y < height && top < 0; y++)
+      for (let x = 0; x < width; x++)
+        if (dark(x, y)) {
+          top = y;
+          break;
+        }
     if (top < 0) return 0;
     const band = Math.round(0.25 * 100); // a quarter inch covers one 16pt line
     let clusters = 0;

@@ -50,17 +50,45 @@ const submissionLike = fc.record({
   type: fc.oneof(fc.constantFrom("DISCLOSURE", "CORRECTION", "SUSPENSION"), hostile),
   requesterKind: fc.oneof(fc.constant("SELF"), hostile),
   subject: fc.oneof(
-    fc.record({ name: hostile, nameKana: hostile, birthDate: hostile, postalCode: hostile, prefecture: hostile, city: hostile, addressLine: hostile, email: hostile, phone: hostile, relationship: hostile }),
+    fc.record({
+      name: hostile,
+      nameKana: hostile,
+      birthDate: hostile,
+      postalCode: hostile,
+      prefecture: hostile,
+      city: hostile,
+      addressLine: hostile,
+      email: hostile,
+      phone: hostile,
+      relationship: hostile,
+    }),
     hostile,
   ),
-  details: fc.oneof(fc.record({ categories: fc.oneof(fc.array(fc.integer(), { maxLength: 4 }), hostile), deliveryMethod: hostile }), hostile),
-  documents: fc.oneof(fc.record({ sendByPost: hostile, files: fc.oneof(fc.array(fc.record({ fileId: hostile, kind: hostile, holder: hostile }), { maxLength: 2 }), hostile) }), hostile),
+  details: fc.oneof(
+    fc.record({ categories: fc.oneof(fc.array(fc.integer(), { maxLength: 4 }), hostile), deliveryMethod: hostile }),
+    hostile,
+  ),
+  documents: fc.oneof(
+    fc.record({
+      sendByPost: hostile,
+      files: fc.oneof(
+        fc.array(fc.record({ fileId: hostile, kind: hostile, holder: hostile }), { maxLength: 2 }),
+        hostile,
+      ),
+    }),
+    hostile,
+  ),
   declarationAccepted: hostile,
 });
 
 async function counts() {
   const [request, document, storedFile, outbox, session, audit] = await Promise.all([
-    prisma.request.count(), prisma.document.count(), prisma.storedFile.count(), prisma.outboxMessage.count(), prisma.requesterSession.count(), prisma.auditEvent.count(),
+    prisma.request.count(),
+    prisma.document.count(),
+    prisma.storedFile.count(),
+    prisma.outboxMessage.count(),
+    prisma.requesterSession.count(),
+    prisma.auditEvent.count(),
   ]);
   return { request, document, storedFile, outbox, session, audit };
 }
@@ -89,7 +117,9 @@ describe("attacks on public entry points", () => {
     await fc.assert(
       fc.asyncProperty(submissionLike, hostile, hostile, async (input, code, key) => {
         const before = await counts();
-        const outcome = await userErrorOrResult(() => submitRequest({ input, emailCode: code, idempotencyKey: key, locale: "ja" }));
+        const outcome = await userErrorOrResult(() =>
+          submitRequest({ input, emailCode: code, idempotencyKey: key, locale: "ja" }),
+        );
         expect(outcome).toBe("refused");
         expect(await counts()).toEqual(before);
       }),
@@ -102,7 +132,14 @@ describe("attacks on public entry points", () => {
     await fc.assert(
       fc.asyncProperty(hostile, hostile, hostile, async (a, b, c) => {
         const before = await counts();
-        await userErrorOrResult(() => submitInquiry({ input: { topic: a, message: b, name: c, email: a }, emailCode: b, idempotencyKey: c, locale: "en" }));
+        await userErrorOrResult(() =>
+          submitInquiry({
+            input: { topic: a, message: b, name: c, email: a },
+            emailCode: b,
+            idempotencyKey: c,
+            locale: "en",
+          }),
+        );
         await userErrorOrResult(() => sendEmailConfirmationCode({ email: a, locale: "ja" }));
         await userErrorOrResult(() => verifyStatusCode({ input: { reference: a, email: b, code: c } }));
         await userErrorOrResult(() => sessionFromStatusToken({ token: asText(a) }));
@@ -112,8 +149,14 @@ describe("attacks on public entry points", () => {
       { numRuns: 40 },
     );
     // Same answer for the right and a wrong reference.
-    const right = await requestStatusCode({ input: { reference: real.reference, email: "real@example.com" }, locale: "ja" });
-    const wrong = await requestStatusCode({ input: { reference: "DSR-2026-999999", email: "real@example.com" }, locale: "ja" });
+    const right = await requestStatusCode({
+      input: { reference: real.reference, email: "real@example.com" },
+      locale: "ja",
+    });
+    const wrong = await requestStatusCode({
+      input: { reference: "DSR-2026-999999", email: "real@example.com" },
+      locale: "ja",
+    });
     expect(right).toEqual(wrong);
   });
 
@@ -152,7 +195,12 @@ describe("attacks on public entry points", () => {
     const before = await counts();
     const outcome = await userErrorOrResult(() =>
       submitInquiry({
-        input: { topic: "OTHER", message: "hello", name: "x\r\nBcc: victim@example.com", email: "a@example.com\r\nBcc: victim@example.com" },
+        input: {
+          topic: "OTHER",
+          message: "hello",
+          name: "x\r\nBcc: victim@example.com",
+          email: "a@example.com\r\nBcc: victim@example.com",
+        },
         emailCode: "000000",
         idempotencyKey: "header-injection-test-key-1234",
         locale: "ja",

@@ -8,7 +8,13 @@ import { GENESIS_HASH } from "@/lib/audit/audit-hash";
 async function writeEvents(n: number) {
   for (let i = 0; i < n; i++) {
     await prisma.$transaction((tx) =>
-      writeAuditEvent(tx, { actor: systemActor("test"), action: "test.event", entity: "Test", entityId: `e${i}`, data: { i, nested: { b: 1, a: [1, "x"] } } }),
+      writeAuditEvent(tx, {
+        actor: systemActor("test"),
+        action: "test.event",
+        entity: "Test",
+        entityId: `e${i}`,
+        data: { i, nested: { b: 1, a: [1, "x"] } },
+      }),
     );
   }
 }
@@ -44,7 +50,14 @@ describe("audit log hash chain", () => {
   it("keeps one chain when writers run concurrently", async () => {
     await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        prisma.$transaction((tx) => writeAuditEvent(tx, { actor: systemActor("test"), action: "test.concurrent", entity: "Test", entityId: `c${i}` })),
+        prisma.$transaction((tx) =>
+          writeAuditEvent(tx, {
+            actor: systemActor("test"),
+            action: "test.concurrent",
+            entity: "Test",
+            entityId: `c${i}`,
+          }),
+        ),
       ),
     );
     expect(await verifyAuditChain(prisma)).toEqual({ ok: true, checked: 10 });
@@ -54,7 +67,15 @@ describe("audit log hash chain", () => {
     await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
         prisma.$transaction((tx) =>
-          writeAuditEvents(tx, ["first", "second", "third"].map((step) => ({ actor: systemActor("test"), action: `test.${step}`, entity: "Test", entityId: `b${i}` }))),
+          writeAuditEvents(
+            tx,
+            ["first", "second", "third"].map((step) => ({
+              actor: systemActor("test"),
+              action: `test.${step}`,
+              entity: "Test",
+              entityId: `b${i}`,
+            })),
+          ),
         ),
       ),
     );

@@ -17,7 +17,13 @@ const worker = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? "0"
 export const PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 export const MARIADB_ADMIN = { host: "127.0.0.1", port: 3306, user: "root", password: "" };
 
-export type Target = { dialect: "postgres" | "mysql"; url: string; name: string; query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>; drop: () => Promise<void> };
+export type Target = {
+  dialect: "postgres" | "mysql";
+  url: string;
+  name: string;
+  query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+  drop: () => Promise<void>;
+};
 
 export async function pgTarget(tag: string): Promise<Target> {
   const name = `conn_app_${tag}_${worker}_${process.pid}`;
@@ -29,7 +35,9 @@ export async function pgTarget(tag: string): Promise<Target> {
   const url = `postgresql://postgres@127.0.0.1:5432/${name}`;
   await ensureDemoTarget({ dialect: "postgres", url });
   return {
-    dialect: "postgres", url, name,
+    dialect: "postgres",
+    url,
+    name,
     query: async (sql, params) => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
@@ -58,7 +66,9 @@ export async function mariaTarget(tag: string): Promise<Target> {
   const url = `mysql://root@127.0.0.1:3306/${name}`;
   await ensureDemoTarget({ dialect: "mysql", url });
   return {
-    dialect: "mysql", url, name,
+    dialect: "mysql",
+    url,
+    name,
     query: async (sql, params) => {
       const c = await mysql.createConnection({ ...MARIADB_ADMIN, database: name });
       try {
@@ -78,29 +88,62 @@ export async function mariaTarget(tag: string): Promise<Target> {
 }
 
 /** A data-map system connected to the target with the demo map; returns its id. */
-export async function connectSystem(admin: StaffActor, target: { dialect: "postgres" | "mysql"; url: string }, opts: { writeUrl?: string; key?: string } = {}): Promise<string> {
+export async function connectSystem(
+  admin: StaffActor,
+  target: { dialect: "postgres" | "mysql"; url: string },
+  opts: { writeUrl?: string; key?: string } = {},
+): Promise<string> {
   const { id } = await upsertSystemOfRecord({
     actor: admin,
-    input: { key: opts.key ?? "service-db", nameJa: "会員サービス", nameEn: "Member service", owner: "サービス開発部", categories: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], handling: "CONNECTED" },
+    input: {
+      key: opts.key ?? "service-db",
+      nameJa: "会員サービス",
+      nameEn: "Member service",
+      owner: "サービス開発部",
+      categories: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+      handling: "CONNECTED",
+    },
   });
-  await saveConnection({ actor: admin, input: { systemId: id, dialect: target.dialect, readUrl: target.url, writeUrl: opts.writeUrl } });
+  await saveConnection({
+    actor: admin,
+    input: { systemId: id, dialect: target.dialect, readUrl: target.url, writeUrl: opts.writeUrl },
+  });
   await saveDatasetMap({ actor: admin, input: { systemId: id, mapText: demoMapYaml(target.dialect) } });
   return id;
 }
 
 /** A verified request from the demo's Hanako Yamada (the identity the demo target holds). */
 export async function hanakoRequest(f: RequestFixture = {}) {
-  const r = await createRequest({ identity: "VERIFIED", status: "IN_PROGRESS", email: demoIdentities.hanako.email, subjectName: demoIdentities.hanako.name, subjectNameKana: demoIdentities.hanako.nameKana, ...f });
-  return prisma.request.update({ where: { id: r.id }, data: { phone: demoIdentities.hanako.phone, subjectBirthDate: new Date(`${demoIdentities.hanako.birthDate}T00:00:00Z`) } });
+  const r = await createRequest({
+    identity: "VERIFIED",
+    status: "IN_PROGRESS",
+    email: demoIdentities.hanako.email,
+    subjectName: demoIdentities.hanako.name,
+    subjectNameKana: demoIdentities.hanako.nameKana,
+    ...f,
+  });
+  return prisma.request.update({
+    where: { id: r.id },
+    data: {
+      phone: demoIdentities.hanako.phone,
+      subjectBirthDate: new Date(`${demoIdentities.hanako.birthDate}T00:00:00Z`),
+    },
+  });
 }
 
 export async function actors() {
-  return { admin: await createStaff("ADMIN"), officer: await createStaff("OFFICER"), staff: await createStaff("STAFF") };
+  return {
+    admin: await createStaff("ADMIN"),
+    officer: await createStaff("OFFICER"),
+    staff: await createStaff("STAFF"),
+  };
 }
 
 /** Every text value in every table of the app database, for "the secret appears nowhere". */
 export async function dumpAppDatabase(): Promise<string> {
-  const tables = await prisma.$queryRaw<{ tablename: string }[]>`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`;
+  const tables = await prisma.$queryRaw<
+    { tablename: string }[]
+  >`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`;
   const parts: string[] = [];
   for (const t of tables) {
     const rows = await prisma.$queryRawUnsafe<unknown[]>(`SELECT row_to_json(x)::text AS j FROM "${t.tablename}" x`);

@@ -10,15 +10,28 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { demoDatasetMap, demoIdentities, ensureDemoTarget } from "@/lib/connected/demo";
 import {
-  applyCorrection, applyErasure, checkMap, closeConnectedResources, collect, ConnectedSystemError, parseMapYaml, planCorrection, planErasure,
-  type Collection, type ConnectionConfig, type DatasetMap,
+  applyCorrection,
+  applyErasure,
+  checkMap,
+  closeConnectedResources,
+  collect,
+  ConnectedSystemError,
+  parseMapYaml,
+  planCorrection,
+  planErasure,
+  type Collection,
+  type ConnectionConfig,
+  type DatasetMap,
 } from "@/lib/connected/engine";
 import { openDriver } from "@/lib/connected/engine/drivers/open";
 
 // Real servers on a shared 2-core machine: each test creates databases and roles.
 vi.setConfig({ testTimeout: 120_000 });
 
-const run = `${process.env.MADOGUCHI_TEST_RUN ?? "x"}_${process.env.VITEST_POOL_ID ?? "0"}_${process.pid}`.replace(/[^A-Za-z0-9_]/g, "");
+const run = `${process.env.MADOGUCHI_TEST_RUN ?? "x"}_${process.env.VITEST_POOL_ID ?? "0"}_${process.pid}`.replace(
+  /[^A-Za-z0-9_]/g,
+  "",
+);
 const pgServer = process.env.TEST_DATABASE_URL;
 const MYSQL_ROOT = "mysql://root@127.0.0.1:3306";
 const hashKey = Buffer.alloc(32, 7);
@@ -46,20 +59,34 @@ async function reachable(kind: Kind): Promise<boolean> {
 const created: Array<{ kind: Kind; name: string }> = [];
 let counter = 0;
 
-async function admin<T>(kind: "postgres" | "mysql", fn: (q: (sql: string) => Promise<unknown>) => Promise<T>): Promise<T> {
+async function admin<T>(
+  kind: "postgres" | "mysql",
+  fn: (q: (sql: string) => Promise<unknown>) => Promise<T>,
+): Promise<T> {
   if (kind === "postgres") {
     const c = new pg.Client({ connectionString: pgServer });
     await c.connect();
-    try { return await fn((sql) => c.query(sql)); } finally { await c.end(); }
+    try {
+      return await fn((sql) => c.query(sql));
+    } finally {
+      await c.end();
+    }
   }
   const c = await mysql.createConnection({ uri: MYSQL_ROOT });
-  try { return await fn((sql) => c.query(sql)); } finally { await c.end(); }
+  try {
+    return await fn((sql) => c.query(sql));
+  } finally {
+    await c.end();
+  }
 }
 
 function urlFor(kind: "postgres" | "mysql", db: string, user?: string, password?: string): string {
   const u = new URL(kind === "postgres" ? (pgServer ?? "") : MYSQL_ROOT);
   u.pathname = `/${db}`;
-  if (user) { u.username = user; u.password = password ?? ""; }
+  if (user) {
+    u.username = user;
+    u.password = password ?? "";
+  }
   return u.toString();
 }
 
@@ -73,8 +100,14 @@ async function freshTarget(kind: Kind): Promise<ConnectionConfig> {
     conn = { dialect: "postgres", url: `pglite:${dir}` };
   } else {
     await admin(kind, async (q) => {
-      await q(kind === "postgres" ? `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)` : `DROP DATABASE IF EXISTS \`${name}\``);
-      await q(kind === "postgres" ? `CREATE DATABASE "${name}"` : `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+      await q(
+        kind === "postgres" ? `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)` : `DROP DATABASE IF EXISTS \`${name}\``,
+      );
+      await q(
+        kind === "postgres"
+          ? `CREATE DATABASE "${name}"`
+          : `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+      );
     });
     conn = { dialect: kind, url: urlFor(kind, name) };
   }
@@ -89,10 +122,22 @@ async function raw(conn: ConnectionConfig, sql: string, params: unknown[] = []):
   return openDriver(conn).transaction("write", 30_000, (s) => s.query(sql, params));
 }
 
-const demoTableNames = ["members", "login_history", "access_logs", "contracts", "payments", "refunds", "inquiries", "inquiry_messages", "job_applicants", "employees"];
+const demoTableNames = [
+  "members",
+  "login_history",
+  "access_logs",
+  "contracts",
+  "payments",
+  "refunds",
+  "inquiries",
+  "inquiry_messages",
+  "job_applicants",
+  "employees",
+];
 async function snapshot(conn: ConnectionConfig): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
-  for (const t of demoTableNames) out[t] = (await raw(conn, `SELECT * FROM ${t} ORDER BY id`)).map((r) => JSON.stringify(r));
+  for (const t of demoTableNames)
+    out[t] = (await raw(conn, `SELECT * FROM ${t} ORDER BY id`)).map((r) => JSON.stringify(r));
   return out;
 }
 function changedRows(a: Record<string, string[]>, b: Record<string, string[]>): Record<string, number> {
@@ -100,17 +145,22 @@ function changedRows(a: Record<string, string[]>, b: Record<string, string[]>): 
   for (const t of demoTableNames) {
     const before = new Set(a[t]);
     const after = new Set(b[t]);
-    const n = [...(a[t] ?? [])].filter((r) => !after.has(r)).length + [...(b[t] ?? [])].filter((r) => !before.has(r)).length;
+    const n =
+      [...(a[t] ?? [])].filter((r) => !after.has(r)).length + [...(b[t] ?? [])].filter((r) => !before.has(r)).length;
     if (n) out[t] = n;
   }
   return out;
 }
 
-const ids = (c: Collection, table: string) => (c.tables.find((t) => t.table === table)?.rows ?? []).map((r) => Number(r.key.id)).sort((x, y) => x - y);
+const ids = (c: Collection, table: string) =>
+  (c.tables.find((t) => t.table === table)?.rows ?? []).map((r) => Number(r.key.id)).sort((x, y) => x - y);
 const D = (n: number) => 9_000_000 + n;
 
 async function expectCode(p: Promise<unknown>, code: string): Promise<ConnectedSystemError> {
-  const e = await p.then(() => null, (err: unknown) => err);
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(ConnectedSystemError);
   expect((e as ConnectedSystemError).code).toBe(code);
   return e as ConnectedSystemError;
@@ -120,7 +170,14 @@ afterAll(async () => {
   await closeConnectedResources();
   for (const { kind, name } of created) {
     if (kind === "pglite") fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
-    else await admin(kind, (q) => q(kind === "postgres" ? `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)` : `DROP DATABASE IF EXISTS \`${name}\``)).catch(() => undefined);
+    else
+      await admin(kind, (q) =>
+        q(
+          kind === "postgres"
+            ? `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`
+            : `DROP DATABASE IF EXISTS \`${name}\``,
+        ),
+      ).catch(() => undefined);
   }
 });
 
@@ -142,12 +199,24 @@ for (const kind of kinds) {
       expect(check.problems.join("\n")).toContain("members.fax_number");
       const members = check.tables.find((t) => t.table === "members");
       expect(members?.columns.find((c) => c.name === "fax_number")).toMatchObject({ found: false, dataType: null });
-      expect(members?.columns.find((c) => c.name === "email")).toMatchObject({ found: true, dataType: expect.stringMatching(/char/) });
+      expect(members?.columns.find((c) => c.name === "email")).toMatchObject({
+        found: true,
+        dataType: expect.stringMatching(/char/),
+      });
       const e = await expectCode(collect(conn, bad, demoIdentities.hanako), "SCHEMA_CHANGED");
       expect(e.message).toContain("members.fax_number");
       expect((await checkMap(conn, map)).ok).toBe(true);
       // The YAML import names the table and column at fault too.
-      const yamlError = (() => { try { parseMapYaml("version: 1\ndialect: postgres\ntables:\n  - name: payments\n    primaryKey: [id]\n    columns:\n      - { name: card_holder, category: 12, labelJa: 名義, labelEn: Holder }\n"); return null; } catch (err) { return err as Error; } })();
+      const yamlError = (() => {
+        try {
+          parseMapYaml(
+            "version: 1\ndialect: postgres\ntables:\n  - name: payments\n    primaryKey: [id]\n    columns:\n      - { name: card_holder, category: 12, labelJa: 名義, labelEn: Holder }\n",
+          );
+          return null;
+        } catch (err) {
+          return err as Error;
+        }
+      })();
       expect(yamlError?.message).toMatch(/payments.*card_holder/);
     });
 
@@ -168,7 +237,11 @@ for (const kind of kinds) {
       expect(member?.values.birth_date).toBe("1990-04-01");
 
       // Phone with full-width digits and a long-vowel mark for a hyphen, plus name and birth date.
-      const byPhone = await collect(conn, map, { phone: "０９０ー１２３４ー５６７８", name: "山田花子", birthDate: "1990/4/1" });
+      const byPhone = await collect(conn, map, {
+        phone: "０９０ー１２３４ー５６７８",
+        name: "山田花子",
+        birthDate: "1990/4/1",
+      });
       expect(ids(byPhone, "members")).toEqual([D(1)]); // taro shares the phone but his birth date contradicts
       expect(ids(byPhone, "job_applicants")).toEqual([D(1)]);
       // +81 form.
@@ -190,14 +263,29 @@ for (const kind of kinds) {
     });
 
     it("keeps SQL injection in identity values and map identifiers inert", async () => {
-      for (const email of ["x' OR '1'='1@example.com", "hanako.yamada@example.com' OR 1=1 --", "a@b.c\"; DROP TABLE members; --"]) {
+      for (const email of [
+        "x' OR '1'='1@example.com",
+        "hanako.yamada@example.com' OR 1=1 --",
+        'a@b.c"; DROP TABLE members; --',
+      ]) {
         const c = await collect(conn, map, { email, memberId: "1; DROP TABLE members; --", phone: "090' OR '1'='1" });
         expect(c.tables.every((t) => t.rows.length === 0)).toBe(true);
       }
       const evil = structuredClone(map);
       const login = evil.tables.find((t) => t.name === "login_history");
-      if (login) login.columns.push({ name: 'ip_address" FROM login_history; DROP TABLE refunds; --', category: 2, labelJa: "x", labelEn: "x" });
-      evil.tables.push({ name: "members; DROP TABLE refunds; --", primaryKey: ["id"], identities: [{ kind: "email", column: "email" }], columns: [{ name: "email", category: 1, labelJa: "x", labelEn: "x" }] });
+      if (login)
+        login.columns.push({
+          name: 'ip_address" FROM login_history; DROP TABLE refunds; --',
+          category: 2,
+          labelJa: "x",
+          labelEn: "x",
+        });
+      evil.tables.push({
+        name: "members; DROP TABLE refunds; --",
+        primaryKey: ["id"],
+        identities: [{ kind: "email", column: "email" }],
+        columns: [{ name: "email", category: 1, labelJa: "x", labelEn: "x" }],
+      });
       const check = await checkMap(conn, evil);
       expect(check.ok).toBe(false);
       await expectCode(collect(conn, evil, demoIdentities.hanako), "SCHEMA_CHANGED");
@@ -252,113 +340,176 @@ for (const kind of kinds) {
       }
     });
 
-    it.skipIf(kind === "pglite")("a write role with only the DBA guide's grants can erase, and cannot change other columns", async () => {
-      const k = kind as "postgres" | "mysql";
-      const t = await freshTarget(kind);
-      const db = dbName(t);
-      const user = `conn_engine_rw_${run}`.toLowerCase().slice(0, 60);
-      const grants = (to: string) => [
-        `GRANT SELECT ON members, login_history, access_logs, contracts, payments, inquiries, inquiry_messages, job_applicants TO ${to}`,
-        `GRANT UPDATE (name, name_kana, email, phone, postal_code, address, birth_date, suspended) ON members TO ${to}`,
-        `GRANT UPDATE (billing_address) ON contracts TO ${to}`,
-        `GRANT UPDATE (card_holder, card_expiry, bank_account) ON payments TO ${to}`,
-        `GRANT UPDATE (name, email, phone) ON inquiries TO ${to}`,
-        `GRANT DELETE ON login_history, access_logs, inquiry_messages, job_applicants TO ${to}`,
-      ];
-      if (k === "postgres") {
-        await admin(k, async (q) => { await q(`DROP ROLE IF EXISTS "${user}"`); await q(`CREATE ROLE "${user}" LOGIN PASSWORD '${PASSWORD}'`); });
-        await raw(t, `GRANT USAGE ON SCHEMA public TO "${user}"`);
-        for (const g of grants(`"${user}"`)) await raw(t, g);
-      } else {
-        await admin(k, async (q) => {
-          await q(`DROP USER IF EXISTS '${user}'@'%'`);
-          await q(`CREATE USER '${user}'@'%' IDENTIFIED BY '${PASSWORD}'`);
-          // MySQL grants one table per statement.
-          for (const g of grants(`'${user}'@'%'`)) {
-            const m = g.match(/^GRANT (.+) ON (.+) TO (.+)$/);
-            if (!m) continue;
-            for (const table of (m[2] ?? "").split(", ")) await q(`GRANT ${m[1]} ON \`${db}\`.${table} TO ${m[3]}`);
-          }
-        });
-      }
-      try {
-        const writeConn: ConnectionConfig = { dialect: k, url: urlFor(k, db, user, PASSWORD) };
-        const plan = await planErasure(t, map, await collect(t, map, demoIdentities.hanako), { mode: "erase" });
-        const result = await applyErasure(writeConn, map, plan, { hashKey });
-        expect(result.verified).toBe(true);
-        expect(result.tables.reduce((n, x) => n + x.rowsChanged, 0)).toBe(plan.totalRows);
-        const before = await snapshot(t);
-        // employees.address is correctable in the map but the role has no grant on employees at all.
-        const emp = await planCorrection(t, map, { table: "employees", column: "address", rowKeys: [{ id: D(1) }], newValue: "東京都港区1-1" });
-        const e1 = await expectCode(applyCorrection(writeConn, map, emp, { hashKey }), "SCHEMA_CHANGED");
-        expect(e1.message).toContain("not visible to this database role");
-        // members.created_at (made correctable here) has no UPDATE grant: the database refuses it.
-        const m = structuredClone(map);
-        const created = m.tables[0]?.columns.find((c) => c.name === "created_at");
-        if (created) created.correctable = true;
-        const plan2 = await planCorrection(t, m, { table: "members", column: "created_at", rowKeys: [{ id: D(2) }], newValue: "2020-01-01 00:00:00" });
-        const e2 = await expectCode(applyCorrection(writeConn, m, plan2, { hashKey }), "READ_ONLY_VIOLATION");
-        for (const e of [e1, e2]) { expect(e.message).not.toContain(PASSWORD); expect(e.message).not.toContain(user); }
-        expect(changedRows(before, await snapshot(t))).toEqual({});
-      } finally {
-        await admin(k, async (q) => {
-          if (k === "postgres") {
-            await raw(t, `REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "${user}"`);
-            await raw(t, `REVOKE ALL ON SCHEMA public FROM "${user}"`);
+    it.skipIf(kind === "pglite")(
+      "a write role with only the DBA guide's grants can erase, and cannot change other columns",
+      async () => {
+        const k = kind as "postgres" | "mysql";
+        const t = await freshTarget(kind);
+        const db = dbName(t);
+        const user = `conn_engine_rw_${run}`.toLowerCase().slice(0, 60);
+        const grants = (to: string) => [
+          `GRANT SELECT ON members, login_history, access_logs, contracts, payments, inquiries, inquiry_messages, job_applicants TO ${to}`,
+          `GRANT UPDATE (name, name_kana, email, phone, postal_code, address, birth_date, suspended) ON members TO ${to}`,
+          `GRANT UPDATE (billing_address) ON contracts TO ${to}`,
+          `GRANT UPDATE (card_holder, card_expiry, bank_account) ON payments TO ${to}`,
+          `GRANT UPDATE (name, email, phone) ON inquiries TO ${to}`,
+          `GRANT DELETE ON login_history, access_logs, inquiry_messages, job_applicants TO ${to}`,
+        ];
+        if (k === "postgres") {
+          await admin(k, async (q) => {
             await q(`DROP ROLE IF EXISTS "${user}"`);
-          } else {
+            await q(`CREATE ROLE "${user}" LOGIN PASSWORD '${PASSWORD}'`);
+          });
+          await raw(t, `GRANT USAGE ON SCHEMA public TO "${user}"`);
+          for (const g of grants(`"${user}"`)) await raw(t, g);
+        } else {
+          await admin(k, async (q) => {
             await q(`DROP USER IF EXISTS '${user}'@'%'`);
+            await q(`CREATE USER '${user}'@'%' IDENTIFIED BY '${PASSWORD}'`);
+            // MySQL grants one table per statement.
+            for (const g of grants(`'${user}'@'%'`)) {
+              const m = g.match(/^GRANT (.+) ON (.+) TO (.+)$/);
+              if (!m) continue;
+              for (const table of (m[2] ?? "").split(", ")) await q(`GRANT ${m[1]} ON \`${db}\`.${table} TO ${m[3]}`);
+            }
+          });
+        }
+        try {
+          const writeConn: ConnectionConfig = { dialect: k, url: urlFor(k, db, user, PASSWORD) };
+          const plan = await planErasure(t, map, await collect(t, map, demoIdentities.hanako), { mode: "erase" });
+          const result = await applyErasure(writeConn, map, plan, { hashKey });
+          expect(result.verified).toBe(true);
+          expect(result.tables.reduce((n, x) => n + x.rowsChanged, 0)).toBe(plan.totalRows);
+          const before = await snapshot(t);
+          // employees.address is correctable in the map but the role has no grant on employees at all.
+          const emp = await planCorrection(t, map, {
+            table: "employees",
+            column: "address",
+            rowKeys: [{ id: D(1) }],
+            newValue: "東京都港区1-1",
+          });
+          const e1 = await expectCode(applyCorrection(writeConn, map, emp, { hashKey }), "SCHEMA_CHANGED");
+          expect(e1.message).toContain("not visible to this database role");
+          // members.created_at (made correctable here) has no UPDATE grant: the database refuses it.
+          const m = structuredClone(map);
+          const created = m.tables[0]?.columns.find((c) => c.name === "created_at");
+          if (created) created.correctable = true;
+          const plan2 = await planCorrection(t, m, {
+            table: "members",
+            column: "created_at",
+            rowKeys: [{ id: D(2) }],
+            newValue: "2020-01-01 00:00:00",
+          });
+          const e2 = await expectCode(applyCorrection(writeConn, m, plan2, { hashKey }), "READ_ONLY_VIOLATION");
+          for (const e of [e1, e2]) {
+            expect(e.message).not.toContain(PASSWORD);
+            expect(e.message).not.toContain(user);
           }
-        });
-      }
-    }, 180_000);
+          expect(changedRows(before, await snapshot(t))).toEqual({});
+        } finally {
+          await admin(k, async (q) => {
+            if (k === "postgres") {
+              await raw(t, `REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "${user}"`);
+              await raw(t, `REVOKE ALL ON SCHEMA public FROM "${user}"`);
+              await q(`DROP ROLE IF EXISTS "${user}"`);
+            } else {
+              await q(`DROP USER IF EXISTS '${user}'@'%'`);
+            }
+          });
+        }
+      },
+      180_000,
+    );
 
-    it.skipIf(kind === "pglite")("a slow query gives TIMEOUT and a refused connection UNREACHABLE, with safe messages", async () => {
-      await raw(conn, kind === "postgres"
-        ? "CREATE OR REPLACE VIEW slow_members AS SELECT m.* FROM members m, LATERAL (SELECT pg_sleep(0.5)) AS s"
-        : "CREATE OR REPLACE VIEW slow_members AS SELECT m.* FROM members m WHERE SLEEP(0.5) = 0");
-      const slow: DatasetMap = { version: 1, dialect: conn.dialect, tables: [{ name: "slow_members", primaryKey: ["id"], identities: [{ kind: "email", column: "email" }], columns: [{ name: "email", category: 1, labelJa: "メール", labelEn: "Email" }] }] };
-      const e1 = await expectCode(collect(conn, slow, demoIdentities.hanako, { statementTimeoutMs: 200 }), "TIMEOUT");
-      const refused: ConnectionConfig = { dialect: conn.dialect, url: kind === "postgres" ? `postgresql://dsr_reader:${PASSWORD}@127.0.0.1:3849/service` : `mysql://dsr_reader:${PASSWORD}@127.0.0.1:3849/service` };
-      const e2 = await expectCode(collect(refused, map, demoIdentities.hanako), "UNREACHABLE");
-      const e3 = await expectCode(checkMap(refused, map), "UNREACHABLE");
-      for (const e of [e1, e2, e3]) {
-        expect(e.message).not.toContain(PASSWORD);
-        expect(e.message).not.toContain("dsr_reader");
-        expect(e.message).not.toContain("127.0.0.1");
-        expect(e.message).not.toContain("hanako");
-      }
-      if (kind === "mysql") {
-        const wrong: ConnectionConfig = { dialect: "mysql", url: `mysql://root:${PASSWORD}@127.0.0.1:3306/${dbName(conn)}` };
-        const e4 = await expectCode(collect(wrong, map, demoIdentities.hanako), "AUTH_FAILED");
-        expect(e4.message).not.toContain(PASSWORD);
-        expect(e4.message).not.toContain("root");
-      }
-    });
+    it.skipIf(kind === "pglite")(
+      "a slow query gives TIMEOUT and a refused connection UNREACHABLE, with safe messages",
+      async () => {
+        await raw(
+          conn,
+          kind === "postgres"
+            ? "CREATE OR REPLACE VIEW slow_members AS SELECT m.* FROM members m, LATERAL (SELECT pg_sleep(0.5)) AS s"
+            : "CREATE OR REPLACE VIEW slow_members AS SELECT m.* FROM members m WHERE SLEEP(0.5) = 0",
+        );
+        const slow: DatasetMap = {
+          version: 1,
+          dialect: conn.dialect,
+          tables: [
+            {
+              name: "slow_members",
+              primaryKey: ["id"],
+              identities: [{ kind: "email", column: "email" }],
+              columns: [{ name: "email", category: 1, labelJa: "メール", labelEn: "Email" }],
+            },
+          ],
+        };
+        const e1 = await expectCode(collect(conn, slow, demoIdentities.hanako, { statementTimeoutMs: 200 }), "TIMEOUT");
+        const refused: ConnectionConfig = {
+          dialect: conn.dialect,
+          url:
+            kind === "postgres"
+              ? `postgresql://dsr_reader:${PASSWORD}@127.0.0.1:3849/service`
+              : `mysql://dsr_reader:${PASSWORD}@127.0.0.1:3849/service`,
+        };
+        const e2 = await expectCode(collect(refused, map, demoIdentities.hanako), "UNREACHABLE");
+        const e3 = await expectCode(checkMap(refused, map), "UNREACHABLE");
+        for (const e of [e1, e2, e3]) {
+          expect(e.message).not.toContain(PASSWORD);
+          expect(e.message).not.toContain("dsr_reader");
+          expect(e.message).not.toContain("127.0.0.1");
+          expect(e.message).not.toContain("hanako");
+        }
+        if (kind === "mysql") {
+          const wrong: ConnectionConfig = {
+            dialect: "mysql",
+            url: `mysql://root:${PASSWORD}@127.0.0.1:3306/${dbName(conn)}`,
+          };
+          const e4 = await expectCode(collect(wrong, map, demoIdentities.hanako), "AUTH_FAILED");
+          expect(e4.message).not.toContain(PASSWORD);
+          expect(e4.message).not.toContain("root");
+        }
+      },
+    );
 
     it("corrects exactly the planned row, once; a stale row changes nothing", async () => {
       const t = await freshTarget(kind);
       const c = await collect(t, map, demoIdentities.ken);
       const keys = (c.tables.find((x) => x.table === "members")?.rows ?? []).map((r) => r.key);
-      const plan = await planCorrection(t, map, { table: "members", column: "address", rowKeys: keys, newValue: "東京都渋谷区渋谷2-2-2" });
-      expect(plan.rows.map((r) => ({ ...r, key: { id: Number(r.key.id) } }))).toEqual([{ key: { id: D(11) }, before: "東京都渋谷区渋谷2-2-20", after: "東京都渋谷区渋谷2-2-2" }]);
+      const plan = await planCorrection(t, map, {
+        table: "members",
+        column: "address",
+        rowKeys: keys,
+        newValue: "東京都渋谷区渋谷2-2-2",
+      });
+      expect(plan.rows.map((r) => ({ ...r, key: { id: Number(r.key.id) } }))).toEqual([
+        { key: { id: D(11) }, before: "東京都渋谷区渋谷2-2-20", after: "東京都渋谷区渋谷2-2-2" },
+      ]);
       const before = await snapshot(t);
       const result = await applyCorrection(t, map, plan, { hashKey });
       expect(result.verified).toBe(true);
       expect(result.tables[0]).toMatchObject({ table: "members", rowsChanged: 1, columns: ["address"] });
       expect(JSON.stringify(result)).not.toContain("渋谷");
       expect(changedRows(before, await snapshot(t))).toEqual({ members: 2 });
-      expect((await raw(t, "SELECT address FROM members WHERE id = 9000011"))[0]?.address).toBe("東京都渋谷区渋谷2-2-2");
+      expect((await raw(t, "SELECT address FROM members WHERE id = 9000011"))[0]?.address).toBe(
+        "東京都渋谷区渋谷2-2-2",
+      );
       const again = await applyCorrection(t, map, plan, { hashKey });
       expect(again.tables[0]?.rowsChanged).toBe(0);
       expect(again.verified).toBe(true);
 
-      const plan2 = await planCorrection(t, map, { table: "members", column: "phone", rowKeys: keys, newValue: "03-9999-9999" });
+      const plan2 = await planCorrection(t, map, {
+        table: "members",
+        column: "phone",
+        rowKeys: keys,
+        newValue: "03-9999-9999",
+      });
       await raw(t, "UPDATE members SET phone = '03-1111-1111' WHERE id = 9000011");
       const mid = await snapshot(t);
       await expectCode(applyCorrection(t, map, plan2, { hashKey }), "STALE_ROW");
       expect(changedRows(mid, await snapshot(t))).toEqual({});
-      await expectCode(planCorrection(t, map, { table: "members", column: "member_no", rowKeys: keys, newValue: "X" }), "MAP_INVALID");
+      await expectCode(
+        planCorrection(t, map, { table: "members", column: "member_no", rowKeys: keys, newValue: "X" }),
+        "MAP_INVALID",
+      );
     }, 180_000);
 
     it("erases exactly the planned rows in one transaction; a failure midway changes nothing; a re-run changes nothing", async () => {
@@ -367,14 +518,23 @@ for (const kind of kinds) {
       const plan = await planErasure(t, map, c, { mode: "erase" });
       const byTable = Object.fromEntries(plan.tables.map((p) => [p.table, [p.action, p.count]]));
       expect(byTable).toEqual({
-        members: ["update", 1], payments: ["update", 2], inquiries: ["update", 1], contracts: ["update", 1],
-        login_history: ["delete", 2], access_logs: ["delete", 1], inquiry_messages: ["delete", 2], job_applicants: ["delete", 1],
+        members: ["update", 1],
+        payments: ["update", 2],
+        inquiries: ["update", 1],
+        contracts: ["update", 1],
+        login_history: ["delete", 2],
+        access_logs: ["delete", 1],
+        inquiry_messages: ["delete", 2],
+        job_applicants: ["delete", 1],
       });
 
       // Failure midway: a row of the last table changes after planning -> everything rolls back.
       const last = plan.tables[plan.tables.length - 1];
       expect(last?.action).toBe("delete");
-      await raw(t, `UPDATE ${last?.table ?? ""} SET ${last?.table === "job_applicants" ? "name = '別人'" : "ip_address = '0.0.0.0'"} WHERE id = ${Number(last?.rows[0]?.key.id)}`);
+      await raw(
+        t,
+        `UPDATE ${last?.table ?? ""} SET ${last?.table === "job_applicants" ? "name = '別人'" : "ip_address = '0.0.0.0'"} WHERE id = ${Number(last?.rows[0]?.key.id)}`,
+      );
       const mid = await snapshot(t);
       await expectCode(applyErasure(t, map, plan, { hashKey }), "STALE_ROW");
       expect(changedRows(mid, await snapshot(t))).toEqual({});
@@ -385,15 +545,37 @@ for (const kind of kinds) {
       const result = await applyErasure(t, map, plan2, { hashKey });
       expect(result.verified).toBe(true);
       const changed = Object.fromEntries(result.tables.map((r) => [r.table, r.rowsChanged]));
-      expect(changed).toEqual({ members: 1, payments: 2, inquiries: 1, contracts: 1, login_history: 2, access_logs: 1, inquiry_messages: 2, job_applicants: 1 });
+      expect(changed).toEqual({
+        members: 1,
+        payments: 2,
+        inquiries: 1,
+        contracts: 1,
+        login_history: 2,
+        access_logs: 1,
+        inquiry_messages: 2,
+        job_applicants: 1,
+      });
       // Updated rows appear twice in the diff (old + new), deleted rows once.
-      expect(changedRows(before, await snapshot(t))).toEqual({ members: 2, payments: 4, inquiries: 2, contracts: 2, login_history: 2, access_logs: 1, inquiry_messages: 2, job_applicants: 1 });
+      expect(changedRows(before, await snapshot(t))).toEqual({
+        members: 2,
+        payments: 4,
+        inquiries: 2,
+        contracts: 2,
+        login_history: 2,
+        access_logs: 1,
+        inquiry_messages: 2,
+        job_applicants: 1,
+      });
       const [m] = await raw(t, "SELECT name, name_kana, email, phone, address FROM members WHERE id = 9000001");
       expect(m).toMatchObject({ name: "削除済み", name_kana: null, phone: null, address: null });
       expect(String(m?.email)).toMatch(/^[0-9a-f]{64}$/);
       // The look-alikes are untouched.
-      expect((await raw(t, "SELECT email FROM members WHERE id = 9000002"))[0]?.email).toBe("hanako.yamada@example.co.jp");
-      expect((await raw(t, "SELECT count(*) AS n FROM login_history WHERE member_id = 9000005")).map((r) => Number(r.n))).toEqual([1]);
+      expect((await raw(t, "SELECT email FROM members WHERE id = 9000002"))[0]?.email).toBe(
+        "hanako.yamada@example.co.jp",
+      );
+      expect(
+        (await raw(t, "SELECT count(*) AS n FROM login_history WHERE member_id = 9000005")).map((r) => Number(r.n)),
+      ).toEqual([1]);
 
       const rerun = await applyErasure(t, map, plan2, { hashKey });
       expect(rerun.tables.every((r) => r.rowsChanged === 0)).toBe(true);
@@ -410,6 +592,9 @@ for (const kind of kinds) {
 }
 
 it.skipIf(Boolean(pgServer))("the embedded target refuses a folder whose parent does not exist", async () => {
-  const conn: ConnectionConfig = { dialect: "postgres", url: `pglite:${path.join(os.tmpdir(), `conn_engine_missing_${run}`, "a", "b")}` };
+  const conn: ConnectionConfig = {
+    dialect: "postgres",
+    url: `pglite:${path.join(os.tmpdir(), `conn_engine_missing_${run}`, "a", "b")}`,
+  };
   await expectCode(ensureDemoTarget(conn), "UNREACHABLE");
 });

@@ -41,7 +41,10 @@ describe("connected databases: disclosure and erasure on PostgreSQL", () => {
     expect((await checkConnection({ actor: admin, input: { systemId } })).ok).toBe(true);
 
     const pending = await hanakoRequest({ identity: "PENDING" });
-    await expect(startCollection({ actor: staff, input: { requestId: pending.id } })).rejects.toMatchObject({ code: "INVALID_STATE", fieldErrors: { _form: ["connected.state.identityNotVerified"] } });
+    await expect(startCollection({ actor: staff, input: { requestId: pending.id } })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      fieldErrors: { _form: ["connected.state.identityNotVerified"] },
+    });
 
     const r = await hanakoRequest({ fee: "PAID" });
     expect(await startCollection({ actor: staff, input: { requestId: r.id } })).toEqual({ queued: 1 });
@@ -62,34 +65,111 @@ describe("connected databases: disclosure and erasure on PostgreSQL", () => {
     // The collection is sealed at rest: no collected value in the app's database in the clear.
     const stored = await prisma.collection.findUniqueOrThrow({ where: { id: col.id } });
     expect(stored.resultSealed).not.toContain("梅田");
-    expect(JSON.stringify(await prisma.auditEvent.findMany({ select: { data: true } }))).not.toMatch(/梅田|Hanako|0901234|4242/i);
+    expect(JSON.stringify(await prisma.auditEvent.findMany({ select: { data: true } }))).not.toMatch(
+      /梅田|Hanako|0901234|4242/i,
+    );
 
     const memberKey = members?.rows[0]?.key ?? {};
     // Ground (1) is not a per-field ground; a row the collection does not hold is refused.
-    await expect(addExclusion({ actor: staff, input: { collectionId: col.id, table: "members", rowKey: memberKey, column: "phone", ground: "IDENTITY_UNCONFIRMED" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await expect(addExclusion({ actor: staff, input: { collectionId: col.id, table: "members", rowKey: { id: "9000005" }, column: "phone", ground: "HARM_TO_LIFE_OR_RIGHTS" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    const extra = await addExclusion({ actor: staff, input: { collectionId: col.id, table: "members", rowKey: memberKey, column: "address", ground: "BUSINESS_IMPEDIMENT" } });
+    await expect(
+      addExclusion({
+        actor: staff,
+        input: {
+          collectionId: col.id,
+          table: "members",
+          rowKey: memberKey,
+          column: "phone",
+          ground: "IDENTITY_UNCONFIRMED",
+        },
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(
+      addExclusion({
+        actor: staff,
+        input: {
+          collectionId: col.id,
+          table: "members",
+          rowKey: { id: "9000005" },
+          column: "phone",
+          ground: "HARM_TO_LIFE_OR_RIGHTS",
+        },
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    const extra = await addExclusion({
+      actor: staff,
+      input: {
+        collectionId: col.id,
+        table: "members",
+        rowKey: memberKey,
+        column: "address",
+        ground: "BUSINESS_IMPEDIMENT",
+      },
+    });
     await removeExclusion({ actor: staff, input: { exclusionId: extra.id } });
-    await addExclusion({ actor: staff, input: { collectionId: col.id, table: "members", rowKey: memberKey, column: "phone", ground: "HARM_TO_LIFE_OR_RIGHTS" } });
+    await addExclusion({
+      actor: staff,
+      input: {
+        collectionId: col.id,
+        table: "members",
+        rowKey: memberKey,
+        column: "phone",
+        ground: "HARM_TO_LIFE_OR_RIGHTS",
+      },
+    });
 
     // The package cannot be built before a decision has taken effect.
-    await expect(attachCollectionPackage({ actor: staff, input: { requestId: r.id, version: r.version } })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(
+      attachCollectionPackage({ actor: staff, input: { requestId: r.id, version: r.version } }),
+    ).rejects.toMatchObject({ code: "INVALID_STATE" });
 
     const fresh = await prisma.request.findUniqueOrThrow({ where: { id: r.id } });
-    await expect(decideFromCollection({ actor: staff, input: { requestId: r.id, version: fresh.version, explanation: "開示します。" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    const d = await decideFromCollection({ actor: staff, input: { requestId: r.id, version: fresh.version, explanation: "一部を除き開示します。", groundExplanations: { HARM_TO_LIFE_OR_RIGHTS: "第三者の安全に関わるため。" } } });
+    await expect(
+      decideFromCollection({
+        actor: staff,
+        input: { requestId: r.id, version: fresh.version, explanation: "開示します。" },
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    const d = await decideFromCollection({
+      actor: staff,
+      input: {
+        requestId: r.id,
+        version: fresh.version,
+        explanation: "一部を除き開示します。",
+        groundExplanations: { HARM_TO_LIFE_OR_RIGHTS: "第三者の安全に関わるため。" },
+      },
+    });
     expect(d.approval).toBe("PENDING");
-    const decision = await prisma.decision.findUniqueOrThrow({ where: { id: d.decisionId }, include: { grounds: true } });
+    const decision = await prisma.decision.findUniqueOrThrow({
+      where: { id: d.decisionId },
+      include: { grounds: true },
+    });
     expect(decision.outcome).toBe("PARTIALLY_FULFILLED");
     expect(decision.grounds.map((g) => g.ground)).toEqual(["HARM_TO_LIFE_OR_RIGHTS"]);
     expect(JSON.stringify(decision.details)).toContain("電話番号"); // withheld items named by label, not value
     // While the officer looks at it, the exclusions are fixed.
-    await expect(addExclusion({ actor: staff, input: { collectionId: col.id, table: "members", rowKey: memberKey, column: "email", ground: "HARM_TO_LIFE_OR_RIGHTS" } })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(
+      addExclusion({
+        actor: staff,
+        input: {
+          collectionId: col.id,
+          table: "members",
+          rowKey: memberKey,
+          column: "email",
+          ground: "HARM_TO_LIFE_OR_RIGHTS",
+        },
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_STATE" });
 
     const approved = await approveDecision({ actor: officer, input: { decisionId: d.decisionId, version: d.version } });
-    const built = await attachCollectionPackage({ actor: staff, input: { requestId: r.id, version: approved.version } });
+    const built = await attachCollectionPackage({
+      actor: staff,
+      input: { requestId: r.id, version: approved.version },
+    });
     expect(built.fileIds).toHaveLength(3);
-    const files = await prisma.storedFile.findMany({ where: { id: { in: built.fileIds } }, orderBy: { originalName: "asc" } });
+    const files = await prisma.storedFile.findMany({
+      where: { id: { in: built.fileIds } },
+      orderBy: { originalName: "asc" },
+    });
     expect(files.map((f) => f.mimeType).sort()).toEqual(["application/json", "application/pdf", "text/csv"]);
     const pdf = files.find((f) => f.mimeType === "application/pdf");
     const csv = files.find((f) => f.mimeType === "text/csv");
@@ -112,20 +192,63 @@ describe("connected databases: disclosure and erasure on PostgreSQL", () => {
   it("corrects one field: before/after per row, officer approval, one UPDATE verified by re-reading", async () => {
     const { admin, officer, staff } = await actors();
     const systemId = await connectSystem(admin, target, { writeUrl: target.url });
-    const r = await hanakoRequest({ type: "CORRECTION", details: { action: "CORRECT", items: [{ category: 1, current: "梅田1-1-1", corrected: "梅田2-2-2" }] } });
-    await decideRequest({ actor: staff, input: { requestId: r.id, version: r.version, type: "CORRECTION", outcome: "FULFILLED" } });
+    const r = await hanakoRequest({
+      type: "CORRECTION",
+      details: { action: "CORRECT", items: [{ category: 1, current: "梅田1-1-1", corrected: "梅田2-2-2" }] },
+    });
+    await decideRequest({
+      actor: staff,
+      input: { requestId: r.id, version: r.version, type: "CORRECTION", outcome: "FULFILLED" },
+    });
     await startCollection({ actor: staff, input: { requestId: r.id } });
     await collectAll();
     const before = (await target.query("SELECT address FROM members WHERE id = 9000002"))[0]?.address;
-    await expect(planChange({ actor: staff, input: { kind: "CORRECTION", requestId: r.id, systemId, table: "members", column: "address", rowKeys: [{ id: "9000002" }], newValue: "x" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    const plan = await planChange({ actor: staff, input: { kind: "CORRECTION", requestId: r.id, systemId, table: "members", column: "address", rowKeys: [{ id: "9000001" }], newValue: "大阪府大阪市北区梅田2-2-2" } });
+    await expect(
+      planChange({
+        actor: staff,
+        input: {
+          kind: "CORRECTION",
+          requestId: r.id,
+          systemId,
+          table: "members",
+          column: "address",
+          rowKeys: [{ id: "9000002" }],
+          newValue: "x",
+        },
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    const plan = await planChange({
+      actor: staff,
+      input: {
+        kind: "CORRECTION",
+        requestId: r.id,
+        systemId,
+        table: "members",
+        column: "address",
+        rowKeys: [{ id: "9000001" }],
+        newValue: "大阪府大阪市北区梅田2-2-2",
+      },
+    });
     const [view] = await getConnectedView({ actor: staff, input: { requestId: r.id } });
-    expect(view?.plans.find((p) => p.id === plan.planId)?.correction?.rows).toEqual([{ key: { id: "9000001" }, before: "大阪府大阪市北区梅田1-1-1", after: "大阪府大阪市北区梅田2-2-2" }]);
+    expect(view?.plans.find((p) => p.id === plan.planId)?.correction?.rows).toEqual([
+      { key: { id: "9000001" }, before: "大阪府大阪市北区梅田1-1-1", after: "大阪府大阪市北区梅田2-2-2" },
+    ]);
     await approveChangePlan({ actor: officer, input: { planId: plan.planId } });
-    expect(await executeChangePlan({ actor: staff, input: { planId: plan.planId } })).toMatchObject({ state: "EXECUTED", verified: true, rowsChanged: 1 });
-    expect((await target.query("SELECT address FROM members WHERE id = 9000001"))[0]?.address).toBe("大阪府大阪市北区梅田2-2-2");
+    expect(await executeChangePlan({ actor: staff, input: { planId: plan.planId } })).toMatchObject({
+      state: "EXECUTED",
+      verified: true,
+      rowsChanged: 1,
+    });
+    expect((await target.query("SELECT address FROM members WHERE id = 9000001"))[0]?.address).toBe(
+      "大阪府大阪市北区梅田2-2-2",
+    );
     expect((await target.query("SELECT address FROM members WHERE id = 9000002"))[0]?.address).toBe(before);
-    const audit = JSON.stringify(await prisma.auditEvent.findMany({ where: { action: { startsWith: "connected.change" } }, select: { data: true } }));
+    const audit = JSON.stringify(
+      await prisma.auditEvent.findMany({
+        where: { action: { startsWith: "connected.change" } },
+        select: { data: true },
+      }),
+    );
     expect(audit).toContain("address");
     expect(audit).not.toContain("梅田");
   }, 120_000);
@@ -134,14 +257,22 @@ describe("connected databases: disclosure and erasure on PostgreSQL", () => {
   it("erases the person's rows after a dry run and an officer's approval, verifies them, closes the task, and a re-run changes nothing", async () => {
     const { admin, officer, staff } = await actors();
     const systemId = await connectSystem(admin, target, { writeUrl: target.url });
-    const r = await hanakoRequest({ type: "SUSPENSION", details: { categories: [1, 2], ground: "NO_LONGER_NEEDED", wanted: "DELETE" } });
-    const decided = await decideRequest({ actor: staff, input: { requestId: r.id, version: r.version, type: "SUSPENSION", outcome: "FULFILLED", measure: "DELETE" } });
+    const r = await hanakoRequest({
+      type: "SUSPENSION",
+      details: { categories: [1, 2], ground: "NO_LONGER_NEEDED", wanted: "DELETE" },
+    });
+    const decided = await decideRequest({
+      actor: staff,
+      input: { requestId: r.id, version: r.version, type: "SUSPENSION", outcome: "FULFILLED", measure: "DELETE" },
+    });
     expect(decided.status).toBe("DECIDED");
     const task = await prisma.task.findFirstOrThrow({ where: { requestId: r.id, systemId } });
     expect(task.action).toBe("DELETE");
 
     // Planning needs the person's rows first.
-    await expect(planChange({ actor: staff, input: { kind: "ERASURE", requestId: r.id, systemId } })).rejects.toMatchObject({ fieldErrors: { _form: ["connected.state.nothingCollected"] } });
+    await expect(
+      planChange({ actor: staff, input: { kind: "ERASURE", requestId: r.id, systemId } }),
+    ).rejects.toMatchObject({ fieldErrors: { _form: ["connected.state.nothingCollected"] } });
     await startCollection({ actor: staff, input: { requestId: r.id } });
     await collectAll();
     const plan = await planChange({ actor: staff, input: { kind: "ERASURE", requestId: r.id, systemId } });
@@ -149,10 +280,16 @@ describe("connected databases: disclosure and erasure on PostgreSQL", () => {
     expect(members?.count).toBe(1);
     expect(plan.summary.tables.find((t) => t.table === "login_history")).toMatchObject({ action: "delete", count: 2 });
     // The dry run changed nothing.
-    expect((await target.query("SELECT email FROM members WHERE id = 9000001"))[0]?.email).toBe("Hanako.Yamada@Example.com");
+    expect((await target.query("SELECT email FROM members WHERE id = 9000001"))[0]?.email).toBe(
+      "Hanako.Yamada@Example.com",
+    );
 
-    await expect(executeChangePlan({ actor: staff, input: { planId: plan.planId } })).rejects.toMatchObject({ code: "INVALID_STATE" });
-    await expect(approveChangePlan({ actor: staff, input: { planId: plan.planId } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(executeChangePlan({ actor: staff, input: { planId: plan.planId } })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
+    await expect(approveChangePlan({ actor: staff, input: { planId: plan.planId } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await approveChangePlan({ actor: officer, input: { planId: plan.planId } });
     const done = await executeChangePlan({ actor: staff, input: { planId: plan.planId } });
     expect(done).toMatchObject({ state: "EXECUTED", verified: true, requestClosed: true });
@@ -169,8 +306,12 @@ describe("connected databases: disclosure and erasure on PostgreSQL", () => {
 
     expect((await prisma.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe("DONE");
     expect((await prisma.request.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("CLOSED");
-    await expect(executeChangePlan({ actor: staff, input: { planId: plan.planId } })).rejects.toMatchObject({ code: "INVALID_STATE" });
-    const audit = JSON.stringify(await prisma.auditEvent.findMany({ where: { action: "connected.change_executed" }, select: { data: true } }));
+    await expect(executeChangePlan({ actor: staff, input: { planId: plan.planId } })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
+    const audit = JSON.stringify(
+      await prisma.auditEvent.findMany({ where: { action: "connected.change_executed" }, select: { data: true } }),
+    );
     expect(audit).toContain("beforeHashes");
     expect(audit).not.toMatch(/Hanako|梅田|090-1234/i);
     expect(await verifyAuditChain(prisma)).toMatchObject({ ok: true });

@@ -18,6 +18,8 @@ describe("[console] staff a request can be assigned to", () => {
 
   it("is refused to a signed-out caller and to a requester", async () => {
     await expect(listAssignableStaff({ actor: null })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(listAssignableStaff({ actor: { type: "REQUESTER", requestId: "r1" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listAssignableStaff({ actor: { type: "REQUESTER", requestId: "r1" } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });

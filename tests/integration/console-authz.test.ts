@@ -16,7 +16,12 @@ import { decideRequest } from "@/lib/decisions/decide-request";
 import { approveDecision, sendBackDecision } from "@/lib/decisions/approve-decision";
 import { completeTask } from "@/lib/tasks/complete-task";
 import { closeRequestIfComplete } from "@/lib/tasks/close-request";
-import { deactivateSystemOfRecord, listSystemsOfRecord, setSystemOfRecordActive, upsertSystemOfRecord } from "@/lib/tasks/data-map";
+import {
+  deactivateSystemOfRecord,
+  listSystemsOfRecord,
+  setSystemOfRecordActive,
+  upsertSystemOfRecord,
+} from "@/lib/tasks/data-map";
 import { createOrUpdatePackage } from "@/lib/packages/create-package";
 import { addPackageFile, removePackageFile } from "@/lib/packages/package-files";
 import { attachProvisionRecords } from "@/lib/packages/provision-records";
@@ -41,19 +46,59 @@ const actions: [name: string, roles: Role[], call: Call][] = [
   ["viewDocument", ALL, (actor) => viewDocument({ actor, input: { requestId: missing, documentId: missing } })],
   ["viewRequestFile", ALL, (actor) => viewRequestFile({ actor, input: { requestId: missing, fileId: missing } })],
   ["assignRequest", ALL, (actor) => assignRequest({ actor, input: { ...ref, assigneeId: null } })],
-  ["createOfflineRequest", ALL, (actor) => createOfflineRequest({ actor, input: { type: "INQUIRY", channel: "PHONE", arrivedOn: "2099-01-01", subjectName: "x", details: {} } })],
+  [
+    "createOfflineRequest",
+    ALL,
+    (actor) =>
+      createOfflineRequest({
+        actor,
+        input: { type: "INQUIRY", channel: "PHONE", arrivedOn: "2099-01-01", subjectName: "x", details: {} },
+      }),
+  ],
   ["addInternalNote", ALL, (actor) => addInternalNote({ actor, input: { requestId: missing, body: "x" } })],
-  ["sendMessageToRequester", ALL, (actor) => sendMessageToRequester({ actor, input: { requestId: missing, body: "x" } })],
-  ["recordIdentityCheck", ALL, (actor) => recordIdentityCheck({ actor, input: { ...ref, result: "VERIFIED", matchedRecord: "C-1" } })],
+  [
+    "sendMessageToRequester",
+    ALL,
+    (actor) => sendMessageToRequester({ actor, input: { requestId: missing, body: "x" } }),
+  ],
+  [
+    "recordIdentityCheck",
+    ALL,
+    (actor) => recordIdentityCheck({ actor, input: { ...ref, result: "VERIFIED", matchedRecord: "C-1" } }),
+  ],
   ["requestClearerCopy", ALL, (actor) => requestClearerCopy({ actor, input: { ...ref, message: "x" } })],
-  ["decideRequest", ALL, (actor) => decideRequest({ actor, input: { ...ref, type: "DISCLOSURE", outcome: "FULFILLED" } })],
+  [
+    "decideRequest",
+    ALL,
+    (actor) => decideRequest({ actor, input: { ...ref, type: "DISCLOSURE", outcome: "FULFILLED" } }),
+  ],
   ["approveDecision", OFFICERS, (actor) => approveDecision({ actor, input: { decisionId: missing, version: 0 } })],
-  ["sendBackDecision", OFFICERS, (actor) => sendBackDecision({ actor, input: { decisionId: missing, version: 0, comment: "x" } })],
-  ["completeTask", ALL, (actor) => completeTask({ actor, input: { taskId: missing, version: 0, status: "DONE", note: "x" } })],
+  [
+    "sendBackDecision",
+    OFFICERS,
+    (actor) => sendBackDecision({ actor, input: { decisionId: missing, version: 0, comment: "x" } }),
+  ],
+  [
+    "completeTask",
+    ALL,
+    (actor) => completeTask({ actor, input: { taskId: missing, version: 0, status: "DONE", note: "x" } }),
+  ],
   ["closeRequestIfComplete", ALL, (actor) => closeRequestIfComplete({ actor, input: ref })],
   ["listSystemsOfRecord", ALL, (actor) => listSystemsOfRecord({ actor })],
-  ["upsertSystemOfRecord", ADMINS, (actor) => upsertSystemOfRecord({ actor, input: { id: missing, key: "sys", nameJa: "x", nameEn: "x", owner: "x", categories: [1] } })],
-  ["setSystemOfRecordActive", ADMINS, (actor) => setSystemOfRecordActive({ actor, input: { id: missing, active: true } })],
+  [
+    "upsertSystemOfRecord",
+    ADMINS,
+    (actor) =>
+      upsertSystemOfRecord({
+        actor,
+        input: { id: missing, key: "sys", nameJa: "x", nameEn: "x", owner: "x", categories: [1] },
+      }),
+  ],
+  [
+    "setSystemOfRecordActive",
+    ADMINS,
+    (actor) => setSystemOfRecordActive({ actor, input: { id: missing, active: true } }),
+  ],
   ["deactivateSystemOfRecord", ADMINS, (actor) => deactivateSystemOfRecord({ actor, input: { id: missing } })],
   ["createOrUpdatePackage", ALL, (actor) => createOrUpdatePackage({ actor, input: ref })],
   ["addPackageFile", ALL, (actor) => addPackageFile({ actor, input: { ...ref, file } })],
@@ -63,7 +108,11 @@ const actions: [name: string, roles: Role[], call: Call][] = [
   ["recordPosting", ALL, (actor) => recordPosting({ actor, input: { ...ref, postedOn: "2026-11-20" } })],
   ["previewNotice", ALL, (actor) => previewNotice({ actor, input: { requestId: missing, kind: "ACKNOWLEDGEMENT" } })],
   ["sendNotice", ALL, (actor) => sendNotice({ actor, input: { requestId: missing, kind: "ACKNOWLEDGEMENT" } })],
-  ["recordNoticePosting", ALL, (actor) => recordNoticePosting({ actor, input: { noticeId: missing, postedOn: "2026-11-20" } })],
+  [
+    "recordNoticePosting",
+    ALL,
+    (actor) => recordNoticePosting({ actor, input: { noticeId: missing, postedOn: "2026-11-20" } }),
+  ],
 ];
 
 type Outcome = "allowed" | "UNAUTHENTICATED" | "FORBIDDEN";
@@ -82,7 +131,11 @@ describe("console actions × roles", () => {
   beforeEach(resetDatabase);
 
   it("refuses every action to the signed-out and to requesters, and allows exactly the roles each needs", async () => {
-    const staffOf: Record<Role, StaffActor> = { STAFF: await createStaff("STAFF"), OFFICER: await createStaff("OFFICER"), ADMIN: await createStaff("ADMIN") };
+    const staffOf: Record<Role, StaffActor> = {
+      STAFF: await createStaff("STAFF"),
+      OFFICER: await createStaff("OFFICER"),
+      ADMIN: await createStaff("ADMIN"),
+    };
     const requester: Actor = { type: "REQUESTER", requestId: missing };
     const table: Record<string, Record<string, Outcome | string>> = {};
     const expected: Record<string, Record<string, Outcome>> = {};
@@ -107,9 +160,20 @@ describe("stale versions", () => {
 
   // Each case sets up a request where the action would succeed, then another staff
   // member saves first; the action with the version it had read is refused and changes nothing.
-  type Case = [name: string, setup: (staff: StaffActor, officer: StaffActor) => Promise<{ requestId: string; call: (version: number) => Promise<unknown> }>];
+  type Case = [
+    name: string,
+    setup: (
+      staff: StaffActor,
+      officer: StaffActor,
+    ) => Promise<{ requestId: string; call: (version: number) => Promise<unknown> }>,
+  ];
   const verified = { identity: "VERIFIED" as const, status: "IN_PROGRESS" as const };
-  const decidedDisclosure = { identity: "VERIFIED" as const, fee: "PAID" as const, status: "DECIDED" as const, outcome: "FULFILLED" as const };
+  const decidedDisclosure = {
+    identity: "VERIFIED" as const,
+    fee: "PAID" as const,
+    status: "DECIDED" as const,
+    outcome: "FULFILLED" as const,
+  };
   const withPackage = async (staff: StaffActor, extra: Parameters<typeof createRequest>[0] = {}) => {
     const r = await createRequest({ ...decidedDisclosure, ...extra });
     const p = await createOrUpdatePackage({ actor: staff, input: { requestId: r.id, version: r.version } });
@@ -117,67 +181,185 @@ describe("stale versions", () => {
     return { r, version: f.version, fileId: f.fileId };
   };
   const cases: Case[] = [
-    ["assignRequest", async (staff) => {
-      const r = await createRequest();
-      return { requestId: r.id, call: (version) => assignRequest({ actor: staff, input: { requestId: r.id, version, assigneeId: staff.id } }) };
-    }],
-    ["recordIdentityCheck", async (staff) => {
-      const r = await createRequest();
-      return { requestId: r.id, call: (version) => recordIdentityCheck({ actor: staff, input: { requestId: r.id, version, result: "VERIFIED", matchedRecord: "C-1" } }) };
-    }],
-    ["requestClearerCopy", async (staff) => {
-      const r = await createRequest();
-      const d = await addDocument(r.id);
-      return { requestId: r.id, call: (version) => requestClearerCopy({ actor: staff, input: { requestId: r.id, version, message: "x", documentIds: [d.id] } }) };
-    }],
-    ["decideRequest", async (staff) => {
-      const r = await createRequest(verified);
-      return { requestId: r.id, call: (version) => decideRequest({ actor: staff, input: { requestId: r.id, version, type: "DISCLOSURE", outcome: "FULFILLED" } }) };
-    }],
-    ["approveDecision", async (staff, officer) => {
-      const r = await createRequest(verified);
-      const d = await decideRequest({ actor: staff, input: { requestId: r.id, version: r.version, type: "DISCLOSURE", outcome: "NOT_FULFILLED", grounds: [{ ground: "LEGAL_VIOLATION", explanation: "x" }] } });
-      return { requestId: r.id, call: (version) => approveDecision({ actor: officer, input: { decisionId: d.decisionId, version } }) };
-    }],
-    ["sendBackDecision", async (staff, officer) => {
-      const r = await createRequest(verified);
-      const d = await decideRequest({ actor: staff, input: { requestId: r.id, version: r.version, type: "DISCLOSURE", outcome: "NOT_FULFILLED", grounds: [{ ground: "LEGAL_VIOLATION", explanation: "x" }] } });
-      return { requestId: r.id, call: (version) => sendBackDecision({ actor: officer, input: { decisionId: d.decisionId, version, comment: "x" } }) };
-    }],
-    ["closeRequestIfComplete", async (staff) => {
-      await seedDataMap();
-      const r = await createRequest({ ...verified, type: "CORRECTION" });
-      await decideRequest({ actor: staff, input: { requestId: r.id, version: r.version, type: "CORRECTION", outcome: "FULFILLED" } });
-      await prisma.task.updateMany({ where: { requestId: r.id }, data: { status: "DONE" } });
-      return { requestId: r.id, call: (version) => closeRequestIfComplete({ actor: staff, input: { requestId: r.id, version } }) };
-    }],
-    ["createOrUpdatePackage", async (staff) => {
-      const r = await createRequest(decidedDisclosure);
-      return { requestId: r.id, call: (version) => createOrUpdatePackage({ actor: staff, input: { requestId: r.id, version } }) };
-    }],
-    ["addPackageFile", async (staff) => {
-      const { r } = await withPackage(staff);
-      return { requestId: r.id, call: (version) => addPackageFile({ actor: staff, input: { requestId: r.id, version, file } }) };
-    }],
-    ["removePackageFile", async (staff) => {
-      const { r, fileId } = await withPackage(staff);
-      return { requestId: r.id, call: (version) => removePackageFile({ actor: staff, input: { requestId: r.id, version, fileId } }) };
-    }],
-    ["attachProvisionRecords", async (staff) => {
-      const { r } = await withPackage(staff, { details: { ...(detailsFor.DISCLOSURE as object), includeProvisionRecords: true } });
-      return { requestId: r.id, call: (version) => attachProvisionRecords({ actor: staff, input: { requestId: r.id, version } }) };
-    }],
-    ["publishPackage", async (staff) => {
-      const { r } = await withPackage(staff);
-      return { requestId: r.id, call: (version) => publishPackage({ actor: staff, input: { requestId: r.id, version } }) };
-    }],
-    ["recordPosting", async (staff) => {
-      const r = await createRequest(decidedDisclosure);
-      const p = await createOrUpdatePackage({ actor: staff, input: { requestId: r.id, version: r.version, deliveryMethod: "POST" } });
-      const f = await addPackageFile({ actor: staff, input: { requestId: r.id, version: p.version, file } });
-      await publishPackage({ actor: staff, input: { requestId: r.id, version: f.version } });
-      return { requestId: r.id, call: (version) => recordPosting({ actor: staff, input: { requestId: r.id, version, postedOn: "2026-11-20" } }) };
-    }],
+    [
+      "assignRequest",
+      async (staff) => {
+        const r = await createRequest();
+        return {
+          requestId: r.id,
+          call: (version) => assignRequest({ actor: staff, input: { requestId: r.id, version, assigneeId: staff.id } }),
+        };
+      },
+    ],
+    [
+      "recordIdentityCheck",
+      async (staff) => {
+        const r = await createRequest();
+        return {
+          requestId: r.id,
+          call: (version) =>
+            recordIdentityCheck({
+              actor: staff,
+              input: { requestId: r.id, version, result: "VERIFIED", matchedRecord: "C-1" },
+            }),
+        };
+      },
+    ],
+    [
+      "requestClearerCopy",
+      async (staff) => {
+        const r = await createRequest();
+        const d = await addDocument(r.id);
+        return {
+          requestId: r.id,
+          call: (version) =>
+            requestClearerCopy({
+              actor: staff,
+              input: { requestId: r.id, version, message: "x", documentIds: [d.id] },
+            }),
+        };
+      },
+    ],
+    [
+      "decideRequest",
+      async (staff) => {
+        const r = await createRequest(verified);
+        return {
+          requestId: r.id,
+          call: (version) =>
+            decideRequest({
+              actor: staff,
+              input: { requestId: r.id, version, type: "DISCLOSURE", outcome: "FULFILLED" },
+            }),
+        };
+      },
+    ],
+    [
+      "approveDecision",
+      async (staff, officer) => {
+        const r = await createRequest(verified);
+        const d = await decideRequest({
+          actor: staff,
+          input: {
+            requestId: r.id,
+            version: r.version,
+            type: "DISCLOSURE",
+            outcome: "NOT_FULFILLED",
+            grounds: [{ ground: "LEGAL_VIOLATION", explanation: "x" }],
+          },
+        });
+        return {
+          requestId: r.id,
+          call: (version) => approveDecision({ actor: officer, input: { decisionId: d.decisionId, version } }),
+        };
+      },
+    ],
+    [
+      "sendBackDecision",
+      async (staff, officer) => {
+        const r = await createRequest(verified);
+        const d = await decideRequest({
+          actor: staff,
+          input: {
+            requestId: r.id,
+            version: r.version,
+            type: "DISCLOSURE",
+            outcome: "NOT_FULFILLED",
+            grounds: [{ ground: "LEGAL_VIOLATION", explanation: "x" }],
+          },
+        });
+        return {
+          requestId: r.id,
+          call: (version) =>
+            sendBackDecision({ actor: officer, input: { decisionId: d.decisionId, version, comment: "x" } }),
+        };
+      },
+    ],
+    [
+      "closeRequestIfComplete",
+      async (staff) => {
+        await seedDataMap();
+        const r = await createRequest({ ...verified, type: "CORRECTION" });
+        await decideRequest({
+          actor: staff,
+          input: { requestId: r.id, version: r.version, type: "CORRECTION", outcome: "FULFILLED" },
+        });
+        await prisma.task.updateMany({ where: { requestId: r.id }, data: { status: "DONE" } });
+        return {
+          requestId: r.id,
+          call: (version) => closeRequestIfComplete({ actor: staff, input: { requestId: r.id, version } }),
+        };
+      },
+    ],
+    [
+      "createOrUpdatePackage",
+      async (staff) => {
+        const r = await createRequest(decidedDisclosure);
+        return {
+          requestId: r.id,
+          call: (version) => createOrUpdatePackage({ actor: staff, input: { requestId: r.id, version } }),
+        };
+      },
+    ],
+    [
+      "addPackageFile",
+      async (staff) => {
+        const { r } = await withPackage(staff);
+        return {
+          requestId: r.id,
+          call: (version) => addPackageFile({ actor: staff, input: { requestId: r.id, version, file } }),
+        };
+      },
+    ],
+    [
+      "removePackageFile",
+      async (staff) => {
+        const { r, fileId } = await withPackage(staff);
+        return {
+          requestId: r.id,
+          call: (version) => removePackageFile({ actor: staff, input: { requestId: r.id, version, fileId } }),
+        };
+      },
+    ],
+    [
+      "attachProvisionRecords",
+      async (staff) => {
+        const { r } = await withPackage(staff, {
+          details: { ...(detailsFor.DISCLOSURE as object), includeProvisionRecords: true },
+        });
+        return {
+          requestId: r.id,
+          call: (version) => attachProvisionRecords({ actor: staff, input: { requestId: r.id, version } }),
+        };
+      },
+    ],
+    [
+      "publishPackage",
+      async (staff) => {
+        const { r } = await withPackage(staff);
+        return {
+          requestId: r.id,
+          call: (version) => publishPackage({ actor: staff, input: { requestId: r.id, version } }),
+        };
+      },
+    ],
+    [
+      "recordPosting",
+      async (staff) => {
+        const r = await createRequest(decidedDisclosure);
+        const p = await createOrUpdatePackage({
+          actor: staff,
+          input: { requestId: r.id, version: r.version, deliveryMethod: "POST" },
+        });
+        const f = await addPackageFile({ actor: staff, input: { requestId: r.id, version: p.version, file } });
+        await publishPackage({ actor: staff, input: { requestId: r.id, version: f.version } });
+        return {
+          requestId: r.id,
+          call: (version) =>
+            recordPosting({ actor: staff, input: { requestId: r.id, version, postedOn: "2026-11-20" } }),
+        };
+      },
+    ],
   ];
 
   for (const [name, setup] of cases) {
@@ -190,7 +372,14 @@ describe("stale versions", () => {
       // Another staff member saves first.
       await assignRequest({ actor: other, input: { requestId, version: seen.version, assigneeId: other.id } });
       const before = await prisma.request.findUniqueOrThrow({ where: { id: requestId } });
-      const counts = async () => [await prisma.auditEvent.count(), await prisma.decision.count(), await prisma.notice.count(), await prisma.storedFile.count({ where: { deletedAt: null } }), await prisma.identityCheck.count(), await prisma.message.count()];
+      const counts = async () => [
+        await prisma.auditEvent.count(),
+        await prisma.decision.count(),
+        await prisma.notice.count(),
+        await prisma.storedFile.count({ where: { deletedAt: null } }),
+        await prisma.identityCheck.count(),
+        await prisma.message.count(),
+      ];
       const countsBefore = await counts();
       await expect(call(seen.version)).rejects.toMatchObject({ code: "STALE_VERSION" });
       expect(await prisma.request.findUniqueOrThrow({ where: { id: requestId } })).toEqual(before);
@@ -204,10 +393,18 @@ describe("stale versions", () => {
     const staff = await createStaff();
     await seedDataMap();
     const r = await createRequest({ ...verified, type: "CORRECTION" });
-    await decideRequest({ actor: staff, input: { requestId: r.id, version: r.version, type: "CORRECTION", outcome: "FULFILLED" } });
+    await decideRequest({
+      actor: staff,
+      input: { requestId: r.id, version: r.version, type: "CORRECTION", outcome: "FULFILLED" },
+    });
     const task = await prisma.task.findFirstOrThrow({ where: { requestId: r.id } });
-    await completeTask({ actor: staff, input: { taskId: task.id, version: 0, status: "FAILED", note: "first try failed" } });
-    await expect(completeTask({ actor: staff, input: { taskId: task.id, version: 0, status: "DONE", note: "x" } })).rejects.toMatchObject({ code: "STALE_VERSION" });
+    await completeTask({
+      actor: staff,
+      input: { taskId: task.id, version: 0, status: "FAILED", note: "first try failed" },
+    });
+    await expect(
+      completeTask({ actor: staff, input: { taskId: task.id, version: 0, status: "DONE", note: "x" } }),
+    ).rejects.toMatchObject({ code: "STALE_VERSION" });
     expect((await prisma.task.findUniqueOrThrow({ where: { id: task.id } })).resultNote).toBe("first try failed");
   });
 });

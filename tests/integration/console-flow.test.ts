@@ -26,20 +26,50 @@ describe("[console] full flows", () => {
     const r = await createRequest({ type: "DISCLOSURE", email: "hanako@example.com" });
     const doc = await addDocument(r.id);
 
-    let v = (await assignRequest({ actor: staff, input: { requestId: r.id, version: r.version, assigneeId: staff.id } })).version;
+    let v = (
+      await assignRequest({ actor: staff, input: { requestId: r.id, version: r.version, assigneeId: staff.id } })
+    ).version;
     await viewDocument({ actor: staff, input: { requestId: r.id, documentId: doc.id } });
-    v = (await recordIdentityCheck({ actor: staff, input: { requestId: r.id, version: v, result: "VERIFIED", matchedRecord: "C-10023", matchedSystemId: systems.members } })).version;
+    v = (
+      await recordIdentityCheck({
+        actor: staff,
+        input: {
+          requestId: r.id,
+          version: v,
+          result: "VERIFIED",
+          matchedRecord: "C-10023",
+          matchedSystemId: systems.members,
+        },
+      })
+    ).version;
     const grounds = [
-      { ground: "HARM_TO_LIFE_OR_RIGHTS" as const, explanation: "通話記録に第三者の個人情報が含まれるため、その部分を開示しません。" },
-      { ground: "BUSINESS_IMPEDIMENT" as const, explanation: "不正利用調査の検知条件が明らかになるため、その部分を開示しません。" },
+      {
+        ground: "HARM_TO_LIFE_OR_RIGHTS" as const,
+        explanation: "通話記録に第三者の個人情報が含まれるため、その部分を開示しません。",
+      },
+      {
+        ground: "BUSINESS_IMPEDIMENT" as const,
+        explanation: "不正利用調査の検知条件が明らかになるため、その部分を開示しません。",
+      },
     ];
     const decided = await decideRequest({
       actor: staff,
-      input: { requestId: r.id, version: v, type: "DISCLOSURE", outcome: "PARTIALLY_FULFILLED", explanation: "下記を除き開示します。", withheldItems: "通話記録の一部、不正検知ログ", grounds },
+      input: {
+        requestId: r.id,
+        version: v,
+        type: "DISCLOSURE",
+        outcome: "PARTIALLY_FULFILLED",
+        explanation: "下記を除き開示します。",
+        withheldItems: "通話記録の一部、不正検知ログ",
+        grounds,
+      },
     });
     expect(decided).toMatchObject({ approval: "PENDING", status: "IN_PROGRESS" });
     expect(await prisma.notice.count({ where: { kind: "DECISION" } })).toBe(0);
-    const approved = await approveDecision({ actor: officer, input: { decisionId: decided.decisionId, version: decided.version, comment: "承認します。" } });
+    const approved = await approveDecision({
+      actor: officer,
+      input: { decisionId: decided.decisionId, version: decided.version, comment: "承認します。" },
+    });
     expect(approved.status).toBe("DECIDED");
 
     const notice = await prisma.notice.findFirstOrThrow({ where: { requestId: r.id, kind: "DECISION" } });
@@ -55,8 +85,17 @@ describe("[console] full flows", () => {
 
     // Publishing waits for the fee; an admin waives it.
     const p = await createOrUpdatePackage({ actor: staff, input: { requestId: r.id, version: approved.version } });
-    const f = await addPackageFile({ actor: staff, input: { requestId: r.id, version: p.version, file: { fileName: "members.csv", content: Buffer.from("項目,値\n会員ID,C-10023\n") } } });
-    await expect(publishPackage({ actor: staff, input: { requestId: r.id, version: f.version } })).rejects.toMatchObject({ fieldErrors: { _form: ["console.package.blocked.fee"] } });
+    const f = await addPackageFile({
+      actor: staff,
+      input: {
+        requestId: r.id,
+        version: p.version,
+        file: { fileName: "members.csv", content: Buffer.from("項目,値\n会員ID,C-10023\n") },
+      },
+    });
+    await expect(
+      publishPackage({ actor: staff, input: { requestId: r.id, version: f.version } }),
+    ).rejects.toMatchObject({ fieldErrors: { _form: ["console.package.blocked.fee"] } });
     await waiveFee({ actor: admin, input: { requestId: r.id, reason: "システム障害による遅延のため" } });
     const current = await prisma.request.findUniqueOrThrow({ where: { id: r.id } });
     const published = await publishPackage({ actor: staff, input: { requestId: r.id, version: current.version } });
@@ -86,7 +125,10 @@ describe("[console] full flows", () => {
     }
     expect(timeline.filter((t) => t.messageKey === "console.timeline.other")).toEqual([]);
     const detail = await getRequestDetail({ actor: staff, input: { requestId: r.id } });
-    expect(detail.decisions[0]?.grounds.map((g) => g.ground)).toEqual(["HARM_TO_LIFE_OR_RIGHTS", "BUSINESS_IMPEDIMENT"]);
+    expect(detail.decisions[0]?.grounds.map((g) => g.ground)).toEqual([
+      "HARM_TO_LIFE_OR_RIGHTS",
+      "BUSINESS_IMPEDIMENT",
+    ]);
     expect(detail.staffNames[officer.id]).toBe("責任 一郎");
     expect(await verifyAuditChain(prisma)).toMatchObject({ ok: true });
   });
@@ -94,18 +136,43 @@ describe("[console] full flows", () => {
   it("correction → tasks for the systems holding the category → all completed → closed with a completion notice", async () => {
     const staff = await createStaff("STAFF", "担当 太郎");
     const systems = await seedDataMap();
-    const r = await createRequest({ type: "CORRECTION", details: { action: "CORRECT", items: [{ category: 8, current: "旧住所", corrected: "新住所" }] }, email: "emp@example.com" });
-    const checked = await recordIdentityCheck({ actor: staff, input: { requestId: r.id, version: r.version, result: "VERIFIED", matchedRecord: "E-0042" } });
-    const decided = await decideRequest({ actor: staff, input: { requestId: r.id, version: checked.version, type: "CORRECTION", outcome: "FULFILLED" } });
+    const r = await createRequest({
+      type: "CORRECTION",
+      details: { action: "CORRECT", items: [{ category: 8, current: "旧住所", corrected: "新住所" }] },
+      email: "emp@example.com",
+    });
+    const checked = await recordIdentityCheck({
+      actor: staff,
+      input: { requestId: r.id, version: r.version, result: "VERIFIED", matchedRecord: "E-0042" },
+    });
+    const decided = await decideRequest({
+      actor: staff,
+      input: { requestId: r.id, version: checked.version, type: "CORRECTION", outcome: "FULFILLED" },
+    });
     expect(decided.status).toBe("DECIDED");
     const tasks = await prisma.task.findMany({ where: { requestId: r.id } });
     expect(tasks.map((t) => t.systemId)).toEqual([systems.hr]);
-    for (const t of tasks) await completeTask({ actor: staff, input: { taskId: t.id, version: t.version, status: "DONE", note: "人事システムの住所を訂正" } });
+    for (const t of tasks)
+      await completeTask({
+        actor: staff,
+        input: { taskId: t.id, version: t.version, status: "DONE", note: "人事システムの住所を訂正" },
+      });
     const closed = await prisma.request.findUniqueOrThrow({ where: { id: r.id } });
     expect(closed.status).toBe("CLOSED");
-    expect((await prisma.notice.findMany({ where: { requestId: r.id }, orderBy: { createdAt: "asc" } })).map((n) => n.kind)).toEqual(["DECISION", "COMPLETION"]);
+    expect(
+      (await prisma.notice.findMany({ where: { requestId: r.id }, orderBy: { createdAt: "asc" } })).map((n) => n.kind),
+    ).toEqual(["DECISION", "COMPLETION"]);
     const actions = (await requestTimeline({ actor: staff, input: { requestId: r.id } })).map((t) => t.action);
-    expect(actions).toEqual(["identity.checked", "decision.recorded", "request.decided", "task.created", "notice.sent", "task.completed", "request.closed", "notice.sent"]);
+    expect(actions).toEqual([
+      "identity.checked",
+      "decision.recorded",
+      "request.decided",
+      "task.created",
+      "notice.sent",
+      "task.completed",
+      "request.closed",
+      "notice.sent",
+    ]);
     expect(await verifyAuditChain(prisma)).toMatchObject({ ok: true });
   });
 });

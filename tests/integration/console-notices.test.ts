@@ -1,13 +1,22 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma, resetDatabase } from "@/tests/helpers/db";
-import { createRequest, createStaff, inkClustersOnFirstLine, noticePdfText, pdfText } from "@/tests/helpers/request-fixtures";
+import {
+  createRequest,
+  createStaff,
+  inkClustersOnFirstLine,
+  noticePdfText,
+  pdfText,
+} from "@/tests/helpers/request-fixtures";
 import { renderPdf } from "@/lib/pdf/pdf-document";
 import { previewNotice, recordNoticePosting, sendNotice } from "@/lib/notices/send-notice";
 import { buildNotice } from "@/lib/notices/build-notice";
 import { defaultSettings } from "@/lib/settings/settings-schema";
 
 const grounds = [
-  { ground: "HARM_TO_LIFE_OR_RIGHTS" as const, explanation: "第三者の個人情報が含まれるため、その部分を開示しません。" },
+  {
+    ground: "HARM_TO_LIFE_OR_RIGHTS" as const,
+    explanation: "第三者の個人情報が含まれるため、その部分を開示しません。",
+  },
   { ground: "BUSINESS_IMPEDIMENT" as const, explanation: "不正調査の手法が明らかになるため。" },
 ];
 
@@ -17,7 +26,15 @@ describe("notices", () => {
   it("previews a draft decision with every ground and its article, writing nothing", async () => {
     const staff = await createStaff();
     const r = await createRequest({ identity: "VERIFIED", status: "IN_PROGRESS" });
-    const preview = await previewNotice({ actor: staff, input: { requestId: r.id, kind: "DECISION", draftDecision: { outcome: "PARTIALLY_FULFILLED", explanation: "一部を除き開示します。", grounds }, withPdf: true } });
+    const preview = await previewNotice({
+      actor: staff,
+      input: {
+        requestId: r.id,
+        kind: "DECISION",
+        draftDecision: { outcome: "PARTIALLY_FULFILLED", explanation: "一部を除き開示します。", grounds },
+        withPdf: true,
+      },
+    });
     expect(preview.subject).toContain(r.reference);
     expect(preview.greeting).toBe("山田 花子 様");
     expect(preview.grounds.map((g) => g.ground)).toEqual(["HARM_TO_LIFE_OR_RIGHTS", "BUSINESS_IMPEDIMENT"]);
@@ -34,8 +51,26 @@ describe("notices", () => {
   });
 
   it("builds the notice in the requester's language, addressed to the agent when one acts", () => {
-    const base = { reference: "DSR-2026-000001", type: "DISCLOSURE" as const, arrivedAt: new Date("2026-11-02T01:00:00Z"), subjectName: "Hanako Yamada", requesterKind: "APPOINTED_AGENT" as const, agentName: "Takahashi Law Office" };
-    const n = buildNotice({ kind: "DECISION", request: { ...base, locale: "en" }, decision: { outcome: "NOT_FULFILLED", explanation: "", grounds: [grounds[0] ?? { ground: "LEGAL_VIOLATION", explanation: "x" }] }, operator: defaultSettings.operator, statusUrl: "http://localhost/status", issuedAt: new Date("2026-11-10T01:00:00Z") });
+    const base = {
+      reference: "DSR-2026-000001",
+      type: "DISCLOSURE" as const,
+      arrivedAt: new Date("2026-11-02T01:00:00Z"),
+      subjectName: "Hanako Yamada",
+      requesterKind: "APPOINTED_AGENT" as const,
+      agentName: "Takahashi Law Office",
+    };
+    const n = buildNotice({
+      kind: "DECISION",
+      request: { ...base, locale: "en" },
+      decision: {
+        outcome: "NOT_FULFILLED",
+        explanation: "",
+        grounds: [grounds[0] ?? { ground: "LEGAL_VIOLATION", explanation: "x" }],
+      },
+      operator: defaultSettings.operator,
+      statusUrl: "http://localhost/status",
+      issuedAt: new Date("2026-11-10T01:00:00Z"),
+    });
     expect(n.greeting).toBe("Dear Takahashi Law Office (agent for Hanako Yamada),");
     expect(n.bodyText).toContain("Privacy Policy, Article 6(1)(2) (APPI Article 33(2)(i))");
     expect(n.bodyText).toContain("2 November 2026");
@@ -44,8 +79,22 @@ describe("notices", () => {
 
   it("sends a notice: Notice row, PDF kept with the request (Japanese text extractable), mail, audit", async () => {
     const staff = await createStaff();
-    const r = await createRequest({ status: "DECIDED", identity: "VERIFIED", outcome: "PARTIALLY_FULFILLED", email: "hanako@example.com" });
-    await prisma.decision.create({ data: { requestId: r.id, outcome: "PARTIALLY_FULFILLED", explanation: "一部を除き開示します。", decidedById: staff.id, approval: "APPROVED", grounds: { create: grounds } } });
+    const r = await createRequest({
+      status: "DECIDED",
+      identity: "VERIFIED",
+      outcome: "PARTIALLY_FULFILLED",
+      email: "hanako@example.com",
+    });
+    await prisma.decision.create({
+      data: {
+        requestId: r.id,
+        outcome: "PARTIALLY_FULFILLED",
+        explanation: "一部を除き開示します。",
+        decidedById: staff.id,
+        approval: "APPROVED",
+        grounds: { create: grounds },
+      },
+    });
     const sent = await sendNotice({ actor: staff, input: { requestId: r.id, kind: "DECISION" } });
     expect(sent.channel).toBe("EMAIL");
     const notice = await prisma.notice.findUniqueOrThrow({ where: { id: sent.noticeId }, include: { file: true } });
@@ -66,10 +115,20 @@ describe("notices", () => {
     const r = await createRequest({ email: null, channel: "POST" });
     const sent = await sendNotice({ actor: staff, input: { requestId: r.id, kind: "ACKNOWLEDGEMENT" } });
     expect(sent).toMatchObject({ channel: "POST", outboxId: null });
-    await recordNoticePosting({ actor: staff, input: { noticeId: sent.noticeId, postedOn: "2026-11-21", trackingNumber: "A-1" } });
-    expect(await prisma.notice.findUniqueOrThrow({ where: { id: sent.noticeId } })).toMatchObject({ postedOn: new Date("2026-11-21T00:00:00Z"), trackingNumber: "A-1" });
-    await expect(sendNotice({ actor: staff, input: { requestId: r.id, kind: "PAYMENT_REQUEST" as "DECISION" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await expect(sendNotice({ actor: staff, input: { requestId: r.id, kind: "DECISION" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await recordNoticePosting({
+      actor: staff,
+      input: { noticeId: sent.noticeId, postedOn: "2026-11-21", trackingNumber: "A-1" },
+    });
+    expect(await prisma.notice.findUniqueOrThrow({ where: { id: sent.noticeId } })).toMatchObject({
+      postedOn: new Date("2026-11-21T00:00:00Z"),
+      trackingNumber: "A-1",
+    });
+    await expect(
+      sendNotice({ actor: staff, input: { requestId: r.id, kind: "PAYMENT_REQUEST" as "DECISION" } }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(sendNotice({ actor: staff, input: { requestId: r.id, kind: "DECISION" } })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("draws every Japanese glyph of a notice, not only extractable text", async () => {
@@ -84,9 +143,23 @@ describe("notices", () => {
   it("never sends the notice of a decision still waiting for the officer, but previews it", async () => {
     const staff = await createStaff();
     const r = await createRequest({ identity: "VERIFIED", status: "IN_PROGRESS" });
-    const d = await prisma.decision.create({ data: { requestId: r.id, outcome: "NOT_FULFILLED", explanation: "", decidedById: staff.id, approval: "PENDING", grounds: { create: [grounds[0] ?? { ground: "LEGAL_VIOLATION", explanation: "x" }] } } });
-    await expect(sendNotice({ actor: staff, input: { requestId: r.id, kind: "DECISION", decisionId: d.id } })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const preview = await previewNotice({ actor: staff, input: { requestId: r.id, kind: "DECISION", decisionId: d.id } });
+    const d = await prisma.decision.create({
+      data: {
+        requestId: r.id,
+        outcome: "NOT_FULFILLED",
+        explanation: "",
+        decidedById: staff.id,
+        approval: "PENDING",
+        grounds: { create: [grounds[0] ?? { ground: "LEGAL_VIOLATION", explanation: "x" }] },
+      },
+    });
+    await expect(
+      sendNotice({ actor: staff, input: { requestId: r.id, kind: "DECISION", decisionId: d.id } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const preview = await previewNotice({
+      actor: staff,
+      input: { requestId: r.id, kind: "DECISION", decisionId: d.id },
+    });
     expect(preview.grounds).toHaveLength(1);
     expect(await prisma.notice.count()).toBe(0);
   });

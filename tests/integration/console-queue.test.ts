@@ -1,6 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma, resetDatabase } from "@/tests/helpers/db";
-import { createEveryRequest, createRequest, createStaff, DAY, requestStatuses, requestTypes } from "@/tests/helpers/request-fixtures";
+import {
+  createEveryRequest,
+  createRequest,
+  createStaff,
+  DAY,
+  requestStatuses,
+  requestTypes,
+} from "@/tests/helpers/request-fixtures";
 import { listQueue } from "@/lib/console/queue";
 import { appiSuitDate } from "@/lib/deadlines/deadline-clock";
 
@@ -30,7 +37,11 @@ describe("console queue", () => {
     const staff = await createStaff();
     const overdue = await createRequest({ arrivedAt: daysAgo(20) });
     const soon = await createRequest({ arrivedAt: daysAgo(12) });
-    const paused = await createRequest({ arrivedAt: daysAgo(20), status: "WAITING_FOR_REQUESTER", pausedAt: daysAgo(10) });
+    const paused = await createRequest({
+      arrivedAt: daysAgo(20),
+      status: "WAITING_FOR_REQUESTER",
+      pausedAt: daysAgo(10),
+    });
     const closed = await createRequest({ arrivedAt: daysAgo(20), status: "CLOSED" });
     const { rows } = await listQueue({ actor: staff, input: {}, now });
     const by = (id: string) => rows.find((r) => r.id === id);
@@ -48,7 +59,9 @@ describe("console queue", () => {
     await createRequest({ arrivedAt: daysAgo(1) });
     await createRequest({ arrivedAt: daysAgo(20), status: "WAITING_FOR_REQUESTER" });
     await createRequest({ arrivedAt: daysAgo(20), status: "DECIDED" });
-    expect((await listQueue({ actor: staff, input: { overdue: true }, now })).rows.map((r) => r.id)).toEqual([overdue.id]);
+    expect((await listQueue({ actor: staff, input: { overdue: true }, now })).rows.map((r) => r.id)).toEqual([
+      overdue.id,
+    ]);
     expect((await listQueue({ actor: staff, input: { dueSoon: true }, now })).rows.map((r) => r.id)).toEqual([soon.id]);
     expect((await listQueue({ actor: staff, input: { dueSoon: true, overdue: true }, now })).total).toBe(2);
   });
@@ -59,14 +72,17 @@ describe("console queue", () => {
     await createEveryRequest();
     const mine = await createRequest({ type: "CORRECTION", assigneeId: staff.id, channel: "POST" });
     await createRequest({ assigneeId: other.id });
-    const count = async (input: Parameters<typeof listQueue>[0]["input"]) => (await listQueue({ actor: staff, input, now })).total;
+    const count = async (input: Parameters<typeof listQueue>[0]["input"]) =>
+      (await listQueue({ actor: staff, input, now })).total;
     expect(await count({})).toBe(requestTypes.length * requestStatuses.length + 2);
     expect(await count({ type: ["INQUIRY"] })).toBe(requestStatuses.length);
     expect(await count({ status: ["CLOSED", "WITHDRAWN"] })).toBe(requestTypes.length * 2);
     expect(await count({ identity: ["NOT_REQUIRED"] })).toBe(2 * requestStatuses.length);
     expect(await count({ fee: ["AWAITING_PAYMENT"] })).toBe(requestStatuses.length + 1);
     expect(await count({ channel: ["POST"] })).toBe(1);
-    expect((await listQueue({ actor: staff, input: { assignee: "me" }, now })).rows.map((r) => r.id)).toEqual([mine.id]);
+    expect((await listQueue({ actor: staff, input: { assignee: "me" }, now })).rows.map((r) => r.id)).toEqual([
+      mine.id,
+    ]);
     expect(await count({ assignee: other.id })).toBe(1);
     expect(await count({ assignee: "unassigned" })).toBe(requestTypes.length * requestStatuses.length);
     expect(await count({ type: ["CORRECTION"], assignee: "me", channel: ["WEB"] })).toBe(0);
@@ -74,9 +90,18 @@ describe("console queue", () => {
 
   it("searches by reference (exact, short or prefix), name in kanji or kana, and email", async () => {
     const staff = await createStaff();
-    const hanako = await createRequest({ subjectName: "山田 花子", subjectNameKana: "ヤマダ ハナコ", email: "Hanako.Yamada@Example.com" });
-    const ken = await createRequest({ subjectName: "佐藤　健", subjectNameKana: "サトウ ケン", email: "ken@example.com" });
-    const search = async (s: string) => (await listQueue({ actor: staff, input: { search: s }, now })).rows.map((r) => r.id).sort();
+    const hanako = await createRequest({
+      subjectName: "山田 花子",
+      subjectNameKana: "ヤマダ ハナコ",
+      email: "Hanako.Yamada@Example.com",
+    });
+    const ken = await createRequest({
+      subjectName: "佐藤　健",
+      subjectNameKana: "サトウ ケン",
+      email: "ken@example.com",
+    });
+    const search = async (s: string) =>
+      (await listQueue({ actor: staff, input: { search: s }, now })).rows.map((r) => r.id).sort();
     expect(await search(hanako.reference)).toEqual([hanako.id]);
     expect(await search(hanako.reference.toLowerCase())).toEqual([hanako.id]);
     expect(await search(hanako.reference.replace(/-0+/, "-"))).toEqual([hanako.id]);
@@ -93,7 +118,9 @@ describe("console queue", () => {
   it("refuses bad filters without querying", async () => {
     const staff = await createStaff();
     await expect(listQueue({ actor: staff, input: { page: 0 } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await expect(listQueue({ actor: staff, input: { status: ["NOPE" as "CLOSED"] } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(listQueue({ actor: staff, input: { status: ["NOPE" as "CLOSED"] } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
   });
 
   it("sorts by arrival when asked", async () => {

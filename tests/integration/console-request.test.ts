@@ -14,7 +14,9 @@ describe("request page", () => {
     const staff = await createStaff();
     const r = await createRequest({ type: "DISCLOSURE" });
     await addDocument(r.id);
-    await prisma.message.create({ data: { requestId: r.id, author: "STAFF", staffId: staff.id, body: "内部メモ", internal: true } });
+    await prisma.message.create({
+      data: { requestId: r.id, author: "STAFF", staffId: staff.id, body: "内部メモ", internal: true },
+    });
     const d = await getRequestDetail({ actor: staff, input: { requestId: r.id } });
     expect(d.reference).toBe(r.reference);
     expect(d.documents).toHaveLength(1);
@@ -24,7 +26,9 @@ describe("request page", () => {
     expect(d.feeSummary).toMatchObject({ status: "AWAITING_PAYMENT", amount: 5500, taxAmount: 500, outstanding: 5500 });
     expect(d.deadline.appiSuitDate.getTime() - r.arrivedAt.getTime()).toBe(14 * 86_400_000);
     expect(d.staffNames[staff.id]).toBe(staff.name);
-    await expect(getRequestDetail({ actor: staff, input: { requestId: "nope" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getRequestDetail({ actor: staff, input: { requestId: "nope" } })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("shows a document's decrypted content and audits every view", async () => {
@@ -40,7 +44,9 @@ describe("request page", () => {
     expect(views[0]?.actorId).toBe(staff.id);
     expect(JSON.stringify(views[0]?.data)).not.toContain("license.png");
     const other = await createRequest();
-    await expect(viewDocument({ actor: staff, input: { requestId: other.id, documentId: doc.id } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      viewDocument({ actor: staff, input: { requestId: other.id, documentId: doc.id } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     const file = await viewRequestFile({ actor: staff, input: { requestId: r.id, fileId: doc.fileId } });
     expect(file.content.equals(PNG_1X1)).toBe(true);
     expect(await prisma.auditEvent.count({ where: { action: "file.viewed" } })).toBe(1);
@@ -51,7 +57,9 @@ describe("request page", () => {
     const r = await createRequest();
     const doc = await addDocument(r.id);
     await prisma.storedFile.update({ where: { id: doc.fileId }, data: { deletedAt: new Date() } });
-    await expect(viewDocument({ actor: staff, input: { requestId: r.id, documentId: doc.id } })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(viewDocument({ actor: staff, input: { requestId: r.id, documentId: doc.id } })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
     expect(await prisma.auditEvent.count()).toBe(0);
   });
 
@@ -59,12 +67,19 @@ describe("request page", () => {
     const staff = await createStaff("STAFF", "担当 太郎");
     const other = await createStaff("STAFF", "担当 次郎");
     const r = await createRequest();
-    const a = await assignRequest({ actor: staff, input: { requestId: r.id, version: r.version, assigneeId: staff.id } });
+    const a = await assignRequest({
+      actor: staff,
+      input: { requestId: r.id, version: r.version, assigneeId: staff.id },
+    });
     expect(a.version).toBe(r.version + 1);
-    await expect(assignRequest({ actor: other, input: { requestId: r.id, version: r.version, assigneeId: other.id } })).rejects.toMatchObject({ code: "STALE_VERSION" });
+    await expect(
+      assignRequest({ actor: other, input: { requestId: r.id, version: r.version, assigneeId: other.id } }),
+    ).rejects.toMatchObject({ code: "STALE_VERSION" });
     expect((await prisma.request.findUniqueOrThrow({ where: { id: r.id } })).assigneeId).toBe(staff.id);
     await assignRequest({ actor: other, input: { requestId: r.id, version: a.version, assigneeId: other.id } });
-    await expect(assignRequest({ actor: other, input: { requestId: r.id, version: a.version + 1, assigneeId: "ghost" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(
+      assignRequest({ actor: other, input: { requestId: r.id, version: a.version + 1, assigneeId: "ghost" } }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     const timeline = await requestTimeline({ actor: staff, input: { requestId: r.id } });
     expect(timeline.map((t) => [t.action, t.actor.name, t.data.to])).toEqual([
       ["request.assigned", "担当 太郎", staff.id],

@@ -21,7 +21,19 @@ const staff: StaffActor = { type: "STAFF", id: "staff-1", role: "STAFF" };
 const admin: StaffActor = { type: "STAFF", id: "admin-1", role: "ADMIN" };
 
 async function row(id: string) {
-  return prisma.request.findUniqueOrThrow({ where: { id }, select: { dueAt: true, pausedAt: true, pausedMs: true, version: true, status: true, arrivedAt: true, targetDays: true, documents: { select: { id: true } } } });
+  return prisma.request.findUniqueOrThrow({
+    where: { id },
+    select: {
+      dueAt: true,
+      pausedAt: true,
+      pausedMs: true,
+      version: true,
+      status: true,
+      arrivedAt: true,
+      targetDays: true,
+      documents: { select: { id: true } },
+    },
+  });
 }
 
 async function sessionFor(statusToken: string, now: Date) {
@@ -44,7 +56,16 @@ describe("deadline clock through a request's life", () => {
 
     // Day 3: staff ask for a clearer copy; the clock stops.
     const t1 = new Date(t0.getTime() + 3 * DAY);
-    await requestClearerCopy({ actor: staff, input: { requestId: filed.requestId, version: r.version, message: "運転免許証の写しが不鮮明です。もう一度お送りください。", documentIds: r.documents.map((d) => d.id) }, now: t1 });
+    await requestClearerCopy({
+      actor: staff,
+      input: {
+        requestId: filed.requestId,
+        version: r.version,
+        message: "運転免許証の写しが不鮮明です。もう一度お送りください。",
+        documentIds: r.documents.map((d) => d.id),
+      },
+      now: t1,
+    });
     r = await row(filed.requestId);
     expect(r.status).toBe("WAITING_FOR_REQUESTER");
     expect(r.pausedAt?.toISOString()).toBe(t1.toISOString());
@@ -62,8 +83,22 @@ describe("deadline clock through a request's life", () => {
 
     // Day 8: identity verified and the decision made; the clock stops, the due date stays.
     const t3 = new Date(t0.getTime() + 8 * DAY);
-    const checked = await recordIdentityCheck({ actor: staff, input: { requestId: filed.requestId, version: r.version, result: "VERIFIED", matchedRecord: "C-1" }, now: t3 });
-    await decideRequest({ actor: staff, input: { requestId: filed.requestId, version: checked.version, type: "DISCLOSURE", outcome: "FULFILLED", explanation: "保有する情報を開示します。" }, now: t3 });
+    const checked = await recordIdentityCheck({
+      actor: staff,
+      input: { requestId: filed.requestId, version: r.version, result: "VERIFIED", matchedRecord: "C-1" },
+      now: t3,
+    });
+    await decideRequest({
+      actor: staff,
+      input: {
+        requestId: filed.requestId,
+        version: checked.version,
+        type: "DISCLOSURE",
+        outcome: "FULFILLED",
+        explanation: "保有する情報を開示します。",
+      },
+      now: t3,
+    });
     const decided = await row(filed.requestId);
     expect(decided.status).toBe("DECIDED");
     expect(decided.dueAt?.toISOString()).toBe(r.dueAt?.toISOString());
@@ -75,7 +110,11 @@ describe("deadline clock through a request's life", () => {
     const filed = await fileDisclosure({ now: t0 });
     const r = await row(filed.requestId);
     const t1 = new Date(t0.getTime() + DAY);
-    await requestClearerCopy({ actor: staff, input: { requestId: filed.requestId, version: r.version, message: "写しが不鮮明です。" }, now: t1 });
+    await requestClearerCopy({
+      actor: staff,
+      input: { requestId: filed.requestId, version: r.version, message: "写しが不鮮明です。" },
+      now: t1,
+    });
     const t2 = new Date(t1.getTime() + 4 * HOUR);
     await withdrawRequest({ session: await sessionFor(filed.statusToken, t2), now: t2 });
     const after = await row(filed.requestId);
@@ -87,7 +126,11 @@ describe("deadline clock through a request's life", () => {
   it("a new target in settings applies to requests filed after it, not before", async () => {
     const t0 = new Date("2026-11-02T01:00:00Z");
     const before = await fileDisclosure({ now: t0, email: "before@example.com" });
-    await updateSettings({ actor: admin, key: "deadlines", value: { ...(await getSetting(prisma, "deadlines")), targetDays: 10 } });
+    await updateSettings({
+      actor: admin,
+      key: "deadlines",
+      value: { ...(await getSetting(prisma, "deadlines")), targetDays: 10 },
+    });
     const after = await fileDisclosure({ now: t0, email: "after@example.com" });
     expect((await row(before.requestId)).dueAt?.toISOString()).toBe(new Date(t0.getTime() + 14 * DAY).toISOString());
     const a = await row(after.requestId);

@@ -16,19 +16,51 @@ describe("the embedded demo's year of history (issue 17)", () => {
     await seedDemo(prisma);
     expect(await seedDemoHistory(prisma, now)).toBe(300);
     await writeDemoRequests(prisma);
-    const rows = await prisma.request.findMany({ select: { type: true, channel: true, status: true, outcome: true, arrivedAt: true, reference: true, transferReference: true, dueAt: true, pausedAt: true } });
+    const rows = await prisma.request.findMany({
+      select: {
+        type: true,
+        channel: true,
+        status: true,
+        outcome: true,
+        arrivedAt: true,
+        reference: true,
+        transferReference: true,
+        dueAt: true,
+        pausedAt: true,
+      },
+    });
     expect(rows.length).toBe(304);
     const distinct = <K extends keyof (typeof rows)[number]>(k: K) => new Set(rows.map((r) => r[k]));
-    expect([...distinct("type")].sort()).toEqual(["COMPLAINT", "CORRECTION", "DISCLOSURE", "INQUIRY", "PURPOSE_NOTICE", "SUSPENSION", "THIRD_PARTY_STOP"]);
+    expect([...distinct("type")].sort()).toEqual([
+      "COMPLAINT",
+      "CORRECTION",
+      "DISCLOSURE",
+      "INQUIRY",
+      "PURPOSE_NOTICE",
+      "SUSPENSION",
+      "THIRD_PARTY_STOP",
+    ]);
     expect([...distinct("channel")].sort()).toEqual(["COUNTER", "EMAIL", "PHONE", "POST", "WEB"]);
-    expect([...distinct("outcome")].filter(Boolean).sort()).toEqual(["ALTERNATIVE_MEASURE", "FULFILLED", "NOT_FULFILLED", "NO_DATA_HELD", "PARTIALLY_FULFILLED"]);
-    expect(distinct("status")).toEqual(new Set(["RECEIVED", "IN_PROGRESS", "WAITING_FOR_REQUESTER", "DECIDED", "CLOSED", "WITHDRAWN", "ABANDONED"]));
+    expect([...distinct("outcome")].filter(Boolean).sort()).toEqual([
+      "ALTERNATIVE_MEASURE",
+      "FULFILLED",
+      "NOT_FULFILLED",
+      "NO_DATA_HELD",
+      "PARTIALLY_FULFILLED",
+    ]);
+    expect(distinct("status")).toEqual(
+      new Set(["RECEIVED", "IN_PROGRESS", "WAITING_FOR_REQUESTER", "DECIDED", "CLOSED", "WITHDRAWN", "ABANDONED"]),
+    );
     const months = new Set(rows.map((r) => r.arrivedAt.toISOString().slice(0, 7)));
     expect(months.size).toBeGreaterThanOrEqual(12);
-    expect(new Set((await prisma.payment.findMany({ select: { method: true } })).map((p) => p.method))).toEqual(new Set(["BANK_TRANSFER", "STRIPE", "POSTAL_MONEY_ORDER", "CASH"]));
+    expect(new Set((await prisma.payment.findMany({ select: { method: true } })).map((p) => p.method))).toEqual(
+      new Set(["BANK_TRANSFER", "STRIPE", "POSTAL_MONEY_ORDER", "CASH"]),
+    );
     expect(await prisma.refund.count()).toBeGreaterThan(0);
     expect(await prisma.decisionGround.count()).toBeGreaterThan(10);
-    const overdue = rows.filter((r) => ["RECEIVED", "IN_PROGRESS"].includes(r.status) && !r.pausedAt && r.dueAt && r.dueAt < now);
+    const overdue = rows.filter(
+      (r) => ["RECEIVED", "IN_PROGRESS"].includes(r.status) && !r.pausedAt && r.dueAt && r.dueAt < now,
+    );
     expect(overdue.length).toBeGreaterThan(0);
     // Every disclosure's transfer reference has the real format (D + year + number), the recent demo ones included.
     const refs = rows.filter((r) => r.transferReference);
@@ -37,7 +69,11 @@ describe("the embedded demo's year of history (issue 17)", () => {
     expect((await verifyAuditChain(prisma)).ok).toBe(true);
     // The reports have a year of trends to show.
     const officer = await prisma.staffUser.findFirstOrThrow({ where: { role: "OFFICER" } });
-    const report = await requestReport({ actor: { type: "STAFF", id: officer.id, role: "OFFICER" }, range: { from: "2025-12", to: "2026-11" }, now });
+    const report = await requestReport({
+      actor: { type: "STAFF", id: officer.id, role: "OFFICER" },
+      range: { from: "2025-12", to: "2026-11" },
+      now,
+    });
     expect(new Set(report.months.map((m) => m.month)).size).toBe(12);
     expect(report.fees.length).toBeGreaterThan(12);
   }, 120_000);

@@ -9,19 +9,33 @@ import { recordPayment } from "@/lib/fees/record-payment";
 import { AppError } from "@/lib/errors";
 
 const csv = (text: string) => Buffer.from(text, "utf8");
-const imp = (content: Buffer, fileName = "statement.csv") => importBankStatement({ actor: admin, input: { fileName, content } });
+const imp = (content: Buffer, fileName = "statement.csv") =>
+  importBankStatement({ actor: admin, input: { fileName, content } });
 
 describe("bank statement CSV parsing", () => {
   it("reads Shift_JIS with a header, full-width digits and commas, and skips withdrawals", () => {
-    const text = "日付,摘要,出金額,入金額,残高\r\n２０２６／１１／２９,ﾌﾘｺﾐ D2026000001 ﾔﾏﾀﾞ ﾊﾅｺ,,\"５，５００\",100000\r\n2026/11/30,ﾃｽｳﾘｮｳ,440,,99560\r\n";
+    const text =
+      '日付,摘要,出金額,入金額,残高\r\n２０２６／１１／２９,ﾌﾘｺﾐ D2026000001 ﾔﾏﾀﾞ ﾊﾅｺ,,"５，５００",100000\r\n2026/11/30,ﾃｽｳﾘｮｳ,440,,99560\r\n';
     const parsed = parseStatement(iconv.encode(text, "cp932"));
     expect(parsed.encoding).toBe("shift_jis");
     expect(parsed.skipped).toBe(1);
-    expect(parsed.lines).toEqual([expect.objectContaining({ lineNo: 2, bookedOn: "2026-11-29", amount: 5500, payerName: "ﾌﾘｺﾐ D2026000001 ﾔﾏﾀﾞ ﾊﾅｺ" })]);
+    expect(parsed.lines).toEqual([
+      expect.objectContaining({
+        lineNo: 2,
+        bookedOn: "2026-11-29",
+        amount: 5500,
+        payerName: "ﾌﾘｺﾐ D2026000001 ﾔﾏﾀﾞ ﾊﾅｺ",
+      }),
+    ]);
   });
 
   it("reads UTF-8 with a BOM and without a header, in several date forms", () => {
-    const parsed = parseStatement(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), csv("2026-11-29,5500,A\n20261130,¥5,B\n2026年12月1日,5500円,\"C, \"\"D\"\"\"\n")]));
+    const parsed = parseStatement(
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        csv('2026-11-29,5500,A\n20261130,¥5,B\n2026年12月1日,5500円,"C, ""D"""\n'),
+      ]),
+    );
     expect(parsed.encoding).toBe("utf-8");
     expect(parsed.lines.map((l) => [l.bookedOn, l.amount, l.payerName])).toEqual([
       ["2026-11-29", 5500, "A"],
@@ -44,7 +58,11 @@ describe("bank statement CSV parsing", () => {
       }
     })();
     expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).fieldErrors).toEqual({ "lines.2": ["fees.errors.csvDate"], "lines.3": ["fees.errors.csvAmount"], "lines.4": ["fees.errors.csvColumns"] });
+    expect((err as AppError).fieldErrors).toEqual({
+      "lines.2": ["fees.errors.csvDate"],
+      "lines.3": ["fees.errors.csvAmount"],
+      "lines.4": ["fees.errors.csvColumns"],
+    });
   });
 });
 
@@ -58,7 +76,11 @@ describe("importing a bank statement", () => {
       `取引日,金額,振込依頼人名\n2026/11/29,5500,${a.transferReference} ﾔﾏﾀﾞ ﾊﾅｺ\n2026/11/29,5000,${b.transferReference} ｻﾄｳ ｹﾝ\n2026/11/30,5500,D2099999999 ｽｽﾞｷ\n`,
     );
     const summary = await imp(file);
-    expect(summary).toMatchObject({ duplicateFile: false, lines: 3, byStatus: { APPLIED: 1, AMOUNT_MISMATCH: 1, UNKNOWN_REFERENCE: 1, ALREADY_SETTLED: 0 } });
+    expect(summary).toMatchObject({
+      duplicateFile: false,
+      lines: 3,
+      byStatus: { APPLIED: 1, AMOUNT_MISMATCH: 1, UNKNOWN_REFERENCE: 1, ALREADY_SETTLED: 0 },
+    });
     expect((await prisma.request.findUniqueOrThrow({ where: { id: a.id } })).fee).toBe("PAID");
     expect((await prisma.request.findUniqueOrThrow({ where: { id: b.id } })).fee).toBe("AWAITING_PAYMENT");
     const payment = await prisma.payment.findFirstOrThrow({ include: { receipts: true } });
@@ -75,7 +97,9 @@ describe("importing a bank statement", () => {
 
   it("matches a Shift_JIS statement with full-width references and amounts", async () => {
     const a = await createFeeRequest();
-    const fullWidth = (a.transferReference ?? "").replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const fullWidth = (a.transferReference ?? "").replace(/[0-9A-Z]/g, (c) =>
+      String.fromCharCode(c.charCodeAt(0) + 0xfee0),
+    );
     const summary = await imp(iconv.encode(`2026/11/29,"５，５００",${fullWidth}　ﾔﾏﾀﾞ ﾊﾅｺ\r\n`, "cp932"), "sjis.csv");
     expect(summary.byStatus.APPLIED).toBe(1);
     expect((await prisma.request.findUniqueOrThrow({ where: { id: a.id } })).fee).toBe("PAID");
@@ -86,7 +110,12 @@ describe("importing a bank statement", () => {
     const file = csv(`2026/11/29,5500,${a.transferReference} ﾔﾏﾀﾞ\n2026/11/29,1000,ｼﾗﾅｲﾋﾄ\n`);
     const first = await imp(file);
     const second = await imp(file, "renamed.csv");
-    expect(second).toMatchObject({ importId: first.importId, duplicateFile: true, fileName: "statement.csv", byStatus: first.byStatus });
+    expect(second).toMatchObject({
+      importId: first.importId,
+      duplicateFile: true,
+      fileName: "statement.csv",
+      byStatus: first.byStatus,
+    });
     expect(await prisma.bankStatementImport.count()).toBe(1);
     expect(await prisma.bankStatementLine.count()).toBe(2);
     expect(await prisma.payment.count()).toBe(1);
@@ -98,7 +127,10 @@ describe("importing a bank statement", () => {
     const b = await createFeeRequest();
     const lineA = `2026/11/29,5500,${a.transferReference} ﾔﾏﾀﾞ`;
     await imp(csv(`${lineA}\n`), "november.csv");
-    const second = await imp(csv(`${lineA.replace("2026/11/29", "2026-11-29")}\n2026/12/01,5500,${b.transferReference} ｻﾄｳ\n`), "december.csv");
+    const second = await imp(
+      csv(`${lineA.replace("2026/11/29", "2026-11-29")}\n2026/12/01,5500,${b.transferReference} ｻﾄｳ\n`),
+      "december.csv",
+    );
     expect(second).toMatchObject({ duplicateFile: false, lines: 1, alreadyImported: 1, byStatus: { APPLIED: 1 } });
     expect(await prisma.payment.count()).toBe(2);
     expect(await prisma.payment.count({ where: { requestId: a.id } })).toBe(1);
@@ -106,9 +138,14 @@ describe("importing a bank statement", () => {
 
   it("lists a deposit for a request already paid or closed as already settled", async () => {
     const paid = await createFeeRequest();
-    await recordPayment({ actor: admin, input: { requestId: paid.id, method: "CASH", paidOn: "2026-11-28", amount: 5500, payerName: "山田" } });
+    await recordPayment({
+      actor: admin,
+      input: { requestId: paid.id, method: "CASH", paidOn: "2026-11-28", amount: 5500, payerName: "山田" },
+    });
     const withdrawn = await createFeeRequest({ status: "WITHDRAWN" });
-    const summary = await imp(csv(`2026/11/29,5500,${paid.transferReference}\n2026/11/29,5500,${withdrawn.transferReference}\n`));
+    const summary = await imp(
+      csv(`2026/11/29,5500,${paid.transferReference}\n2026/11/29,5500,${withdrawn.transferReference}\n`),
+    );
     expect(summary.byStatus).toMatchObject({ ALREADY_SETTLED: 2, APPLIED: 0 });
     expect(await prisma.payment.count()).toBe(1);
   });
@@ -130,7 +167,9 @@ describe("importing a bank statement", () => {
   });
 
   it("is for admins only", async () => {
-    await expect(importBankStatement({ actor: staff, input: { fileName: "x.csv", content: csv("2026/11/29,5500,X\n") } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      importBankStatement({ actor: staff, input: { fileName: "x.csv", content: csv("2026/11/29,5500,X\n") } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
 
@@ -147,32 +186,58 @@ describe("resolving a listed bank line", () => {
 
   it("applies an unknown-reference line to the chosen request only with explicit confirmation", async () => {
     const { a, unknown } = await listed();
-    const err = await resolveBankLine({ actor: admin, input: { action: "APPLY", lineId: unknown.id, requestId: a.id, confirm: false as true } }).catch((e: unknown) => e);
+    const err = await resolveBankLine({
+      actor: admin,
+      input: { action: "APPLY", lineId: unknown.id, requestId: a.id, confirm: false as true },
+    }).catch((e: unknown) => e);
     expect((err as AppError).fieldErrors?.confirm).toEqual(["fees.errors.confirm"]);
-    const done = await resolveBankLine({ actor: admin, input: { action: "APPLY", lineId: unknown.id, requestId: a.id, confirm: true, note: "電話で確認" } });
+    const done = await resolveBankLine({
+      actor: admin,
+      input: { action: "APPLY", lineId: unknown.id, requestId: a.id, confirm: true, note: "電話で確認" },
+    });
     expect(done.status).toBe("RESOLVED");
-    expect(await prisma.bankStatementLine.findUniqueOrThrow({ where: { id: unknown.id } })).toMatchObject({ status: "RESOLVED", requestId: a.id, resolvedById: "admin-1", note: "電話で確認" });
+    expect(await prisma.bankStatementLine.findUniqueOrThrow({ where: { id: unknown.id } })).toMatchObject({
+      status: "RESOLVED",
+      requestId: a.id,
+      resolvedById: "admin-1",
+      note: "電話で確認",
+    });
     expect((await prisma.request.findUniqueOrThrow({ where: { id: a.id } })).fee).toBe("PAID");
-    expect(await prisma.payment.findFirstOrThrow({ where: { bankLineId: unknown.id } })).toMatchObject({ amount: 5500, method: "BANK_TRANSFER" });
-    await expect(resolveBankLine({ actor: admin, input: { action: "APPLY", lineId: unknown.id, requestId: a.id, confirm: true } })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    expect(await prisma.payment.findFirstOrThrow({ where: { bankLineId: unknown.id } })).toMatchObject({
+      amount: 5500,
+      method: "BANK_TRANSFER",
+    });
+    await expect(
+      resolveBankLine({ actor: admin, input: { action: "APPLY", lineId: unknown.id, requestId: a.id, confirm: true } }),
+    ).rejects.toMatchObject({ code: "INVALID_STATE" });
   });
 
   it("a short payment applied by hand leaves the rest owing", async () => {
     const { a, short } = await listed();
-    await resolveBankLine({ actor: admin, input: { action: "APPLY", lineId: short.id, requestId: a.id, confirm: true } });
+    await resolveBankLine({
+      actor: admin,
+      input: { action: "APPLY", lineId: short.id, requestId: a.id, confirm: true },
+    });
     expect((await prisma.request.findUniqueOrThrow({ where: { id: a.id } })).fee).toBe("AWAITING_PAYMENT");
   });
 
   it("dismisses with a note, which is required", async () => {
     const { unknown } = await listed();
-    await expect(resolveBankLine({ actor: admin, input: { action: "DISMISS", lineId: unknown.id, note: " " } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(
+      resolveBankLine({ actor: admin, input: { action: "DISMISS", lineId: unknown.id, note: " " } }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await resolveBankLine({ actor: admin, input: { action: "DISMISS", lineId: unknown.id, note: "振込人へ返金済み" } });
-    expect(await prisma.bankStatementLine.findUniqueOrThrow({ where: { id: unknown.id } })).toMatchObject({ status: "DISMISSED", note: "振込人へ返金済み" });
+    expect(await prisma.bankStatementLine.findUniqueOrThrow({ where: { id: unknown.id } })).toMatchObject({
+      status: "DISMISSED",
+      note: "振込人へ返金済み",
+    });
     expect(await prisma.auditEvent.count({ where: { action: "fee.bank-line-dismissed" } })).toBe(1);
   });
 
   it("is for admins only", async () => {
     const { unknown } = await listed();
-    await expect(resolveBankLine({ actor: staff, input: { action: "DISMISS", lineId: unknown.id, note: "x" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      resolveBankLine({ actor: staff, input: { action: "DISMISS", lineId: unknown.id, note: "x" } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

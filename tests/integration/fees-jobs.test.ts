@@ -30,11 +30,19 @@ describe("fee reminders and abandonment", () => {
     expect(mail?.text).toContain(r.transferReference ?? "?");
     expect(mail?.text).toContain("みずほ銀行 船場支店 普通 1234567");
     expect(mail?.text).toContain("http://localhost:3000/status");
-    const deadline = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", year: "numeric", month: "long", day: "numeric" }).format(new Date(r.createdAt.getTime() + 30 * DAY));
+    const deadline = new Intl.DateTimeFormat("ja-JP", {
+      timeZone: "Asia/Tokyo",
+      year: "numeric",
+      month: "long",
+      day: "numeric",
+    }).format(new Date(r.createdAt.getTime() + 30 * DAY));
     expect(mail?.text).toContain(`${deadline}までにお支払いが確認できない場合`);
     expect((await prisma.request.findUniqueOrThrow({ where: { id: r.id } })).paymentReminderAt).not.toBeNull();
     expect((await prisma.request.findUniqueOrThrow({ where: { id: fresh.id } })).paymentReminderAt).toBeNull();
-    expect(await prisma.notice.findFirstOrThrow({ where: { requestId: r.id } })).toMatchObject({ kind: "PAYMENT_REMINDER", outboxId: mail?.id });
+    expect(await prisma.notice.findFirstOrThrow({ where: { requestId: r.id } })).toMatchObject({
+      kind: "PAYMENT_REMINDER",
+      outboxId: mail?.id,
+    });
     expect(await prisma.auditEvent.count({ where: { action: "fee.reminder-sent", requestId: r.id } })).toBe(1);
   });
 
@@ -49,15 +57,28 @@ describe("fee reminders and abandonment", () => {
     expect(Number(after.pausedMs)).toBe(DAY + (now.getTime() - pausedAt.getTime()));
     const mail = await prisma.outboxMessage.findFirstOrThrow();
     expect(mail.subject).toContain("Your disclosure request has been closed");
-    expect(await prisma.notice.findFirstOrThrow({ where: { requestId: r.id } })).toMatchObject({ kind: "ABANDONMENT", locale: "en" });
-    expect(await prisma.auditEvent.findFirstOrThrow({ where: { action: "request.abandoned" } })).toMatchObject({ data: { from: "WAITING_FOR_REQUESTER", reason: "fee-unpaid", afterDays: 30 } });
+    expect(await prisma.notice.findFirstOrThrow({ where: { requestId: r.id } })).toMatchObject({
+      kind: "ABANDONMENT",
+      locale: "en",
+    });
+    expect(await prisma.auditEvent.findFirstOrThrow({ where: { action: "request.abandoned" } })).toMatchObject({
+      data: { from: "WAITING_FOR_REQUESTER", reason: "fee-unpaid", afterDays: 30 },
+    });
     expect(await runFeeReminders(prisma)).toEqual({ reminded: 0, abandoned: 0 });
-    await expect(recordPayment({ actor: admin, input: { requestId: r.id, method: "CASH", paidOn: "2026-11-20", amount: 5500, payerName: "x" } })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(
+      recordPayment({
+        actor: admin,
+        input: { requestId: r.id, method: "CASH", paidOn: "2026-11-20", amount: 5500, payerName: "x" },
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_STATE" });
   });
 
   it("leaves paid, waived, fee-free and closed requests alone", async () => {
     const paid = await createFeeRequest({ createdAt: daysAgo(40) });
-    await recordPayment({ actor: admin, input: { requestId: paid.id, method: "CASH", paidOn: "2026-11-20", amount: 5500, payerName: "x" } });
+    await recordPayment({
+      actor: admin,
+      input: { requestId: paid.id, method: "CASH", paidOn: "2026-11-20", amount: 5500, payerName: "x" },
+    });
     const waived = await createFeeRequest({ createdAt: daysAgo(40) });
     await waiveFee({ actor: admin, input: { requestId: waived.id, reason: "x" } });
     await createFeeRequest({ type: "CORRECTION", createdAt: daysAgo(40) });
@@ -68,7 +89,11 @@ describe("fee reminders and abandonment", () => {
   });
 
   it("follows the settings", async () => {
-    await updateSettings({ actor: admin, key: "fee", value: { ...defaultSettings.fee, reminderAfterDays: 3, abandonAfterDays: 10 } });
+    await updateSettings({
+      actor: admin,
+      key: "fee",
+      value: { ...defaultSettings.fee, reminderAfterDays: 3, abandonAfterDays: 10 },
+    });
     await createFeeRequest({ createdAt: daysAgo(4) });
     await createFeeRequest({ createdAt: daysAgo(11) });
     expect(await runFeeReminders(prisma)).toEqual({ reminded: 1, abandoned: 1 });
@@ -78,7 +103,10 @@ describe("fee reminders and abandonment", () => {
     const r = await createFeeRequest({ createdAt: daysAgo(8), email: null });
     await runFeeReminders(prisma);
     expect(await prisma.outboxMessage.count()).toBe(0);
-    expect(await prisma.notice.findFirstOrThrow({ where: { requestId: r.id } })).toMatchObject({ kind: "PAYMENT_REMINDER", channel: "POST" });
+    expect(await prisma.notice.findFirstOrThrow({ where: { requestId: r.id } })).toMatchObject({
+      kind: "PAYMENT_REMINDER",
+      channel: "POST",
+    });
   });
 
   it("runs hourly as a registered job", async () => {
@@ -87,7 +115,9 @@ describe("fee reminders and abandonment", () => {
     await enqueueJob(prisma, { kind: FEE_REMINDER_JOB });
     const handler = jobHandlers.get(FEE_REMINDER_JOB);
     expect(handler).toBeDefined();
-    expect(await runDueJobs(prisma, new Map([[FEE_REMINDER_JOB, handler ?? (async () => {})]]), { workerName: "test" })).toEqual({ done: 1, failed: 0 });
+    expect(
+      await runDueJobs(prisma, new Map([[FEE_REMINDER_JOB, handler ?? (async () => {})]]), { workerName: "test" }),
+    ).toEqual({ done: 1, failed: 0 });
     expect(await prisma.outboxMessage.count()).toBe(1);
   });
 });

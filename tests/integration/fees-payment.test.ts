@@ -13,7 +13,13 @@ import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { AppError } from "@/lib/errors";
 
 const today = new Date().toISOString().slice(0, 10);
-const pay = (requestId: string, amount = 5500) => ({ requestId, method: "BANK_TRANSFER" as const, paidOn: "2026-11-20", amount, payerName: "ﾔﾏﾀﾞ ﾊﾅｺ" });
+const pay = (requestId: string, amount = 5500) => ({
+  requestId,
+  method: "BANK_TRANSFER" as const,
+  paidOn: "2026-11-20",
+  amount,
+  payerName: "ﾔﾏﾀﾞ ﾊﾅｺ",
+});
 
 describe("transfer reference", () => {
   it("is a short ASCII code derived from the request reference", () => {
@@ -31,8 +37,16 @@ describe("transfer reference", () => {
   });
 
   it("is given only to requests that owe a fee", () => {
-    expect(feeFieldsForNewRequest("DISCLOSURE", defaultSettings.fee, "DSR-2026-000007")).toMatchObject({ fee: "AWAITING_PAYMENT", feeAmount: 5500, feeTaxAmount: 500, transferReference: "D2026000007" });
-    expect(feeFieldsForNewRequest("CORRECTION", defaultSettings.fee, "DSR-2026-000008")).toMatchObject({ fee: "NOT_REQUIRED", transferReference: null });
+    expect(feeFieldsForNewRequest("DISCLOSURE", defaultSettings.fee, "DSR-2026-000007")).toMatchObject({
+      fee: "AWAITING_PAYMENT",
+      feeAmount: 5500,
+      feeTaxAmount: 500,
+      transferReference: "D2026000007",
+    });
+    expect(feeFieldsForNewRequest("CORRECTION", defaultSettings.fee, "DSR-2026-000008")).toMatchObject({
+      fee: "NOT_REQUIRED",
+      transferReference: null,
+    });
   });
 
   it("a disclosure is publishable only when the fee is paid, waived or not required", () => {
@@ -44,7 +58,17 @@ describe("transfer reference", () => {
   });
 
   it("the payment request mail shows the account, the reference and the amount", () => {
-    const mail = paymentRequestMail({ reference: "DSR-2026-000123", locale: "ja", feeAmount: 5500, feeTaxAmount: 500, transferReference: "D2026000123" }, defaultSettings, { stripe: false });
+    const mail = paymentRequestMail(
+      {
+        reference: "DSR-2026-000123",
+        locale: "ja",
+        feeAmount: 5500,
+        feeTaxAmount: 500,
+        transferReference: "D2026000123",
+      },
+      defaultSettings,
+      { stripe: false },
+    );
     expect(mail.text).toContain("D2026000123 ヤマダハナコ");
     expect(mail.text).toContain("みずほ銀行 船場支店 普通 1234567");
     expect(mail.text).toContain("5,500円（税込、うち消費税500円）");
@@ -59,7 +83,9 @@ describe("recording a payment by hand", () => {
   it("without Stripe keys, online payment is off and only the other means remain", async () => {
     expect(stripeEnabled()).toBe(false);
     const r = await createFeeRequest();
-    await expect(createCheckoutSession({ actor: { type: "REQUESTER", requestId: r.id } })).rejects.toMatchObject({ code: "UNAVAILABLE" });
+    await expect(createCheckoutSession({ actor: { type: "REQUESTER", requestId: r.id } })).rejects.toMatchObject({
+      code: "UNAVAILABLE",
+    });
   });
 
   it("marks the fee paid, issues the receipt and mails the requester, all audited", async () => {
@@ -70,7 +96,12 @@ describe("recording a payment by hand", () => {
     const after = await prisma.request.findUniqueOrThrow({ where: { id: r.id } });
     expect(after.fee).toBe("PAID");
     const payment = await prisma.payment.findUniqueOrThrow({ where: { id: result.paymentId } });
-    expect(payment).toMatchObject({ method: "BANK_TRANSFER", amount: 5500, payerName: "ﾔﾏﾀﾞ ﾊﾅｺ", recordedById: "admin-1" });
+    expect(payment).toMatchObject({
+      method: "BANK_TRANSFER",
+      amount: 5500,
+      payerName: "ﾔﾏﾀﾞ ﾊﾅｺ",
+      recordedById: "admin-1",
+    });
     expect(payment.paidOn.toISOString().slice(0, 10)).toBe("2026-11-20");
     const receipt = await prisma.receipt.findFirstOrThrow({ where: { requestId: r.id }, include: { file: true } });
     expect(receipt.file.role).toBe("RECEIPT_PDF");
@@ -82,7 +113,12 @@ describe("recording a payment by hand", () => {
     const notice = await prisma.notice.findFirstOrThrow({ where: { requestId: r.id } });
     expect(notice).toMatchObject({ kind: "PAYMENT_RECEIVED", channel: "EMAIL", outboxId: mails[0]?.id });
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "fee.payment-recorded" } });
-    expect(audit.data).toMatchObject({ method: "BANK_TRANSFER", amount: 5500, feeFrom: "AWAITING_PAYMENT", feeTo: "PAID" });
+    expect(audit.data).toMatchObject({
+      method: "BANK_TRANSFER",
+      amount: 5500,
+      feeFrom: "AWAITING_PAYMENT",
+      feeTo: "PAID",
+    });
     expect(JSON.stringify(audit.data)).not.toContain("ﾔﾏﾀﾞ");
     expect(await verifyAuditChain(prisma)).toMatchObject({ ok: true });
   });
@@ -107,17 +143,24 @@ describe("recording a payment by hand", () => {
     const paper = await createFeeRequest({ email: null });
     await recordPayment({ actor: admin, input: { ...pay(paper.id), method: "CASH" } });
     expect(await prisma.outboxMessage.count()).toBe(1);
-    expect(await prisma.notice.findFirstOrThrow({ where: { requestId: paper.id } })).toMatchObject({ channel: "POST", outboxId: null });
+    expect(await prisma.notice.findFirstOrThrow({ where: { requestId: paper.id } })).toMatchObject({
+      channel: "POST",
+      outboxId: null,
+    });
   });
 
   it("refuses a payment on a request that is not awaiting payment, changing nothing", async () => {
     const correction = await createFeeRequest({ type: "CORRECTION" });
-    await expect(recordPayment({ actor: admin, input: pay(correction.id) })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(recordPayment({ actor: admin, input: pay(correction.id) })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
     const r = await createFeeRequest();
     await recordPayment({ actor: admin, input: pay(r.id) });
     await expect(recordPayment({ actor: admin, input: pay(r.id) })).rejects.toMatchObject({ code: "INVALID_STATE" });
     const abandoned = await createFeeRequest({ status: "ABANDONED" });
-    await expect(recordPayment({ actor: admin, input: pay(abandoned.id) })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(recordPayment({ actor: admin, input: pay(abandoned.id) })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
     expect(await prisma.payment.count()).toBe(1);
     await expect(recordPayment({ actor: admin, input: pay("nope") })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
@@ -125,11 +168,20 @@ describe("recording a payment by hand", () => {
   it("refuses bad input with field errors and writes nothing", async () => {
     const r = await createFeeRequest();
     const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    const err = await recordPayment({ actor: admin, input: { ...pay(r.id, 0), paidOn: future, payerName: " " } }).catch((e: unknown) => e);
+    const err = await recordPayment({ actor: admin, input: { ...pay(r.id, 0), paidOn: future, payerName: " " } }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe("INVALID_INPUT");
-    expect((err as AppError).fieldErrors).toMatchObject({ amount: ["fees.errors.amount"], paidOn: ["fees.errors.futureDate"], payerName: ["fees.errors.payerName"] });
-    const err2 = await recordPayment({ actor: admin, input: { ...pay(r.id, 55.5), method: "STRIPE" as "CASH", paidOn: today } }).catch((e: unknown) => e);
+    expect((err as AppError).fieldErrors).toMatchObject({
+      amount: ["fees.errors.amount"],
+      paidOn: ["fees.errors.futureDate"],
+      payerName: ["fees.errors.payerName"],
+    });
+    const err2 = await recordPayment({
+      actor: admin,
+      input: { ...pay(r.id, 55.5), method: "STRIPE" as "CASH", paidOn: today },
+    }).catch((e: unknown) => e);
     expect((err2 as AppError).fieldErrors?.amount).toBeDefined();
     expect((err2 as AppError).fieldErrors?.method).toBeDefined();
     expect(await prisma.payment.count()).toBe(0);
@@ -149,7 +201,9 @@ describe("recording a payment by hand", () => {
     const r = await createFeeRequest();
     await expect(recordPayment({ actor: staff, input: pay(r.id) })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(recordPayment({ actor: officer, input: pay(r.id) })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(recordPayment({ actor: { type: "REQUESTER", requestId: r.id }, input: pay(r.id) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      recordPayment({ actor: { type: "REQUESTER", requestId: r.id }, input: pay(r.id) }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await prisma.payment.count()).toBe(0);
   });
 });

@@ -8,7 +8,10 @@ import { defaultSettings } from "@/lib/settings/settings-schema";
 
 async function paidRequest(opts: { locale?: "ja" | "en" } = {}) {
   const r = await createFeeRequest(opts);
-  const paid = await recordPayment({ actor: admin, input: { requestId: r.id, method: "BANK_TRANSFER", paidOn: "2026-11-20", amount: 5500, payerName: "ﾔﾏﾀﾞ ﾊﾅｺ" } });
+  const paid = await recordPayment({
+    actor: admin,
+    input: { requestId: r.id, method: "BANK_TRANSFER", paidOn: "2026-11-20", amount: 5500, payerName: "ﾔﾏﾀﾞ ﾊﾅｺ" },
+  });
   const receiptId = paid.receipt?.id ?? "";
   return { r, receiptId, number: paid.receipt?.number ?? "" };
 }
@@ -37,16 +40,24 @@ describe("receipts", () => {
   });
 
   it("take the issuer's details from the settings in force", async () => {
-    await updateSettings({ actor: admin, key: "operator", value: { ...defaultSettings.operator, invoiceRegistrationNumber: "T9876543210987" } });
+    await updateSettings({
+      actor: admin,
+      key: "operator",
+      value: { ...defaultSettings.operator, invoiceRegistrationNumber: "T9876543210987" },
+    });
     const { r, receiptId } = await paidRequest();
-    const text = pdfText((await loadReceiptFile({ actor: { type: "REQUESTER", requestId: r.id }, input: { receiptId } })).content);
+    const text = pdfText(
+      (await loadReceiptFile({ actor: { type: "REQUESTER", requestId: r.id }, input: { receiptId } })).content,
+    );
     expect(text).toContain("T9876543210987");
     expect(text).not.toContain("T1234567890123");
   });
 
   it("are in English for an English-speaking requester", async () => {
     const { r, receiptId } = await paidRequest({ locale: "en" });
-    const text = flat(pdfText((await loadReceiptFile({ actor: { type: "REQUESTER", requestId: r.id }, input: { receiptId } })).content));
+    const text = flat(
+      pdfText((await loadReceiptFile({ actor: { type: "REQUESTER", requestId: r.id }, input: { receiptId } })).content),
+    );
     expect(text).toContain("Registration number T1234567890123");
     expect(text).toMatch(/Tax rate 10%/);
     expect(text).toMatch(/Consumption tax ¥500/);
@@ -59,8 +70,16 @@ describe("receipts", () => {
     expect(first.number).toBe(`${number}-R1`);
     const second = await reissueReceipt({ actor: admin, input: { receiptId: first.id } });
     expect(second.number).toBe(`${number}-R2`);
-    expect(await prisma.receipt.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ reissueOf: receiptId, requestId: r.id });
-    const text = flat(pdfText((await loadReceiptFile({ actor: { type: "REQUESTER", requestId: r.id }, input: { receiptId: first.id } })).content));
+    expect(await prisma.receipt.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({
+      reissueOf: receiptId,
+      requestId: r.id,
+    });
+    const text = flat(
+      pdfText(
+        (await loadReceiptFile({ actor: { type: "REQUESTER", requestId: r.id }, input: { receiptId: first.id } }))
+          .content,
+      ),
+    );
     expect(text).toContain("領収書（再発行）");
     expect(text).toContain(`原本番号 ${number}`);
     expect(text).toContain("T1234567890123");
@@ -70,11 +89,18 @@ describe("receipts", () => {
   it("a requester sees only their own; staff downloads are audited; staff cannot re-issue", async () => {
     const { r, receiptId } = await paidRequest();
     const other = await createFeeRequest();
-    await expect(loadReceiptFile({ actor: { type: "REQUESTER", requestId: other.id }, input: { receiptId } })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(loadReceiptFile({ actor: null, input: { receiptId } })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(
+      loadReceiptFile({ actor: { type: "REQUESTER", requestId: other.id }, input: { receiptId } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(loadReceiptFile({ actor: null, input: { receiptId } })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
     const file = await loadReceiptFile({ actor: staff, input: { receiptId } });
     expect(file.content.subarray(0, 5).toString()).toBe("%PDF-");
-    expect(await prisma.auditEvent.findFirstOrThrow({ where: { action: "fee.receipt-downloaded" } })).toMatchObject({ actorId: "staff-1", requestId: r.id });
+    expect(await prisma.auditEvent.findFirstOrThrow({ where: { action: "fee.receipt-downloaded" } })).toMatchObject({
+      actorId: "staff-1",
+      requestId: r.id,
+    });
     await expect(reissueReceipt({ actor: staff, input: { receiptId } })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

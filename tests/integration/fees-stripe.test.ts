@@ -22,7 +22,10 @@ afterAll(() => fake.close());
 const signer = new Stripe("sk_test_signer");
 let seq = 0;
 
-function sessionEvent(type: string, s: { requestId: string; sessionId?: string; amount?: number; paymentStatus?: "paid" | "unpaid"; eventId?: string }) {
+function sessionEvent(
+  type: string,
+  s: { requestId: string; sessionId?: string; amount?: number; paymentStatus?: "paid" | "unpaid"; eventId?: string },
+) {
   const payload = JSON.stringify({
     id: s.eventId ?? `evt_test_${++seq}`,
     object: "event",
@@ -66,31 +69,43 @@ describe("Stripe Checkout", () => {
     expect(fake.calls[0]?.path).toBe("/v1/checkout/sessions");
     expect(body?.get("currency")).toBe("jpy");
     expect(body?.get("mode")).toBe("payment");
-    expect([body?.get("allowed_payment_method_types[0]"), body?.get("allowed_payment_method_types[1]")]).toEqual(["card", "konbini"]);
+    expect([body?.get("allowed_payment_method_types[0]"), body?.get("allowed_payment_method_types[1]")]).toEqual([
+      "card",
+      "konbini",
+    ]);
     expect(body?.get("line_items[0][price_data][unit_amount]")).toBe("5500");
     expect(body?.get("metadata[requestId]")).toBe(r.id);
     expect(body?.get("success_url")).toBe("http://localhost:3000/status?payment=done");
     expect(body?.get("locale")).toBe("ja");
-    expect(await prisma.auditEvent.findFirstOrThrow({ where: { action: "fee.checkout-started" } })).toMatchObject({ actorType: "REQUESTER", data: { sessionId, amount: 5500 } });
+    expect(await prisma.auditEvent.findFirstOrThrow({ where: { action: "fee.checkout-started" } })).toMatchObject({
+      actorType: "REQUESTER",
+      data: { sessionId, amount: 5500 },
+    });
   });
 
   it("the Pay now route sends a signed-in requester on to Checkout with a 303", async () => {
     const r = await createFeeRequest();
     const { sessionToken } = await prisma.$transaction((tx) => createRequesterSession(tx, r.id, new Date()));
-    const post = (headers: Record<string, string>) => checkoutRoute(new Request("http://localhost:3000/api/stripe/checkout", { method: "POST", headers }));
+    const post = (headers: Record<string, string>) =>
+      checkoutRoute(new Request("http://localhost:3000/api/stripe/checkout", { method: "POST", headers }));
     const ok = await post({ cookie: `${REQUESTER_SESSION_COOKIE}=${sessionToken}`, origin: "http://localhost:3000" });
     expect(ok.status).toBe(303);
     expect(ok.headers.get("location")).toMatch(/^http:\/\/checkout\.local\/pay\/cs_test_/);
     const anonymous = await post({});
     expect(anonymous.status).toBe(303);
     expect(anonymous.headers.get("location")).toBe("/status?payment=signin");
-    expect((await post({ cookie: `${REQUESTER_SESSION_COOKIE}=${sessionToken}`, origin: "https://evil.example" })).status).toBe(403);
+    expect(
+      (await post({ cookie: `${REQUESTER_SESSION_COOKIE}=${sessionToken}`, origin: "https://evil.example" })).status,
+    ).toBe(403);
     expect(fake.calls).toHaveLength(1);
   });
 
   it("asks only for what is still owed after a partial payment", async () => {
     const r = await createFeeRequest();
-    await recordPayment({ actor: admin, input: { requestId: r.id, method: "CASH", paidOn: "2026-11-28", amount: 500, payerName: "山田" } });
+    await recordPayment({
+      actor: admin,
+      input: { requestId: r.id, method: "CASH", paidOn: "2026-11-28", amount: 500, payerName: "山田" },
+    });
     await createCheckoutSession({ actor: { type: "REQUESTER", requestId: r.id } });
     expect(fake.calls[0]?.body.get("line_items[0][price_data][unit_amount]")).toBe("5000");
   });
@@ -100,9 +115,13 @@ describe("Stripe Checkout", () => {
     await expect(createCheckoutSession({ actor: staff })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(createCheckoutSession({ actor: null })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     fake.failNext(400);
-    await expect(createCheckoutSession({ actor: { type: "REQUESTER", requestId: r.id } })).rejects.toMatchObject({ code: "UNAVAILABLE" });
+    await expect(createCheckoutSession({ actor: { type: "REQUESTER", requestId: r.id } })).rejects.toMatchObject({
+      code: "UNAVAILABLE",
+    });
     const other = await createFeeRequest({ type: "CORRECTION" });
-    await expect(createCheckoutSession({ actor: { type: "REQUESTER", requestId: other.id } })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(createCheckoutSession({ actor: { type: "REQUESTER", requestId: other.id } })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
     expect(await prisma.auditEvent.count()).toBe(0);
   });
 });
@@ -116,12 +135,21 @@ describe("Stripe webhook", () => {
     expect(result.outcome).toBe("processed");
     expect((await prisma.request.findUniqueOrThrow({ where: { id: r.id } })).fee).toBe("PAID");
     const payment = await prisma.payment.findFirstOrThrow();
-    expect(payment).toMatchObject({ method: "STRIPE", amount: 5500, stripeCheckoutId: "cs_test_a", stripePaymentIntentId: "pi_test_a", recordedById: null });
+    expect(payment).toMatchObject({
+      method: "STRIPE",
+      amount: 5500,
+      stripeCheckoutId: "cs_test_a",
+      stripePaymentIntentId: "pi_test_a",
+      recordedById: null,
+    });
     expect(payment.paidOn.toISOString().slice(0, 10)).toBe("2026-11-29");
     expect(await prisma.receipt.count()).toBe(1);
     expect(await prisma.outboxMessage.count()).toBe(1);
     expect(await prisma.stripeEvent.count()).toBe(1);
-    expect(await prisma.auditEvent.findFirstOrThrow({ where: { action: "fee.payment-recorded" } })).toMatchObject({ actorType: "SYSTEM", actorId: "stripe-webhook" });
+    expect(await prisma.auditEvent.findFirstOrThrow({ where: { action: "fee.payment-recorded" } })).toMatchObject({
+      actorType: "SYSTEM",
+      actorId: "stripe-webhook",
+    });
   });
 
   it("the same event sent ten times at once gives one payment", async () => {
@@ -141,12 +169,21 @@ describe("Stripe webhook", () => {
     const good = sessionEvent("checkout.session.completed", { requestId: r.id });
     const forged = { payload: good.payload.replace('"amount_total":5500', '"amount_total":1'), header: good.header };
     const post = (body: string, header?: string) =>
-      webhookRoute(new Request("http://localhost/api/stripe/webhook", { method: "POST", body, headers: header ? { "stripe-signature": header } : {} }));
+      webhookRoute(
+        new Request("http://localhost/api/stripe/webhook", {
+          method: "POST",
+          body,
+          headers: header ? { "stripe-signature": header } : {},
+        }),
+      );
     const bad = await post(forged.payload, forged.header);
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ error: "INVALID_INPUT" });
     expect((await post(good.payload)).status).toBe(400);
-    const otherSecret = signer.webhooks.generateTestHeaderString({ payload: good.payload, secret: "whsec_someone_else" });
+    const otherSecret = signer.webhooks.generateTestHeaderString({
+      payload: good.payload,
+      secret: "whsec_someone_else",
+    });
     expect((await post(good.payload, otherSecret)).status).toBe(400);
     expect(await prisma.stripeEvent.count()).toBe(0);
     expect(await prisma.payment.count()).toBe(0);
@@ -158,9 +195,13 @@ describe("Stripe webhook", () => {
 
   it("konbini: an unpaid completion waits, the async success pays, a late failure changes nothing", async () => {
     const r = await createFeeRequest();
-    expect((await deliver(sessionEvent("checkout.session.completed", { requestId: r.id, paymentStatus: "unpaid" }))).outcome).toBe("ignored");
+    expect(
+      (await deliver(sessionEvent("checkout.session.completed", { requestId: r.id, paymentStatus: "unpaid" }))).outcome,
+    ).toBe("ignored");
     expect((await prisma.request.findUniqueOrThrow({ where: { id: r.id } })).fee).toBe("AWAITING_PAYMENT");
-    expect((await deliver(sessionEvent("checkout.session.async_payment_succeeded", { requestId: r.id }))).outcome).toBe("processed");
+    expect((await deliver(sessionEvent("checkout.session.async_payment_succeeded", { requestId: r.id }))).outcome).toBe(
+      "processed",
+    );
     await deliver(sessionEvent("checkout.session.async_payment_failed", { requestId: r.id, paymentStatus: "unpaid" }));
     expect((await prisma.request.findUniqueOrThrow({ where: { id: r.id } })).fee).toBe("PAID");
     expect(await prisma.payment.count()).toBe(1);
@@ -188,16 +229,23 @@ describe("Stripe webhook", () => {
 
   it("records money taken for a fee already paid, without a second receipt, for an admin to refund", async () => {
     const r = await createFeeRequest();
-    await recordPayment({ actor: admin, input: { requestId: r.id, method: "BANK_TRANSFER", paidOn: "2026-11-28", amount: 5500, payerName: "ﾔﾏﾀﾞ" } });
+    await recordPayment({
+      actor: admin,
+      input: { requestId: r.id, method: "BANK_TRANSFER", paidOn: "2026-11-28", amount: 5500, payerName: "ﾔﾏﾀﾞ" },
+    });
     await deliver(sessionEvent("checkout.session.completed", { requestId: r.id }));
     expect(await prisma.payment.count({ where: { requestId: r.id } })).toBe(2);
     expect(await prisma.receipt.count()).toBe(1);
-    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "fee.payment-recorded", actorType: "SYSTEM" } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "fee.payment-recorded", actorType: "SYSTEM" },
+    });
     expect(audit.data).toMatchObject({ method: "STRIPE", feeFrom: "PAID", feeTo: "PAID", net: 11000 });
   });
 
   it("ignores events about unknown requests and other event types, once", async () => {
-    expect((await deliver(sessionEvent("checkout.session.completed", { requestId: "unknown" }))).outcome).toBe("ignored");
+    expect((await deliver(sessionEvent("checkout.session.completed", { requestId: "unknown" }))).outcome).toBe(
+      "ignored",
+    );
     expect((await deliver(sessionEvent("customer.created", { requestId: "x" }))).outcome).toBe("ignored");
     expect(await prisma.payment.count()).toBe(0);
     expect(await prisma.stripeEvent.count()).toBe(2);

@@ -18,7 +18,10 @@ afterAll(() => fake.close());
 
 async function paidByHand(amount = 5500) {
   const r = await createFeeRequest();
-  const { paymentId } = await recordPayment({ actor: admin, input: { requestId: r.id, method: "CASH", paidOn: "2026-11-20", amount, payerName: "山田 花子" } });
+  const { paymentId } = await recordPayment({
+    actor: admin,
+    input: { requestId: r.id, method: "CASH", paidOn: "2026-11-20", amount, payerName: "山田 花子" },
+  });
   return { r, paymentId };
 }
 
@@ -29,9 +32,22 @@ async function paidByStripe() {
     object: "event",
     type: "checkout.session.completed",
     created: Math.floor(Date.now() / 1000),
-    data: { object: { id: `cs_${r.id}`, object: "checkout.session", currency: "jpy", amount_total: 5500, payment_status: "paid", payment_intent: `pi_${r.id}`, metadata: { requestId: r.id } } },
+    data: {
+      object: {
+        id: `cs_${r.id}`,
+        object: "checkout.session",
+        currency: "jpy",
+        amount_total: 5500,
+        payment_status: "paid",
+        payment_intent: `pi_${r.id}`,
+        metadata: { requestId: r.id },
+      },
+    },
   });
-  await handleStripeWebhook(payload, new Stripe("sk_test_x").webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }));
+  await handleStripeWebhook(
+    payload,
+    new Stripe("sk_test_x").webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }),
+  );
   const payment = await prisma.payment.findFirstOrThrow({ where: { requestId: r.id } });
   return { r, paymentId: payment.id };
 }
@@ -43,7 +59,9 @@ describe("waiving the fee", () => {
 
   it("an admin waives with a reason; the disclosure may then go ahead", async () => {
     const r = await createFeeRequest();
-    expect(await waiveFee({ actor: admin, input: { requestId: r.id, reason: "生活保護受給のため" } })).toEqual({ fee: "WAIVED" });
+    expect(await waiveFee({ actor: admin, input: { requestId: r.id, reason: "生活保護受給のため" } })).toEqual({
+      fee: "WAIVED",
+    });
     const after = await prisma.request.findUniqueOrThrow({ where: { id: r.id } });
     expect(after).toMatchObject({ fee: "WAIVED", feeWaiverReason: "生活保護受給のため" });
     expect(feeSettled(after)).toBe(true);
@@ -53,16 +71,25 @@ describe("waiving the fee", () => {
 
   it("needs a reason, and only a fee still awaiting payment can be waived", async () => {
     const r = await createFeeRequest();
-    await expect(waiveFee({ actor: admin, input: { requestId: r.id, reason: "  " } })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { reason: ["fees.errors.reason"] } });
+    await expect(waiveFee({ actor: admin, input: { requestId: r.id, reason: "  " } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { reason: ["fees.errors.reason"] },
+    });
     const { r: paid } = await paidByHand();
-    await expect(waiveFee({ actor: admin, input: { requestId: paid.id, reason: "x" } })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(waiveFee({ actor: admin, input: { requestId: paid.id, reason: "x" } })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
     expect(await fee(r.id)).toBe("AWAITING_PAYMENT");
   });
 
   it("a STAFF user (or an officer) cannot waive", async () => {
     const r = await createFeeRequest();
-    await expect(waiveFee({ actor: staff, input: { requestId: r.id, reason: "x" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(waiveFee({ actor: officer, input: { requestId: r.id, reason: "x" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(waiveFee({ actor: staff, input: { requestId: r.id, reason: "x" } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(waiveFee({ actor: officer, input: { requestId: r.id, reason: "x" } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(await fee(r.id)).toBe("AWAITING_PAYMENT");
   });
 });
@@ -75,31 +102,52 @@ describe("refunds", () => {
 
   it("a full refund by hand marks the fee refunded; a second is refused", async () => {
     const { r, paymentId } = await paidByHand();
-    const done = await refundPayment({ actor: admin, input: { paymentId, amount: 5500, reason: "開示対象の情報がなかったため" } });
+    const done = await refundPayment({
+      actor: admin,
+      input: { paymentId, amount: 5500, reason: "開示対象の情報がなかったため" },
+    });
     expect(done).toMatchObject({ fee: "REFUNDED", stripeRefundId: null });
-    expect(await prisma.refund.findUniqueOrThrow({ where: { id: done.refundId } })).toMatchObject({ amount: 5500, createdById: "admin-1", requestId: r.id });
+    expect(await prisma.refund.findUniqueOrThrow({ where: { id: done.refundId } })).toMatchObject({
+      amount: 5500,
+      createdById: "admin-1",
+      requestId: r.id,
+    });
     expect(await fee(r.id)).toBe("REFUNDED");
     expect(fake.calls).toHaveLength(0);
-    await expect(refundPayment({ actor: admin, input: { paymentId, amount: 5500, reason: "again" } })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { amount: ["fees.errors.refundTooLarge"] } });
+    await expect(
+      refundPayment({ actor: admin, input: { paymentId, amount: 5500, reason: "again" } }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { amount: ["fees.errors.refundTooLarge"] } });
     expect(await prisma.refund.count()).toBe(1);
   });
 
   it("a refund larger than the payment is refused and changes nothing", async () => {
     const { r, paymentId } = await paidByHand();
-    const err = await refundPayment({ actor: admin, input: { paymentId, amount: 5501, reason: "too much" } }).catch((e: unknown) => e);
+    const err = await refundPayment({ actor: admin, input: { paymentId, amount: 5501, reason: "too much" } }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).fieldErrors).toEqual({ amount: ["fees.errors.refundTooLarge"] });
     expect(await prisma.refund.count()).toBe(0);
     expect(await fee(r.id)).toBe("PAID");
-    await expect(refundPayment({ actor: admin, input: { paymentId, amount: -1, reason: "negative" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(
+      refundPayment({ actor: admin, input: { paymentId, amount: -1, reason: "negative" } }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
 
   it("partial refunds keep the fee paid until nothing is left, and never go below zero", async () => {
     const { r, paymentId } = await paidByHand();
-    expect((await refundPayment({ actor: admin, input: { paymentId, amount: 500, reason: "一部返金" } })).fee).toBe("PAID");
-    await expect(refundPayment({ actor: admin, input: { paymentId, amount: 5001, reason: "over" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    expect((await refundPayment({ actor: admin, input: { paymentId, amount: 5000, reason: "残額" } })).fee).toBe("REFUNDED");
-    await expect(refundPayment({ actor: admin, input: { paymentId, amount: 1, reason: "one more yen" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect((await refundPayment({ actor: admin, input: { paymentId, amount: 500, reason: "一部返金" } })).fee).toBe(
+      "PAID",
+    );
+    await expect(
+      refundPayment({ actor: admin, input: { paymentId, amount: 5001, reason: "over" } }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect((await refundPayment({ actor: admin, input: { paymentId, amount: 5000, reason: "残額" } })).fee).toBe(
+      "REFUNDED",
+    );
+    await expect(
+      refundPayment({ actor: admin, input: { paymentId, amount: 1, reason: "one more yen" } }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     const total = await prisma.refund.aggregate({ where: { requestId: r.id }, _sum: { amount: true } });
     expect(total._sum.amount).toBe(5500);
   });
@@ -124,14 +172,19 @@ describe("refunds", () => {
     expect(call?.body.get("payment_intent")).toBe(`pi_${r.id}`);
     expect(call?.body.get("amount")).toBe("2000");
     expect(call?.idempotencyKey).toBe(`madoguchi-refund-${done.refundId}`);
-    expect(await prisma.refund.findUniqueOrThrow({ where: { id: done.refundId } })).toMatchObject({ stripeRefundId: done.stripeRefundId, amount: 2000 });
+    expect(await prisma.refund.findUniqueOrThrow({ where: { id: done.refundId } })).toMatchObject({
+      stripeRefundId: done.stripeRefundId,
+      amount: 2000,
+    });
     expect(await fee(r.id)).toBe("PAID");
   });
 
   it("when Stripe refuses, nothing is recorded", async () => {
     const { r, paymentId } = await paidByStripe();
     fake.failNext(400);
-    await expect(refundPayment({ actor: admin, input: { paymentId, amount: 5500, reason: "x" } })).rejects.toMatchObject({ code: "UNAVAILABLE" });
+    await expect(
+      refundPayment({ actor: admin, input: { paymentId, amount: 5500, reason: "x" } }),
+    ).rejects.toMatchObject({ code: "UNAVAILABLE" });
     expect(await prisma.refund.count()).toBe(0);
     expect(await fee(r.id)).toBe("PAID");
     expect(await prisma.auditEvent.count({ where: { action: "fee.refunded" } })).toBe(0);
@@ -139,8 +192,12 @@ describe("refunds", () => {
 
   it("a STAFF user (or an officer) cannot refund", async () => {
     const { paymentId } = await paidByHand();
-    await expect(refundPayment({ actor: staff, input: { paymentId, amount: 100, reason: "x" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(refundPayment({ actor: officer, input: { paymentId, amount: 100, reason: "x" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(refundPayment({ actor: staff, input: { paymentId, amount: 100, reason: "x" } })).rejects.toMatchObject(
+      { code: "FORBIDDEN" },
+    );
+    await expect(
+      refundPayment({ actor: officer, input: { paymentId, amount: 100, reason: "x" } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await prisma.refund.count()).toBe(0);
   });
 });

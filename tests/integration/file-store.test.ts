@@ -4,7 +4,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { prisma, resetDatabase } from "@/tests/helpers/db";
 import { useStorageBackend } from "@/tests/helpers/storage-backend";
 import { createRequest, DAY } from "@/tests/helpers/request-fixtures";
-import { fileContentExists, openStoredFile, putFileContent, readStoredFile, recordStoredFile, storeFile } from "@/lib/files/file-store";
+import {
+  fileContentExists,
+  openStoredFile,
+  putFileContent,
+  readStoredFile,
+  recordStoredFile,
+  storeFile,
+} from "@/lib/files/file-store";
 import { storage } from "@/lib/files/storage";
 import { sweepOrphanFiles } from "@/lib/files/sweep-orphan-files";
 import { CHUNK_BYTES, sealedSize } from "@/lib/files/sealed-stream";
@@ -64,14 +71,17 @@ describe.each(["disk", "s3"] as const)("file store on %s", (kind) => {
     expect(await readStoredFile(row)).toEqual(content);
   });
 
-  it.each([0, CHUNK_BYTES, 3 * CHUNK_BYTES + 17, 6 * 1024 * 1024 + 5])("streams %i bytes in and out unchanged", async (size) => {
-    const expected = await drain(generated(size));
-    const sealed = await putFileContent(generated(size));
-    expect(sealed).toMatchObject({ sizeBytes: size, sha256: expected.sha256 });
-    await prisma.$transaction((tx) => recordStoredFile(tx, sealed, meta));
-    const out = await drain(await openStoredFile(await rowOf(sealed.storageKey)));
-    expect(out).toEqual(expected);
-  });
+  it.each([0, CHUNK_BYTES, 3 * CHUNK_BYTES + 17, 6 * 1024 * 1024 + 5])(
+    "streams %i bytes in and out unchanged",
+    async (size) => {
+      const expected = await drain(generated(size));
+      const sealed = await putFileContent(generated(size));
+      expect(sealed).toMatchObject({ sizeBytes: size, sha256: expected.sha256 });
+      await prisma.$transaction((tx) => recordStoredFile(tx, sealed, meta));
+      const out = await drain(await openStoredFile(await rowOf(sealed.storageKey)));
+      expect(out).toEqual(expected);
+    },
+  );
 
   it("refuses content that was changed, cut at a chunk boundary or read with another key", async () => {
     const sealed = await putFileContent(generated(3 * CHUNK_BYTES + 100));
@@ -126,9 +136,21 @@ describe.each(["disk", "s3"] as const)("file store on %s", (kind) => {
   });
 
   it("retention removes identity documents from this backend", async () => {
-    const r = await createRequest({ status: "CLOSED", identity: "VERIFIED", arrivedAt: new Date(Date.now() - 100 * DAY) });
+    const r = await createRequest({
+      status: "CLOSED",
+      identity: "VERIFIED",
+      arrivedAt: new Date(Date.now() - 100 * DAY),
+    });
     await prisma.request.update({ where: { id: r.id }, data: { closedAt: new Date(Date.now() - 91 * DAY) } });
-    const { id } = await prisma.$transaction((tx) => storeFile(tx, { role: "IDENTITY_DOCUMENT", content: Buffer.from("licence"), mimeType: "application/pdf", originalName: "l.pdf", requestId: r.id }));
+    const { id } = await prisma.$transaction((tx) =>
+      storeFile(tx, {
+        role: "IDENTITY_DOCUMENT",
+        content: Buffer.from("licence"),
+        mimeType: "application/pdf",
+        originalName: "l.pdf",
+        requestId: r.id,
+      }),
+    );
     const { storageKey } = await prisma.storedFile.findUniqueOrThrow({ where: { id } });
     expect(await fileContentExists(storageKey)).toBe(true);
     expect(await purgeIdentityDocuments()).toEqual({ requests: 1, files: 1 });

@@ -16,7 +16,17 @@ import {
 import { requestClosedEventSchema, taskCreatedEventSchema } from "@/lib/integrations/webhook-schemas";
 
 type Doc = {
-  paths: Record<string, Record<string, { parameters?: { name: string; in: string; required: boolean; schema: unknown }[]; requestBody?: unknown; responses: Record<string, unknown> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: { name: string; in: string; required: boolean; schema: unknown }[];
+        requestBody?: unknown;
+        responses: Record<string, unknown>;
+      }
+    >
+  >;
   components: { schemas: Record<string, unknown> };
   webhooks: Record<string, unknown>;
 };
@@ -45,7 +55,13 @@ function routeFiles(): Map<string, string> {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.name === "route.ts") {
-        const url = "/" + path.relative(path.join(root, "app"), path.dirname(full)).split(path.sep).join("/").replace(/\[(\w+)\]/g, "{$1}");
+        const url =
+          "/" +
+          path
+            .relative(path.join(root, "app"), path.dirname(full))
+            .split(path.sep)
+            .join("/")
+            .replace(/\[(\w+)\]/g, "{$1}");
         found.set(url, full);
       }
     }
@@ -94,11 +110,18 @@ describe("OpenAPI document", () => {
     const list = doc.paths["/api/v1/tasks"]?.get;
     expect(list?.responses["200"]).toMatchObject({ content: ref("TaskList") });
     expect(list?.parameters).toEqual(
-      Object.entries(listTasksQuerySchema.shape).map(([name, s]) => ({ name, in: "query", required: false, schema: expected(s, "input") })),
+      Object.entries(listTasksQuerySchema.shape).map(([name, s]) => ({
+        name,
+        in: "query",
+        required: false,
+        schema: expected(s, "input"),
+      })),
     );
     const one = doc.paths["/api/v1/tasks/{id}"]?.get;
     expect(one?.responses["200"]).toMatchObject({ content: ref("TaskResponse") });
-    expect(one?.parameters).toEqual([{ name: "id", in: "path", required: true, schema: expected(taskIdParamSchema, "input") }]);
+    expect(one?.parameters).toEqual([
+      { name: "id", in: "path", required: true, schema: expected(taskIdParamSchema, "input") },
+    ]);
     // A blank or over-long id is refused with 400 by the handler, so the document lists it (issue 17, bug 9).
     expect(Object.keys(one?.responses ?? {}).sort()).toEqual(["200", "400", "401", "403", "404"]);
     const complete = doc.paths["/api/v1/tasks/{id}/complete"]?.post;
@@ -106,6 +129,8 @@ describe("OpenAPI document", () => {
     expect(complete?.responses["200"]).toMatchObject({ content: ref("CompleteTaskResponse") });
     expect(Object.keys(complete?.responses ?? {}).sort()).toEqual(["200", "400", "401", "403", "404", "409", "413"]);
     // The answer schema really is what the handler sends: a subject never carries an address field.
-    expect(JSON.stringify(doc.components.schemas.TaskResponse)).not.toMatch(/"(postalCode|addressLine|phone|documents?|files?)"/);
+    expect(JSON.stringify(doc.components.schemas.TaskResponse)).not.toMatch(
+      /"(postalCode|addressLine|phone|documents?|files?)"/,
+    );
   });
 });

@@ -38,10 +38,17 @@ async function startReceiver(statuses: number[]) {
   return { url, received, processed, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-const handlers = () => new Map<string, JobHandler>([[WEBHOOK_JOB, jobHandlers.get(WEBHOOK_JOB) ?? (() => Promise.reject(new Error("not registered")))]]);
+const handlers = () =>
+  new Map<string, JobHandler>([
+    [WEBHOOK_JOB, jobHandlers.get(WEBHOOK_JOB) ?? (() => Promise.reject(new Error("not registered")))],
+  ]);
 const runJobs = () => runDueJobs(prisma, handlers(), { workerName: "test" });
 /** Lets a retry that waits for its backoff run now. */
-const makeDue = () => prisma.job.updateMany({ where: { kind: WEBHOOK_JOB, status: "PENDING" }, data: { runAt: new Date(Date.now() - 1000) } });
+const makeDue = () =>
+  prisma.job.updateMany({
+    where: { kind: WEBHOOK_JOB, status: "PENDING" },
+    data: { runAt: new Date(Date.now() - 1000) },
+  });
 
 let close: (() => Promise<void>) | undefined;
 
@@ -61,11 +68,20 @@ describe("outgoing webhooks", () => {
     const billing = systems.billing ?? "";
     await prisma.systemOfRecord.update({ where: { id: billing }, data: { handling: "API" } });
     // A manual system with a URL is not told: it does its tasks by hand.
-    await prisma.systemOfRecord.update({ where: { id: systems.members ?? "" }, data: { webhookUrl: receiver.url, webhookSecret: "x" } });
-    const { secret } = await setWebhookEndpoint({ actor: admin, input: { systemId: billing, webhookUrl: receiver.url } });
+    await prisma.systemOfRecord.update({
+      where: { id: systems.members ?? "" },
+      data: { webhookUrl: receiver.url, webhookSecret: "x" },
+    });
+    const { secret } = await setWebhookEndpoint({
+      actor: admin,
+      input: { systemId: billing, webhookUrl: receiver.url },
+    });
     if (!secret) throw new Error("a first URL makes a secret");
     const r = await createRequest({ identity: "VERIFIED", status: "IN_PROGRESS", type: "CORRECTION" }); // category 1: members, billing, marketing
-    await decideRequest({ actor: staff, input: { requestId: r.id, version: r.version, type: "CORRECTION", outcome: "FULFILLED" } });
+    await decideRequest({
+      actor: staff,
+      input: { requestId: r.id, version: r.version, type: "CORRECTION", outcome: "FULFILLED" },
+    });
     return { receiver, admin, staff, systems, billing, secret, r };
   }
 
@@ -79,7 +95,12 @@ describe("outgoing webhooks", () => {
     expect(await prisma.job.count({ where: { kind: WEBHOOK_JOB } })).toBe(1);
 
     expect(await runJobs()).toEqual({ done: 0, failed: 1 });
-    expect(await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ attempts: 1, lastStatusCode: 500, lastError: "HTTP 500", status: "PENDING" });
+    expect(await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({
+      attempts: 1,
+      lastStatusCode: 500,
+      lastError: "HTTP 500",
+      status: "PENDING",
+    });
     // Backoff: the retry is not due yet.
     expect(await runJobs()).toEqual({ done: 0, failed: 0 });
     await makeDue();
@@ -109,25 +130,40 @@ describe("outgoing webhooks", () => {
     }
     const event = taskCreatedEventSchema.parse(JSON.parse(receiver.received[2]?.body ?? ""));
     expect(event).toEqual({
-      id: delivery.eventId, type: "task.created", createdAt: delivery.createdAt.toISOString(),
-      data: { systemKey: "billing", taskId: task.id, requestReference: r.reference, action: "CORRECT", categories: [1] },
+      id: delivery.eventId,
+      type: "task.created",
+      createdAt: delivery.createdAt.toISOString(),
+      data: {
+        systemKey: "billing",
+        taskId: task.id,
+        requestReference: r.reference,
+        action: "CORRECT",
+        categories: [1],
+      },
     });
     // Ids and the reference only: no name, email, address or instructions.
-    for (const pd of [r.subjectName, r.email ?? "", "東京都", "530-0001"]) expect(receiver.received[2]?.body).not.toContain(pd);
+    for (const pd of [r.subjectName, r.email ?? "", "東京都", "530-0001"])
+      expect(receiver.received[2]?.body).not.toContain(pd);
   });
 
   it("announces the closing of a request to the systems that had its tasks", async () => {
     const { receiver, staff, r, billing } = await setup([]);
     await runJobs();
     const tasks = await prisma.task.findMany({ where: { requestId: r.id }, orderBy: { createdAt: "asc" } });
-    for (const t of tasks) await completeTask({ actor: staff, input: { taskId: t.id, version: t.version, status: "DONE", note: "訂正済み" } });
+    for (const t of tasks)
+      await completeTask({
+        actor: staff,
+        input: { taskId: t.id, version: t.version, status: "DONE", note: "訂正済み" },
+      });
     const closing = await prisma.webhookDelivery.findFirstOrThrow({ where: { event: "request.closed" } });
     expect(closing.systemId).toBe(billing);
     await runJobs();
     const last = receiver.received.at(-1);
     expect(last?.headers["madoguchi-event"]).toBe("request.closed");
     expect(requestClosedEventSchema.parse(JSON.parse(last?.body ?? "")).data).toEqual({
-      systemKey: "billing", requestReference: r.reference, taskIds: tasks.filter((t) => t.systemId === billing).map((t) => t.id),
+      systemKey: "billing",
+      requestReference: r.reference,
+      taskIds: tasks.filter((t) => t.systemId === billing).map((t) => t.id),
     });
     expect(receiver.received).toHaveLength(2);
   });
@@ -136,7 +172,9 @@ describe("outgoing webhooks", () => {
     const { receiver, admin, billing, secret } = await setup([500]);
     const stored = await prisma.systemOfRecord.findUniqueOrThrow({ where: { id: billing } });
     expect(stored.webhookSecret).not.toContain(secret.slice(6));
-    expect(await setWebhookEndpoint({ actor: admin, input: { systemId: billing, webhookUrl: `${receiver.url}?v=2` } })).toEqual({ secret: null });
+    expect(
+      await setWebhookEndpoint({ actor: admin, input: { systemId: billing, webhookUrl: `${receiver.url}?v=2` } }),
+    ).toEqual({ secret: null });
     const rotated = await rotateWebhookSecret({ actor: admin, input: { systemId: billing } });
     expect(rotated.secret).not.toBe(secret);
 
@@ -147,21 +185,42 @@ describe("outgoing webhooks", () => {
     await redeliverWebhook({ actor: admin, input: { deliveryId: failed?.id ?? "" } });
     await runJobs();
     const got = receiver.received.at(-1);
-    expect(verifyWebhookSignature(String(got?.headers["madoguchi-signature"]), got?.body ?? "", rotated.secret)).toBe(true);
+    expect(verifyWebhookSignature(String(got?.headers["madoguchi-signature"]), got?.body ?? "", rotated.secret)).toBe(
+      true,
+    );
     expect(verifyWebhookSignature(String(got?.headers["madoguchi-signature"]), got?.body ?? "", secret)).toBe(false);
     expect((await listWebhookDeliveries({ actor: admin }))[0]).toMatchObject({ status: "DONE", attempts: 2 });
-    await expect(redeliverWebhook({ actor: admin, input: { deliveryId: failed?.id ?? "" } })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(redeliverWebhook({ actor: admin, input: { deliveryId: failed?.id ?? "" } })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
 
-    await expect(setWebhookEndpoint({ actor: admin, input: { systemId: billing, webhookUrl: "ftp://example.com/x" } })).rejects.toMatchObject({
-      code: "INVALID_INPUT", fieldErrors: { webhookUrl: ["integrations.errors.webhookUrl"] },
+    await expect(
+      setWebhookEndpoint({ actor: admin, input: { systemId: billing, webhookUrl: "ftp://example.com/x" } }),
+    ).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { webhookUrl: ["integrations.errors.webhookUrl"] },
     });
     await setWebhookEndpoint({ actor: admin, input: { systemId: billing, webhookUrl: "" } });
-    expect(await prisma.systemOfRecord.findUniqueOrThrow({ where: { id: billing } })).toMatchObject({ webhookUrl: null, webhookSecret: null });
+    expect(await prisma.systemOfRecord.findUniqueOrThrow({ where: { id: billing } })).toMatchObject({
+      webhookUrl: null,
+      webhookSecret: null,
+    });
     const officer = await createStaff("OFFICER");
-    await expect(rotateWebhookSecret({ actor: officer, input: { systemId: billing } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(rotateWebhookSecret({ actor: officer, input: { systemId: billing } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(listWebhookDeliveries({ actor: officer })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const audit = await prisma.auditEvent.findMany({ where: { entity: { in: ["SystemOfRecord", "WebhookDelivery"] } }, orderBy: { seq: "asc" } });
-    expect(audit.map((a) => a.action)).toEqual(["data_map.webhook_set", "data_map.webhook_set", "data_map.webhook_secret_rotated", "webhook.redelivered", "data_map.webhook_removed"]);
+    const audit = await prisma.auditEvent.findMany({
+      where: { entity: { in: ["SystemOfRecord", "WebhookDelivery"] } },
+      orderBy: { seq: "asc" },
+    });
+    expect(audit.map((a) => a.action)).toEqual([
+      "data_map.webhook_set",
+      "data_map.webhook_set",
+      "data_map.webhook_secret_rotated",
+      "webhook.redelivered",
+      "data_map.webhook_removed",
+    ]);
     expect(JSON.stringify(audit.map((a) => a.data))).not.toContain(rotated.secret);
     expect(await verifyAuditChain(prisma)).toMatchObject({ ok: true });
   });

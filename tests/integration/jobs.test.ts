@@ -40,7 +40,10 @@ describe("jobs", () => {
     expect(retry.runAt.getTime()).toBeGreaterThan(Date.now());
     await prisma.job.update({ where: { id: job.id }, data: { runAt: new Date(0) } });
     await runDueJobs(prisma, handlers, { workerName: "w" });
-    expect(await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "FAILED", attempts: 2 });
+    expect(await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+      status: "FAILED",
+      attempts: 2,
+    });
   });
 
   it("creates one row per scheduled slot, so a restart does not run a slot twice", async () => {
@@ -51,6 +54,9 @@ describe("jobs", () => {
     expect(await prisma.job.count({ where: { kind: "test.hourly" } })).toBe(1);
     await scheduleDueSlots(prisma, new Date("2026-11-29T11:01:00Z"));
     expect(await prisma.job.count({ where: { kind: "test.hourly" } })).toBe(2);
-    schedules.splice(schedules.findIndex((s) => s.kind === "test.hourly"), 1);
+    schedules.splice(
+      schedules.findIndex((s) => s.kind === "test.hourly"),
+      1,
+    );
   });
 });

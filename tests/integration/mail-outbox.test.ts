@@ -81,7 +81,10 @@ describe("outbox delivery through a real SMTP server", () => {
     expect(inbox[0]).toMatchObject({ to: "hanako@example.com", subject: "【受付】DSR-2026-000001" });
     expect(inbox[0]?.text).toContain("ご請求を受け付けました。");
     expect(inbox[0]?.messageId).toBe(`<${id}@madoguchi>`);
-    expect(await prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT", attempts: 2 });
+    expect(await prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "SENT",
+      attempts: 2,
+    });
   });
 
   it("two workers delivering at once send each message exactly once", async () => {
@@ -109,7 +112,13 @@ describe("mail templates", () => {
     expect(body.html).not.toContain("<script>");
     expect(body.text).toContain("受付番号: DSR-2026-000001");
     expect(body.text).toContain("状況を確認する: http://localhost:3000/status");
-    const en = renderMail({ locale: "en", subject: "Received", heading: "Dear Hanako", paragraphs: ["We received it."], signature: "Azpocket Inc." });
+    const en = renderMail({
+      locale: "en",
+      subject: "Received",
+      heading: "Dear Hanako",
+      paragraphs: ["We received it."],
+      signature: "Azpocket Inc.",
+    });
     expect(en.html).toContain('<html lang="en">');
     expect(en.text).toContain("This address does not receive replies.");
   });

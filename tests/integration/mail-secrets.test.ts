@@ -21,10 +21,14 @@ import { disclosureInput, idempotencyKey, latestCodeSentTo, person, seedPolicy }
 
 /** Every row of every table as text: what a database dump would show. */
 async function dumpEveryTable(): Promise<string> {
-  const tables = await prisma.$queryRaw<{ tablename: string }[]>`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`;
+  const tables = await prisma.$queryRaw<
+    { tablename: string }[]
+  >`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`;
   const parts: string[] = [];
   for (const { tablename } of tables) {
-    const rows = await prisma.$queryRawUnsafe<{ row: string }[]>(`SELECT row_to_json(t)::text AS row FROM "${tablename}" t`);
+    const rows = await prisma.$queryRawUnsafe<{ row: string }[]>(
+      `SELECT row_to_json(t)::text AS row FROM "${tablename}" t`,
+    );
     parts.push(`## ${tablename}`, ...rows.map((r) => r.row));
   }
   return parts.join("\n");
@@ -57,19 +61,45 @@ describe("secrets in mail", () => {
     await sendEmailConfirmationCode({ email: person.email, locale: "ja", now: t0 });
     await deliverOutbox(prisma, { send });
     const code = /(?<!\d)(\d{6})(?!\d)/.exec(sent.find((m) => m.to === person.email)?.text ?? "")?.[1] ?? "";
-    const inviteToken = /\/console\/invite\/([\w-]+)/.exec(sent.find((m) => m.to === "new.staff@example.jp")?.text ?? "")?.[1] ?? "";
+    const inviteToken =
+      /\/console\/invite\/([\w-]+)/.exec(sent.find((m) => m.to === "new.staff@example.jp")?.text ?? "")?.[1] ?? "";
     expect(code).toMatch(/^\d{6}$/);
     expect(inviteToken.length).toBeGreaterThan(20);
 
-    const filed = await submitRequest({ input: disclosureInput([]), draftKey: undefined, emailCode: code, idempotencyKey: idempotencyKey(), locale: "ja", now: t0 });
+    const filed = await submitRequest({
+      input: disclosureInput([]),
+      draftKey: undefined,
+      emailCode: code,
+      idempotencyKey: idempotencyKey(),
+      locale: "ja",
+      now: t0,
+    });
     const statusToken = filed.statusToken ?? "";
     expect(statusToken.length).toBeGreaterThan(20);
     const { sessionToken } = await sessionFromStatusToken({ token: statusToken });
 
     // Verified and answered: the decision notice goes by mail.
     const r = await prisma.request.findUniqueOrThrow({ where: { id: filed.requestId } });
-    const checked = await recordIdentityCheck({ actor: staff, input: { requestId: r.id, version: r.version, result: "VERIFIED", matchedRecord: "C-10023", matchedSystemId: systems.members } });
-    await decideRequest({ actor: staff, input: { requestId: r.id, version: checked.version, type: "DISCLOSURE", outcome: "FULFILLED", explanation: "ご請求の保有個人データを開示します。" } });
+    const checked = await recordIdentityCheck({
+      actor: staff,
+      input: {
+        requestId: r.id,
+        version: r.version,
+        result: "VERIFIED",
+        matchedRecord: "C-10023",
+        matchedSystemId: systems.members,
+      },
+    });
+    await decideRequest({
+      actor: staff,
+      input: {
+        requestId: r.id,
+        version: checked.version,
+        type: "DISCLOSURE",
+        outcome: "FULFILLED",
+        explanation: "ご請求の保有個人データを開示します。",
+      },
+    });
     await deliverOutbox(prisma, { send });
 
     const sentText = sent.map((m) => `${m.text}\n${m.html}`).join("\n");
@@ -78,7 +108,8 @@ describe("secrets in mail", () => {
 
     const dump = await dumpEveryTable();
     expect(dump).toContain(person.email); // the dump is real: the request is in it
-    for (const secret of [code, statusToken, inviteToken, sessionToken]) expect(holds(dump, secret), `a secret is stored: ${secret.slice(0, 3)}…`).toBe(false);
+    for (const secret of [code, statusToken, inviteToken, sessionToken])
+      expect(holds(dump, secret), `a secret is stored: ${secret.slice(0, 3)}…`).toBe(false);
 
     // The mail viewer shows the redacted copy.
     const ack = await prisma.outboxMessage.findFirstOrThrow({ where: { kind: "notice.ACKNOWLEDGEMENT" } });
@@ -107,8 +138,18 @@ describe("secrets in mail", () => {
     const later = new Date(t0.getTime() + 2 * 61_000);
     await sendEmailConfirmationCode({ email: "other@example.com", locale: "ja", now: later });
     await sendEmailConfirmationCode({ email: person.email, locale: "ja", now: later });
-    const filed = await submitRequest({ input: disclosureInput([]), draftKey: undefined, emailCode: await latestCodeSentTo(person.email), idempotencyKey: idempotencyKey(), locale: "ja", now: later });
-    await prisma.request.update({ where: { id: filed.requestId }, data: { status: "CLOSED", closedAt: new Date("2020-01-01T00:00:00Z") } });
+    const filed = await submitRequest({
+      input: disclosureInput([]),
+      draftKey: undefined,
+      emailCode: await latestCodeSentTo(person.email),
+      idempotencyKey: idempotencyKey(),
+      locale: "ja",
+      now: later,
+    });
+    await prisma.request.update({
+      where: { id: filed.requestId },
+      data: { status: "CLOSED", closedAt: new Date("2020-01-01T00:00:00Z") },
+    });
     expect(await prisma.outboxMessage.count({ where: { toAddress: person.email } })).toBe(3);
     expect(await anonymiseExpiredRequests(prisma)).toBe(1);
     expect(await prisma.outboxMessage.count({ where: { toAddress: person.email } })).toBe(0);

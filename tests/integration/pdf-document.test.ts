@@ -20,7 +20,13 @@ describe("PDF documents", () => {
     const pdf = await renderPdf({ title: "開示決定通知書", lang: "ja" }, [
       { kind: "title", text: "保有個人データ開示決定通知書" },
       { kind: "paragraph", text: "ご請求のあった保有個人データについて、次のとおり決定しましたので通知します。" },
-      { kind: "fields", rows: [["受付番号", "DSR-2026-000123"], ["手数料", "5,500円（うち消費税500円）"]] },
+      {
+        kind: "fields",
+        rows: [
+          ["受付番号", "DSR-2026-000123"],
+          ["手数料", "5,500円（うち消費税500円）"],
+        ],
+      },
     ]);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.length).toBeLessThan(60_000);
@@ -33,7 +39,9 @@ describe("PDF documents", () => {
   it("flows long text onto further pages", async () => {
     const long = "個人情報の取扱いに関するお問い合わせ。".repeat(400);
     const pdf = await renderPdf({ title: "long", lang: "ja" }, [{ kind: "paragraph", text: long }]);
-    const pages = pdfText(pdf).split("\f").filter((p) => p.trim()).length;
+    const pages = pdfText(pdf)
+      .split("\f")
+      .filter((p) => p.trim()).length;
     expect(pages).toBeGreaterThan(1);
   });
 });

@@ -28,14 +28,26 @@ describe("one-time codes", () => {
     await issueOneTimeCode({ ...target, locale: "en", now: t0 });
     const code = await latestCodeSentTo(to);
     expect((await prisma.outboxMessage.findFirstOrThrow()).text).toContain("within 10 minutes");
-    await expect(verifyOneTimeCode({ ...target, code: `　${code.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))} `, now: at(30) })).resolves.toHaveProperty("codeId");
-    await expect(verifyOneTimeCode({ ...target, code, now: at(31) })).rejects.toMatchObject({ code: "CODE_INVALID", fieldErrors: { code: ["errors.codeInvalid"] } });
+    await expect(
+      verifyOneTimeCode({
+        ...target,
+        code: `　${code.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))} `,
+        now: at(30),
+      }),
+    ).resolves.toHaveProperty("codeId");
+    await expect(verifyOneTimeCode({ ...target, code, now: at(31) })).rejects.toMatchObject({
+      code: "CODE_INVALID",
+      fieldErrors: { code: ["errors.codeInvalid"] },
+    });
   });
 
   it("refuses the sixth try even when it is right", async () => {
     await issueOneTimeCode({ ...target, locale: "ja", now: t0 });
     const code = await latestCodeSentTo(to);
-    for (let i = 0; i < 5; i++) await expect(checkOneTimeCode({ ...target, code: wrongCode(code), now: at(10 + i) })).rejects.toMatchObject({ code: "CODE_INVALID" });
+    for (let i = 0; i < 5; i++)
+      await expect(checkOneTimeCode({ ...target, code: wrongCode(code), now: at(10 + i) })).rejects.toMatchObject({
+        code: "CODE_INVALID",
+      });
     await expect(checkOneTimeCode({ ...target, code, now: at(20) })).rejects.toMatchObject({ code: "CODE_INVALID" });
     expect((await prisma.oneTimeCode.findFirstOrThrow()).attempts).toBe(5);
   });
@@ -43,7 +55,8 @@ describe("one-time codes", () => {
   it("allows the right code on the fifth try", async () => {
     await issueOneTimeCode({ ...target, locale: "ja", now: t0 });
     const code = await latestCodeSentTo(to);
-    for (let i = 0; i < 4; i++) await checkOneTimeCode({ ...target, code: wrongCode(code), now: t0 }).catch(() => undefined);
+    for (let i = 0; i < 4; i++)
+      await checkOneTimeCode({ ...target, code: wrongCode(code), now: t0 }).catch(() => undefined);
     await expect(checkOneTimeCode({ ...target, code, now: t0 })).resolves.toHaveProperty("codeId");
   });
 
@@ -59,28 +72,45 @@ describe("one-time codes", () => {
 
   it("refuses malformed codes without counting an attempt", async () => {
     await issueOneTimeCode({ ...target, locale: "ja", now: t0 });
-    await expect(checkOneTimeCode({ ...target, code: "12a456", now: t0 })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { code: ["errors.code"] } });
+    await expect(checkOneTimeCode({ ...target, code: "12a456", now: t0 })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { code: ["errors.code"] },
+    });
     expect((await prisma.oneTimeCode.findFirstOrThrow()).attempts).toBe(0);
   });
 
   it("binds a code to its purpose and request, and the newest code replaces older ones", async () => {
     await issueOneTimeCode({ ...target, locale: "ja", now: t0 });
     const first = await latestCodeSentTo(to);
-    await expect(verifyOneTimeCode({ purpose: "STATUS_ACCESS", email, code: first, now: t0 })).rejects.toMatchObject({ code: "CODE_INVALID" });
-    await expect(verifyOneTimeCode({ ...target, requestId: "another", code: first, now: t0 })).rejects.toMatchObject({ code: "CODE_INVALID" });
+    await expect(verifyOneTimeCode({ purpose: "STATUS_ACCESS", email, code: first, now: t0 })).rejects.toMatchObject({
+      code: "CODE_INVALID",
+    });
+    await expect(verifyOneTimeCode({ ...target, requestId: "another", code: first, now: t0 })).rejects.toMatchObject({
+      code: "CODE_INVALID",
+    });
     await issueOneTimeCode({ ...target, locale: "ja", now: at(61) });
     const second = await latestCodeSentTo(to);
-    if (second !== first) await expect(verifyOneTimeCode({ ...target, code: first, now: at(62) })).rejects.toMatchObject({ code: "CODE_INVALID" });
+    if (second !== first)
+      await expect(verifyOneTimeCode({ ...target, code: first, now: at(62) })).rejects.toMatchObject({
+        code: "CODE_INVALID",
+      });
     await expect(verifyOneTimeCode({ ...target, code: second, now: at(62) })).resolves.toHaveProperty("codeId");
   });
 
   it("limits resends to one a minute and five an hour", async () => {
     await issueOneTimeCode({ ...target, locale: "ja", now: t0 });
-    await expect(issueOneTimeCode({ ...target, locale: "ja", now: at(30) })).rejects.toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: 30 });
+    await expect(issueOneTimeCode({ ...target, locale: "ja", now: at(30) })).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      retryAfterSeconds: 30,
+    });
     for (let i = 1; i <= 4; i++) await issueOneTimeCode({ ...target, locale: "ja", now: at(i * 61) });
-    await expect(issueOneTimeCode({ ...target, locale: "ja", now: at(6 * 61) })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(issueOneTimeCode({ ...target, locale: "ja", now: at(6 * 61) })).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+    });
     expect(await prisma.oneTimeCode.count()).toBe(5);
-    await expect(issueOneTimeCode({ purpose: "STATUS_ACCESS", email, locale: "ja", now: at(6 * 61) })).resolves.toBeTruthy();
+    await expect(
+      issueOneTimeCode({ purpose: "STATUS_ACCESS", email, locale: "ja", now: at(6 * 61) }),
+    ).resolves.toBeTruthy();
   });
 
   it("purges codes an hour after they expired", async () => {

@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma, resetDatabase } from "@/tests/helpers/db";
-import { addDraftUpload, listDraftUploads, newDraftKey, purgeExpiredDrafts, removeDraftUpload } from "@/lib/uploads/draft-uploads";
+import {
+  addDraftUpload,
+  listDraftUploads,
+  newDraftKey,
+  purgeExpiredDrafts,
+  removeDraftUpload,
+} from "@/lib/uploads/draft-uploads";
 import { fileExistsOnDisk, readStoredFile } from "@/lib/files/file-store";
 import { jobHandlers } from "@/lib/jobs/registry";
 import "@/lib/jobs/handlers";
@@ -14,7 +20,11 @@ describe("draft uploads", () => {
   it("stores an upload encrypted, without metadata, under the draft key's HMAC only", async () => {
     const draftKey = newDraftKey();
     const up = await addDraftUpload({ draftKey, file: { bytes: jpegWithMetadata(), name: "免許証.jpg" }, now: t0 });
-    expect(up).toMatchObject({ originalName: "免許証.jpg", mimeType: "image/jpeg", expiresAt: new Date(t0.getTime() + 86_400_000) });
+    expect(up).toMatchObject({
+      originalName: "免許証.jpg",
+      mimeType: "image/jpeg",
+      expiresAt: new Date(t0.getTime() + 86_400_000),
+    });
     const row = await prisma.storedFile.findUniqueOrThrow({ where: { id: up.id } });
     expect(row.role).toBe("IDENTITY_DOCUMENT");
     expect(row.draftKeyHash).toMatch(/^[0-9a-f]{64}$/);
@@ -28,7 +38,9 @@ describe("draft uploads", () => {
   it("removes a file only with the same draft key", async () => {
     const draftKey = newDraftKey();
     const up = await addDraftUpload({ draftKey, file: { bytes: minimalPdf(), name: "a.pdf" }, now: t0 });
-    await expect(removeDraftUpload({ draftKey: newDraftKey(), fileId: up.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(removeDraftUpload({ draftKey: newDraftKey(), fileId: up.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await prisma.storedFile.count()).toBe(1);
     const { storageKey } = await prisma.storedFile.findUniqueOrThrow({ where: { id: up.id } });
     await removeDraftUpload({ draftKey, fileId: up.id });
@@ -38,12 +50,24 @@ describe("draft uploads", () => {
 
   it("refuses a renamed .exe, a 50 MB file and a seventh file, writing nothing", async () => {
     const draftKey = newDraftKey();
-    await expect(addDraftUpload({ draftKey, file: { bytes: windowsExecutable(), name: "passport.pdf" } })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { file: ["errors.fileType"] } });
-    await expect(addDraftUpload({ draftKey, file: { bytes: Buffer.alloc(50 * 1024 * 1024, 0x25), name: "big.pdf" } })).rejects.toMatchObject({ fieldErrors: { file: ["errors.fileTooLarge"] } });
+    await expect(
+      addDraftUpload({ draftKey, file: { bytes: windowsExecutable(), name: "passport.pdf" } }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { file: ["errors.fileType"] } });
+    await expect(
+      addDraftUpload({ draftKey, file: { bytes: Buffer.alloc(50 * 1024 * 1024, 0x25), name: "big.pdf" } }),
+    ).rejects.toMatchObject({ fieldErrors: { file: ["errors.fileTooLarge"] } });
     expect(await prisma.storedFile.count()).toBe(0);
-    await Promise.all(Array.from({ length: 8 }, (_, i) => addDraftUpload({ draftKey, file: { bytes: heicWithExif(), name: `p${i}.heic` }, now: t0 }).catch((e: unknown) => e)));
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        addDraftUpload({ draftKey, file: { bytes: heicWithExif(), name: `p${i}.heic` }, now: t0 }).catch(
+          (e: unknown) => e,
+        ),
+      ),
+    );
     expect(await prisma.storedFile.count()).toBe(6);
-    await expect(addDraftUpload({ draftKey, file: { bytes: minimalPdf(), name: "7.pdf" }, now: t0 })).rejects.toMatchObject({ fieldErrors: { files: ["errors.tooManyFiles"] } });
+    await expect(
+      addDraftUpload({ draftKey, file: { bytes: minimalPdf(), name: "7.pdf" }, now: t0 }),
+    ).rejects.toMatchObject({ fieldErrors: { files: ["errors.tooManyFiles"] } });
     expect(await prisma.storedFile.count()).toBe(6);
   });
 
@@ -52,13 +76,30 @@ describe("draft uploads", () => {
   });
 
   it("limits uploads per client across drafts", async () => {
-    for (let i = 0; i < 60; i++) await addDraftUpload({ draftKey: newDraftKey(), file: { bytes: minimalPdf(), name: "a.pdf" }, clientKey: "203.0.113.9", now: t0 });
-    await expect(addDraftUpload({ draftKey: newDraftKey(), file: { bytes: minimalPdf(), name: "a.pdf" }, clientKey: "203.0.113.9", now: t0 })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    for (let i = 0; i < 60; i++)
+      await addDraftUpload({
+        draftKey: newDraftKey(),
+        file: { bytes: minimalPdf(), name: "a.pdf" },
+        clientKey: "203.0.113.9",
+        now: t0,
+      });
+    await expect(
+      addDraftUpload({
+        draftKey: newDraftKey(),
+        file: { bytes: minimalPdf(), name: "a.pdf" },
+        clientKey: "203.0.113.9",
+        now: t0,
+      }),
+    ).rejects.toMatchObject({ code: "RATE_LIMITED" });
     expect(await prisma.storedFile.count()).toBe(60);
   });
 
   it("purges expired drafts through the scheduled job", async () => {
-    const old = await addDraftUpload({ draftKey: newDraftKey(), file: { bytes: minimalPdf(), name: "old.pdf" }, now: new Date(Date.now() - 25 * 3_600_000) });
+    const old = await addDraftUpload({
+      draftKey: newDraftKey(),
+      file: { bytes: minimalPdf(), name: "old.pdf" },
+      now: new Date(Date.now() - 25 * 3_600_000),
+    });
     const fresh = await addDraftUpload({ draftKey: newDraftKey(), file: { bytes: minimalPdf(), name: "new.pdf" } });
     const { storageKey } = await prisma.storedFile.findUniqueOrThrow({ where: { id: old.id } });
     const job = jobHandlers.get("portal.purge-expired-drafts");

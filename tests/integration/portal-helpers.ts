@@ -5,7 +5,10 @@ import { mailForSending } from "@/lib/mail/redact-mail";
 
 /** The 6-digit code in the newest code mail sent to `to` (as sent: the stored copy has none). */
 export async function latestCodeSentTo(to: string): Promise<string> {
-  const mail = await prisma.outboxMessage.findFirst({ where: { toAddress: to, kind: { startsWith: "code." } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  const mail = await prisma.outboxMessage.findFirst({
+    where: { toAddress: to, kind: { startsWith: "code." } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
   const code = /(?<!\d)(\d{6})(?!\d)/.exec(mail ? mailForSending(mail).text : "")?.[1];
   if (!code) throw new Error(`no code mail to ${to}`);
   return code;
@@ -34,7 +37,14 @@ export async function rowCounts(): Promise<Record<string, number>> {
 
 /** The policy version requests are filed under (resetDatabase empties it). */
 export async function seedPolicy(): Promise<string> {
-  const row = await prisma.policyVersion.create({ data: { version: "1.0", effectiveDate: new Date("2026-04-01"), textJa: "プライバシーポリシー", textEn: "Privacy policy" } });
+  const row = await prisma.policyVersion.create({
+    data: {
+      version: "1.0",
+      effectiveDate: new Date("2026-04-01"),
+      textJa: "プライバシーポリシー",
+      textEn: "Privacy policy",
+    },
+  });
   return row.id;
 }
 
@@ -51,14 +61,28 @@ export const person = {
   relationship: "SERVICE_USER",
 } as const;
 
-export const agentDetails = { name: "高橋 一郎", nameKana: "タカハシ イチロウ", email: "office@takahashi-law.example.com", phone: "06-1111-2222", address: "大阪府大阪市北区梅田1-1-1" };
+export const agentDetails = {
+  name: "高橋 一郎",
+  nameKana: "タカハシ イチロウ",
+  email: "office@takahashi-law.example.com",
+  phone: "06-1111-2222",
+  address: "大阪府大阪市北区梅田1-1-1",
+};
 
-export function disclosureInput(files: { fileId: string; kind: string; holder: string }[], extra: Record<string, unknown> = {}) {
+export function disclosureInput(
+  files: { fileId: string; kind: string; holder: string }[],
+  extra: Record<string, unknown> = {},
+) {
   return {
     type: "DISCLOSURE",
     requesterKind: "SELF",
     subject: person,
-    details: { categories: [1, 2], period: { from: "2024-01-01" }, deliveryMethod: "ELECTRONIC", includeProvisionRecords: true },
+    details: {
+      categories: [1, 2],
+      period: { from: "2024-01-01" },
+      deliveryMethod: "ELECTRONIC",
+      includeProvisionRecords: true,
+    },
     documents: { sendByPost: files.length === 0, files },
     declarationAccepted: true,
     ...extra,
@@ -84,8 +108,14 @@ export async function fileDisclosure(opts: { email?: string; now?: Date } = {}) 
   await sendEmailConfirmationCode({ email, locale: "ja", now });
   const emailCode = await latestCodeSentTo(email);
   const filed = await submitRequest({
-    input: disclosureInput([{ fileId: file.id, kind: "PASSPORT", holder: "SUBJECT" }], { subject: { ...person, email } }),
-    draftKey, emailCode, idempotencyKey: idempotencyKey(), locale: "ja", now,
+    input: disclosureInput([{ fileId: file.id, kind: "PASSPORT", holder: "SUBJECT" }], {
+      subject: { ...person, email },
+    }),
+    draftKey,
+    emailCode,
+    idempotencyKey: idempotencyKey(),
+    locale: "ja",
+    now,
   });
   return { ...filed, email, statusToken: filed.statusToken ?? "" };
 }

@@ -33,7 +33,9 @@ describe("third-party provision records", () => {
   });
 
   it("requires the consent date when the basis is consent, and changes nothing", async () => {
-    const err = await recordProvision({ actor: staff, input: { ...base, consentDate: undefined } }).catch((e: unknown) => e);
+    const err = await recordProvision({ actor: staff, input: { ...base, consentDate: undefined } }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).fieldErrors?.consentDate).toBeDefined();
     expect(await prisma.thirdPartyProvision.count()).toBe(0);
@@ -49,6 +51,8 @@ describe("third-party provision records", () => {
 
   it("is refused to signed-out and requester actors", async () => {
     await expect(recordProvision({ actor: null, input: base })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(searchProvisions({ actor: { type: "REQUESTER", requestId: "r" }, input: {} })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(searchProvisions({ actor: { type: "REQUESTER", requestId: "r" }, input: {} })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });

@@ -36,7 +36,8 @@ describe("reminders", () => {
   it("lists the most urgent requests and counts the rest when the backlog is long", async () => {
     const taro = await staff("taro@example.jp", "STAFF");
     const rows = [];
-    for (let i = 0; i < DIGEST_LINES + 5; i++) rows.push(await createRequest({ arrivedAt: new Date(Date.now() - (20 + i) * DAY), assigneeId: taro.id }));
+    for (let i = 0; i < DIGEST_LINES + 5; i++)
+      rows.push(await createRequest({ arrivedAt: new Date(Date.now() - (20 + i) * DAY), assigneeId: taro.id }));
 
     expect(await sendStaffDigests()).toBe(1);
     const mail = await prisma.outboxMessage.findFirstOrThrow({ where: { kind: "staff.digest" } });
@@ -48,8 +49,14 @@ describe("reminders", () => {
   });
 
   it("warns a requester once a week before the waiting period ends, then abandons with a notice", async () => {
-    const r = await createRequest({ status: "WAITING_FOR_REQUESTER", pausedAt: new Date(Date.now() - 24 * DAY), email: "hanako@example.com" });
-    await prisma.message.create({ data: { requestId: r.id, author: "STAFF", body: "運転免許証の裏面の写しもお送りください。" } });
+    const r = await createRequest({
+      status: "WAITING_FOR_REQUESTER",
+      pausedAt: new Date(Date.now() - 24 * DAY),
+      email: "hanako@example.com",
+    });
+    await prisma.message.create({
+      data: { requestId: r.id, author: "STAFF", body: "運転免許証の裏面の写しもお送りください。" },
+    });
     await createRequest({ status: "WAITING_FOR_REQUESTER", pausedAt: new Date(Date.now() - 5 * DAY) });
 
     expect(await remindWaitingRequesters()).toEqual({ warned: 1, abandoned: 0 });

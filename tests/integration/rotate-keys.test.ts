@@ -22,15 +22,32 @@ describe.each(["disk", "s3"] as const)("key rotation on %s", (kind) => {
     const oldKey = fileKey();
     const newKey = crypto.randomBytes(32);
     const contents = [Buffer.from("%PDF-1.4 運転免許証 山田太郎"), crypto.randomBytes(200_000)];
-    for (const content of contents) await prisma.$transaction(async (tx) => recordStoredFile(tx, await putFileContent(content), meta));
+    for (const content of contents)
+      await prisma.$transaction(async (tx) => recordStoredFile(tx, await putFileContent(content), meta));
     // A file in the format before chunking: whole-file GCM, IV and tag in the row.
     const legacy = Buffer.from("legacy scan");
     const sealed = encrypt(legacy, oldKey);
     const legacyKey = randomToken(24);
     await storage().put(legacyKey, Readable.from([sealed.ciphertext]));
-    await prisma.storedFile.create({ data: { ...meta, storageKey: legacyKey, iv: sealed.iv, authTag: sealed.authTag, sizeBytes: legacy.length, sha256: sha256(legacy) } });
+    await prisma.storedFile.create({
+      data: {
+        ...meta,
+        storageKey: legacyKey,
+        iv: sealed.iv,
+        authTag: sealed.authTag,
+        sizeBytes: legacy.length,
+        sha256: sha256(legacy),
+      },
+    });
     contents.push(legacy);
-    const staff = await prisma.staffUser.create({ data: { email: "a@example.jp", name: "管理 花子", role: "ADMIN", totpSecret: sealString("JBSWY3DPEHPK3PXP", oldKey) } });
+    const staff = await prisma.staffUser.create({
+      data: {
+        email: "a@example.jp",
+        name: "管理 花子",
+        role: "ADMIN",
+        totpSecret: sealString("JBSWY3DPEHPK3PXP", oldKey),
+      },
+    });
     const before = await prisma.storedFile.findMany({ orderBy: { createdAt: "asc" } });
 
     const result = await rotateFileKey(prisma, oldKey, newKey);
@@ -52,7 +69,12 @@ describe.each(["disk", "s3"] as const)("key rotation on %s", (kind) => {
     expect(openString(totp, newKey)).toBe("JBSWY3DPEHPK3PXP");
 
     // Run again (say, after an interruption): everything is already under the new key.
-    expect(await rotateFileKey(prisma, oldKey, newKey)).toMatchObject({ files: 0, filesAlreadyRotated: 3, values: 0, valuesAlreadyRotated: 1 });
+    expect(await rotateFileKey(prisma, oldKey, newKey)).toMatchObject({
+      files: 0,
+      filesAlreadyRotated: 3,
+      values: 0,
+      valuesAlreadyRotated: 1,
+    });
     // A key that opens nothing stops the run instead of skipping.
     await expect(rotateFileKey(prisma, crypto.randomBytes(32), crypto.randomBytes(32))).rejects.toThrow(/neither/);
   }, 60_000);

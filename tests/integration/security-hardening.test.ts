@@ -57,7 +57,12 @@ describe("status sign-in refusals", () => {
     expect((await codeRefusal(refusal, other, later(20))).resendAt).toBeUndefined();
     // A ticket altered by the client, or for another purpose, is no ticket.
     const value = newCodeTicket("STATUS_ACCESS", t0);
-    expect(readCodeTicket(value.replace(/\.(\d+)\./, (_m, s: string) => `.${Number(s) - 100}.`), "STATUS_ACCESS")).toBeNull();
+    expect(
+      readCodeTicket(
+        value.replace(/\.(\d+)\./, (_m, s: string) => `.${Number(s) - 100}.`),
+        "STATUS_ACCESS",
+      ),
+    ).toBeNull();
     expect(readCodeTicket(value, "EMAIL_CONFIRMATION")).toBeNull();
   });
 });
@@ -71,13 +76,28 @@ describe("status links expire", () => {
   it("work for the set days after filing, then refuse and audit the use", async () => {
     const a = await fileDisclosure({ now: t0 });
     const days = defaultSettings.security.statusLinkDays;
-    await expect(sessionFromStatusToken({ token: a.statusToken ?? "", now: later((days - 1) * DAY) })).resolves.toHaveProperty("sessionToken");
-    await expect(sessionFromStatusToken({ token: a.statusToken ?? "", now: later(days * DAY + 1) })).rejects.toMatchObject({ code: "INVALID_STATE" });
-    const actions = (await prisma.auditEvent.findMany({ where: { requestId: a.requestId, action: { startsWith: "requester." } }, orderBy: { seq: "asc" } })).map((e) => e.action);
+    await expect(
+      sessionFromStatusToken({ token: a.statusToken ?? "", now: later((days - 1) * DAY) }),
+    ).resolves.toHaveProperty("sessionToken");
+    await expect(
+      sessionFromStatusToken({ token: a.statusToken ?? "", now: later(days * DAY + 1) }),
+    ).rejects.toMatchObject({ code: "INVALID_STATE" });
+    const actions = (
+      await prisma.auditEvent.findMany({
+        where: { requestId: a.requestId, action: { startsWith: "requester." } },
+        orderBy: { seq: "asc" },
+      })
+    ).map((e) => e.action);
     expect(actions).toEqual(["requester.signed_in", "requester.status_link_expired"]);
     // An admin can lengthen it.
     const admin: StaffActor = { type: "STAFF", id: "admin-1", role: "ADMIN" };
-    await updateSettings({ actor: admin, key: "security", value: { ...defaultSettings.security, statusLinkDays: days + 10 } });
-    await expect(sessionFromStatusToken({ token: a.statusToken ?? "", now: later(days * DAY + 1) })).resolves.toHaveProperty("sessionToken");
+    await updateSettings({
+      actor: admin,
+      key: "security",
+      value: { ...defaultSettings.security, statusLinkDays: days + 10 },
+    });
+    await expect(
+      sessionFromStatusToken({ token: a.statusToken ?? "", now: later(days * DAY + 1) }),
+    ).resolves.toHaveProperty("sessionToken");
   });
 });

@@ -27,13 +27,19 @@ describe("operator settings", () => {
   });
 
   it("refuses invalid values with field errors and changes nothing", async () => {
-    const err = await updateSettings({ actor: admin, key: "fee", value: { ...defaultSettings.fee, amount: -1 } }).catch((e: unknown) => e);
+    const err = await updateSettings({ actor: admin, key: "fee", value: { ...defaultSettings.fee, amount: -1 } }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toMatchObject({ code: "INVALID_INPUT" });
     expect(await prisma.setting.count()).toBe(0);
   });
 
   it("is for admins only", async () => {
-    await expect(updateSettings({ actor: officer, key: "deadlines", value: defaultSettings.deadlines })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(updateSettings({ actor: null, key: "deadlines", value: defaultSettings.deadlines })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(
+      updateSettings({ actor: officer, key: "deadlines", value: defaultSettings.deadlines }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      updateSettings({ actor: null, key: "deadlines", value: defaultSettings.deadlines }),
+    ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 });

@@ -37,7 +37,12 @@ const CODE = "123456";
 async function codeFor(email: string): Promise<void> {
   const emailHash = emailHashOf(email);
   await prisma.oneTimeCode.create({
-    data: { purpose: "EMAIL_CONFIRMATION", emailHash, codeHash: hmacHex(`EMAIL_CONFIRMATION:${emailHash}::${CODE}`, "one-time-code"), expiresAt: new Date(Date.now() + 3_600_000) },
+    data: {
+      purpose: "EMAIL_CONFIRMATION",
+      emailHash,
+      codeHash: hmacHex(`EMAIL_CONFIRMATION:${emailHash}::${CODE}`, "one-time-code"),
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
   });
 }
 
@@ -51,8 +56,24 @@ function submission(email: string, idempotencyKey: string, emailCode = CODE, fil
     input: {
       type: "DISCLOSURE",
       requesterKind: "SELF",
-      subject: { name: "試験 花子", nameKana: "シケン ハナコ", birthDate: "1990-04-01", postalCode: "104-0061", prefecture: "東京都", city: "中央区", addressLine: "銀座1-2-3", email, phone: "03-1234-5678", relationship: "SERVICE_USER" },
-      details: { categories: [1, 2], period: { from: "2024-01-01" }, deliveryMethod: "ELECTRONIC", includeProvisionRecords: false },
+      subject: {
+        name: "試験 花子",
+        nameKana: "シケン ハナコ",
+        birthDate: "1990-04-01",
+        postalCode: "104-0061",
+        prefecture: "東京都",
+        city: "中央区",
+        addressLine: "銀座1-2-3",
+        email,
+        phone: "03-1234-5678",
+        relationship: "SERVICE_USER",
+      },
+      details: {
+        categories: [1, 2],
+        period: { from: "2024-01-01" },
+        deliveryMethod: "ELECTRONIC",
+        includeProvisionRecords: false,
+      },
       documents: files.length ? { sendByPost: false, files } : { sendByPost: true, files: [] },
       declarationAccepted: true,
     },
@@ -62,7 +83,13 @@ function submission(email: string, idempotencyKey: string, emailCode = CODE, fil
 type Outcome = { status: number; reference?: string } | { failed: string };
 
 /** One client: its own address behind the proxy, so the per-client limit does not mix tests. */
-async function submit(base: string, email: string, key: string, emailCode = CODE, draft?: { cookie: string; files: DocumentRef[] }): Promise<Outcome> {
+async function submit(
+  base: string,
+  email: string,
+  key: string,
+  emailCode = CODE,
+  draft?: { cookie: string; files: DocumentRef[] },
+): Promise<Outcome> {
   try {
     const res = await fetch(`${base}/api/requests`, {
       method: "POST",
@@ -94,7 +121,10 @@ async function waitFor<T>(what: string, f: () => Promise<T | null | undefined>, 
 }
 
 async function download(base: string, path: string, cookie: string): Promise<Buffer> {
-  const res = await fetch(`${base}${path}`, { headers: { cookie: `${REQUESTER_SESSION_COOKIE}=${cookie}` }, redirect: "manual" });
+  const res = await fetch(`${base}${path}`, {
+    headers: { cookie: `${REQUESTER_SESSION_COOKIE}=${cookie}` },
+    redirect: "manual",
+  });
   expect(res.status).toBe(200);
   return Buffer.from(await res.arrayBuffer());
 }
@@ -103,8 +133,19 @@ async function download(base: string, path: string, cookie: string): Promise<Buf
 async function uploadDocument(base: string, draftKey: string, kind: string, file: string): Promise<string> {
   const form = new FormData();
   form.set("kind", kind);
-  form.set("file", new File([fs.readFileSync(path.join("tests", "fixtures", "files", file))], file, { type: "image/png" }));
-  const res = await fetch(`${base}/api/requests/uploads`, { method: "POST", body: form, headers: { origin: base.replace("127.0.0.1", "localhost"), accept: "application/json", cookie: `${DRAFT_COOKIE}=${draftKey}` } });
+  form.set(
+    "file",
+    new File([fs.readFileSync(path.join("tests", "fixtures", "files", file))], file, { type: "image/png" }),
+  );
+  const res = await fetch(`${base}/api/requests/uploads`, {
+    method: "POST",
+    body: form,
+    headers: {
+      origin: base.replace("127.0.0.1", "localhost"),
+      accept: "application/json",
+      cookie: `${DRAFT_COOKIE}=${draftKey}`,
+    },
+  });
   const body = (await res.json()) as { file?: { id: string } };
   expect(res.status, JSON.stringify(body)).toBe(201);
   return body.file?.id ?? "";
@@ -112,12 +153,23 @@ async function uploadDocument(base: string, draftKey: string, kind: string, file
 
 /** A console session cookie for a staff member, signed as next-auth signs it (the sign-in itself is tested elsewhere). */
 async function staffCookie(role: "STAFF" | "ADMIN"): Promise<string> {
-  const staff = await prisma.staffUser.create({ data: { email: `multi-${role.toLowerCase()}-${crypto.randomBytes(4).toString("hex")}@madoguchi.example`, name: `Multi ${role}`, role, passwordHash: "x", totpEnrolledAt: new Date() } });
+  const staff = await prisma.staffUser.create({
+    data: {
+      email: `multi-${role.toLowerCase()}-${crypto.randomBytes(4).toString("hex")}@madoguchi.example`,
+      name: `Multi ${role}`,
+      role,
+      passwordHash: "x",
+      totpEnrolledAt: new Date(),
+    },
+  });
   return `next-auth.session-token=${await staffSessionToken(staff)}`;
 }
 
 it.runIf(required && !canRun)("has what it needs: TEST_DATABASE_URL and the e2e build (.next-e2e)", () => {
-  expect({ database: Boolean(process.env.TEST_DATABASE_URL), build: haveE2eBuild() }).toEqual({ database: true, build: true });
+  expect({ database: Boolean(process.env.TEST_DATABASE_URL), build: haveE2eBuild() }).toEqual({
+    database: true,
+    build: true,
+  });
 });
 
 describe.skipIf(!canRun)("several app servers and a worker on one database and one bucket", () => {
@@ -127,7 +179,10 @@ describe.skipIf(!canRun)("several app servers and a worker on one database and o
     s3 = await startS3Server();
     // This process writes to the same bucket, like a third server would.
     setStorageBackend(backendFromEnv(parseEnv({ ...process.env, ...s3.env })));
-    [serverA, serverB] = await Promise.all([startAppServer(PORT_A, { ...s3.env, WORKER: "off" }), startAppServer(PORT_B, { ...s3.env, WORKER: "inline" })]);
+    [serverA, serverB] = await Promise.all([
+      startAppServer(PORT_A, { ...s3.env, WORKER: "off" }),
+      startAppServer(PORT_B, { ...s3.env, WORKER: "inline" }),
+    ]);
     worker = startWorkerProcess({ ...s3.env });
   }, 240_000);
 
@@ -142,8 +197,12 @@ describe.skipIf(!canRun)("several app servers and a worker on one database and o
     await codeFor(email);
     const filed = await submit(A, email, newKey());
     expect(filed).toMatchObject({ status: 201 });
-    const request = await prisma.request.findUniqueOrThrow({ where: { reference: (filed as { reference: string }).reference } });
-    const notice = await waitFor("the acknowledgement PDF", () => prisma.notice.findFirst({ where: { requestId: request.id, fileId: { not: null } } }));
+    const request = await prisma.request.findUniqueOrThrow({
+      where: { reference: (filed as { reference: string }).reference },
+    });
+    const notice = await waitFor("the acknowledgement PDF", () =>
+      prisma.notice.findFirst({ where: { requestId: request.id, fileId: { not: null } } }),
+    );
     const { sessionToken } = await prisma.$transaction((tx) => createRequesterSession(tx, request.id, new Date()));
     const pdf = await download(B, `/api/status/notices/${notice.id}`, sessionToken);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
@@ -151,10 +210,29 @@ describe.skipIf(!canRun)("several app servers and a worker on one database and o
     // A 3 MB package file, sealed into the shared bucket, streamed out by either server.
     const content = crypto.randomBytes(3 * 1024 * 1024 + 123);
     const sealed = await putFileContent(Readable.from([content]));
-    const file = await prisma.$transaction((tx) => recordStoredFile(tx, sealed, { role: "DISCLOSURE_FILE", mimeType: "application/pdf", originalName: "package.pdf", requestId: request.id }));
-    await prisma.disclosurePackage.create({ data: { requestId: request.id, deliveryMethod: "ELECTRONIC", publishedAt: new Date(), expiresAt: new Date(Date.now() + 86_400_000), files: { create: { fileId: file.id } } } });
-    await prisma.requesterSession.updateMany({ where: { requestId: request.id }, data: { downloadVerifiedAt: new Date() } });
-    for (const base of [A, B]) expect((await download(base, `/api/status/package/${file.id}`, sessionToken)).equals(content)).toBe(true);
+    const file = await prisma.$transaction((tx) =>
+      recordStoredFile(tx, sealed, {
+        role: "DISCLOSURE_FILE",
+        mimeType: "application/pdf",
+        originalName: "package.pdf",
+        requestId: request.id,
+      }),
+    );
+    await prisma.disclosurePackage.create({
+      data: {
+        requestId: request.id,
+        deliveryMethod: "ELECTRONIC",
+        publishedAt: new Date(),
+        expiresAt: new Date(Date.now() + 86_400_000),
+        files: { create: { fileId: file.id } },
+      },
+    });
+    await prisma.requesterSession.updateMany({
+      where: { requestId: request.id },
+      data: { downloadVerifiedAt: new Date() },
+    });
+    for (const base of [A, B])
+      expect((await download(base, `/api/status/package/${file.id}`, sessionToken)).equals(content)).toBe(true);
     expect(await prisma.downloadRecord.count({ where: { fileId: file.id } })).toBe(2);
   }, 120_000);
 
@@ -163,21 +241,37 @@ describe.skipIf(!canRun)("several app servers and a worker on one database and o
     await codeFor(email);
     // The wizard's earlier steps ("who is asking") have run on some server; the draft is in the database.
     const draftKey = newDraftKey();
-    await updateWizardDraft(draftKey, (d) => ({ ...d, answers: { ...d.answers, requester: { requesterKind: "SELF" } } }));
+    await updateWizardDraft(draftKey, (d) => ({
+      ...d,
+      answers: { ...d.answers, requester: { requesterKind: "SELF" } },
+    }));
     const fileId = await uploadDocument(A, draftKey, "PASSPORT", "passport.png");
-    const filed = await submit(A, email, newKey(), CODE, { cookie: draftKey, files: [{ fileId, kind: "PASSPORT", holder: "SUBJECT" }] });
+    const filed = await submit(A, email, newKey(), CODE, {
+      cookie: draftKey,
+      files: [{ fileId, kind: "PASSPORT", holder: "SUBJECT" }],
+    });
     expect(filed).toMatchObject({ status: 201 });
-    const request = await prisma.request.findUniqueOrThrow({ where: { reference: (filed as { reference: string }).reference }, include: { documents: true } });
+    const request = await prisma.request.findUniqueOrThrow({
+      where: { reference: (filed as { reference: string }).reference },
+      include: { documents: true },
+    });
     const document = request.documents[0];
     expect(document?.fileId).toBe(fileId);
-    const res = await fetch(`${B}/console/requests/${request.id}/documents/${document?.id}`, { headers: { cookie: await staffCookie("STAFF") }, redirect: "manual" });
+    const res = await fetch(`${B}/console/requests/${request.id}/documents/${document?.id}`, {
+      headers: { cookie: await staffCookie("STAFF") },
+      redirect: "manual",
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^image\//);
     const shown = Buffer.from(await res.arrayBuffer());
     // Metadata is stripped on upload, so compare what was stored, not the fixture's bytes.
     const stored = await prisma.storedFile.findUniqueOrThrow({ where: { id: fileId } });
     expect(crypto.createHash("sha256").update(shown).digest("hex")).toBe(stored.sha256);
-    expect(await prisma.auditEvent.count({ where: { requestId: request.id, action: "document.viewed", entityId: document?.id } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({
+        where: { requestId: request.id, action: "document.viewed", entityId: document?.id },
+      }),
+    ).toBe(1);
   }, 120_000);
 
   it("code tries and the per-address limit count across both servers", async () => {
@@ -203,7 +297,11 @@ describe.skipIf(!canRun)("several app servers and a worker on one database and o
       return rows.length > 0 ? rows : null;
     });
     for (const j of scheduled) expect(j.attempts).toBe(1);
-    const kinds = await prisma.job.groupBy({ by: ["uniqueKey"], _count: { _all: true }, where: { uniqueKey: { not: null } } });
+    const kinds = await prisma.job.groupBy({
+      by: ["uniqueKey"],
+      _count: { _all: true },
+      where: { uniqueKey: { not: null } },
+    });
     expect(kinds.every((k) => k._count._all === 1)).toBe(true);
   }, 90_000);
 
@@ -228,7 +326,9 @@ describe.skipIf(!canRun)("several app servers and a worker on one database and o
     for (const [i, o] of outcomes.entries()) {
       const key = keys[i] ?? "";
       if ("status" in o && o.status === 201) {
-        expect(await prisma.request.findFirst({ where: { idempotencyKey: key }, select: { reference: true } })).toEqual({ reference: o.reference });
+        expect(await prisma.request.findFirst({ where: { idempotencyKey: key }, select: { reference: true } })).toEqual(
+          { reference: o.reference },
+        );
       }
       // Whatever happened, the client's retry on A gets one request, the same as any committed one.
       const before = await prisma.request.findFirst({ where: { idempotencyKey: key }, select: { reference: true } });
@@ -247,10 +347,19 @@ describe.skipIf(!canRun)("several app servers and a worker on one database and o
     const burst = Promise.all(emails.map((email, i) => submit(A, email, keys[i] ?? "")));
     await new Promise((r) => setTimeout(r, 150));
     serverA.child.kill("SIGTERM");
-    const [outcomes, code] = await Promise.all([burst, Promise.race([serverA.exited, new Promise<string>((r) => setTimeout(() => r("still running after 30 s"), 30_000))])]);
+    const [outcomes, code] = await Promise.all([
+      burst,
+      Promise.race([
+        serverA.exited,
+        new Promise<string>((r) => setTimeout(() => r("still running after 30 s"), 30_000)),
+      ]),
+    ]);
     expect(code).toBe(0);
     for (const [i, o] of outcomes.entries()) {
-      const row = await prisma.request.findFirst({ where: { idempotencyKey: keys[i] ?? "" }, include: { notices: true } });
+      const row = await prisma.request.findFirst({
+        where: { idempotencyKey: keys[i] ?? "" },
+        include: { notices: true },
+      });
       if ("status" in o) {
         // Answered: it completed, row and acknowledgement together.
         expect(o.status).toBe(201);

@@ -8,14 +8,24 @@ import { beginSignIn, completeSignIn, signOutStaff } from "@/lib/staff/sign-in";
 import { THROTTLE_RULES } from "@/lib/staff/sign-in-throttle";
 import { isAppError } from "@/lib/errors";
 import { RateLimitError } from "@/lib/server/rate-limit";
-import { acceptInvite, changeStaffRole, inviteStaff, listStaff, resetStaffTotp, setStaffActive, unlockStaff } from "@/lib/staff/manage-staff";
+import {
+  acceptInvite,
+  changeStaffRole,
+  inviteStaff,
+  listStaff,
+  resetStaffTotp,
+  setStaffActive,
+  unlockStaff,
+} from "@/lib/staff/manage-staff";
 import type { StaffActor } from "@/lib/audit/actor";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 
 const PASSWORD = "correct horse battery";
 
 async function makeStaff(email: string, role: "STAFF" | "OFFICER" | "ADMIN" = "STAFF") {
-  const u = await prisma.staffUser.create({ data: { email, name: email.split("@")[0] ?? email, role, passwordHash: await hashPassword(PASSWORD) } });
+  const u = await prisma.staffUser.create({
+    data: { email, name: email.split("@")[0] ?? email, role, passwordHash: await hashPassword(PASSWORD) },
+  });
   return { actor: { type: "STAFF", id: u.id, role } as StaffActor, user: u };
 }
 
@@ -47,17 +57,27 @@ describe("staff sign-in", () => {
     const nextCode = authenticator.clone({ epoch: next.getTime() }).generate(secret);
     const second = await beginSignIn({ email: "admin@example.jp", password: PASSWORD });
     expect(second.enrolment).toBeNull();
-    await expect(completeSignIn({ challenge: second.challenge, code: "000000" === nextCode ? "111111" : "000000" }, next)).rejects.toMatchObject({ code: "CODE_INVALID" });
-    await expect(completeSignIn({ challenge: second.challenge, code: nextCode }, next)).resolves.toMatchObject({ id: user.id });
+    await expect(
+      completeSignIn({ challenge: second.challenge, code: "000000" === nextCode ? "111111" : "000000" }, next),
+    ).rejects.toMatchObject({ code: "CODE_INVALID" });
+    await expect(completeSignIn({ challenge: second.challenge, code: nextCode }, next)).resolves.toMatchObject({
+      id: user.id,
+    });
     // A challenge works once.
-    await expect(completeSignIn({ challenge: second.challenge, code: nextCode }, next)).rejects.toMatchObject({ code: "CODE_EXPIRED" });
+    await expect(completeSignIn({ challenge: second.challenge, code: nextCode }, next)).rejects.toMatchObject({
+      code: "CODE_EXPIRED",
+    });
     expect(await verifyAuditChain(prisma)).toMatchObject({ ok: true });
   });
 
   it("gives the same answer for an unknown email and a wrong password", async () => {
     await makeStaff("a@example.jp");
-    await expect(beginSignIn({ email: "nobody@example.jp", password: PASSWORD })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(beginSignIn({ email: "a@example.jp", password: "wrong" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(beginSignIn({ email: "nobody@example.jp", password: PASSWORD })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
+    await expect(beginSignIn({ email: "a@example.jp", password: "wrong" })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
   });
 
   it("throttles wrong passwords per account and client instead of locking, and ends no session", async () => {
@@ -66,7 +86,8 @@ describe("staff sign-in", () => {
     const attempt = (password: string, clientKey: string, at = now) =>
       beginSignIn({ email: "s@example.jp", password }, { clientKey, now: at }).then(
         () => "OK",
-        (e: unknown) => (e instanceof RateLimitError ? `WAIT ${e.retryAfterSeconds}` : isAppError(e) ? e.code : "CRASH"),
+        (e: unknown) =>
+          e instanceof RateLimitError ? `WAIT ${e.retryAfterSeconds}` : isAppError(e) ? e.code : "CRASH",
       );
     const free = THROTTLE_RULES.pair.free;
     for (let i = 0; i < free; i++) expect(await attempt(`wrong-${i}`, "client-a")).toBe("UNAUTHENTICATED");
@@ -75,7 +96,9 @@ describe("staff sign-in", () => {
     expect(await attempt(PASSWORD, "client-a")).toBe("WAIT 1");
     // An unknown account is throttled exactly alike.
     const unknown = (clientKey: string) =>
-      beginSignIn({ email: "nobody@example.jp", password: "wrong" }, { clientKey, now }).catch((e: unknown) => (e instanceof RateLimitError ? `WAIT ${e.retryAfterSeconds}` : isAppError(e) ? e.code : "CRASH"));
+      beginSignIn({ email: "nobody@example.jp", password: "wrong" }, { clientKey, now }).catch((e: unknown) =>
+        e instanceof RateLimitError ? `WAIT ${e.retryAfterSeconds}` : isAppError(e) ? e.code : "CRASH",
+      );
     for (let i = 0; i < free + 1; i++) expect(await unknown("client-a")).toBe("UNAUTHENTICATED");
     expect(await unknown("client-a")).toBe("WAIT 1");
     // The real member at another client is not held up by client-a's failures.
@@ -83,7 +106,9 @@ describe("staff sign-in", () => {
     const after = await prisma.staffUser.findUniqueOrThrow({ where: { id: user.id } });
     expect(after).toMatchObject({ sessionVersion: user.sessionVersion, lockedUntil: null });
     expect(await prisma.auditEvent.count({ where: { action: "staff.locked" } })).toBe(0);
-    expect(await prisma.auditEvent.count({ where: { action: "staff.sign-in-failed", entityId: user.id } })).toBe(free + 1);
+    expect(await prisma.auditEvent.count({ where: { action: "staff.sign-in-failed", entityId: user.id } })).toBe(
+      free + 1,
+    );
   });
 
   it("caps the account's wait at half a minute however many clients fail, so the member gets in", async () => {
@@ -100,11 +125,16 @@ describe("staff sign-in", () => {
     }
     // Only the account's free attempts (and the one that closed it) were hashed.
     expect(outcomes.filter((o) => o === "UNAUTHENTICATED")).toHaveLength(THROTTLE_RULES.account.free + 1);
-    const refused = await beginSignIn({ email: "m@example.jp", password: PASSWORD }, { clientKey: "member", now }).catch((e: unknown) => e);
+    const refused = await beginSignIn(
+      { email: "m@example.jp", password: PASSWORD },
+      { clientKey: "member", now },
+    ).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(RateLimitError);
     expect((refused as RateLimitError).retryAfterSeconds).toBeLessThanOrEqual(THROTTLE_RULES.account.capSeconds);
     const later = new Date(now.getTime() + (THROTTLE_RULES.account.capSeconds + 1) * 1000);
-    await expect(beginSignIn({ email: "m@example.jp", password: PASSWORD }, { clientKey: "member", now: later })).resolves.toHaveProperty("challenge");
+    await expect(
+      beginSignIn({ email: "m@example.jp", password: PASSWORD }, { clientKey: "member", now: later }),
+    ).resolves.toHaveProperty("challenge");
   });
 
   it("hashes at most the free attempts of a burst from one client", async () => {
@@ -130,26 +160,39 @@ describe("staff sign-in", () => {
     const first = await beginSignIn({ email: "r@example.jp", password: PASSWORD }, { clientKey: "c" });
     await expect(completeSignIn({ challenge: first.challenge, code }, at)).resolves.toHaveProperty("id");
     const again = await beginSignIn({ email: "r@example.jp", password: PASSWORD }, { clientKey: "c" });
-    await expect(completeSignIn({ challenge: again.challenge, code }, new Date(at.getTime() + 3000))).rejects.toMatchObject({ code: "CODE_INVALID" });
+    await expect(
+      completeSignIn({ challenge: again.challenge, code }, new Date(at.getTime() + 3000)),
+    ).rejects.toMatchObject({ code: "CODE_INVALID" });
     // The previous step's code is still inside the ±1 window, but older than the one used.
     const older = authenticator.clone({ epoch: at.getTime() - 30_000 }).generate(secret);
     const third = await beginSignIn({ email: "r@example.jp", password: PASSWORD }, { clientKey: "c" });
-    await expect(completeSignIn({ challenge: third.challenge, code: older }, at)).rejects.toMatchObject({ code: "CODE_INVALID" });
+    await expect(completeSignIn({ challenge: third.challenge, code: older }, at)).rejects.toMatchObject({
+      code: "CODE_INVALID",
+    });
     const next = new Date(at.getTime() + 30_000);
-    await expect(completeSignIn({ challenge: third.challenge, code: authenticator.clone({ epoch: next.getTime() }).generate(secret) }, next)).resolves.toHaveProperty("id");
+    await expect(
+      completeSignIn(
+        { challenge: third.challenge, code: authenticator.clone({ epoch: next.getTime() }).generate(secret) },
+        next,
+      ),
+    ).resolves.toHaveProperty("id");
   });
 
   it("refuses an expired challenge", async () => {
     await makeStaff("e@example.jp");
     const step = await beginSignIn({ email: "e@example.jp", password: PASSWORD });
     const code = authenticator.generate(step.enrolment?.secret ?? "");
-    await expect(completeSignIn({ challenge: step.challenge, code }, new Date(Date.now() + 6 * 60_000))).rejects.toMatchObject({ code: "CODE_EXPIRED" });
+    await expect(
+      completeSignIn({ challenge: step.challenge, code }, new Date(Date.now() + 6 * 60_000)),
+    ).rejects.toMatchObject({ code: "CODE_EXPIRED" });
   });
 
   it("sign-out bumps the session version so old sessions stop", async () => {
     const { user } = await makeStaff("o@example.jp");
     await signOutStaff(user.id);
-    expect((await prisma.staffUser.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(user.sessionVersion + 1);
+    expect((await prisma.staffUser.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(
+      user.sessionVersion + 1,
+    );
   });
 });
 
@@ -163,9 +206,13 @@ describe("staff administration", () => {
     expect(mail.toAddress).toBe("new@example.jp");
     const token = /\/console\/invite\/([\w-]+)/.exec(mailForSending(mail).text)?.[1] ?? "";
     expect(token).not.toBe("");
-    await expect(acceptInvite({ token, password: "short", confirm: "short" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(acceptInvite({ token, password: "short", confirm: "short" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
     await acceptInvite({ token, password: "a long enough password", confirm: "a long enough password" });
-    await expect(acceptInvite({ token, password: "a long enough password", confirm: "a long enough password" })).rejects.toMatchObject({ code: "CODE_EXPIRED" });
+    await expect(
+      acceptInvite({ token, password: "a long enough password", confirm: "a long enough password" }),
+    ).rejects.toMatchObject({ code: "CODE_EXPIRED" });
     const step = await beginSignIn({ email: "new@example.jp", password: "a long enough password" });
     expect(step.enrolment).not.toBeNull();
     expect((await listStaff({ actor })).find((s) => s.id === id)).toMatchObject({ role: "STAFF", invited: false });
@@ -173,7 +220,9 @@ describe("staff administration", () => {
 
   it("refuses a duplicate email with a field error and creates nothing", async () => {
     const { actor } = await makeStaff("admin@example.jp", "ADMIN");
-    const err = await inviteStaff({ actor, input: { email: "admin@example.jp", name: "x", role: "STAFF" } }).catch((e: unknown) => e);
+    const err = await inviteStaff({ actor, input: { email: "admin@example.jp", name: "x", role: "STAFF" } }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toMatchObject({ code: "CONFLICT", fieldErrors: { email: ["errors.emailInUse"] } });
     expect(await prisma.staffUser.count()).toBe(1);
     expect(await prisma.outboxMessage.count()).toBe(0);
@@ -184,7 +233,9 @@ describe("staff administration", () => {
     for (const role of ["STAFF", "OFFICER"] as const) {
       const { actor } = await makeStaff(`${role.toLowerCase()}@example.jp`, role);
       const input = { staffId: target.id, role: "ADMIN" };
-      await expect(inviteStaff({ actor, input: { email: "x@example.jp", name: "x", role: "ADMIN" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(
+        inviteStaff({ actor, input: { email: "x@example.jp", name: "x", role: "ADMIN" } }),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(changeStaffRole({ actor, input })).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(setStaffActive({ actor, input, active: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(unlockStaff({ actor, input })).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -203,10 +254,16 @@ describe("staff administration", () => {
     expect(after).toMatchObject({ role: "OFFICER", sessionVersion: 1 });
     await setStaffActive({ actor, input: { staffId: staff.id }, active: false });
     expect((await prisma.staffUser.findUniqueOrThrow({ where: { id: staff.id } })).active).toBe(false);
-    await expect(beginSignIn({ email: "s@example.jp", password: PASSWORD })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(beginSignIn({ email: "s@example.jp", password: PASSWORD })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
 
-    await expect(changeStaffRole({ actor, input: { staffId: admin.id, role: "STAFF" } })).rejects.toMatchObject({ code: "INVALID_STATE" });
-    await expect(setStaffActive({ actor, input: { staffId: admin.id }, active: false })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(changeStaffRole({ actor, input: { staffId: admin.id, role: "STAFF" } })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
+    await expect(setStaffActive({ actor, input: { staffId: admin.id }, active: false })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
     const audit = await prisma.auditEvent.findMany({ where: { entityId: staff.id }, orderBy: { seq: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["staff.role-changed", "staff.deactivated"]);
     expect(audit[0]?.data).toEqual({ from: "STAFF", to: "OFFICER" });

@@ -15,12 +15,20 @@ const onServer = Boolean(process.env.TEST_DATABASE_URL);
 
 function secondInstance(cmd: Record<string, unknown>): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/second-instance.ts", JSON.stringify(cmd)], { env: process.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "tests/support/second-instance.ts", JSON.stringify(cmd)],
+      { env: process.env, stdio: ["ignore", "pipe", "pipe"] },
+    );
     let out = "";
     let err = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out) as string[]) : reject(new Error(`second instance failed: ${err.slice(0, 500)}`))));
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve(JSON.parse(out) as string[])
+        : reject(new Error(`second instance failed: ${err.slice(0, 500)}`)),
+    );
   });
 }
 
@@ -41,7 +49,14 @@ describe.skipIf(!onServer)("limits across two app instances", () => {
   beforeEach(resetDatabase);
 
   it("wrong passwords from two instances add up in one sign-in throttle", async () => {
-    await prisma.staffUser.create({ data: { email: "target@example.jp", name: "t", role: "ADMIN", passwordHash: await hashPassword("the right password") } });
+    await prisma.staffUser.create({
+      data: {
+        email: "target@example.jp",
+        name: "t",
+        role: "ADMIN",
+        passwordHash: await hashPassword("the right password"),
+      },
+    });
     const [a, b] = await Promise.all([
       secondInstance({ op: "sign-in", email: "target@example.jp", password: "wrong", times: 3 }),
       here(3, () => beginSignIn({ email: "target@example.jp", password: "wrong" })),
@@ -49,17 +64,27 @@ describe.skipIf(!onServer)("limits across two app instances", () => {
     const all = [...a, ...b];
     expect(all.some((o) => o.startsWith("CRASH"))).toBe(false);
     // Every admitted attempt from either instance is in the one pair counter in the database.
-    const pair = await prisma.signInThrottle.findUniqueOrThrow({ where: { key: throttleKeys("target@example.jp", undefined).pair } });
+    const pair = await prisma.signInThrottle.findUniqueOrThrow({
+      where: { key: throttleKeys("target@example.jp", undefined).pair },
+    });
     expect(pair.failures).toBe(all.filter((o) => o === "UNAUTHENTICATED").length);
     expect(pair.failures).toBeGreaterThan(THROTTLE_RULES.pair.free);
-    expect(await prisma.staffUser.findUniqueOrThrow({ where: { email: "target@example.jp" } })).toMatchObject({ sessionVersion: 0, lockedUntil: null });
+    expect(await prisma.staffUser.findUniqueOrThrow({ where: { email: "target@example.jp" } })).toMatchObject({
+      sessionVersion: 0,
+      lockedUntil: null,
+    });
   }, 60_000);
 
   it("wrong one-time codes from two instances share the five attempts", async () => {
     const email = "person@example.com";
     const emailHash = emailHashOf(email);
     await prisma.oneTimeCode.create({
-      data: { purpose: "EMAIL_CONFIRMATION", emailHash, codeHash: hmacHex(`EMAIL_CONFIRMATION:${emailHash}::112233`, "one-time-code"), expiresAt: new Date(Date.now() + 600_000) },
+      data: {
+        purpose: "EMAIL_CONFIRMATION",
+        emailHash,
+        codeHash: hmacHex(`EMAIL_CONFIRMATION:${emailHash}::112233`, "one-time-code"),
+        expiresAt: new Date(Date.now() + 600_000),
+      },
     });
     const [a, b] = await Promise.all([
       secondInstance({ op: "code", email, code: "000000", times: 3 }),

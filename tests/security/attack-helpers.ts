@@ -13,7 +13,13 @@ export type CapturedPost = { url: string; headers: Record<string, string>; body:
  * action's id, the multipart body with the email and password typed): the recipe for
  * replaying the password step over HTTP.
  */
-export async function captureSignInPost(browser: Browser, baseURL: string, email: string, password: string, forwardedFor: string): Promise<CapturedPost> {
+export async function captureSignInPost(
+  browser: Browser,
+  baseURL: string,
+  email: string,
+  password: string,
+  forwardedFor: string,
+): Promise<CapturedPost> {
   const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": forwardedFor } });
   const page = await context.newPage();
   await page.goto("/console/sign-in");
@@ -37,7 +43,11 @@ export type SignInOutcome = "throttled" | "refused" | "challenge" | `http ${numb
 
 export async function replaySignIn(post: CapturedPost, forwardedFor: string, url = post.url): Promise<SignInOutcome> {
   try {
-    const res = await fetch(url, { method: "POST", headers: { ...post.headers, "x-forwarded-for": forwardedFor }, body: new Uint8Array(post.body) });
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { ...post.headers, "x-forwarded-for": forwardedFor },
+      body: new Uint8Array(post.body),
+    });
     const text = await res.text();
     if (res.status !== 200) return `http ${res.status}`;
     if (text.includes('"RATE_LIMITED"')) return "throttled";
@@ -92,7 +102,11 @@ export function rssBytes(pid: number): number {
  * no big buffer), with or without a Content-Length. Resolves with the status the server
  * answered, which may come before the body is fully sent.
  */
-export function postHugeBody(path: string, megabytes: number, opts: { declareLength: boolean; headers?: Record<string, string> }): Promise<number> {
+export function postHugeBody(
+  path: string,
+  megabytes: number,
+  opts: { declareLength: boolean; headers?: Record<string, string> },
+): Promise<number> {
   const chunk = Buffer.alloc(1024 * 1024);
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -103,7 +117,9 @@ export function postHugeBody(path: string, megabytes: number, opts: { declareLen
         method: "POST",
         headers: {
           "content-type": "application/json",
-          ...(opts.declareLength ? { "content-length": String(megabytes * chunk.length) } : { "transfer-encoding": "chunked" }),
+          ...(opts.declareLength
+            ? { "content-length": String(megabytes * chunk.length) }
+            : { "transfer-encoding": "chunked" }),
           ...opts.headers,
         },
       },

@@ -23,13 +23,21 @@ test("[security] a 100 MB post to each open route is refused with 413 and the se
   try {
     for (const r of routes) {
       // A truthful Content-Length is refused before reading; a chunked body is counted as it comes.
-      expect(await postHugeBody(r.path, 100, { declareLength: true, headers: r.headers }), `${r.path} with a length`).toBe(413);
-      expect(await postHugeBody(r.path, 100, { declareLength: false, headers: r.headers }), `${r.path} chunked`).toBe(413);
+      expect(
+        await postHugeBody(r.path, 100, { declareLength: true, headers: r.headers }),
+        `${r.path} with a length`,
+      ).toBe(413);
+      expect(await postHugeBody(r.path, 100, { declareLength: false, headers: r.headers }), `${r.path} chunked`).toBe(
+        413,
+      );
     }
   } finally {
     clearInterval(sample);
   }
   const grown = Math.max(peak, rssBytes(pid)) - before;
-  test.info().annotations.push({ type: "rss", description: `server RSS before ${Math.round(before / 1e6)} MB, grew by at most ${(grown / 1e6).toFixed(1)} MB` });
+  test.info().annotations.push({
+    type: "rss",
+    description: `server RSS before ${Math.round(before / 1e6)} MB, grew by at most ${(grown / 1e6).toFixed(1)} MB`,
+  });
   expect(grown).toBeLessThan(20 * 1024 * 1024);
 });

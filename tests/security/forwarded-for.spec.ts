@@ -14,14 +14,32 @@ test.describe.configure({ timeout: 180_000 });
 
 const OTHER_PORT = E2E_PORT + 2;
 
-test("[security] without TRUSTED_PROXIES a forged X-Forwarded-For is ignored: six 'different' clients are one", async ({ browser, baseURL }) => {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(OTHER_PORT), APP_URL: `http://localhost:${OTHER_PORT}`, WORKER: "off", LOG_LEVEL: "warn" };
+test("[security] without TRUSTED_PROXIES a forged X-Forwarded-For is ignored: six 'different' clients are one", async ({
+  browser,
+  baseURL,
+}) => {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(OTHER_PORT),
+    APP_URL: `http://localhost:${OTHER_PORT}`,
+    WORKER: "off",
+    LOG_LEVEL: "warn",
+  };
   delete env.TRUSTED_PROXIES;
   delete env.HOSTNAME;
-  const server = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "server.ts")], { env, stdio: "ignore", detached: true });
+  const server = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "server.ts")], {
+    env,
+    stdio: "ignore",
+    detached: true,
+  });
   try {
     const until = Date.now() + 90_000;
-    while (!(await fetch(`http://localhost:${OTHER_PORT}/api/health`).then((r) => r.ok, () => false))) {
+    while (
+      !(await fetch(`http://localhost:${OTHER_PORT}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    ) {
       if (Date.now() > until || server.exitCode !== null) throw new Error("second server did not start");
       await new Promise((r) => setTimeout(r, 300));
     }
@@ -32,13 +50,32 @@ test("[security] without TRUSTED_PROXIES a forged X-Forwarded-For is ignored: si
       return seen;
     };
     // Behind the trusted proxy (the suite's server): six forwarded addresses are six clients.
-    const trusted = await captureSignInPost(browser, baseURL ?? "", `nobody-a-${Date.now()}@madoguchi.example`, "wrong", "203.0.113.30");
+    const trusted = await captureSignInPost(
+      browser,
+      baseURL ?? "",
+      `nobody-a-${Date.now()}@madoguchi.example`,
+      "wrong",
+      "203.0.113.30",
+    );
     expect(await sixTimes(trusted, trusted.url)).toEqual(Array(6).fill("refused"));
     // Without the setting the header is ignored: one client, throttled after its free tries.
     const other = `http://localhost:${OTHER_PORT}`;
-    const untrusted = await captureSignInPost(browser, baseURL ?? "", `nobody-b-${Date.now()}@madoguchi.example`, "wrong", "203.0.113.31");
+    const untrusted = await captureSignInPost(
+      browser,
+      baseURL ?? "",
+      `nobody-b-${Date.now()}@madoguchi.example`,
+      "wrong",
+      "203.0.113.31",
+    );
     const direct = { ...untrusted, headers: { ...untrusted.headers, origin: other } };
-    expect(await sixTimes(direct, `${other}/console/sign-in`)).toEqual(["refused", "refused", "refused", "refused", "throttled", "throttled"]);
+    expect(await sixTimes(direct, `${other}/console/sign-in`)).toEqual([
+      "refused",
+      "refused",
+      "refused",
+      "refused",
+      "throttled",
+      "throttled",
+    ]);
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
     await resetClientSignInThrottle();

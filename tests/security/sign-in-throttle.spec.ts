@@ -12,7 +12,10 @@ import { captureSignInPost, replaySignIn, type SignInOutcome } from "./attack-he
 
 test.describe.configure({ timeout: 180_000 });
 
-test("[security] 200 parallel wrong passwords from 20 addresses: bounded hashing, the member still signs in within a minute, the earlier session lives", async ({ browser, baseURL }) => {
+test("[security] 200 parallel wrong passwords from 20 addresses: bounded hashing, the member still signs in within a minute, the earlier session lives", async ({
+  browser,
+  baseURL,
+}) => {
   const email = await newStaffMember("OFFICER");
   // The member's session from before the attack.
   const earlier = await browser.newContext({ baseURL });
@@ -26,7 +29,10 @@ test("[security] 200 parallel wrong passwords from 20 addresses: bounded hashing
   );
   const attackMs = Date.now() - started;
   const count = (o: SignInOutcome) => outcomes.filter((x) => x === o).length;
-  test.info().annotations.push({ type: "attack", description: `200 attempts in ${attackMs} ms: ${count("refused")} hashed and refused, ${count("throttled")} throttled` });
+  test.info().annotations.push({
+    type: "attack",
+    description: `200 attempts in ${attackMs} ms: ${count("refused")} hashed and refused, ${count("throttled")} throttled`,
+  });
   // Every attempt got an answer, none an error.
   expect(count("refused") + count("throttled")).toBe(200);
   // Only the account's free tries (and the few its growing wait let through) were hashed.
@@ -53,7 +59,13 @@ test("[security] 200 parallel wrong passwords from 20 addresses: bounded hashing
 test("[security] locked-out, unknown and wrong-password answers are alike", async ({ browser, baseURL }) => {
   const email = await newStaffMember();
   const known = await captureSignInPost(browser, baseURL ?? "", email, "wrong-password", "203.0.113.10");
-  const unknown = await captureSignInPost(browser, baseURL ?? "", `nobody-${Date.now()}@madoguchi.example`, "wrong-password", "203.0.113.11");
+  const unknown = await captureSignInPost(
+    browser,
+    baseURL ?? "",
+    `nobody-${Date.now()}@madoguchi.example`,
+    "wrong-password",
+    "203.0.113.11",
+  );
   expect(await replaySignIn(known, "203.0.113.20")).toBe("refused");
   expect(await replaySignIn(unknown, "203.0.113.20")).toBe("refused");
   // Past the pair's free tries both are throttled the same way, known account or not.

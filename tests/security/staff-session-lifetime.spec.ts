@@ -24,7 +24,10 @@ async function consoleWith(browser: Browser, baseURL: string | undefined, cookie
   return context.newPage();
 }
 
-test("[security] a staff session ends the set hours after sign-in however busy; admins set the hours in ja and en", async ({ browser, baseURL }) => {
+test("[security] a staff session ends the set hours after sign-in however busy; admins set the hours in ja and en", async ({
+  browser,
+  baseURL,
+}) => {
   const admin = await newStaffMember("ADMIN");
   try {
     // Two hours into a session: fine under the default twelve.
@@ -45,7 +48,13 @@ test("[security] a staff session ends the set hours after sign-in however busy; 
     await hours.fill("1");
     await security.locator("button[type=submit]").click();
     await expect
-      .poll(async () => ((await prisma.setting.findUnique({ where: { key: "security" } }))?.value as { staffSessionHours?: number } | undefined)?.staffSessionHours)
+      .poll(
+        async () =>
+          (
+            (await prisma.setting.findUnique({ where: { key: "security" } }))?.value as
+              { staffSessionHours?: number } | undefined
+          )?.staffSessionHours,
+      )
       .toBe(1);
     await page.goto("/console");
     await expect(page).toHaveURL(/\/console\/sign-in/);
@@ -53,8 +62,12 @@ test("[security] a staff session ends the set hours after sign-in however busy; 
     const en = await consoleWith(browser, baseURL, await sessionCookie(admin, 0.5), "en");
     await en.goto("/console/settings");
     await expect(en.locator("#group-security").getByRole("heading", { level: 2 })).toHaveText("Security");
-    await expect(en.locator("#group-security").getByLabel("Longest staff session (hours from sign-in)")).toHaveValue("1");
-    await expect(en.locator("#group-security").getByLabel("Days the status link works (from filing)")).toHaveValue("30");
+    await expect(en.locator("#group-security").getByLabel("Longest staff session (hours from sign-in)")).toHaveValue(
+      "1",
+    );
+    await expect(en.locator("#group-security").getByLabel("Days the status link works (from filing)")).toHaveValue(
+      "30",
+    );
   } finally {
     await prisma.setting.deleteMany({ where: { key: "security" } });
   }

@@ -12,7 +12,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     if (!url) return;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`madoguchi_test_${run}_%`]);
+    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+      `madoguchi_test_${run}_%`,
+    ]);
     for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
     await admin.end();
   };

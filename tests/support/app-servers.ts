@@ -12,7 +12,10 @@ export const haveE2eBuild = () => fs.existsSync(path.join(E2E_BUILD, "BUILD_ID")
 export type Proc = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
 function launch(script: string, env: NodeJS.ProcessEnv): Proc {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", script)], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", script)], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   const keep = (d: Buffer) => (out = (out + d.toString()).slice(-20_000));
   child.stdout?.on("data", keep);
@@ -40,9 +43,13 @@ export async function startAppServer(port: number, extra: Record<string, string>
   const proc = launch("server.ts", baseEnv({ PORT: String(port), APP_URL: `http://localhost:${port}`, ...extra }));
   const until = Date.now() + 120_000;
   for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return proc;
-    if (proc.child.exitCode !== null || Date.now() > until) throw new Error(`server on ${port} did not start:\n${proc.output()}`);
+    if (proc.child.exitCode !== null || Date.now() > until)
+      throw new Error(`server on ${port} did not start:\n${proc.output()}`);
     await new Promise((r) => setTimeout(r, 300));
   }
 }

@@ -46,7 +46,9 @@ export function makeProjectCopy(opts: { build?: string } = {}): ProjectCopy {
 export function bareEnv(): NodeJS.ProcessEnv {
   const keep = ["PATH", "HOME", "TMPDIR", "LANG", "TZ"];
   // No NODE_ENV either, as in a fresh shell (the project's types insist it exists).
-  return Object.fromEntries(keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]])) as NodeJS.ProcessEnv;
+  return Object.fromEntries(
+    keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]),
+  ) as NodeJS.ProcessEnv;
 }
 
 /** Sets (or adds) KEY=value lines in a .env file, the way a person edits .env.example. */

@@ -16,14 +16,28 @@ export type S3Server = {
 export async function startS3Server(opts: { port?: number; bucket?: string } = {}): Promise<S3Server> {
   const bucket = opts.bucket ?? "madoguchi-test";
   const directory = await fs.mkdtemp(path.join(os.tmpdir(), "madoguchi-s3-"));
-  const server = new S3rver({ address: "127.0.0.1", port: opts.port ?? 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
+  const server = new S3rver({
+    address: "127.0.0.1",
+    port: opts.port ?? 0,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: bucket }],
+  });
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   return {
     endpoint,
     bucket,
     // s3rver's fixed credentials.
-    env: { STORAGE: "s3", S3_ENDPOINT: endpoint, S3_BUCKET: bucket, S3_REGION: "us-east-1", S3_ACCESS_KEY_ID: "S3RVER", S3_SECRET_ACCESS_KEY: "S3RVER", S3_FORCE_PATH_STYLE: "1" },
+    env: {
+      STORAGE: "s3",
+      S3_ENDPOINT: endpoint,
+      S3_BUCKET: bucket,
+      S3_REGION: "us-east-1",
+      S3_ACCESS_KEY_ID: "S3RVER",
+      S3_SECRET_ACCESS_KEY: "S3RVER",
+      S3_FORCE_PATH_STYLE: "1",
+    },
     async close() {
       await server.close();
       await fs.rm(directory, { recursive: true, force: true });

@@ -6,12 +6,15 @@ import { parseEnv } from "@/lib/server/env";
 // Issue 15 item 6: X-Forwarded-For is believed only from proxies named in TRUSTED_PROXIES.
 // PEER_HEADER is what scripts/server.ts writes from the socket (any client copy is dropped).
 
-const h = (peer: string, forwarded?: string) => new Headers({ [PEER_HEADER]: peer, ...(forwarded ? { "x-forwarded-for": forwarded } : {}) });
+const h = (peer: string, forwarded?: string) =>
+  new Headers({ [PEER_HEADER]: peer, ...(forwarded ? { "x-forwarded-for": forwarded } : {}) });
 
 describe("client address", () => {
   it("ignores a forged X-Forwarded-For when no proxy is trusted (the default)", () => {
     expect(clientAddressFrom(h("203.0.113.7", "198.51.100.1"), trustedProxies(undefined))).toBe("203.0.113.7");
-    expect(clientAddressFrom(h("::ffff:203.0.113.7", "10.0.0.1, 198.51.100.1"), trustedProxies(undefined))).toBe("203.0.113.7");
+    expect(clientAddressFrom(h("::ffff:203.0.113.7", "10.0.0.1, 198.51.100.1"), trustedProxies(undefined))).toBe(
+      "203.0.113.7",
+    );
   });
 
   it("believes the hop a trusted proxy added, and nothing to the left of the first untrusted one", () => {
@@ -36,12 +39,20 @@ describe("client address", () => {
   });
 
   it("without the server script's peer there is no address to vouch for", () => {
-    expect(clientAddressFrom(new Headers({ "x-forwarded-for": "198.51.100.9" }), trustedProxies("loopback"))).toBe("unknown");
+    expect(clientAddressFrom(new Headers({ "x-forwarded-for": "198.51.100.9" }), trustedProxies("loopback"))).toBe(
+      "unknown",
+    );
   });
 
   it("refuses a malformed TRUSTED_PROXIES at start-up", () => {
-    const base = { NODE_ENV: "test" as const, MADOGUCHI_SECRET: "x".repeat(32), FILE_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64") };
-    expect(parseEnv({ ...base, TRUSTED_PROXIES: "10.0.0.0/8, ::1, loopback" }).TRUSTED_PROXIES).toBe("10.0.0.0/8, ::1, loopback");
+    const base = {
+      NODE_ENV: "test" as const,
+      MADOGUCHI_SECRET: "x".repeat(32),
+      FILE_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
+    };
+    expect(parseEnv({ ...base, TRUSTED_PROXIES: "10.0.0.0/8, ::1, loopback" }).TRUSTED_PROXIES).toBe(
+      "10.0.0.0/8, ::1, loopback",
+    );
     expect(() => parseEnv({ ...base, TRUSTED_PROXIES: "10.0.0.0/33" })).toThrow(/TRUSTED_PROXIES/);
     expect(() => parseEnv({ ...base, TRUSTED_PROXIES: "everyone" })).toThrow(/TRUSTED_PROXIES/);
     expect(parseEnv(base).TRUSTED_PROXIES).toBeUndefined();

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { appiSuitDate, daysLeft, deadlineStatus, dueAtFor, pauseClock, resumeClock, type ClockState } from "@/lib/deadlines/deadline-clock";
+import {
+  appiSuitDate,
+  daysLeft,
+  deadlineStatus,
+  dueAtFor,
+  pauseClock,
+  resumeClock,
+  type ClockState,
+} from "@/lib/deadlines/deadline-clock";
 
 const DAY = 86_400_000;
 const arrived = new Date("2026-11-02T01:00:00Z"); // 10:00 JST

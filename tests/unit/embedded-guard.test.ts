@@ -26,16 +26,31 @@ describe("embedded database in production", () => {
   });
 
   it("NODE_ENV=production without DATABASE_URL is refused, from the environment or a .env file", () => {
-    expect(embeddedProductionRefusal({ NODE_ENV: "production" }, project())).toMatch(/MADOGUCHI_ALLOW_EMBEDDED_IN_PRODUCTION=1/);
+    expect(embeddedProductionRefusal({ NODE_ENV: "production" }, project())).toMatch(
+      /MADOGUCHI_ALLOW_EMBEDDED_IN_PRODUCTION=1/,
+    );
     expect(embeddedProductionRefusal({}, project({ ".env": "NODE_ENV=production\n" }))).toMatch(/DATABASE_URL is not/);
   });
 
   it("a database server, or the explicit opt-in, lets production start", () => {
-    expect(embeddedProductionRefusal({ NODE_ENV: "production", DATABASE_URL: "postgresql://db/app" }, project())).toBeNull();
-    expect(embeddedProductionRefusal({ NODE_ENV: "production" }, project({ ".env": "DATABASE_URL=postgresql://db/app\n" }))).toBeNull();
-    expect(embeddedProductionRefusal({ NODE_ENV: "production", MADOGUCHI_ALLOW_EMBEDDED_IN_PRODUCTION: "1" }, project())).toBeNull();
-    expect(embeddedProductionRefusal({}, project({ ".env": "NODE_ENV=production\nMADOGUCHI_ALLOW_EMBEDDED_IN_PRODUCTION=1\n" }))).toBeNull();
-    expect(embeddedProductionRefusal({ NODE_ENV: "production", MADOGUCHI_ALLOW_EMBEDDED_IN_PRODUCTION: "0" }, project())).not.toBeNull();
+    expect(
+      embeddedProductionRefusal({ NODE_ENV: "production", DATABASE_URL: "postgresql://db/app" }, project()),
+    ).toBeNull();
+    expect(
+      embeddedProductionRefusal({ NODE_ENV: "production" }, project({ ".env": "DATABASE_URL=postgresql://db/app\n" })),
+    ).toBeNull();
+    expect(
+      embeddedProductionRefusal({ NODE_ENV: "production", MADOGUCHI_ALLOW_EMBEDDED_IN_PRODUCTION: "1" }, project()),
+    ).toBeNull();
+    expect(
+      embeddedProductionRefusal(
+        {},
+        project({ ".env": "NODE_ENV=production\nMADOGUCHI_ALLOW_EMBEDDED_IN_PRODUCTION=1\n" }),
+      ),
+    ).toBeNull();
+    expect(
+      embeddedProductionRefusal({ NODE_ENV: "production", MADOGUCHI_ALLOW_EMBEDDED_IN_PRODUCTION: "0" }, project()),
+    ).not.toBeNull();
   });
 
   it("`npm start` stops before creating anything", () => {

@@ -40,14 +40,23 @@ describe("configuration", () => {
     [{ APP_URL: "localhost" }, "APP_URL must be an absolute URL"],
     [{ PORT: "http" }, "PORT"],
     [{ PORT: "70000" }, "PORT"],
-    [{ DATABASE_URL: good.DATABASE_URL, MADOGUCHI_SECRET: undefined }, "MADOGUCHI_SECRET is required but not set: with DATABASE_URL it must be configured, in .env or the environment (openssl rand -hex 32)"],
-    [{ DATABASE_URL: good.DATABASE_URL, FILE_ENCRYPTION_KEY: undefined }, "FILE_ENCRYPTION_KEY is required but not set: with DATABASE_URL it must be configured, in .env or the environment (openssl rand -base64 32)"],
+    [
+      { DATABASE_URL: good.DATABASE_URL, MADOGUCHI_SECRET: undefined },
+      "MADOGUCHI_SECRET is required but not set: with DATABASE_URL it must be configured, in .env or the environment (openssl rand -hex 32)",
+    ],
+    [
+      { DATABASE_URL: good.DATABASE_URL, FILE_ENCRYPTION_KEY: undefined },
+      "FILE_ENCRYPTION_KEY is required but not set: with DATABASE_URL it must be configured, in .env or the environment (openssl rand -base64 32)",
+    ],
     [{ STRIPE_SECRET_KEY: "sk_test_1" }, "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set together"],
     [{ SESSION_MAX_AGE_MINUTES: "abc" }, "SESSION_MAX_AGE_MINUTES"],
     [{ SERVER_HEAP_MB: "64" }, "SERVER_HEAP_MB"],
     [{ STORAGE: "s3" }, "S3_BUCKET is required when STORAGE=s3"],
     [{ STORAGE: "ftp" }, "STORAGE"],
-    [{ STORAGE: "s3", S3_BUCKET: "b", S3_ACCESS_KEY_ID: "k" }, "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together"],
+    [
+      { STORAGE: "s3", S3_BUCKET: "b", S3_ACCESS_KEY_ID: "k" },
+      "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together",
+    ],
     [{ STORAGE: "s3", S3_BUCKET: "b", S3_ENDPOINT: "minio:9000" }, "S3_ENDPOINT must start with http://"],
     [{ METRICS_TOKEN: "short" }, "METRICS_TOKEN must be at least 16 characters"],
   ])("names the variable: %o", (change, message) => {
@@ -58,7 +67,11 @@ describe("configuration", () => {
     ["PORT unset: the default port", {}, "http://localhost:3000"],
     ["PORT=3999, APP_URL unset: the port actually served", { PORT: "3999" }, "http://localhost:3999"],
     ["an empty APP_URL (as a copied .env leaves it) is unset", { PORT: "3999", APP_URL: "" }, "http://localhost:3999"],
-    ["a configured APP_URL wins, without its trailing slash", { PORT: "3999", APP_URL: "https://privacy.example.jp/" }, "https://privacy.example.jp"],
+    [
+      "a configured APP_URL wins, without its trailing slash",
+      { PORT: "3999", APP_URL: "https://privacy.example.jp/" },
+      "https://privacy.example.jp",
+    ],
   ])("APP_URL: %s", (_case, change, expected) => {
     expect(parseEnv({ ...good, ...change } as NodeJS.ProcessEnv).APP_URL).toBe(expected);
   });
@@ -69,7 +82,12 @@ describe("configuration", () => {
       fs.copyFileSync(path.join(copy.dir, ".env.example"), path.join(copy.dir, ".env"));
       // Unreachable on purpose: validation must stop the start before any connection.
       setEnvLines(path.join(copy.dir, ".env"), { DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none" });
-      const r = spawnSync("npm", ["start", "--silent"], { cwd: copy.dir, env: bareEnv(), encoding: "utf8", timeout: 110_000 });
+      const r = spawnSync("npm", ["start", "--silent"], {
+        cwd: copy.dir,
+        env: bareEnv(),
+        encoding: "utf8",
+        timeout: 110_000,
+      });
       expect(r.status).not.toBe(0);
       expect(r.stderr).toContain("MADOGUCHI_SECRET is required but not set: with DATABASE_URL");
       expect(r.stderr).toContain("FILE_ENCRYPTION_KEY is required but not set: with DATABASE_URL");
@@ -81,7 +99,13 @@ describe("configuration", () => {
   }, 120_000);
 
   it("stops `npm start` before anything else with a message that names the variable", () => {
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", DATABASE_URL: good.DATABASE_URL, FILE_ENCRYPTION_KEY: "not-base64-key" };
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: "production",
+      DATABASE_URL: good.DATABASE_URL,
+      FILE_ENCRYPTION_KEY: "not-base64-key",
+    };
     const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
       env,
       encoding: "utf8",

@@ -27,17 +27,26 @@ function pngClaiming(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", zlib.deflateSync(Buffer.alloc(16))), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", zlib.deflateSync(Buffer.alloc(16))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 describe("image previews", () => {
   it("an image within the pixel budget is shown as it is", async () => {
-    const small = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#fff" } }).jpeg().toBuffer();
+    const small = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#fff" } })
+      .jpeg()
+      .toBuffer();
     expect((await imageView(small)).kind).toBe("original");
   });
 
   it("an image over the budget becomes a re-encoded preview at most 2,000 px on its long side", async () => {
-    const big = await sharp({ create: { width: 4200, height: 4200, channels: 3, background: "#abc" } }).png().toBuffer();
+    const big = await sharp({ create: { width: 4200, height: 4200, channels: 3, background: "#abc" } })
+      .png()
+      .toBuffer();
     const view = await imageView(big);
     expect(view.kind).toBe("preview");
     if (view.kind !== "preview") return;

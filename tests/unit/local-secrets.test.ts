@@ -32,7 +32,10 @@ describe("local secrets", () => {
     expect(Buffer.from(env.FILE_ENCRYPTION_KEY ?? "", "base64")).toHaveLength(32);
     const again: NodeJS.ProcessEnv = { NODE_ENV: "production", PGLITE_DIR: env.PGLITE_DIR };
     loadLocalSecrets(again, dir);
-    expect([again.MADOGUCHI_SECRET, again.FILE_ENCRYPTION_KEY]).toEqual([env.MADOGUCHI_SECRET, env.FILE_ENCRYPTION_KEY]);
+    expect([again.MADOGUCHI_SECRET, again.FILE_ENCRYPTION_KEY]).toEqual([
+      env.MADOGUCHI_SECRET,
+      env.FILE_ENCRYPTION_KEY,
+    ]);
     expect(fs.existsSync(path.join(dir, ".data", "secrets.json"))).toBe(true);
   });
 

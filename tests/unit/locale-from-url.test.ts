@@ -7,13 +7,19 @@ describe("language in the address", () => {
   it("/en and /en/… go to the same page without the prefix, in English", () => {
     expect(at("/en")).toMatchObject({ location: "/", locale: "en" });
     expect(at("/en/")).toMatchObject({ location: "/", locale: "en" });
-    expect(at("/en/requests/new?type=DISCLOSURE")).toMatchObject({ location: "/requests/new?type=DISCLOSURE", locale: "en" });
+    expect(at("/en/requests/new?type=DISCLOSURE")).toMatchObject({
+      location: "/requests/new?type=DISCLOSURE",
+      locale: "en",
+    });
     expect(at("/ja/status")).toMatchObject({ location: "/status", locale: "ja" });
   });
 
   it("?lang=en|ja is taken out of the address and wins over a prefix", () => {
     expect(at("/policy?lang=en")).toMatchObject({ location: "/policy", locale: "en" });
-    expect(at("/requests/new?type=SUSPENSION&lang=en")).toMatchObject({ location: "/requests/new?type=SUSPENSION", locale: "en" });
+    expect(at("/requests/new?type=SUSPENSION&lang=en")).toMatchObject({
+      location: "/requests/new?type=SUSPENSION",
+      locale: "en",
+    });
     expect(at("/en/policy?lang=ja")).toMatchObject({ location: "/policy", locale: "ja" });
   });
 

@@ -7,11 +7,16 @@ import { describe, expect, it } from "vitest";
 
 function keysWithDots(obj: unknown, prefix = ""): string[] {
   if (typeof obj !== "object" || obj === null) return [];
-  return Object.entries(obj).flatMap(([k, v]) => [...(k.includes(".") ? [`${prefix}${k}`] : []), ...keysWithDots(v, `${prefix}${k}.`)]);
+  return Object.entries(obj).flatMap(([k, v]) => [
+    ...(k.includes(".") ? [`${prefix}${k}`] : []),
+    ...keysWithDots(v, `${prefix}${k}.`),
+  ]);
 }
 
 describe("message files", () => {
-  const files = ["ja", "en"].flatMap((locale) => fs.readdirSync(path.join("messages", locale)).map((f) => path.join("messages", locale, f)));
+  const files = ["ja", "en"].flatMap((locale) =>
+    fs.readdirSync(path.join("messages", locale)).map((f) => path.join("messages", locale, f)),
+  );
 
   it("has no key containing a dot in any namespace of either language", () => {
     expect(files.length).toBeGreaterThan(20);

@@ -12,7 +12,9 @@ describe("policy articles", () => {
   });
 
   it("reads Japanese headings with full-width parentheses", () => {
-    const { articles } = parsePolicy("第6条（個人情報の開示）\n1. 当社は、…\n(1) 本人確認ができない場合\n第7条（訂正）\n本文");
+    const { articles } = parsePolicy(
+      "第6条（個人情報の開示）\n1. 当社は、…\n(1) 本人確認ができない場合\n第7条（訂正）\n本文",
+    );
     expect(articles).toHaveLength(2);
     expect(articles[0]).toMatchObject({ number: 6, title: "個人情報の開示" });
     expect(articles[0]?.blocks).toEqual([

@@ -3,7 +3,11 @@ import { readBodyCapped, readJsonCapped } from "@/lib/server/read-body";
 
 // Issue 15 item 3: the cap holds while the body streams in, whatever Content-Length says.
 
-function streamedRequest(chunks: number, chunkBytes: number, headers: Record<string, string> = {}): { req: Request; pulled: () => number } {
+function streamedRequest(
+  chunks: number,
+  chunkBytes: number,
+  headers: Record<string, string> = {},
+): { req: Request; pulled: () => number } {
   let pulled = 0;
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -32,7 +36,9 @@ describe("capped body reading", () => {
 
   it("reads a body under the cap whole, and JSON that does not parse as null", async () => {
     expect((await readBodyCapped(streamedRequest(3, 1000).req, 16 * 1024)).length).toBe(3000);
-    expect(await readJsonCapped(new Request("http://localhost/x", { method: "POST", body: '{"a":1}' }), 1024)).toEqual({ a: 1 });
+    expect(await readJsonCapped(new Request("http://localhost/x", { method: "POST", body: '{"a":1}' }), 1024)).toEqual({
+      a: 1,
+    });
     expect(await readJsonCapped(new Request("http://localhost/x", { method: "POST", body: "{nope" }), 1024)).toBeNull();
   });
 });

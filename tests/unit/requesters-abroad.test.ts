@@ -35,12 +35,19 @@ const errorsOf = (input: unknown) => {
 describe("requesters abroad", () => {
   it("take a free address, the country and an international phone; kana is optional", () => {
     const s = subjectStepSchema.parse(abroad);
-    expect(s).toMatchObject({ name: "Anna Kowalska", country: "PL", addressLine: "ul. Piotrkowska 12 m. 4\n90-001 Łódź", phone: "+4842123 4567".replace(/ /g, "") });
+    expect(s).toMatchObject({
+      name: "Anna Kowalska",
+      country: "PL",
+      addressLine: "ul. Piotrkowska 12 m. 4\n90-001 Łódź",
+      phone: "+4842123 4567".replace(/ /g, ""),
+    });
     expect(s.nameKana).toBeUndefined();
     expect(s.postalCode).toBeUndefined();
     expect(subjectStepSchema.parse({ ...abroad, nameKana: "あんな" }).nameKana).toBe("アンナ");
     // Browsers post a textarea's lines with CRLF; stored with LF, lines trimmed, blank ones dropped.
-    expect(subjectStepSchema.parse({ ...abroad, address: " ul. Piotrkowska 12  \r\n\r\n90-001 Łódź\r\n" }).addressLine).toBe("ul. Piotrkowska 12\n90-001 Łódź");
+    expect(
+      subjectStepSchema.parse({ ...abroad, address: " ul. Piotrkowska 12  \r\n\r\n90-001 Łódź\r\n" }).addressLine,
+    ).toBe("ul. Piotrkowska 12\n90-001 Łódź");
   });
 
   it("refuse a phone without country code, a missing country or address, and Japan as a country abroad", () => {
@@ -52,11 +59,21 @@ describe("requesters abroad", () => {
   });
 
   it("without a residence the person lives in Japan, as before (older drafts and API clients)", () => {
-    const rest = Object.fromEntries(Object.entries(abroad).filter(([k]) => !["residence", "country", "address"].includes(k)));
+    const rest = Object.fromEntries(
+      Object.entries(abroad).filter(([k]) => !["residence", "country", "address"].includes(k)),
+    );
     const errors = errorsOf({ ...rest, nameKana: "" });
     expect(errors.nameKana).toEqual(["errors.required"]);
     expect(errors.postalCode).toEqual(["errors.required"]);
-    const jp = subjectStepSchema.parse({ ...rest, nameKana: "アンナ", postalCode: "542-0081", prefecture: "大阪府", city: "大阪市中央区", addressLine: "南船場4-10-5", phone: "06-1234-5678" });
+    const jp = subjectStepSchema.parse({
+      ...rest,
+      nameKana: "アンナ",
+      postalCode: "542-0081",
+      prefecture: "大阪府",
+      city: "大阪市中央区",
+      addressLine: "南船場4-10-5",
+      phone: "06-1234-5678",
+    });
     expect(jp.country).toBe("JP");
   });
 
@@ -69,20 +86,45 @@ describe("requesters abroad", () => {
       documents: { sendByPost: false, files: [{ fileId: "f1", kind: "PASSPORT", holder: "SUBJECT" }] },
       declarationAccepted: true,
     });
-    expect(requestColumnsFor(submission)).toMatchObject({ country: "PL", postalCode: null, prefecture: null, city: null, addressLine: abroad.address, subjectNameKana: undefined });
+    expect(requestColumnsFor(submission)).toMatchObject({
+      country: "PL",
+      postalCode: null,
+      prefecture: null,
+      city: null,
+      addressLine: abroad.address,
+      subjectNameKana: undefined,
+    });
   });
 
   it("are shown with the country on the last line, in the reader's language", () => {
     const row = { country: "PL", addressLine: abroad.address };
     expect(formatAddress(row, "en")).toBe("ul. Piotrkowska 12 m. 4\n90-001 Łódź\nPoland");
     expect(formatAddress(row, "ja")).toBe("ul. Piotrkowska 12 m. 4\n90-001 Łódź\nポーランド");
-    expect(formatAddress({ country: "JP", postalCode: "542-0081", prefecture: "大阪府", city: "大阪市中央区", addressLine: "南船場4-10-5" }, "ja")).toBe("〒542-0081 大阪府大阪市中央区南船場4-10-5");
+    expect(
+      formatAddress(
+        {
+          country: "JP",
+          postalCode: "542-0081",
+          prefecture: "大阪府",
+          city: "大阪市中央区",
+          addressLine: "南船場4-10-5",
+        },
+        "ja",
+      ),
+    ).toBe("〒542-0081 大阪府大阪市中央区南船場4-10-5");
   });
 
   it("get a postal form with the country, no Japanese postal code, and the address lines", () => {
     const a = postalFormAnswers({ subject: abroad });
-    expect(a.subject).toMatchObject({ country: "PL", postalCode: undefined, address: "ul. Piotrkowska 12 m. 4\n90-001 Łódź" });
-    expect(postalFormAnswers({ subject: { residence: "JP", postalCode: "5420081" } }).subject).toMatchObject({ country: "JP", postalCode: "542-0081" });
+    expect(a.subject).toMatchObject({
+      country: "PL",
+      postalCode: undefined,
+      address: "ul. Piotrkowska 12 m. 4\n90-001 Łódź",
+    });
+    expect(postalFormAnswers({ subject: { residence: "JP", postalCode: "5420081" } }).subject).toMatchObject({
+      country: "JP",
+      postalCode: "542-0081",
+    });
   });
 
   it("have Latin letters the Japanese font lacks printed without their accent rather than as boxes", () => {

@@ -10,7 +10,11 @@ const keyPattern = /"((?:errors|documentGuidance|status|needs|mail|postalForm|no
 
 function files(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : [],
+    );
 }
 
 function flatKeys(obj: unknown, prefix = ""): string[] {
@@ -26,7 +30,9 @@ describe("requests messages", () => {
   it("defines every key the library uses", () => {
     const known = new Set(flatKeys(ja));
     const used = new Set<string>();
-    for (const dir of dirs) for (const f of files(dir)) for (const m of fs.readFileSync(f, "utf8").matchAll(keyPattern)) if (m[1]) used.add(m[1]);
+    for (const dir of dirs)
+      for (const f of files(dir))
+        for (const m of fs.readFileSync(f, "utf8").matchAll(keyPattern)) if (m[1]) used.add(m[1]);
     expect(used.size).toBeGreaterThan(20);
     const missing = [...used].filter((k) => !known.has(k) && ![...known].some((n) => n.startsWith(`${k}.`)));
     expect(missing).toEqual([]);

@@ -3,7 +3,12 @@ import { lookupPostalCode } from "@/lib/postal/lookup-postal-code";
 
 describe("postal code lookup", () => {
   it("fills prefecture, city and town from the bundled table", () => {
-    expect(lookupPostalCode("1040061")).toEqual({ postalCode: "104-0061", prefecture: "東京都", city: "中央区", town: "銀座" });
+    expect(lookupPostalCode("1040061")).toEqual({
+      postalCode: "104-0061",
+      prefecture: "東京都",
+      city: "中央区",
+      town: "銀座",
+    });
   });
 
   it("accepts full-width digits and dashes", () => {

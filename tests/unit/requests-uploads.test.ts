@@ -6,12 +6,22 @@ import { stripJpegMetadata, stripPngMetadata } from "@/lib/uploads/strip-metadat
 import { stripHeifMetadata } from "@/lib/uploads/heif-metadata";
 import { imageDimensions } from "@/lib/uploads/image-dimensions";
 import { AppError } from "@/lib/errors";
-import { heicWithExif, jpegWithMetadata, MARKERS, minimalPdf, pngWithMetadata, windowsExecutable } from "@/tests/fixtures/files/build-fixtures";
+import {
+  heicWithExif,
+  jpegWithMetadata,
+  MARKERS,
+  minimalPdf,
+  pngWithMetadata,
+  windowsExecutable,
+} from "@/tests/fixtures/files/build-fixtures";
 
 const containsMarker = (buf: Buffer) => MARKERS.filter((m) => buf.includes(Buffer.from(m, "latin1")));
 
 async function refusal(p: Promise<unknown>): Promise<string[] | undefined> {
-  const e = await p.then(() => null, (err: unknown) => err);
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(AppError);
   expect((e as AppError).code).toBe("INVALID_INPUT");
   return (e as AppError).fieldErrors?.file;
@@ -19,7 +29,7 @@ async function refusal(p: Promise<unknown>): Promise<string[] | undefined> {
 
 function pngChunkTypes(buf: Buffer): string[] {
   const types: string[] = [];
-  for (let at = 8; at + 12 <= buf.length; ) {
+  for (let at = 8; at + 12 <= buf.length;) {
     const len = buf.readUInt32BE(at);
     const body = buf.subarray(at + 4, at + 8 + len);
     expect(buf.readUInt32BE(at + 8 + len)).toBe(zlib.crc32(body)); // CRCs untouched and valid
@@ -77,17 +87,29 @@ describe("inspectUpload", () => {
     const png = await inspectUpload({ bytes: new Uint8Array(pngWithMetadata()), name: "card.png" });
     expect(containsMarker(png.content)).toEqual([]);
     const heic = await inspectUpload({ bytes: heicWithExif(), name: "IMG_0001.HEIC" });
-    expect(heic).toMatchObject({ mimeType: "image/heic", originalName: "IMG_0001.heic", sizeBytes: heicWithExif().length });
+    expect(heic).toMatchObject({
+      mimeType: "image/heic",
+      originalName: "IMG_0001.heic",
+      sizeBytes: heicWithExif().length,
+    });
     expect(containsMarker(heic.content)).toEqual([]);
   });
 
   it("refuses an .exe renamed .pdf", async () => {
-    expect(await refusal(inspectUpload({ bytes: windowsExecutable(), name: "passport.pdf" }))).toEqual(["errors.fileType"]);
+    expect(await refusal(inspectUpload({ bytes: windowsExecutable(), name: "passport.pdf" }))).toEqual([
+      "errors.fileType",
+    ]);
   });
 
   it("refuses other types, empty files and files over 10 MB", async () => {
-    expect(await refusal(inspectUpload({ bytes: Buffer.from("GIF89a\x01\x00\x01\x00\x00\x00\x00;", "latin1"), name: "a.gif" }))).toEqual(["errors.fileType"]);
-    expect(await refusal(inspectUpload({ bytes: Buffer.from("just text"), name: "a.pdf" }))).toEqual(["errors.fileType"]);
+    expect(
+      await refusal(
+        inspectUpload({ bytes: Buffer.from("GIF89a\x01\x00\x01\x00\x00\x00\x00;", "latin1"), name: "a.gif" }),
+      ),
+    ).toEqual(["errors.fileType"]);
+    expect(await refusal(inspectUpload({ bytes: Buffer.from("just text"), name: "a.pdf" }))).toEqual([
+      "errors.fileType",
+    ]);
     expect(await refusal(inspectUpload({ bytes: Buffer.alloc(0), name: "a.pdf" }))).toEqual(["errors.fileEmpty"]);
     const big = Buffer.alloc(50 * 1024 * 1024);
     minimalPdf().copy(big);
@@ -95,9 +117,15 @@ describe("inspectUpload", () => {
   });
 
   it("refuses images declaring absurd pixel counts (decompression bombs)", async () => {
-    expect(await refusal(inspectUpload({ bytes: pngWithMetadata(10_000, 10_000, { pixels: false }), name: "bomb.png" }))).toEqual(["errors.imageTooLarge"]);
-    expect(await refusal(inspectUpload({ bytes: jpegWithMetadata(9_000, 9_000), name: "bomb.jpg" }))).toEqual(["errors.imageTooLarge"]);
-    expect(await refusal(inspectUpload({ bytes: heicWithExif(10_000, 6_000), name: "bomb.heic" }))).toEqual(["errors.imageTooLarge"]);
+    expect(
+      await refusal(inspectUpload({ bytes: pngWithMetadata(10_000, 10_000, { pixels: false }), name: "bomb.png" })),
+    ).toEqual(["errors.imageTooLarge"]);
+    expect(await refusal(inspectUpload({ bytes: jpegWithMetadata(9_000, 9_000), name: "bomb.jpg" }))).toEqual([
+      "errors.imageTooLarge",
+    ]);
+    expect(await refusal(inspectUpload({ bytes: heicWithExif(10_000, 6_000), name: "bomb.heic" }))).toEqual([
+      "errors.imageTooLarge",
+    ]);
     await expect(inspectUpload({ bytes: heicWithExif(8_000, 6_000), name: "ok.heic" })).resolves.toBeTruthy(); // 48 MP phones exist
   });
 
@@ -107,7 +135,9 @@ describe("inspectUpload", () => {
   });
 
   it("names the field it refuses, and limits the count", async () => {
-    const e = await inspectUpload({ bytes: windowsExecutable(), name: "x.pdf" }, { field: "attachments.2" }).catch((err: AppError) => err);
+    const e = await inspectUpload({ bytes: windowsExecutable(), name: "x.pdf" }, { field: "attachments.2" }).catch(
+      (err: AppError) => err,
+    );
     expect((e as AppError).fieldErrors).toEqual({ "attachments.2": ["errors.fileType"] });
     expect(() => assertUploadCount(5, 1)).not.toThrow();
     expect(() => assertUploadCount(5, 2)).toThrow(AppError);

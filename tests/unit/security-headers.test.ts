@@ -24,7 +24,9 @@ describe("security headers", () => {
   });
 
   it("no HSTS on plain HTTP (a local machine) or without APP_URL, the rest unchanged", () => {
-    expect(headersFor({ NODE_ENV: "production", APP_URL: "http://localhost:3000" })["Strict-Transport-Security"]).toBeUndefined();
+    expect(
+      headersFor({ NODE_ENV: "production", APP_URL: "http://localhost:3000" })["Strict-Transport-Security"],
+    ).toBeUndefined();
     expect(headersFor({ NODE_ENV: "production" })["Strict-Transport-Security"]).toBeUndefined();
     expect(headersFor({ NODE_ENV: "production" })["X-Content-Type-Options"]).toBe("nosniff");
   });
@@ -35,12 +37,20 @@ describe("security headers", () => {
   });
 
   it("the Stripe stand-in of a test run is a form target only when configured", () => {
-    expect(headersFor({ NODE_ENV: "production" })["Content-Security-Policy"]).toContain("form-action 'self' https://checkout.stripe.com;");
-    expect(headersFor({ NODE_ENV: "production", STRIPE_API_BASE: "http://127.0.0.1:12111/v1" })["Content-Security-Policy"]).toContain("form-action 'self' https://checkout.stripe.com http://127.0.0.1:12111;");
+    expect(headersFor({ NODE_ENV: "production" })["Content-Security-Policy"]).toContain(
+      "form-action 'self' https://checkout.stripe.com;",
+    );
+    expect(
+      headersFor({ NODE_ENV: "production", STRIPE_API_BASE: "http://127.0.0.1:12111/v1" })["Content-Security-Policy"],
+    ).toContain("form-action 'self' https://checkout.stripe.com http://127.0.0.1:12111;");
   });
 
   it("requester files in the console are sandboxed, framed by the console only, not cached", () => {
-    for (const path of ["/console/requests/r1/files/f1", "/console/requests/r1/documents/d1", "/console/requests/r1/notice-preview"]) {
+    for (const path of [
+      "/console/requests/r1/files/f1",
+      "/console/requests/r1/documents/d1",
+      "/console/requests/r1/notice-preview",
+    ]) {
       const h = headersFor({ NODE_ENV: "production" }, path);
       expect(h["Content-Security-Policy"]).toContain("sandbox");
       expect(h["Content-Security-Policy"]).toContain("frame-ancestors 'self'");

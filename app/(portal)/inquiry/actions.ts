@@ -23,10 +23,25 @@ export async function inquiryAction(prev: PortalFormState, formData: FormData): 
   try {
     if (intent === "send" || intent === "resend") {
       const inquiry = parseInput(inquirySchema, values, "inquiry");
-      await sendEmailConfirmationCode({ email: inquiry.email, locale: await portalLocale(), clientKey: await clientKey() });
-      return formState(prev, values, {}, { notice: intent === "resend" ? "portal.inquiry.resent" : "portal.inquiry.codeSent", data: code });
+      await sendEmailConfirmationCode({
+        email: inquiry.email,
+        locale: await portalLocale(),
+        clientKey: await clientKey(),
+      });
+      return formState(
+        prev,
+        values,
+        {},
+        { notice: intent === "resend" ? "portal.inquiry.resent" : "portal.inquiry.codeSent", data: code },
+      );
     }
-    const filed = await submitInquiry({ input: values, emailCode: all.code, idempotencyKey: key, locale: await portalLocale(), clientKey: await clientKey() });
+    const filed = await submitInquiry({
+      input: values,
+      emailCode: all.code,
+      idempotencyKey: key,
+      locale: await portalLocale(),
+      clientKey: await clientKey(),
+    });
     return formState(prev, {}, {}, { data: { stage: "done", reference: filed.reference } });
   } catch (e) {
     const state = errorState(e, prev, values);

@@ -33,7 +33,10 @@ export default async function PolicyPage() {
       <h1 className="mb-2 text-2xl font-bold">{t("title")}</h1>
       {policy.effectiveDate ? (
         <p className="mb-6 text-sm text-muted">
-          {t("effective", { date: format.dateTime(policy.effectiveDate, { dateStyle: "long", timeZone: "UTC" }), version: policy.version })}
+          {t("effective", {
+            date: format.dateTime(policy.effectiveDate, { dateStyle: "long", timeZone: "UTC" }),
+            version: policy.version,
+          })}
         </p>
       ) : null}
       {preamble.map((p, i) => (
@@ -56,7 +59,12 @@ export default async function PolicyPage() {
         </ol>
       </nav>
       {articles.map((a) => (
-        <section key={a.number} id={articleAnchor(a.number)} aria-labelledby={`${articleAnchor(a.number)}-title`} className="mb-8 scroll-mt-4">
+        <section
+          key={a.number}
+          id={articleAnchor(a.number)}
+          aria-labelledby={`${articleAnchor(a.number)}-title`}
+          className="mb-8 scroll-mt-4"
+        >
           <h2 id={`${articleAnchor(a.number)}-title`} className="mb-3 text-xl font-bold">
             {t("articleLabel", { n: a.number })} {a.title}
           </h2>

@@ -58,7 +58,11 @@ export default async function PostalPage() {
         <li>
           <h2 className="mb-2 text-xl font-bold">{t("step4Title")}</h2>
           <address className="rounded-md border border-brand-100 bg-white p-4 not-italic" data-testid="postal-address">
-            {t("address", { postalCode: operator.postalCode, address: locale === "ja" ? operator.addressJa : operator.addressEn, company })}
+            {t("address", {
+              postalCode: operator.postalCode,
+              address: locale === "ja" ? operator.addressJa : operator.addressEn,
+              company,
+            })}
           </address>
           <p className="mt-2 text-sm text-muted">{t("postage")}</p>
         </li>

@@ -12,7 +12,12 @@ import type { UploadCandidate } from "@/lib/uploads/inspect-upload";
 import type { PortalFormState } from "@/components/portal/step-state";
 import { clientKey, errorState, formState, portalLocale } from "../portal-server";
 import { codeErrorState, dropCodeTicket, giveCodeTicket } from "../code-ticket-cookie";
-import { clearRequesterCookie, currentRequesterSession, requesterSessionToken, setRequesterCookie } from "./requester-cookie";
+import {
+  clearRequesterCookie,
+  currentRequesterSession,
+  requesterSessionToken,
+  setRequesterCookie,
+} from "./requester-cookie";
 
 // The status page's actions. Every one works as a plain form post; those needing a
 // session find it from the cookie and send the person to sign in again without one.
@@ -28,7 +33,12 @@ export async function statusAccessAction(prev: PortalFormState, formData: FormDa
       await requestStatusCode({ input: access, locale: await portalLocale(), clientKey: await clientKey() });
       // Every client that asks gets a ticket, match or not (code-ticket-cookie.ts).
       await giveCodeTicket("STATUS_ACCESS");
-      return formState(prev, { reference: String(values.reference ?? ""), email: String(values.email ?? "") }, {}, { notice: "portal.status.access.sent", data: { stage: "code" } });
+      return formState(
+        prev,
+        { reference: String(values.reference ?? ""), email: String(values.email ?? "") },
+        {},
+        { notice: "portal.status.access.sent", data: { stage: "code" } },
+      );
     }
     const session = await verifyStatusCode({ input: { ...access, code: values.code }, clientKey: await clientKey() });
     await setRequesterCookie(session);
@@ -61,7 +71,11 @@ export async function postMessageAction(prev: PortalFormState, formData: FormDat
   const session = await currentRequesterSession();
   if (!session) redirect("/status");
   try {
-    await postRequesterMessage({ session, input: { body: values.body }, attachments: await filesFrom(formData, "attachments") });
+    await postRequesterMessage({
+      session,
+      input: { body: values.body },
+      attachments: await filesFrom(formData, "attachments"),
+    });
   } catch (e) {
     return errorState(e, prev, values);
   }

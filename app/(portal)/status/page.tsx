@@ -35,7 +35,11 @@ export default async function StatusPage({ searchParams }: Props) {
         <h1 className="mb-2 text-2xl font-bold">{t("title")}</h1>
         {query.link === "invalid" ? <Alert tone="warning">{t("access.linkInvalid")}</Alert> : null}
         {query.link === "expired" ? <Alert tone="warning">{t("access.linkExpired")}</Alert> : null}
-        {query.signedOut ? <Alert tone="success" live>{t("access.signedOut")}</Alert> : null}
+        {query.signedOut ? (
+          <Alert tone="success" live>
+            {t("access.signedOut")}
+          </Alert>
+        ) : null}
         {query.payment === "signin" ? <Alert tone="warning">{t("access.signInToPay")}</Alert> : null}
         <p className="mb-6">{t("access.lead")}</p>
         <StatusAccessForm action={statusAccessAction} initial={initialFormState()} />
@@ -52,7 +56,10 @@ export default async function StatusPage({ searchParams }: Props) {
         <div>
           <h1 className="text-2xl font-bold">{t("title")}</h1>
           <p className="text-lg">
-            {t("view.reference")} <span className="font-bold tracking-wider" data-testid="status-reference">{view.reference}</span>
+            {t("view.reference")}{" "}
+            <span className="font-bold tracking-wider" data-testid="status-reference">
+              {view.reference}
+            </span>
           </p>
         </div>
         <form action={signOutAction}>
@@ -61,7 +68,11 @@ export default async function StatusPage({ searchParams }: Props) {
           </button>
         </form>
       </div>
-      {query.withdrawn ? <Alert tone="success" live>{t("withdraw.done")}</Alert> : null}
+      {query.withdrawn ? (
+        <Alert tone="success" live>
+          {t("withdraw.done")}
+        </Alert>
+      ) : null}
       <StatusSummary view={view} />
       {view.package ? <PackageSection pkg={view.package} codeAction={downloadCodeAction} download={download} /> : null}
       {fee.fee !== "NOT_REQUIRED" ? (
@@ -74,7 +85,16 @@ export default async function StatusPage({ searchParams }: Props) {
           {t("messages.title")}
         </h2>
         <MessageThread messages={view.messages} />
-        {view.canMessage ? <MessageForm action={postMessageAction} initial={initialFormState()} maxBytes={MAX_FILE_BYTES} maxFiles={MAX_FILES} /> : <p className="text-muted">{t("messages.closed")}</p>}
+        {view.canMessage ? (
+          <MessageForm
+            action={postMessageAction}
+            initial={initialFormState()}
+            maxBytes={MAX_FILE_BYTES}
+            maxFiles={MAX_FILES}
+          />
+        ) : (
+          <p className="text-muted">{t("messages.closed")}</p>
+        )}
       </section>
       <NoticesList notices={view.notices} />
       {view.canWithdraw ? (

@@ -1,6 +1,10 @@
 import { cookies } from "next/headers";
 import { isAppError } from "@/lib/errors";
-import { REQUESTER_SESSION_COOKIE, resolveRequesterSession, type RequesterSession } from "@/lib/requester/requester-session";
+import {
+  REQUESTER_SESSION_COOKIE,
+  resolveRequesterSession,
+  type RequesterSession,
+} from "@/lib/requester/requester-session";
 import { secureCookies } from "../portal-server";
 
 // The requester's session cookie: httpOnly, SameSite=Lax, Path=/ (the payment and
@@ -21,9 +25,21 @@ export async function currentRequesterSession(): Promise<RequesterSession | null
 }
 
 export async function setRequesterCookie(session: { sessionToken: string; expiresAt: Date }): Promise<void> {
-  (await cookies()).set(REQUESTER_SESSION_COOKIE, session.sessionToken, { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", expires: session.expiresAt });
+  (await cookies()).set(REQUESTER_SESSION_COOKIE, session.sessionToken, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: secureCookies(),
+    path: "/",
+    expires: session.expiresAt,
+  });
 }
 
 export async function clearRequesterCookie(): Promise<void> {
-  (await cookies()).set(REQUESTER_SESSION_COOKIE, "", { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", maxAge: 0 });
+  (await cookies()).set(REQUESTER_SESSION_COOKIE, "", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: secureCookies(),
+    path: "/",
+    maxAge: 0,
+  });
 }

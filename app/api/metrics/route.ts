@@ -8,8 +8,11 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 export async function GET(req: Request): Promise<Response> {
-  if (!metricsAllowed(req.headers)) return new Response("not found\n", { status: 404, headers: { "cache-control": "no-store" } });
+  if (!metricsAllowed(req.headers))
+    return new Response("not found\n", { status: 404, headers: { "cache-control": "no-store" } });
   metricsDatabase(async () => prisma);
   const m = metrics();
-  return new Response(await m.registry.metrics(), { headers: { "content-type": m.registry.contentType, "cache-control": "no-store" } });
+  return new Response(await m.registry.metrics(), {
+    headers: { "content-type": m.registry.contentType, "cache-control": "no-store" },
+  });
 }

@@ -14,9 +14,15 @@ import { isLocale } from "@/i18n/config";
  */
 export async function POST(req: Request): Promise<Response> {
   try {
-    if (!req.headers.get("content-type")?.startsWith("application/json")) throw new AppError("INVALID_INPUT", "content type");
+    if (!req.headers.get("content-type")?.startsWith("application/json"))
+      throw new AppError("INVALID_INPUT", "content type");
     // Capped while it streams in: the route is open to anyone.
-    const body = (await readJsonCapped(req, BODY_LIMITS.request)) as { input?: unknown; emailCode?: unknown; idempotencyKey?: unknown; locale?: unknown } | null;
+    const body = (await readJsonCapped(req, BODY_LIMITS.request)) as {
+      input?: unknown;
+      emailCode?: unknown;
+      idempotencyKey?: unknown;
+      locale?: unknown;
+    } | null;
     if (!body || typeof body !== "object") throw new AppError("INVALID_INPUT", "body");
     const filed = await submitRequest({
       input: body.input,

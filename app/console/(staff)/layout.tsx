@@ -23,7 +23,9 @@ const navItems: { href: string; key: string; permission: Permission }[] = [
 export default async function SignedInConsole({ children }: { children: ReactNode }) {
   const staff = await requireStaffPage();
   const t = await getTranslations("shell");
-  const items = navItems.filter((i) => roleHas(staff.role, i.permission)).map((i) => ({ href: i.href, label: t(`nav.${i.key}`) }));
+  const items = navItems
+    .filter((i) => roleHas(staff.role, i.permission))
+    .map((i) => ({ href: i.href, label: t(`nav.${i.key}`) }));
   return (
     <div className="mx-auto flex w-full max-w-7xl flex-1 flex-col gap-6 px-4 py-4 lg:flex-row">
       <aside className="lg:w-56 lg:shrink-0">

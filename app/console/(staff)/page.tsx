@@ -13,7 +13,15 @@ import { Alert, PageHeader } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
 import { QueueFilters } from "@/components/console/queue-filters";
 import { QueueTable, type SortLink } from "@/components/console/queue-table";
-import { DEFAULT_STATUSES, QUEUE_SEARCH_COOKIE, queueInput, queueQuery, readQueueParams, type QueueParams, type SearchParams } from "./queue-params";
+import {
+  DEFAULT_STATUSES,
+  QUEUE_SEARCH_COOKIE,
+  queueInput,
+  queueQuery,
+  readQueueParams,
+  type QueueParams,
+  type SearchParams,
+} from "./queue-params";
 import { clearQueueSearchAction, searchQueueAction } from "./queue-search";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -48,12 +56,30 @@ export default async function QueuePageView({ searchParams }: { searchParams: Pr
   const sortLink = (key: "dueAt" | "arrivedAt" | "reference"): SortLink => {
     const current = params.sort === key ? (params.direction === "asc" ? "ascending" : "descending") : undefined;
     const next = current === "ascending" ? "desc" : "asc";
-    return { key, href: href(params, { sort: key, direction: next, page: 1 }), current, nextLabel: next === "asc" ? t("table.sortAsc") : t("table.sortDesc") };
+    return {
+      key,
+      href: href(params, { sort: key, direction: next, page: 1 }),
+      current,
+      nextLabel: next === "asc" ? t("table.sortAsc") : t("table.sortDesc"),
+    };
   };
   const views = [
     { key: "open", href: "/console" },
-    { key: "mine", href: href({ ...params, assignee: "me", page: 1, dueSoon: false, overdue: false, status: DEFAULT_STATUSES }) },
-    { key: "unassigned", href: href({ ...params, assignee: "unassigned", page: 1, dueSoon: false, overdue: false, status: DEFAULT_STATUSES }) },
+    {
+      key: "mine",
+      href: href({ ...params, assignee: "me", page: 1, dueSoon: false, overdue: false, status: DEFAULT_STATUSES }),
+    },
+    {
+      key: "unassigned",
+      href: href({
+        ...params,
+        assignee: "unassigned",
+        page: 1,
+        dueSoon: false,
+        overdue: false,
+        status: DEFAULT_STATUSES,
+      }),
+    },
     { key: "dueSoon", href: href({ ...params, dueSoon: true, overdue: false, page: 1 }) },
     { key: "overdue", href: href({ ...params, overdue: true, dueSoon: false, page: 1 }) },
   ];
@@ -90,14 +116,26 @@ export default async function QueuePageView({ searchParams }: { searchParams: Pr
             <p id="queue-search-hint" className="mb-1 text-sm text-muted">
               {t("search.hint")}
             </p>
-            <input id="queue-search" name="search" type="search" maxLength={200} autoComplete="off" aria-describedby="queue-search-hint" className="block min-h-11 w-full rounded-md border border-stone-400 bg-white px-3" />
+            <input
+              id="queue-search"
+              name="search"
+              type="search"
+              maxLength={200}
+              autoComplete="off"
+              aria-describedby="queue-search-hint"
+              className="block min-h-11 w-full rounded-md border border-stone-400 bg-white px-3"
+            />
           </div>
           <button type="submit" className={buttonClass("primary")}>
             {t("search.submit")}
           </button>
         </form>
         {term ? (
-          <form action={clearQueueSearchAction} className="mt-3 flex flex-wrap items-center gap-3" data-testid="queue-search-active">
+          <form
+            action={clearQueueSearchAction}
+            className="mt-3 flex flex-wrap items-center gap-3"
+            data-testid="queue-search-active"
+          >
             <input type="hidden" name="returnTo" value={returnTo} />
             <p role="status">{t("search.active", { term })}</p>
             <button type="submit" className={buttonClass("ghost", "sm")}>
@@ -124,12 +162,31 @@ export default async function QueuePageView({ searchParams }: { searchParams: Pr
           {page.hiddenByFilters > 0 ? (
             <Alert tone="warning" testId="queue-hidden-by-filters">
               {t("hiddenByFilters", { count: page.hiddenByFilters })}{" "}
-              <Link href={href({ ...params, type: [], status: [], identity: [], fee: [], channel: [], assignee: undefined, dueSoon: false, overdue: false, page: 1, filtered: true })} className="font-semibold underline">
+              <Link
+                href={href({
+                  ...params,
+                  type: [],
+                  status: [],
+                  identity: [],
+                  fee: [],
+                  channel: [],
+                  assignee: undefined,
+                  dueSoon: false,
+                  overdue: false,
+                  page: 1,
+                  filtered: true,
+                })}
+                className="font-semibold underline"
+              >
                 {t("showWithoutFilters")}
               </Link>
             </Alert>
           ) : null}
-          <QueueTable rows={page.rows} sortLinks={{ dueAt: sortLink("dueAt"), arrivedAt: sortLink("arrivedAt"), reference: sortLink("reference") }} caption={t("table.caption", { sort: t(`table.sortedBy.${params.sort}`) })} />
+          <QueueTable
+            rows={page.rows}
+            sortLinks={{ dueAt: sortLink("dueAt"), arrivedAt: sortLink("arrivedAt"), reference: sortLink("reference") }}
+            caption={t("table.caption", { sort: t(`table.sortedBy.${params.sort}`) })}
+          />
           <nav aria-label={t("pagination")} className="mt-4 flex flex-wrap items-center gap-4">
             {page.page > 1 ? (
               <Link href={href(params, { page: page.page - 1 })} className={buttonClass("secondary", "sm")} rel="prev">

@@ -98,7 +98,20 @@ export function queueQuery(p: QueueParams, change: Partial<QueueParams> = {}): s
 /** A return path from a form: only a query string made of the queue's own parameters. */
 export function queueReturnPath(raw: FormDataEntryValue | null): string {
   if (typeof raw !== "string") return "";
-  const allowed = new Set(["f", "type", "status", "identity", "fee", "channel", "assignee", "deadline", "sort", "dir", "page", "ref"]);
+  const allowed = new Set([
+    "f",
+    "type",
+    "status",
+    "identity",
+    "fee",
+    "channel",
+    "assignee",
+    "deadline",
+    "sort",
+    "dir",
+    "page",
+    "ref",
+  ]);
   const src = new URLSearchParams(raw.replace(/^\?/, ""));
   const out = new URLSearchParams();
   for (const [k, v] of src) if (allowed.has(k) && v.length <= 64) out.append(k, v);

@@ -31,8 +31,13 @@ export async function searchQueueAction(formData: FormData): Promise<void> {
     back.delete("status");
     back.set("f", "1");
     back.set("ref", raw.normalize("NFKC").trim());
-  }
-  else if (term) store.set(QUEUE_SEARCH_COOKIE, sealString(raw.trim()), { httpOnly: true, sameSite: "strict", path: "/console", maxAge: 60 * 60 });
+  } else if (term)
+    store.set(QUEUE_SEARCH_COOKIE, sealString(raw.trim()), {
+      httpOnly: true,
+      sameSite: "strict",
+      path: "/console",
+      maxAge: 60 * 60,
+    });
   const qs = back.toString();
   redirect(qs ? `/console?${qs}` : "/console");
 }

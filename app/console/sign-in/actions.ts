@@ -8,7 +8,10 @@ import { RateLimitError } from "@/lib/server/rate-limit";
 export async function passwordStepAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const email = String(formData.get("email") ?? "");
   try {
-    const result = await beginSignIn({ email, password: String(formData.get("password") ?? "") }, { clientKey: clientKeyFrom(await headers()) });
+    const result = await beginSignIn(
+      { email, password: String(formData.get("password") ?? "") },
+      { clientKey: clientKeyFrom(await headers()) },
+    );
     return {
       status: "ok",
       data: {

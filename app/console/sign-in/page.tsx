@@ -9,7 +9,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("signInTitle"), robots: { index: false } };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   if (await currentStaff()) redirect("/console");
   const t = await getTranslations("auth");
   const params = await searchParams;

@@ -30,7 +30,11 @@ export function SignInForm({ notice }: { notice?: string }) {
     const submitCode = async (formData: FormData) => {
       setBusy(true);
       setCodeError(null);
-      const res = await signIn("staff-totp", { redirect: false, challenge: challenge.challenge, code: String(formData.get("code") ?? "") });
+      const res = await signIn("staff-totp", {
+        redirect: false,
+        challenge: challenge.challenge,
+        code: String(formData.get("code") ?? ""),
+      });
       setBusy(false);
       if (res?.ok && !res.error) {
         router.replace("/console");
@@ -42,7 +46,10 @@ export function SignInForm({ notice }: { notice?: string }) {
     };
     return (
       <form action={submitCode} noValidate>
-        <ErrorSummary title={tc("errorSummaryTitle")} items={codeError ? [{ fieldId: "code", message: codeError }] : []} />
+        <ErrorSummary
+          title={tc("errorSummaryTitle")}
+          items={codeError ? [{ fieldId: "code", message: codeError }] : []}
+        />
         {challenge.qr ? (
           <section aria-labelledby="enrol-title" className="mb-6 rounded-md border border-brand-100 bg-white p-4">
             <h2 id="enrol-title" className="mb-2 text-lg font-bold">
@@ -53,7 +60,10 @@ export function SignInForm({ notice }: { notice?: string }) {
             {/* eslint-disable-next-line @next/next/no-img-element */}
             <img src={challenge.qr} alt={t("qrAlt")} width={220} height={220} className="mb-3" />
             <p className="text-sm">
-              {t("secretLabel")}: <code data-testid="totp-secret" className="break-all rounded bg-stone-100 px-1 font-mono">{challenge.secret}</code>
+              {t("secretLabel")}:{" "}
+              <code data-testid="totp-secret" className="break-all rounded bg-stone-100 px-1 font-mono">
+                {challenge.secret}
+              </code>
             </p>
           </section>
         ) : (
@@ -82,17 +92,30 @@ export function SignInForm({ notice }: { notice?: string }) {
   }
 
   const error = state.status === "error" && restarted === 0 ? state : null;
-  const fieldMsg = (f: string) => error?.fieldErrors[f]?.map((k) => te(k.replace(/^errors\./, ""))) ;
+  const fieldMsg = (f: string) => error?.fieldErrors[f]?.map((k) => te(k.replace(/^errors\./, "")));
   const summary = error
     ? error.code === "RATE_LIMITED"
       ? [{ message: te("signInWait", { seconds: Number(error.values?.retryAfter ?? 1) }) }]
       : Object.keys(error.fieldErrors).length
-      ? Object.entries(error.fieldErrors).map(([f, keys]) => ({ fieldId: f, message: keys.map((k) => te(k.replace(/^errors\./, ""))).join(" ") }))
-      : [{ message: te(`codes.${error.code}`) }]
+        ? Object.entries(error.fieldErrors).map(([f, keys]) => ({
+            fieldId: f,
+            message: keys.map((k) => te(k.replace(/^errors\./, ""))).join(" "),
+          }))
+        : [{ message: te(`codes.${error.code}`) }]
     : [];
   return (
-    <form action={(fd) => { setRestarted(0); action(fd); }} noValidate>
-      {notice ? <p role="status" className="mb-4 rounded-md bg-brand-50 p-3">{notice}</p> : null}
+    <form
+      action={(fd) => {
+        setRestarted(0);
+        action(fd);
+      }}
+      noValidate
+    >
+      {notice ? (
+        <p role="status" className="mb-4 rounded-md bg-brand-50 p-3">
+          {notice}
+        </p>
+      ) : null}
       <ErrorSummary title={tc("errorSummaryTitle")} items={summary} />
       <TextField
         id="email"
@@ -103,7 +126,14 @@ export function SignInForm({ notice }: { notice?: string }) {
         defaultValue={error?.values?.email}
         errors={fieldMsg("email")}
       />
-      <TextField id="password" type="password" label={t("password")} autoComplete="current-password" required errors={fieldMsg("password")} />
+      <TextField
+        id="password"
+        type="password"
+        label={t("password")}
+        autoComplete="current-password"
+        required
+        errors={fieldMsg("password")}
+      />
       <SubmitButton pendingLabel={t("checking")}>{t("continue")}</SubmitButton>
     </form>
   );

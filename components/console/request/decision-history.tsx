@@ -7,13 +7,23 @@ import { outcomeLabelKey } from "@/lib/console/outcome-label";
 type Decision = RequestDetail["decisions"][number];
 
 function detailsOf(d: Decision): Record<string, unknown> {
-  return d.details && typeof d.details === "object" && !Array.isArray(d.details) ? (d.details as Record<string, unknown>) : {};
+  return d.details && typeof d.details === "object" && !Array.isArray(d.details)
+    ? (d.details as Record<string, unknown>)
+    : {};
 }
 
 const approvalTone = { NOT_REQUIRED: "neutral", PENDING: "warning", APPROVED: "success", SENT_BACK: "danger" } as const;
 
 /** Every decision recorded, with its grounds, who decided and who approved (refusals stay on record). */
-export async function DecisionHistory({ decisions, staffNames, type }: { decisions: Decision[]; staffNames: Record<string, string>; type: RequestType }) {
+export async function DecisionHistory({
+  decisions,
+  staffNames,
+  type,
+}: {
+  decisions: Decision[];
+  staffNames: Record<string, string>;
+  type: RequestType;
+}) {
   const t = await getTranslations("console.request.decision");
   const c = await getTranslations("console");
   const format = await getFormatter();
@@ -26,7 +36,12 @@ export async function DecisionHistory({ decisions, staffNames, type }: { decisio
         const text = (k: string) => (typeof details[k] === "string" ? (details[k] as string) : "");
         const cats = Array.isArray(details.categories) ? (details.categories as unknown[]).join(", ") : "";
         return (
-          <li key={d.id} className="rounded-md border border-stone-200 p-3" data-testid="decision" data-approval={d.approval}>
+          <li
+            key={d.id}
+            className="rounded-md border border-stone-200 p-3"
+            data-testid="decision"
+            data-approval={d.approval}
+          >
             <p className="flex flex-wrap items-center gap-2">
               <span className="font-bold">{c(outcomeLabelKey(type, d.outcome))}</span>
               <Badge tone={approvalTone[d.approval]}>{c(`approval.${d.approval}`)}</Badge>
@@ -63,7 +78,9 @@ export async function DecisionHistory({ decisions, staffNames, type }: { decisio
             </dl>
             <p className="mt-2 text-sm text-muted">
               {t("decidedBy", { name: staffNames[d.decidedById] ?? "—", at: at(d.createdAt) })}
-              {d.approvedById && d.approvedAt ? ` / ${t("approvedBy", { name: staffNames[d.approvedById] ?? "—", at: at(d.approvedAt) })}` : null}
+              {d.approvedById && d.approvedAt
+                ? ` / ${t("approvedBy", { name: staffNames[d.approvedById] ?? "—", at: at(d.approvedAt) })}`
+                : null}
             </p>
           </li>
         );

@@ -24,7 +24,19 @@ export function Facts({ items, columns = 2 }: { items: [string, ReactNode][]; co
  * What its forms achieved (or lost to a conflict) is said at its end, even when the form is gone.
  * With `folded` it can start closed (issue 17): sections that are not the next action.
  */
-export function Section({ id, title, children, testId, folded }: { id: string; title: string; children: ReactNode; testId?: string; folded?: boolean }) {
+export function Section({
+  id,
+  title,
+  children,
+  testId,
+  folded,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  testId?: string;
+  folded?: boolean;
+}) {
   if (folded !== undefined) {
     return (
       <FoldSection id={id} title={title} folded={folded} testId={testId ?? `section-${id}`}>
@@ -33,7 +45,12 @@ export function Section({ id, title, children, testId, folded }: { id: string; t
     );
   }
   return (
-    <section id={id} aria-labelledby={`${id}-title`} className="scroll-mt-4 rounded-md border border-stone-300 bg-white p-4" data-testid={testId ?? `section-${id}`}>
+    <section
+      id={id}
+      aria-labelledby={`${id}-title`}
+      className="scroll-mt-4 rounded-md border border-stone-300 bg-white p-4"
+      data-testid={testId ?? `section-${id}`}
+    >
       <h2 id={`${id}-title`} className="mb-3 text-xl font-bold">
         {title}
       </h2>

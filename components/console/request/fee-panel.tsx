@@ -13,7 +13,17 @@ export async function FeePanel({ fee }: { fee: StaffFeeView }) {
   return (
     <div className="flex flex-col gap-3" data-testid="fee-panel">
       <p>
-        <Badge tone={fee.fee === "AWAITING_PAYMENT" ? "warning" : fee.fee === "PAID" || fee.fee === "WAIVED" ? "success" : "neutral"}>{l(`fee.${fee.fee}`)}</Badge>
+        <Badge
+          tone={
+            fee.fee === "AWAITING_PAYMENT"
+              ? "warning"
+              : fee.fee === "PAID" || fee.fee === "WAIVED"
+                ? "success"
+                : "neutral"
+          }
+        >
+          {l(`fee.${fee.fee}`)}
+        </Badge>
       </p>
       {fee.fee !== "NOT_REQUIRED" ? (
         <Facts

@@ -12,7 +12,10 @@ function typeFacts(d: StoredDetails, t: T, rq: T): [string, string][] {
     case "DISCLOSURE":
       return [
         [t("categories"), cats(d.details.categories)],
-        [t("period"), t("periodValue", { from: d.details.period.from ?? t("open"), to: d.details.period.to ?? t("open") })],
+        [
+          t("period"),
+          t("periodValue", { from: d.details.period.from ?? t("open"), to: d.details.period.to ?? t("open") }),
+        ],
         [t("deliveryMethod"), rq(`deliveryMethods.${d.details.deliveryMethod}`)],
         [t("deliveryNote"), d.details.deliveryNote ?? ""],
         [t("provisionRecords"), d.details.includeProvisionRecords ? t("yes") : t("no")],
@@ -57,9 +60,13 @@ export async function RequestDetails({ r }: { r: RequestDetail }) {
   const format = await getFormatter();
   const stored = parseStoredDetails(r.type, r.details);
   // Abroad (ADR 0014): the address as the person wrote it, lines kept, and the country last.
-  const address = livesAbroad(r)
-    ? <span className="whitespace-pre-line" data-testid="address-abroad">{formatAddress(r, (await getLocale()) === "en" ? "en" : "ja")}</span>
-    : [r.postalCode ? `〒${r.postalCode}` : "", r.prefecture, r.city, r.addressLine].filter(Boolean).join(" ");
+  const address = livesAbroad(r) ? (
+    <span className="whitespace-pre-line" data-testid="address-abroad">
+      {formatAddress(r, (await getLocale()) === "en" ? "en" : "ja")}
+    </span>
+  ) : (
+    [r.postalCode ? `〒${r.postalCode}` : "", r.prefecture, r.city, r.addressLine].filter(Boolean).join(" ")
+  );
   return (
     <div className="flex flex-col gap-5">
       <div>
@@ -69,7 +76,10 @@ export async function RequestDetails({ r }: { r: RequestDetail }) {
             [t("requesterKind"), l(`requesterKind.${r.requesterKind}`)],
             [t("name"), r.subjectName],
             [t("nameKana"), r.subjectNameKana],
-            [t("birthDate"), r.subjectBirthDate ? format.dateTime(r.subjectBirthDate, { dateStyle: "long", timeZone: "UTC" }) : ""],
+            [
+              t("birthDate"),
+              r.subjectBirthDate ? format.dateTime(r.subjectBirthDate, { dateStyle: "long", timeZone: "UTC" }) : "",
+            ],
             [t("address"), address],
             [t("email"), r.email],
             [t("phone"), r.phone],
@@ -103,15 +113,23 @@ export async function RequestDetails({ r }: { r: RequestDetail }) {
                   <caption className="sr-only">{t("items")}</caption>
                   <thead className="bg-stone-100">
                     <tr>
-                      <th scope="col" className="p-2">{t("itemCategory")}</th>
-                      <th scope="col" className="p-2">{t("current")}</th>
-                      <th scope="col" className="p-2">{t("corrected")}</th>
+                      <th scope="col" className="p-2">
+                        {t("itemCategory")}
+                      </th>
+                      <th scope="col" className="p-2">
+                        {t("current")}
+                      </th>
+                      <th scope="col" className="p-2">
+                        {t("corrected")}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
                     {stored.details.items.map((item, i) => (
                       <tr key={i} className="border-t border-stone-200 align-top">
-                        <td className="p-2">({item.category}) {rq(`categories.${item.category}`)}</td>
+                        <td className="p-2">
+                          ({item.category}) {rq(`categories.${item.category}`)}
+                        </td>
                         <td className="p-2">{item.current ?? t("none")}</td>
                         <td className="p-2">{item.corrected ?? t("none")}</td>
                       </tr>
@@ -124,7 +142,9 @@ export async function RequestDetails({ r }: { r: RequestDetail }) {
         ) : (
           <>
             <p className="mb-2 text-sm text-muted">{t("unreadable")}</p>
-            <pre className="overflow-x-auto rounded bg-stone-100 p-2 text-sm whitespace-pre-wrap">{JSON.stringify(r.details, null, 2)}</pre>
+            <pre className="overflow-x-auto rounded bg-stone-100 p-2 text-sm whitespace-pre-wrap">
+              {JSON.stringify(r.details, null, 2)}
+            </pre>
           </>
         )}
         {documentsByPostOf(r.details) ? <p className="mt-2 text-sm">{t("documentsByPost")}</p> : null}

@@ -21,7 +21,11 @@ export function SectionLinks({ label, links }: { label: string; links: { id: str
       <ul className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
         {links.map((l) => (
           <li key={l.id}>
-            <a href={`#${l.id}`} onClick={(e) => open(e, l.id)} className="inline-block min-h-8 py-1 text-brand-700 underline">
+            <a
+              href={`#${l.id}`}
+              onClick={(e) => open(e, l.id)}
+              className="inline-block min-h-8 py-1 text-brand-700 underline"
+            >
               {l.title}
             </a>
           </li>

@@ -8,7 +8,13 @@ export async function TimelineList({ entries }: { entries: TimelineEntry[] }) {
   const format = await getFormatter();
   if (!entries.length) return <p>{t("empty")}</p>;
   const who = (e: TimelineEntry) =>
-    e.actor.type === "STAFF" ? (e.actor.name ?? t("unknownStaff")) : e.actor.type === "REQUESTER" ? t("requester") : e.actor.type === "API_TOKEN" ? t("apiToken") : t("system");
+    e.actor.type === "STAFF"
+      ? (e.actor.name ?? t("unknownStaff"))
+      : e.actor.type === "REQUESTER"
+        ? t("requester")
+        : e.actor.type === "API_TOKEN"
+          ? t("apiToken")
+          : t("system");
   // Actions the timeline module does not list yet may still have words here.
   const what = (e: TimelineEntry) => {
     const key = e.messageKey !== "console.timeline.other" ? e.messageKey : `console.timeline.${e.action}`;
@@ -21,7 +27,9 @@ export async function TimelineList({ entries }: { entries: TimelineEntry[] }) {
           <span aria-hidden="true" className="absolute top-2 -left-[1.3rem] size-2.5 rounded-full bg-brand-700" />
           <p className="font-semibold">{what(e)}</p>
           <p className="text-sm text-muted">
-            <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}</time>
+            <time dateTime={e.at.toISOString()}>
+              {format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}
+            </time>
             {" · "}
             <span data-testid="timeline-actor">{who(e)}</span>
           </p>

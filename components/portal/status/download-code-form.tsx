@@ -18,7 +18,17 @@ export function DownloadCodeForm({ action, initial }: { action: PortalAction; in
         {codeStage ? (
           <>
             <DefaultSubmit value="verify" />
-            <TextField id={fieldIdOf("download-code")} name="code" label={t("code")} hint={t("codeHint")} errors={f.err("code")} inputMode="numeric" autoComplete="one-time-code" required requiredLabel={tc("required")} />
+            <TextField
+              id={fieldIdOf("download-code")}
+              name="code"
+              label={t("code")}
+              hint={t("codeHint")}
+              errors={f.err("code")}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              required
+              requiredLabel={tc("required")}
+            />
             <div className="flex flex-col gap-3 sm:flex-row">
               <ActionButton pending={f.pending} value="verify" className="w-full sm:w-auto">
                 {t("verify")}

@@ -9,13 +9,30 @@ import { fieldIdOf, type PortalFormState } from "../step-state";
 const ACCEPT = ".pdf,.jpg,.jpeg,.png,.heic,.heif,application/pdf,image/jpeg,image/png,image/heic,image/heif";
 
 /** A message to staff, with attachments (a clearer copy, a missing document). */
-export function MessageForm({ action, initial, maxBytes, maxFiles }: { action: PortalAction; initial: PortalFormState; maxBytes: number; maxFiles: number }) {
+export function MessageForm({
+  action,
+  initial,
+  maxBytes,
+  maxFiles,
+}: {
+  action: PortalAction;
+  initial: PortalFormState;
+  maxBytes: number;
+  maxFiles: number;
+}) {
   const f = usePortalForm(action, initial);
   const [tooBig, setTooBig] = useState<string | null>(null);
   // Checked here too, so a huge file is not sent at all (the server refuses it anyway).
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    const files = new FormData(e.currentTarget).getAll("attachments").filter((v): v is File => v instanceof File && v.size > 0);
-    const problem = files.length > maxFiles ? "requests.errors.tooManyFiles" : files.some((file) => file.size > maxBytes) ? "requests.errors.fileTooLarge" : null;
+    const files = new FormData(e.currentTarget)
+      .getAll("attachments")
+      .filter((v): v is File => v instanceof File && v.size > 0);
+    const problem =
+      files.length > maxFiles
+        ? "requests.errors.tooManyFiles"
+        : files.some((file) => file.size > maxBytes)
+          ? "requests.errors.fileTooLarge"
+          : null;
     setTooBig(problem);
     if (problem) e.preventDefault();
   };
@@ -27,11 +44,34 @@ export function MessageForm({ action, initial, maxBytes, maxFiles }: { action: P
     .concat(tooBig ? [f.text(tooBig)] : []);
   return (
     <>
-      <FormErrors state={f.state} text={f.text} fieldIds={{ attachments: fieldIdOf("attachments"), "attachments.0": fieldIdOf("attachments"), "attachments.1": fieldIdOf("attachments"), "attachments.2": fieldIdOf("attachments") }} />
-      {tooBig ? <ErrorSummary title={tc("errorSummaryTitle")} items={[{ fieldId: fieldIdOf("attachments"), message: f.text(tooBig) }]} /> : null}
+      <FormErrors
+        state={f.state}
+        text={f.text}
+        fieldIds={{
+          attachments: fieldIdOf("attachments"),
+          "attachments.0": fieldIdOf("attachments"),
+          "attachments.1": fieldIdOf("attachments"),
+          "attachments.2": fieldIdOf("attachments"),
+        }}
+      />
+      {tooBig ? (
+        <ErrorSummary
+          title={tc("errorSummaryTitle")}
+          items={[{ fieldId: fieldIdOf("attachments"), message: f.text(tooBig) }]}
+        />
+      ) : null}
       <FormNotice state={f.state} text={f.text} />
       <form key={f.state.nonce} action={f.formAction} onSubmit={onSubmit} noValidate encType="multipart/form-data">
-        <TextareaField id={fieldIdOf("body")} name="body" label={t("body")} defaultValue={f.v("body")} errors={f.err("body")} rows={4} required requiredLabel={tc("required")} />
+        <TextareaField
+          id={fieldIdOf("body")}
+          name="body"
+          label={t("body")}
+          defaultValue={f.v("body")}
+          errors={f.err("body")}
+          rows={4}
+          required
+          requiredLabel={tc("required")}
+        />
         <div className="mb-5">
           <label htmlFor={fieldIdOf("attachments")} className="mb-1 block font-semibold">
             {t("attachments")} <span className="ml-1 text-xs font-normal text-muted">{tc("optional")}</span>

@@ -9,9 +9,13 @@ export async function MessageThread({ messages }: { messages: RequesterView["mes
   return (
     <ol className="mb-6 space-y-3" data-testid="messages">
       {messages.map((m) => (
-        <li key={m.id} className={`rounded-md border p-3 ${m.author === "REQUESTER" ? "border-brand-100 bg-brand-50 sm:ml-8" : "border-stone-300 bg-white sm:mr-8"}`}>
+        <li
+          key={m.id}
+          className={`rounded-md border p-3 ${m.author === "REQUESTER" ? "border-brand-100 bg-brand-50 sm:ml-8" : "border-stone-300 bg-white sm:mr-8"}`}
+        >
           <p className="mb-1 text-sm text-muted">
-            <span className="font-semibold">{t(`author.${m.author}`)}</span> · {format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tokyo" })}
+            <span className="font-semibold">{t(`author.${m.author}`)}</span> ·{" "}
+            {format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tokyo" })}
           </p>
           <p className="break-words whitespace-pre-wrap">{m.body}</p>
           {m.attachments.length ? (

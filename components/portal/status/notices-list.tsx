@@ -16,7 +16,8 @@ export async function NoticesList({ notices }: { notices: RequesterView["notices
         {notices.map((n) => (
           <li key={n.id} className="rounded-md border border-stone-300 bg-white p-3">
             <p className="text-sm text-muted">
-              {format.dateTime(n.createdAt, { dateStyle: "medium", timeZone: "Asia/Tokyo" })} · {tr(`noticeKinds.${n.kind}`)}
+              {format.dateTime(n.createdAt, { dateStyle: "medium", timeZone: "Asia/Tokyo" })} ·{" "}
+              {tr(`noticeKinds.${n.kind}`)}
             </p>
             <p className="break-words">{n.subject}</p>
             {n.hasPdf ? (

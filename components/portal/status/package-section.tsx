@@ -6,18 +6,32 @@ import type { PortalAction } from "../portal-form";
 import { DownloadCodeForm } from "./download-code-form";
 
 /** The disclosed information: by post, or downloaded after a fresh code while the link lasts. */
-export async function PackageSection({ pkg, codeAction, download }: { pkg: NonNullable<RequesterView["package"]>; codeAction: PortalAction; download?: string }) {
+export async function PackageSection({
+  pkg,
+  codeAction,
+  download,
+}: {
+  pkg: NonNullable<RequesterView["package"]>;
+  codeAction: PortalAction;
+  download?: string;
+}) {
   const t = await getTranslations("portal.status.package");
   const format = await getFormatter();
   const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Tokyo" });
   if (!pkg.published) return null;
   return (
-    <section aria-labelledby="package-title" className="mb-6 rounded-md border border-brand-600 bg-white p-4" data-testid="package">
+    <section
+      aria-labelledby="package-title"
+      className="mb-6 rounded-md border border-brand-600 bg-white p-4"
+      data-testid="package"
+    >
       <h2 id="package-title" className="mb-2 text-xl font-bold">
         {t("title")}
       </h2>
       {download === "verify" && !pkg.downloadVerified ? <Alert tone="warning">{t("verifyAgain")}</Alert> : null}
-      {download === "expired" || (pkg.deliveryMethod === "ELECTRONIC" && !pkg.available) ? <Alert tone="warning">{t("expired")}</Alert> : null}
+      {download === "expired" || (pkg.deliveryMethod === "ELECTRONIC" && !pkg.available) ? (
+        <Alert tone="warning">{t("expired")}</Alert>
+      ) : null}
       {pkg.deliveryMethod !== "ELECTRONIC" ? <p>{t("byPost")}</p> : null}
       {pkg.available ? (
         <>

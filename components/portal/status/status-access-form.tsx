@@ -1,7 +1,15 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/field";
-import { ActionButton, DefaultSubmit, EmailCodeFields, FormErrors, FormNotice, usePortalForm, type PortalAction } from "../portal-form";
+import {
+  ActionButton,
+  DefaultSubmit,
+  EmailCodeFields,
+  FormErrors,
+  FormNotice,
+  usePortalForm,
+  type PortalAction,
+} from "../portal-form";
 import { fieldIdOf, type PortalFormState } from "../step-state";
 import { ResendCountdown } from "../resend-countdown";
 
@@ -19,7 +27,12 @@ export function StatusAccessForm({ action, initial }: { action: PortalAction; in
     <>
       <FormErrors state={f.state} text={f.text} />
       <FormNotice state={f.state} text={f.text} />
-      <form key={f.state.nonce} action={f.formAction} noValidate className="rounded-md border border-brand-100 bg-white p-4">
+      <form
+        key={f.state.nonce}
+        action={f.formAction}
+        noValidate
+        className="rounded-md border border-brand-100 bg-white p-4"
+      >
         {codeStage ? (
           <>
             <DefaultSubmit value="verify" />
@@ -29,15 +42,41 @@ export function StatusAccessForm({ action, initial }: { action: PortalAction; in
             <EmailCodeFields
               intro={t("codeFor", { reference: f.v("reference"), email: f.v("email") })}
               errors={f.err("code")}
-              labels={{ code: t("code"), codeHint: t("codeHint"), required: tc("required"), verify: t("open"), resend: t("resend"), back: t("restart") }}
+              labels={{
+                code: t("code"),
+                codeHint: t("codeHint"),
+                required: tc("required"),
+                verify: t("open"),
+                resend: t("resend"),
+                back: t("restart"),
+              }}
               backValue="restart"
               pending={f.pending}
             />
           </>
         ) : (
           <>
-            <TextField id={fieldIdOf("reference")} name="reference" label={t("reference")} hint={t("referenceHint")} defaultValue={f.v("reference")} errors={f.err("reference")} autoComplete="off" {...req} />
-            <TextField id={fieldIdOf("email")} name="email" type="email" label={t("email")} hint={t("emailHint")} defaultValue={f.v("email")} errors={f.err("email")} autoComplete="email" {...req} />
+            <TextField
+              id={fieldIdOf("reference")}
+              name="reference"
+              label={t("reference")}
+              hint={t("referenceHint")}
+              defaultValue={f.v("reference")}
+              errors={f.err("reference")}
+              autoComplete="off"
+              {...req}
+            />
+            <TextField
+              id={fieldIdOf("email")}
+              name="email"
+              type="email"
+              label={t("email")}
+              hint={t("emailHint")}
+              defaultValue={f.v("email")}
+              errors={f.err("email")}
+              autoComplete="email"
+              {...req}
+            />
             <ActionButton pending={f.pending} value="send" className="w-full sm:w-auto">
               {t("send")}
             </ActionButton>

@@ -2,7 +2,14 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { RequesterView } from "@/lib/requester/requester-view";
 import { Badge } from "@/components/ui/alert";
 
-const tone = (v: RequesterView) => (v.status === "WAITING_FOR_REQUESTER" ? "warning" : v.open ? "info" : v.status === "CLOSED" || v.status === "DECIDED" ? "success" : "neutral");
+const tone = (v: RequesterView) =>
+  v.status === "WAITING_FOR_REQUESTER"
+    ? "warning"
+    : v.open
+      ? "info"
+      : v.status === "CLOSED" || v.status === "DECIDED"
+        ? "success"
+        : "neutral";
 
 /** Where the request stands in plain words, its dates, and what we need from the person. */
 export async function StatusSummary({ view }: { view: RequesterView }) {
@@ -12,7 +19,11 @@ export async function StatusSummary({ view }: { view: RequesterView }) {
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "Asia/Tokyo" });
   return (
     <>
-      <section aria-labelledby="state-title" className="mb-6 rounded-md border border-brand-100 bg-white p-4" data-testid="status-summary">
+      <section
+        aria-labelledby="state-title"
+        className="mb-6 rounded-md border border-brand-100 bg-white p-4"
+        data-testid="status-summary"
+      >
         <h2 id="state-title" className="mb-2 flex flex-wrap items-center gap-2 text-xl font-bold">
           {t("stateTitle")} <Badge tone={tone(view)}>{tr(view.statusTitleKey)}</Badge>
         </h2>
@@ -42,7 +53,11 @@ export async function StatusSummary({ view }: { view: RequesterView }) {
         </dl>
       </section>
       {view.needs.length ? (
-        <section aria-labelledby="needs-title" className="mb-6 rounded-md border-l-4 border-warn bg-amber-50 p-4" data-testid="needs">
+        <section
+          aria-labelledby="needs-title"
+          className="mb-6 rounded-md border-l-4 border-warn bg-amber-50 p-4"
+          data-testid="needs"
+        >
           <h2 id="needs-title" className="mb-2 text-xl font-bold">
             {t("needsTitle")}
           </h2>
@@ -50,13 +65,20 @@ export async function StatusSummary({ view }: { view: RequesterView }) {
             {view.needs.map((n) => (
               <li key={n.kind}>
                 {tr(n.key)}
-                {n.documentKinds?.length ? <span className="block text-sm">{t("whichDocuments", { kinds: n.documentKinds.map((k) => tr(`documentKinds.${k}`)).join("、") })}</span> : null}
+                {n.documentKinds?.length ? (
+                  <span className="block text-sm">
+                    {t("whichDocuments", { kinds: n.documentKinds.map((k) => tr(`documentKinds.${k}`)).join("、") })}
+                  </span>
+                ) : null}
                 {n.kind === "PAYMENT" ? (
                   <a href="#fee-panel-title" className="ml-1 text-brand-700 underline">
                     {t("howToPay")}
                   </a>
                 ) : null}
-                {n.kind === "ANSWER" || n.kind === "CLEARER_COPY" || n.kind === "UNMASKED_COPY" || n.kind === "DOCUMENTS" ? (
+                {n.kind === "ANSWER" ||
+                n.kind === "CLEARER_COPY" ||
+                n.kind === "UNMASKED_COPY" ||
+                n.kind === "DOCUMENTS" ? (
                   <a href="#f-body" className="ml-1 text-brand-700 underline">
                     {t("writeMessage")}
                   </a>
@@ -75,7 +97,9 @@ export async function StatusSummary({ view }: { view: RequesterView }) {
             {view.documents.map((d) => (
               <li key={d.id} className="flex flex-wrap items-center gap-2">
                 {tr(`documentKinds.${d.kind}`)}
-                <Badge tone={d.review === "ACCEPTED" ? "success" : d.review === "UNREVIEWED" ? "neutral" : "warning"}>{tr(`documentReview.${d.review}`)}</Badge>
+                <Badge tone={d.review === "ACCEPTED" ? "success" : d.review === "UNREVIEWED" ? "neutral" : "warning"}>
+                  {tr(`documentReview.${d.review}`)}
+                </Badge>
               </li>
             ))}
           </ul>

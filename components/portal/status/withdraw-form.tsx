@@ -14,7 +14,16 @@ export function WithdrawForm({ action, initial }: { action: PortalAction; initia
     <>
       <FormErrors state={f.state} text={f.text} />
       <form key={f.state.nonce} action={f.formAction} noValidate>
-        <TextareaField id={fieldIdOf("reason")} name="reason" label={t("reason")} hint={t("reasonHint")} defaultValue={f.v("reason")} errors={f.err("reason")} rows={3} optionalLabel={tc("optional")} />
+        <TextareaField
+          id={fieldIdOf("reason")}
+          name="reason"
+          label={t("reason")}
+          hint={t("reasonHint")}
+          defaultValue={f.v("reason")}
+          errors={f.err("reason")}
+          rows={3}
+          optionalLabel={tc("optional")}
+        />
         <div className="flex flex-col gap-3 sm:flex-row">
           <ActionButton pending={f.pending} value="withdraw" variant="danger" className="w-full sm:w-auto">
             {t("confirm")}

@@ -6,7 +6,17 @@ import { fieldIdOf, type PortalFormState } from "../step-state";
 import { ResendCountdown } from "../resend-countdown";
 
 /** The 6-digit code from the mail; the request is saved only when it is right. */
-export function ConfirmStepForm({ action, initial, email, minutes }: { action: PortalAction; initial: PortalFormState; email: string; minutes: number }) {
+export function ConfirmStepForm({
+  action,
+  initial,
+  email,
+  minutes,
+}: {
+  action: PortalAction;
+  initial: PortalFormState;
+  email: string;
+  minutes: number;
+}) {
   const f = usePortalForm(action, initial);
   const t = useTranslations("portal.wizard.confirm");
   const tw = useTranslations("portal.wizard");

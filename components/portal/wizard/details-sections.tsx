@@ -4,7 +4,12 @@ import "@/lib/zod-jitless";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { SelectField, TextareaField, TextField } from "@/components/ui/field";
-import { CORRECTION_ACTIONS, SUSPENSION_GROUNDS, SUSPENSION_WANTED, THIRD_PARTY_STOP_GROUNDS } from "@/lib/requests/request-choices";
+import {
+  CORRECTION_ACTIONS,
+  SUSPENSION_GROUNDS,
+  SUSPENSION_WANTED,
+  THIRD_PARTY_STOP_GROUNDS,
+} from "@/lib/requests/request-choices";
 import { Checkbox, Choices } from "../choices";
 import { ActionButton, type usePortalForm } from "../portal-form";
 import { fieldIdOf } from "../step-state";
@@ -49,9 +54,30 @@ function Categories({ f, options }: { f: Form; options: number[] }) {
   );
 }
 
-export function Text({ f, name, area = false, required = false, hint }: { f: Form; name: string; area?: boolean; required?: boolean; hint?: string }) {
+export function Text({
+  f,
+  name,
+  area = false,
+  required = false,
+  hint,
+}: {
+  f: Form;
+  name: string;
+  area?: boolean;
+  required?: boolean;
+  hint?: string;
+}) {
   const { t, req } = useLabels();
-  const props = { id: fieldIdOf(name), name, label: t(`fields.${name.replace(/^items\.\d+\./, "item.")}`), defaultValue: f.v(name), errors: f.err(name), required, hint, ...req };
+  const props = {
+    id: fieldIdOf(name),
+    name,
+    label: t(`fields.${name.replace(/^items\.\d+\./, "item.")}`),
+    defaultValue: f.v(name),
+    errors: f.err(name),
+    required,
+    hint,
+    ...req,
+  };
   return area ? <TextareaField {...props} rows={3} /> : <TextField {...props} />;
 }
 
@@ -84,7 +110,14 @@ export function Disclosure({ f, o }: { f: Form; o: DetailsOptions }) {
       <div className="group-has-[#f-deliveryMethod-ELECTRONIC:checked]:hidden group-has-[#f-deliveryMethod-POST:checked]:hidden">
         <Text f={f} name="deliveryNote" hint={t("details.deliveryNoteHint")} />
       </div>
-      <Checkbox id={fieldIdOf("includeProvisionRecords")} name="includeProvisionRecords" label={t("fields.includeProvisionRecords")} hint={t("details.provisionHint")} errors={f.err("includeProvisionRecords")} checked={f.v("includeProvisionRecords") === "on"} />
+      <Checkbox
+        id={fieldIdOf("includeProvisionRecords")}
+        name="includeProvisionRecords"
+        label={t("fields.includeProvisionRecords")}
+        hint={t("details.provisionHint")}
+        errors={f.err("includeProvisionRecords")}
+        checked={f.v("includeProvisionRecords") === "on"}
+      />
     </>
   );
 }
@@ -102,7 +135,11 @@ export function Correction({ f, o }: { f: Form; o: DetailsOptions }) {
         requiredLabel={req.requiredLabel}
         errors={f.err("action")}
         checked={f.vs("action")}
-        options={CORRECTION_ACTIONS.map((a) => ({ value: a, label: tr(`correctionActions.${a}`), description: t(`details.correctionActions.${a}`) }))}
+        options={CORRECTION_ACTIONS.map((a) => ({
+          value: a,
+          label: tr(`correctionActions.${a}`),
+          description: t(`details.correctionActions.${a}`),
+        }))}
       />
       <input type="hidden" name="itemCount" value={count} />
       {f.err("items")?.length ? <p className="mb-2 font-semibold text-danger">{f.err("items")?.join(" ")}</p> : null}
@@ -117,7 +154,10 @@ export function Correction({ f, o }: { f: Form; o: DetailsOptions }) {
             errors={f.err(`items.${i}.category`)}
             required
             {...req}
-            options={[{ value: "", label: t("details.chooseCategory") }, ...o.categories.map((n) => ({ value: String(n), label: `(${n}) ${tr(`categories.${n}`)}` }))]}
+            options={[
+              { value: "", label: t("details.chooseCategory") },
+              ...o.categories.map((n) => ({ value: String(n), label: `(${n}) ${tr(`categories.${n}`)}` })),
+            ]}
           />
           <Text f={f} name={`items.${i}.current`} area hint={t("details.currentHint")} />
           <Text f={f} name={`items.${i}.corrected`} area hint={t("details.correctedHint")} />
@@ -164,7 +204,10 @@ export function Suspension({ f, o }: { f: Form; o: DetailsOptions }) {
           defaultValue={f.v("purpose")}
           errors={f.err("purpose")}
           {...req}
-          options={[{ value: "", label: t("details.choosePurpose") }, ...o.purposes.map((n) => ({ value: String(n), label: `(${n}) ${tr(`purposes.${n}`)}` }))]}
+          options={[
+            { value: "", label: t("details.choosePurpose") },
+            ...o.purposes.map((n) => ({ value: String(n), label: `(${n}) ${tr(`purposes.${n}`)}` })),
+          ]}
         />
         <p className="-mt-3 mb-5 text-sm">
           <Link href="/policy#art-2" className="text-brand-700 underline">

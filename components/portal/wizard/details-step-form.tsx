@@ -5,11 +5,27 @@ import Link from "next/link";
 import { REQUEST_TYPE_ARTICLES } from "@/lib/policy/request-articles";
 import { DefaultSubmit, FormErrors, FormNotice, usePortalForm, WizardNav, type PortalAction } from "../portal-form";
 import type { PortalFormState } from "../step-state";
-import { Correction, Disclosure, Suspension, Text, ThirdPartyStop, useLabels, type DetailsOptions } from "./details-sections";
+import {
+  Correction,
+  Disclosure,
+  Suspension,
+  Text,
+  ThirdPartyStop,
+  useLabels,
+  type DetailsOptions,
+} from "./details-sections";
 
 export type { DetailsOptions };
 
-export function DetailsStepForm({ action, initial, options }: { action: PortalAction; initial: PortalFormState; options: DetailsOptions }) {
+export function DetailsStepForm({
+  action,
+  initial,
+  options,
+}: {
+  action: PortalAction;
+  initial: PortalFormState;
+  options: DetailsOptions;
+}) {
   const f = usePortalForm(action, initial);
   const { t } = useLabels();
   return (

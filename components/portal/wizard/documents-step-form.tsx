@@ -30,7 +30,14 @@ export function DocumentsStepForm({ action, initial }: { action: PortalAction; i
     <>
       <FormErrors state={f.state} text={f.text} />
       <form key={f.state.nonce} action={f.formAction} onSubmit={onSubmit} noValidate>
-        <Checkbox id={fieldIdOf("sendByPost")} name="sendByPost" label={tr("documentGuidance.sendByPost")} hint={t("sendByPostHint")} errors={f.err("sendByPost")} checked={f.v("sendByPost") === "on"} />
+        <Checkbox
+          id={fieldIdOf("sendByPost")}
+          name="sendByPost"
+          label={tr("documentGuidance.sendByPost")}
+          hint={t("sendByPostHint")}
+          errors={f.err("sendByPost")}
+          checked={f.v("sendByPost") === "on"}
+        />
         <WizardNav pending={f.pending} />
       </form>
     </>

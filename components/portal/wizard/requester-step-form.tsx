@@ -14,7 +14,16 @@ export function RequesterStepForm({ action, initial }: { action: PortalAction; i
   const tc = useTranslations("common");
   const req = { required: true, requiredLabel: tc("required") };
   const text = (name: string, autoComplete: string, extra: Record<string, string> = {}) => (
-    <TextField id={fieldIdOf(name)} name={name} label={t(`fields.${name}`)} defaultValue={f.v(name)} errors={f.err(name)} autoComplete={autoComplete} {...req} {...extra} />
+    <TextField
+      id={fieldIdOf(name)}
+      name={name}
+      label={t(`fields.${name}`)}
+      defaultValue={f.v(name)}
+      errors={f.err(name)}
+      autoComplete={autoComplete}
+      {...req}
+      {...extra}
+    />
   );
   return (
     <>
@@ -29,7 +38,11 @@ export function RequesterStepForm({ action, initial }: { action: PortalAction; i
           {...req}
           errors={f.err("requesterKind")}
           checked={f.vs("requesterKind")}
-          options={REQUESTER_KINDS.map((k) => ({ value: k, label: tr(`requesterKinds.${k}`), description: t(`requester.describe.${k}`) }))}
+          options={REQUESTER_KINDS.map((k) => ({
+            value: k,
+            label: tr(`requesterKinds.${k}`),
+            description: t(`requester.describe.${k}`),
+          }))}
         />
         <fieldset className="mb-4 min-w-0 rounded-md border border-brand-100 bg-white p-4 group-has-[#f-requesterKind-SELF:checked]:hidden">
           <legend className="px-1 font-bold">{t("requester.agentLegend")}</legend>
@@ -38,7 +51,16 @@ export function RequesterStepForm({ action, initial }: { action: PortalAction; i
           {text("agent.nameKana", "off", { hint: t("hints.kana") })}
           {text("agent.email", "section-agent email", { type: "email", hint: t("hints.agentEmail") })}
           {text("agent.phone", "section-agent tel", { type: "tel", hint: t("hints.phone") })}
-          <TextareaField id={fieldIdOf("agent.address")} name="agent.address" label={t("fields.agent.address")} rows={2} defaultValue={f.v("agent.address")} errors={f.err("agent.address")} autoComplete="section-agent street-address" {...req} />
+          <TextareaField
+            id={fieldIdOf("agent.address")}
+            name="agent.address"
+            label={t("fields.agent.address")}
+            rows={2}
+            defaultValue={f.v("agent.address")}
+            errors={f.err("agent.address")}
+            autoComplete="section-agent street-address"
+            {...req}
+          />
           <p className="text-sm">
             {t("requester.agentDocuments")}{" "}
             <Link href="/policy#art-6" className="text-brand-700 underline">

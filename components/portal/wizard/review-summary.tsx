@@ -30,7 +30,13 @@ async function Section({ title, href, rows }: { title: string; href: string; row
 }
 
 /** Everything the person entered, as it will be filed, each part with a link back to its step. */
-export async function ReviewSummary({ s, files }: { s: RequestSubmission; files: { kind: string; holder: string; name: string }[] }) {
+export async function ReviewSummary({
+  s,
+  files,
+}: {
+  s: RequestSubmission;
+  files: { kind: string; holder: string; name: string }[];
+}) {
   const t = await getTranslations("portal.wizard");
   const tr = await getTranslations("requests");
   const none = t("review.none");
@@ -45,8 +51,16 @@ export async function ReviewSummary({ s, files }: { s: RequestSubmission; files:
       const period = d.period as { from?: string; to?: string } | undefined;
       details.push(
         [t("details.categories"), list(d.categories)],
-        [t("details.period"), period?.from || period?.to ? t("review.period", { from: period.from ?? "—", to: period.to ?? "—" }) : t("review.allPeriods")],
-        [t("fields.deliveryMethod"), `${tr(`deliveryMethods.${String(d.deliveryMethod)}`)}${d.deliveryNote ? `\n${String(d.deliveryNote)}` : ""}`],
+        [
+          t("details.period"),
+          period?.from || period?.to
+            ? t("review.period", { from: period.from ?? "—", to: period.to ?? "—" })
+            : t("review.allPeriods"),
+        ],
+        [
+          t("fields.deliveryMethod"),
+          `${tr(`deliveryMethods.${String(d.deliveryMethod)}`)}${d.deliveryNote ? `\n${String(d.deliveryNote)}` : ""}`,
+        ],
         [t("fields.includeProvisionRecords"), d.includeProvisionRecords ? t("review.yes") : t("review.no")],
       );
       break;
@@ -54,14 +68,23 @@ export async function ReviewSummary({ s, files }: { s: RequestSubmission; files:
     case "CORRECTION": {
       details.push([t("fields.action"), tr(`correctionActions.${String(d.action)}`)]);
       const items = (d.items as { category: number; current?: string; corrected?: string }[]) ?? [];
-      items.forEach((item, i) => details.push([t("details.item", { n: i + 1 }), `${cat(item.category)}\n${t("fields.item.current")}: ${item.current ?? "—"}\n${t("fields.item.corrected")}: ${item.corrected ?? "—"}`]));
+      items.forEach((item, i) =>
+        details.push([
+          t("details.item", { n: i + 1 }),
+          `${cat(item.category)}\n${t("fields.item.current")}: ${item.current ?? "—"}\n${t("fields.item.corrected")}: ${item.corrected ?? "—"}`,
+        ]),
+      );
       details.push([t("fields.reason"), opt(d.reason)]);
       break;
     }
     case "SUSPENSION":
     case "THIRD_PARTY_STOP":
-      details.push([t("details.categories"), list(d.categories)], [t("fields.ground"), tr(`suspensionGrounds.${String(d.ground)}`)]);
-      if (d.purpose) details.push([t("fields.purpose"), `(${String(d.purpose)}) ${tr(`purposes.${String(d.purpose)}`)}`]);
+      details.push(
+        [t("details.categories"), list(d.categories)],
+        [t("fields.ground"), tr(`suspensionGrounds.${String(d.ground)}`)],
+      );
+      if (d.purpose)
+        details.push([t("fields.purpose"), `(${String(d.purpose)}) ${tr(`purposes.${String(d.purpose)}`)}`]);
       if (d.wanted) details.push([t("fields.wanted"), tr(`suspensionWanted.${String(d.wanted)}`)]);
       details.push([t("fields.recipient"), opt(d.recipient)], [t("fields.explanation"), opt(d.explanation)]);
       break;
@@ -94,7 +117,10 @@ export async function ReviewSummary({ s, files }: { s: RequestSubmission; files:
         title={t("steps.subject")}
         href="/requests/new/subject"
         rows={[
-          [t("fields.name"), subject.nameKana ? t("review.withKana", { name: subject.name, kana: subject.nameKana }) : subject.name],
+          [
+            t("fields.name"),
+            subject.nameKana ? t("review.withKana", { name: subject.name, kana: subject.nameKana }) : subject.name,
+          ],
           [t("fields.birthDate"), subject.birthDate],
           [t("review.address"), formatAddress(subject, locale)],
           [t("fields.email"), subject.email],
@@ -108,7 +134,20 @@ export async function ReviewSummary({ s, files }: { s: RequestSubmission; files:
         title={t("steps.documents")}
         href="/requests/new/documents"
         rows={[
-          [t("review.files"), files.length ? files.map((f) => t("review.fileLine", { kind: tr(`documentKinds.${f.kind}`), holder: tr(`documentHolders.${f.holder}`), name: f.name })).join("\n") : none],
+          [
+            t("review.files"),
+            files.length
+              ? files
+                  .map((f) =>
+                    t("review.fileLine", {
+                      kind: tr(`documentKinds.${f.kind}`),
+                      holder: tr(`documentHolders.${f.holder}`),
+                      name: f.name,
+                    }),
+                  )
+                  .join("\n")
+              : none,
+          ],
           [t("review.byPost"), s.documents.sendByPost ? t("review.yes") : t("review.no")],
         ]}
       />

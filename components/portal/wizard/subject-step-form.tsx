@@ -5,7 +5,15 @@ import { SelectField, TextareaField, TextField } from "@/components/ui/field";
 import { RESIDENCES } from "@/lib/requests/countries";
 import { PREFECTURES, RELATIONSHIPS } from "@/lib/requests/policy-items";
 import { Choices } from "../choices";
-import { ActionButton, DefaultSubmit, FormErrors, FormNotice, usePortalForm, WizardNav, type PortalAction } from "../portal-form";
+import {
+  ActionButton,
+  DefaultSubmit,
+  FormErrors,
+  FormNotice,
+  usePortalForm,
+  WizardNav,
+  type PortalAction,
+} from "../portal-form";
 import { fieldIdOf, type PortalFormState } from "../step-state";
 
 /** Shown only while "outside Japan" is chosen (CSS only, so it works without JavaScript). */
@@ -14,7 +22,17 @@ const ABROAD_ONLY = "hidden group-has-[#f-residence-ABROAD:checked]:block";
 const JAPAN_ONLY = "group-has-[#f-residence-ABROAD:checked]:hidden";
 const ABROAD_ONLY_INLINE = "hidden group-has-[#f-residence-ABROAD:checked]:inline";
 
-export function SubjectStepForm({ action, initial, agent, countries }: { action: PortalAction; initial: PortalFormState; agent: boolean; countries: { value: string; label: string }[] }) {
+export function SubjectStepForm({
+  action,
+  initial,
+  agent,
+  countries,
+}: {
+  action: PortalAction;
+  initial: PortalFormState;
+  agent: boolean;
+  countries: { value: string; label: string }[];
+}) {
   const f = usePortalForm(action, initial);
   const t = useTranslations("portal.wizard");
   const tr = useTranslations("requests");
@@ -27,7 +45,16 @@ export function SubjectStepForm({ action, initial, agent, countries }: { action:
   }, [notice, f.state.nonce]);
   const req = { requiredLabel: tc("required"), optionalLabel: tc("optional") };
   const field = (name: string, props: Record<string, unknown> = {}) => (
-    <TextField id={fieldIdOf(name)} name={name} label={t(`fields.${name}`)} defaultValue={f.v(name)} errors={f.err(name)} required {...req} {...props} />
+    <TextField
+      id={fieldIdOf(name)}
+      name={name}
+      label={t(`fields.${name}`)}
+      defaultValue={f.v(name)}
+      errors={f.err(name)}
+      required
+      {...req}
+      {...props}
+    />
   );
   return (
     <>
@@ -56,7 +83,9 @@ export function SubjectStepForm({ action, initial, agent, countries }: { action:
           label={
             <>
               {t("fields.nameKana")}
-              <span className={`ml-2 rounded bg-danger px-1.5 py-0.5 text-xs font-normal text-white ${JAPAN_ONLY}`}>{tc("required")}</span>
+              <span className={`ml-2 rounded bg-danger px-1.5 py-0.5 text-xs font-normal text-white ${JAPAN_ONLY}`}>
+                {tc("required")}
+              </span>
               <span className={`ml-2 text-xs font-normal text-muted ${ABROAD_ONLY_INLINE}`}>{tc("optional")}</span>
             </>
           }
@@ -67,30 +96,41 @@ export function SubjectStepForm({ action, initial, agent, countries }: { action:
         />
         {field("birthDate", { autoComplete: agent ? "off" : "bday", hint: t("hints.date") })}
         <div className={JAPAN_ONLY}>
-        <div className="mb-5">
-          <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
-            <div className="sm:w-56 [&>div]:mb-0">
-              {field("postalCode", { autoComplete: agent ? "off" : "postal-code", inputMode: "numeric", hint: t("hints.postalCode") })}
+          <div className="mb-5">
+            <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
+              <div className="sm:w-56 [&>div]:mb-0">
+                {field("postalCode", {
+                  autoComplete: agent ? "off" : "postal-code",
+                  inputMode: "numeric",
+                  hint: t("hints.postalCode"),
+                })}
+              </div>
+              <ActionButton pending={f.pending} value="lookup" variant="secondary" className="sm:mb-0">
+                {t("subject.lookup")}
+              </ActionButton>
             </div>
-            <ActionButton pending={f.pending} value="lookup" variant="secondary" className="sm:mb-0">
-              {t("subject.lookup")}
-            </ActionButton>
           </div>
-        </div>
-        <SelectField
-          id={fieldIdOf("prefecture")}
-          name="prefecture"
-          label={t("fields.prefecture")}
-          hint={t("subject.prefectureHint")}
-          defaultValue={f.v("prefecture")}
-          errors={f.err("prefecture")}
-          autoComplete={agent ? "off" : "address-level1"}
-          required
-          {...req}
-          options={[{ value: "", label: t("subject.choosePrefecture") }, ...PREFECTURES.map((p) => ({ value: p, label: p }))]}
-        />
-        {field("city", { autoComplete: agent ? "off" : "address-level2" })}
-        {field("addressLine", { autoComplete: agent ? "off" : "address-line1", hint: t("hints.addressLine"), ref: addressRef })}
+          <SelectField
+            id={fieldIdOf("prefecture")}
+            name="prefecture"
+            label={t("fields.prefecture")}
+            hint={t("subject.prefectureHint")}
+            defaultValue={f.v("prefecture")}
+            errors={f.err("prefecture")}
+            autoComplete={agent ? "off" : "address-level1"}
+            required
+            {...req}
+            options={[
+              { value: "", label: t("subject.choosePrefecture") },
+              ...PREFECTURES.map((p) => ({ value: p, label: p })),
+            ]}
+          />
+          {field("city", { autoComplete: agent ? "off" : "address-level2" })}
+          {field("addressLine", {
+            autoComplete: agent ? "off" : "address-line1",
+            hint: t("hints.addressLine"),
+            ref: addressRef,
+          })}
         </div>
         <div className={ABROAD_ONLY}>
           <SelectField
@@ -117,7 +157,11 @@ export function SubjectStepForm({ action, initial, agent, countries }: { action:
             {...req}
           />
         </div>
-        {field("email", { type: "email", autoComplete: agent ? "off" : "email", hint: agent ? t("hints.subjectEmailAgent") : t("hints.email") })}
+        {field("email", {
+          type: "email",
+          autoComplete: agent ? "off" : "email",
+          hint: agent ? t("hints.subjectEmailAgent") : t("hints.email"),
+        })}
         {field("phone", {
           type: "tel",
           autoComplete: agent ? "off" : "tel",

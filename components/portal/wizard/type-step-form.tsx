@@ -7,7 +7,15 @@ import { Choices } from "../choices";
 import { FormErrors, usePortalForm, WizardNav, type PortalAction } from "../portal-form";
 import { fieldIdOf, type PortalFormState } from "../step-state";
 
-export function TypeStepForm({ action, initial, feeText }: { action: PortalAction; initial: PortalFormState; feeText: string }) {
+export function TypeStepForm({
+  action,
+  initial,
+  feeText,
+}: {
+  action: PortalAction;
+  initial: PortalFormState;
+  feeText: string;
+}) {
   const f = usePortalForm(action, initial);
   const t = useTranslations("portal.wizard");
   const tr = useTranslations("requests");

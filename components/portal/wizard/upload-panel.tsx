@@ -20,7 +20,17 @@ type Errors = Record<string, string[]>;
  * button; a file over the size limit is refused before anything is sent, and 次へ sends a
  * file still waiting in the picker (pending-upload.ts).
  */
-export function UploadPanel({ kinds, maxBytes, initialErrors, full }: { kinds: { value: string; label: string }[]; maxBytes: number; initialErrors: Errors; full: boolean }) {
+export function UploadPanel({
+  kinds,
+  maxBytes,
+  initialErrors,
+  full,
+}: {
+  kinds: { value: string; label: string }[];
+  maxBytes: number;
+  initialErrors: Errors;
+  full: boolean;
+}) {
   const t = useTranslations("portal.wizard.documents");
   const tc = useTranslations("common");
   const text = useKeyText();
@@ -111,10 +121,17 @@ export function UploadPanel({ kinds, maxBytes, initialErrors, full }: { kinds: {
 
   const items = Object.entries(errors).map(([field, keys]) => ({
     fieldId: field === "_form" ? undefined : fieldIdOf(`upload.${field}`),
-    message: keys.map((k) => text(k.startsWith("errors.") && !k.startsWith("errors.codes.") ? `requests.${k}` : k)).join(" "),
+    message: keys
+      .map((k) => text(k.startsWith("errors.") && !k.startsWith("errors.codes.") ? `requests.${k}` : k))
+      .join(" "),
   }));
   return (
-    <section aria-labelledby="upload-title" id={fieldIdOf("files")} tabIndex={-1} className="mb-6 rounded-md border border-brand-100 bg-white p-4">
+    <section
+      aria-labelledby="upload-title"
+      id={fieldIdOf("files")}
+      tabIndex={-1}
+      className="mb-6 rounded-md border border-brand-100 bg-white p-4"
+    >
       <h2 id="upload-title" className="mb-3 text-lg font-bold">
         {t("uploadTitle")}
       </h2>
@@ -125,13 +142,39 @@ export function UploadPanel({ kinds, maxBytes, initialErrors, full }: { kinds: {
       {full ? (
         <p>{t("full")}</p>
       ) : (
-        <form ref={formRef} method="post" action="/api/requests/uploads" encType="multipart/form-data" onSubmit={onSubmit} noValidate>
-          <SelectField id={fieldIdOf("upload.kind")} name="kind" label={t("kind")} errors={err("kind")} onChange={onChooseKind} required requiredLabel={tc("required")} options={[{ value: "", label: t("chooseKind") }, ...kinds]} />
-          <TextField id={fieldIdOf("upload.issuedOn")} name="issuedOn" label={t("issuedOn")} hint={t("issuedOnHint")} errors={err("issuedOn")} optionalLabel={tc("optional")} autoComplete="off" />
+        <form
+          ref={formRef}
+          method="post"
+          action="/api/requests/uploads"
+          encType="multipart/form-data"
+          onSubmit={onSubmit}
+          noValidate
+        >
+          <SelectField
+            id={fieldIdOf("upload.kind")}
+            name="kind"
+            label={t("kind")}
+            errors={err("kind")}
+            onChange={onChooseKind}
+            required
+            requiredLabel={tc("required")}
+            options={[{ value: "", label: t("chooseKind") }, ...kinds]}
+          />
+          <TextField
+            id={fieldIdOf("upload.issuedOn")}
+            name="issuedOn"
+            label={t("issuedOn")}
+            hint={t("issuedOnHint")}
+            errors={err("issuedOn")}
+            optionalLabel={tc("optional")}
+            autoComplete="off"
+          />
           <div className="mb-5">
             <label htmlFor={fieldIdOf("upload.file")} className="mb-1 block font-semibold">
               {t("file")}
-              <span className="ml-2 rounded bg-danger px-1.5 py-0.5 text-xs font-normal text-white">{tc("required")}</span>
+              <span className="ml-2 rounded bg-danger px-1.5 py-0.5 text-xs font-normal text-white">
+                {tc("required")}
+              </span>
             </label>
             <p id="upload-file-hint" className="mb-1 text-sm text-muted">
               {t("fileHint")}
@@ -160,7 +203,11 @@ export function UploadPanel({ kinds, maxBytes, initialErrors, full }: { kinds: {
               <progress id="upload-progress" max={100} value={progress} className="h-3 w-full" />
             </div>
           ) : null}
-          <button type="submit" className={`${buttonClass("secondary")} w-full sm:w-auto`} aria-disabled={progress !== null || undefined}>
+          <button
+            type="submit"
+            className={`${buttonClass("secondary")} w-full sm:w-auto`}
+            aria-disabled={progress !== null || undefined}
+          >
             {progress !== null ? t("uploading") : t("upload")}
           </button>
         </form>

@@ -4,7 +4,15 @@ import type { WizardStep } from "@/lib/requests/wizard-values";
 import { WizardProgress } from "../wizard-progress";
 
 /** Every wizard step: progress, the step's title as the page heading, a short lead, the form. */
-export async function WizardPage({ step, children, lead }: { step: WizardStep; children: ReactNode; lead?: ReactNode }) {
+export async function WizardPage({
+  step,
+  children,
+  lead,
+}: {
+  step: WizardStep;
+  children: ReactNode;
+  lead?: ReactNode;
+}) {
   const t = await getTranslations("portal.wizard");
   return (
     <div className="mx-auto max-w-2xl">

@@ -9,9 +9,14 @@ const DDL_TIMEOUT_MS = 30 * 60_000;
 export const LOGIN_ID_BASE = 100_000_000;
 
 async function tableExists(s: Session): Promise<boolean> {
-  const rows = s.dialect === "postgres"
-    ? await s.query("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'members'")
-    : await s.query("SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'members'");
+  const rows =
+    s.dialect === "postgres"
+      ? await s.query(
+          "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'members'",
+        )
+      : await s.query(
+          "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'members'",
+        );
   return rows.length > 0;
 }
 
@@ -22,7 +27,10 @@ async function insertDemoPeople(s: Session): Promise<void> {
     for (const row of demoRows[table] ?? []) {
       const cols = Object.keys(row);
       const params = cols.map((c) => row[c]);
-      await s.query(`INSERT INTO ${s.id(table)} (${cols.map((c) => s.id(c)).join(", ")}) VALUES (${cols.map((_, i) => s.param(i + 1)).join(", ")})`, params);
+      await s.query(
+        `INSERT INTO ${s.id(table)} (${cols.map((c) => s.id(c)).join(", ")}) VALUES (${cols.map((_, i) => s.param(i + 1)).join(", ")})`,
+        params,
+      );
     }
   }
 }

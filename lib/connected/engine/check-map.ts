@@ -14,7 +14,8 @@ export async function checkMap(conn: ConnectionConfig, mapInput: DatasetMap): Pr
     const catalog = await introspect(session, map);
     const reach = reachableTables(map);
     const problems: string[] = [];
-    if (conn.dialect !== map.dialect) problems.push(`the map is for ${map.dialect} but the connection is ${conn.dialect}`);
+    if (conn.dialect !== map.dialect)
+      problems.push(`the map is for ${map.dialect} but the connection is ${conn.dialect}`);
     const tables: MapCheckTable[] = map.tables.map((t) => {
       const info = catalog.get(t.name);
       const tp: string[] = [];
@@ -34,7 +35,11 @@ export async function checkMap(conn: ConnectionConfig, mapInput: DatasetMap): Pr
         }
       }
       for (const idn of t.identities ?? []) {
-        const live = liveColumn(session, info, idn.kind === "name_birth_date" ? (idn.birthDateColumn ?? idn.column) : idn.column);
+        const live = liveColumn(
+          session,
+          info,
+          idn.kind === "name_birth_date" ? (idn.birthDateColumn ?? idn.column) : idn.column,
+        );
         if (!live) continue;
         const ok = idn.kind === "email" && session.dialect === "postgres" ? live.lowerIndexed : live.indexed;
         if (!ok) {
@@ -45,7 +50,9 @@ export async function checkMap(conn: ConnectionConfig, mapInput: DatasetMap): Pr
           );
         }
         if (idn.kind === "email" && session.dialect === "mysql" && live.collation && !/_ci$/i.test(live.collation)) {
-          warnings.push(`identity "${t.name}.${live.name}" has a case-sensitive collation (${live.collation}); collection compares LOWER() and will scan`);
+          warnings.push(
+            `identity "${t.name}.${live.name}" has a case-sensitive collation (${live.collation}); collection compares LOWER() and will scan`,
+          );
         }
       }
       problems.push(...tp);

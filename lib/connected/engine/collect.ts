@@ -4,12 +4,28 @@ import { openDriver } from "./drivers/open";
 import { assertSchemaMatches, introspect, liveColumn, tableSchema, usedColumns, type Catalog } from "./introspect";
 import { parseDatasetMap } from "./map-schema";
 import {
-  memberIdVariants, normaliseBirthDate, normaliseEmail, normaliseIdentity, normaliseMemberId, normaliseName, normalisePhone,
-  phoneVariants, type NormalisedIdentity,
+  memberIdVariants,
+  normaliseBirthDate,
+  normaliseEmail,
+  normaliseIdentity,
+  normaliseMemberId,
+  normaliseName,
+  normalisePhone,
+  phoneVariants,
+  type NormalisedIdentity,
 } from "./normalise-identity";
 import { chunks, inList, keyString, qualified, rowKeyOf, toScalar, tupleIn } from "./sql";
 import type {
-  CollectOptions, Collection, ConnectionConfig, DatasetMap, IdentityKind, IdentityValues, MapIdentity, MapTable, RowKey, ScalarValue,
+  CollectOptions,
+  Collection,
+  ConnectionConfig,
+  DatasetMap,
+  IdentityKind,
+  IdentityValues,
+  MapIdentity,
+  MapTable,
+  RowKey,
+  ScalarValue,
 } from "./types";
 
 const DEFAULT_ROW_CAP = 1000;
@@ -34,14 +50,24 @@ export type Resolved = {
 
 export function resolveTable(s: Session, map: DatasetMap, catalog: Catalog, t: MapTable): Resolved {
   const info = catalog.get(t.name);
-  if (!info) throw new ConnectedSystemError("SCHEMA_CHANGED", `The database no longer matches the map: table "${t.name}" not found.`);
+  if (!info)
+    throw new ConnectedSystemError(
+      "SCHEMA_CHANGED",
+      `The database no longer matches the map: table "${t.name}" not found.`,
+    );
   const live = (name: string) => {
     const c = liveColumn(s, info, name);
-    if (!c) throw new ConnectedSystemError("SCHEMA_CHANGED", `The database no longer matches the map: column "${t.name}.${name}" not found.`);
+    if (!c)
+      throw new ConnectedSystemError(
+        "SCHEMA_CHANGED",
+        `The database no longer matches the map: column "${t.name}.${name}" not found.`,
+      );
     return c.name;
   };
   const col = (name: string) => s.id(live(name));
-  const selectList = usedColumns(t, map).map((n) => col(n)).join(", ");
+  const selectList = usedColumns(t, map)
+    .map((n) => col(n))
+    .join(", ");
   return { t, from: qualified(s, tableSchema(s, t), info.name), col, live, selectList };
 }
 
@@ -82,7 +108,15 @@ function identityValue(kind: IdentityKind, id: NormalisedIdentity): boolean {
 }
 
 /** One indexed query per identity column; candidates are re-checked by judge(). */
-async function identityCandidates(s: Session, r: Resolved, idn: MapIdentity, id: NormalisedIdentity, raw: IdentityValues, cap: number, catalog: Catalog): Promise<Row[]> {
+async function identityCandidates(
+  s: Session,
+  r: Resolved,
+  idn: MapIdentity,
+  id: NormalisedIdentity,
+  raw: IdentityValues,
+  cap: number,
+  catalog: Catalog,
+): Promise<Row[]> {
   const params: unknown[] = [];
   let where: string;
   let limit = cap + 1;
@@ -115,21 +149,36 @@ function pkLive(r: Resolved): string[] {
  * carrying the keys found), in one read-only transaction with a statement timeout. Each table's
  * rows are capped; memory stays bounded by cap × tables.
  */
-export async function collect(conn: ConnectionConfig, mapInput: DatasetMap, identity: IdentityValues, opts: CollectOptions = {}): Promise<Collection> {
+export async function collect(
+  conn: ConnectionConfig,
+  mapInput: DatasetMap,
+  identity: IdentityValues,
+  opts: CollectOptions = {},
+): Promise<Collection> {
   const map = parseDatasetMap(mapInput);
-  if (map.dialect !== conn.dialect) throw new ConnectedSystemError("MAP_INVALID", `The map is for ${map.dialect} but the connection is ${conn.dialect}.`);
+  if (map.dialect !== conn.dialect)
+    throw new ConnectedSystemError(
+      "MAP_INVALID",
+      `The map is for ${map.dialect} but the connection is ${conn.dialect}.`,
+    );
   const id = normaliseIdentity(identity);
   const cap = Math.max(1, Math.min(opts.rowCapPerTable ?? DEFAULT_ROW_CAP, 100_000));
   const hops = Math.max(0, Math.min(opts.maxHops ?? DEFAULT_HOPS, 20));
   const usable = map.tables.some((t) => (t.identities ?? []).some((i) => identityValue(i.kind, id)));
-  if (!usable) throw new ConnectedSystemError("ERROR", "The request has no identity value this map can match (email, phone, member id, or name with date of birth).");
+  if (!usable)
+    throw new ConnectedSystemError(
+      "ERROR",
+      "The request has no identity value this map can match (email, phone, member id, or name with date of birth).",
+    );
 
   const driver = openDriver(conn);
   return driver.transaction("read", opts.statementTimeoutMs ?? DEFAULT_TIMEOUT_MS, async (s) => {
     const catalog = await introspect(s, map);
     assertSchemaMatches(s, map, catalog);
     const resolved = new Map(map.tables.map((t) => [t.name, resolveTable(s, map, catalog, t)]));
-    const state = new Map<string, TableState>(map.tables.map((t) => [t.name, { rows: new Map(), truncated: false, via: null }]));
+    const state = new Map<string, TableState>(
+      map.tables.map((t) => [t.name, { rows: new Map(), truncated: false, via: null }]),
+    );
     const matchedBy = new Set<IdentityKind>();
 
     /** Adds rows to a table; returns those new to it (the next hop's frontier). */
@@ -143,7 +192,10 @@ export async function collect(conn: ConnectionConfig, mapInput: DatasetMap, iden
         const key = rowKeyOf(row, live, r.t.primaryKey);
         const k = keyString(key, r.t.primaryKey);
         if (st.rows.has(k)) continue;
-        if (st.rows.size >= cap) { st.truncated = true; break; }
+        if (st.rows.size >= cap) {
+          st.truncated = true;
+          break;
+        }
         const held = { key, raw: row };
         st.rows.set(k, held);
         fresh.push(held);
@@ -181,7 +233,9 @@ export async function collect(conn: ConnectionConfig, mapInput: DatasetMap, iden
 
     for (let hop = 0; hop < hops && frontier.size > 0; hop++) {
       const next = new Map<string, Held[]>();
-      const push = (table: string, held: Held[]) => { if (held.length) next.set(table, [...(next.get(table) ?? []), ...held]); };
+      const push = (table: string, held: Held[]) => {
+        if (held.length) next.set(table, [...(next.get(table) ?? []), ...held]);
+      };
       for (const t of map.tables) {
         const child = resolved.get(t.name);
         if (!child) continue;
@@ -192,14 +246,28 @@ export async function collect(conn: ConnectionConfig, mapInput: DatasetMap, iden
           const parentNew = frontier.get(ref.table);
           if (parentNew) {
             const via = `${ref.table}.${ref.refColumns.join(",")} -> ${t.name}.${ref.columns.join(",")}`;
-            const rows = await follow(s, parentNew, ref.refColumns.map((c) => parent.live(c)), child, ref.columns, cap);
+            const rows = await follow(
+              s,
+              parentNew,
+              ref.refColumns.map((c) => parent.live(c)),
+              child,
+              ref.columns,
+              cap,
+            );
             push(t.name, add(t.name, rows, via));
           }
           // Optionally the other way: rows this table's rows point at.
           const childNew = frontier.get(t.name);
           if (ref.followToReferenced && childNew) {
             const via = `${t.name}.${ref.columns.join(",")} -> ${ref.table}.${ref.refColumns.join(",")}`;
-            const rows = await follow(s, childNew, ref.columns.map((c) => child.live(c)), parent, ref.refColumns, cap);
+            const rows = await follow(
+              s,
+              childNew,
+              ref.columns.map((c) => child.live(c)),
+              parent,
+              ref.refColumns,
+              cap,
+            );
             push(ref.table, add(ref.table, rows, via));
           }
         }
@@ -210,13 +278,14 @@ export async function collect(conn: ConnectionConfig, mapInput: DatasetMap, iden
     const tables = map.tables.map((t) => {
       const st = state.get(t.name);
       const r = resolved.get(t.name);
-      const rows = st && r
-        ? [...st.rows.values()].map((h) => {
-            const values: Record<string, ScalarValue> = {};
-            for (const c of t.columns) values[c.name] = toScalar(h.raw[r.live(c.name)]);
-            return { key: h.key, values };
-          })
-        : [];
+      const rows =
+        st && r
+          ? [...st.rows.values()].map((h) => {
+              const values: Record<string, ScalarValue> = {};
+              for (const c of t.columns) values[c.name] = toScalar(h.raw[r.live(c.name)]);
+              return { key: h.key, values };
+            })
+          : [];
       return {
         table: t.name,
         ...(t.labelJa ? { labelJa: t.labelJa } : {}),
@@ -232,7 +301,14 @@ export async function collect(conn: ConnectionConfig, mapInput: DatasetMap, iden
 }
 
 /** Rows of `target` whose `targetColumns` equal the `sourceLive` values of the rows found. */
-async function follow(s: Session, found: Held[], sourceLive: string[], target: Resolved, targetColumns: string[], cap: number): Promise<Row[]> {
+async function follow(
+  s: Session,
+  found: Held[],
+  sourceLive: string[],
+  target: Resolved,
+  targetColumns: string[],
+  cap: number,
+): Promise<Row[]> {
   const seen = new Set<string>();
   const tuples: unknown[][] = [];
   for (const h of found) {
@@ -248,7 +324,10 @@ async function follow(s: Session, found: Held[], sourceLive: string[], target: R
   for (const chunk of chunks(tuples, KEY_CHUNK)) {
     const params: unknown[] = [];
     const where = tupleIn(s, cols, chunk, params);
-    const rows = await s.query(`SELECT ${target.selectList} FROM ${target.from} WHERE ${where} LIMIT ${cap + 1}`, params);
+    const rows = await s.query(
+      `SELECT ${target.selectList} FROM ${target.from} WHERE ${where} LIMIT ${cap + 1}`,
+      params,
+    );
     out.push(...rows);
     if (out.length > cap) break;
   }

@@ -59,17 +59,30 @@ export async function introspect(session: Session, map: DatasetMap): Promise<Cat
       let t = found.get(k);
       if (!t) found.set(k, (t = { schema: text(r.table_schema), name: text(r.table_name), columns: new Map() }));
       t.columns.set(text(r.column_name), {
-        name: text(r.column_name), dataType: text(r.data_type), maxLength: num(r.character_maximum_length),
-        collation: r.collation_name ? text(r.collation_name) : null, indexed: false, lowerIndexed: false,
+        name: text(r.column_name),
+        dataType: text(r.data_type),
+        maxLength: num(r.character_maximum_length),
+        collation: r.collation_name ? text(r.collation_name) : null,
+        indexed: false,
+        lowerIndexed: false,
       });
     }
-    const idx = await session.query(`SELECT schemaname, tablename, indexdef FROM pg_indexes WHERE schemaname = ANY($1) AND tablename = ANY($2)`, [schemas, names]);
+    const idx = await session.query(
+      `SELECT schemaname, tablename, indexdef FROM pg_indexes WHERE schemaname = ANY($1) AND tablename = ANY($2)`,
+      [schemas, names],
+    );
     for (const r of idx) {
       const t = found.get(key(text(r.schemaname), text(r.tablename)));
       if (!t) continue;
       const lead = leadingIndexColumn(text(r.indexdef));
-      if (lead.column) { const c = t.columns.get(lead.column); if (c) c.indexed = true; }
-      if (lead.lower) { const c = t.columns.get(lead.lower); if (c) c.lowerIndexed = true; }
+      if (lead.column) {
+        const c = t.columns.get(lead.column);
+        if (c) c.indexed = true;
+      }
+      if (lead.lower) {
+        const c = t.columns.get(lead.lower);
+        if (c) c.lowerIndexed = true;
+      }
     }
   } else {
     const schema = session.database ?? "";
@@ -85,8 +98,12 @@ export async function introspect(session: Session, map: DatasetMap): Promise<Cat
       let t = found.get(k);
       if (!t) found.set(k, (t = { schema, name: text(r.table_name), columns: new Map() }));
       t.columns.set(text(r.column_name), {
-        name: text(r.column_name), dataType: text(r.data_type), maxLength: num(r.max_length),
-        collation: r.collation_name ? text(r.collation_name) : null, indexed: false, lowerIndexed: false,
+        name: text(r.column_name),
+        dataType: text(r.data_type),
+        maxLength: num(r.max_length),
+        collation: r.collation_name ? text(r.collation_name) : null,
+        indexed: false,
+        lowerIndexed: false,
       });
     }
     const idx = await session.query(
@@ -116,11 +133,15 @@ export function liveColumn(session: Session, info: TableInfo | undefined, name: 
 /** Every column name a table's map entry uses (mapped, key, identity, suspension, references). */
 export function usedColumns(t: MapTable, map: DatasetMap): string[] {
   const set = new Set<string>([...t.primaryKey, ...t.columns.map((c) => c.name)]);
-  for (const i of t.identities ?? []) { set.add(i.column); if (i.birthDateColumn) set.add(i.birthDateColumn); }
+  for (const i of t.identities ?? []) {
+    set.add(i.column);
+    if (i.birthDateColumn) set.add(i.birthDateColumn);
+  }
   if (t.suspension) set.add(t.suspension.column);
   for (const r of t.references ?? []) for (const c of r.columns) set.add(c);
   // Columns other tables' references point at.
-  for (const o of map.tables) for (const r of o.references ?? []) if (r.table === t.name) for (const c of r.refColumns) set.add(c);
+  for (const o of map.tables)
+    for (const r of o.references ?? []) if (r.table === t.name) for (const c of r.refColumns) set.add(c);
   return [...set];
 }
 
@@ -129,8 +150,12 @@ export function missingIdentifiers(session: Session, map: DatasetMap, catalog: C
   const out: string[] = [];
   for (const t of map.tables) {
     const info = catalog.get(t.name);
-    if (!info) { out.push(`table "${t.name}" not found (or not visible to this database role)`); continue; }
-    for (const c of usedColumns(t, map)) if (!liveColumn(session, info, c)) out.push(`column "${t.name}.${c}" not found`);
+    if (!info) {
+      out.push(`table "${t.name}" not found (or not visible to this database role)`);
+      continue;
+    }
+    for (const c of usedColumns(t, map))
+      if (!liveColumn(session, info, c)) out.push(`column "${t.name}.${c}" not found`);
   }
   return out;
 }
@@ -138,7 +163,10 @@ export function missingIdentifiers(session: Session, map: DatasetMap, catalog: C
 export function assertSchemaMatches(session: Session, map: DatasetMap, catalog: Catalog): void {
   const missing = missingIdentifiers(session, map, catalog);
   if (missing.length > 0) {
-    throw new ConnectedSystemError("SCHEMA_CHANGED", `The database no longer matches the map: ${missing.slice(0, 10).join("; ")}.`);
+    throw new ConnectedSystemError(
+      "SCHEMA_CHANGED",
+      `The database no longer matches the map: ${missing.slice(0, 10).join("; ")}.`,
+    );
   }
 }
 
@@ -150,8 +178,14 @@ export function reachableTables(map: DatasetMap): Set<string> {
     grew = false;
     for (const t of map.tables) {
       for (const r of t.references ?? []) {
-        if (reach.has(r.table) && !reach.has(t.name)) { reach.add(t.name); grew = true; }
-        if (r.followToReferenced && reach.has(t.name) && !reach.has(r.table)) { reach.add(r.table); grew = true; }
+        if (reach.has(r.table) && !reach.has(t.name)) {
+          reach.add(t.name);
+          grew = true;
+        }
+        if (r.followToReferenced && reach.has(t.name) && !reach.has(r.table)) {
+          reach.add(r.table);
+          grew = true;
+        }
       }
     }
   }

@@ -59,7 +59,10 @@ const tableSchema = z
     schema: identifier.optional(),
     primaryKey: z.array(identifier).min(1).max(8),
     deleteRowAllowed: z.boolean().optional(),
-    suspension: z.object({ column: identifier, value: z.union([z.string().max(200), z.number(), z.boolean()]) }).strict().optional(),
+    suspension: z
+      .object({ column: identifier, value: z.union([z.string().max(200), z.number(), z.boolean()]) })
+      .strict()
+      .optional(),
     identities: z.array(identitySchema).max(20).optional(),
     columns: z.array(columnSchema).min(1).max(500),
     references: z.array(referenceSchema).max(50).optional(),
@@ -77,32 +80,69 @@ export const datasetMapSchema = z
     const names = new Set<string>();
     map.tables.forEach((t, ti) => {
       const at = (...p: (string | number)[]) => ["tables", ti, ...p];
-      if (names.has(t.name)) ctx.addIssue({ code: "custom", path: at("name"), message: `table "${t.name}" appears twice` });
+      if (names.has(t.name))
+        ctx.addIssue({ code: "custom", path: at("name"), message: `table "${t.name}" appears twice` });
       names.add(t.name);
       const cols = new Set<string>();
       t.columns.forEach((c, ci) => {
-        if (cols.has(c.name)) ctx.addIssue({ code: "custom", path: at("columns", ci, "name"), message: `column "${c.name}" appears twice` });
+        if (cols.has(c.name))
+          ctx.addIssue({
+            code: "custom",
+            path: at("columns", ci, "name"),
+            message: `column "${c.name}" appears twice`,
+          });
         cols.add(c.name);
         if (c.erasure?.kind === "delete_row" && !t.deleteRowAllowed) {
-          ctx.addIssue({ code: "custom", path: at("columns", ci, "erasure"), message: `column "${c.name}": delete_row needs deleteRowAllowed: true on table "${t.name}"` });
+          ctx.addIssue({
+            code: "custom",
+            path: at("columns", ci, "erasure"),
+            message: `column "${c.name}": delete_row needs deleteRowAllowed: true on table "${t.name}"`,
+          });
         }
-        if (c.erasure && c.erasure.kind !== "keep" && c.erasure.kind !== "delete_row" && t.primaryKey.includes(c.name)) {
-          ctx.addIssue({ code: "custom", path: at("columns", ci, "erasure"), message: `column "${c.name}" is part of the primary key of "${t.name}" and cannot be masked` });
+        if (
+          c.erasure &&
+          c.erasure.kind !== "keep" &&
+          c.erasure.kind !== "delete_row" &&
+          t.primaryKey.includes(c.name)
+        ) {
+          ctx.addIssue({
+            code: "custom",
+            path: at("columns", ci, "erasure"),
+            message: `column "${c.name}" is part of the primary key of "${t.name}" and cannot be masked`,
+          });
         }
       });
       if (t.suspension && t.primaryKey.includes(t.suspension.column)) {
-        ctx.addIssue({ code: "custom", path: at("suspension", "column"), message: `suspension column "${t.suspension.column}" is part of the primary key of "${t.name}"` });
+        ctx.addIssue({
+          code: "custom",
+          path: at("suspension", "column"),
+          message: `suspension column "${t.suspension.column}" is part of the primary key of "${t.name}"`,
+        });
       }
       t.identities?.forEach((idn, ii) => {
         if (idn.kind === "name_birth_date" && !idn.birthDateColumn) {
-          ctx.addIssue({ code: "custom", path: at("identities", ii, "birthDateColumn"), message: `identity name_birth_date on "${t.name}.${idn.column}" needs birthDateColumn` });
+          ctx.addIssue({
+            code: "custom",
+            path: at("identities", ii, "birthDateColumn"),
+            message: `identity name_birth_date on "${t.name}.${idn.column}" needs birthDateColumn`,
+          });
         }
       });
     });
     map.tables.forEach((t, ti) => {
       t.references?.forEach((r, ri) => {
-        if (!names.has(r.table)) ctx.addIssue({ code: "custom", path: ["tables", ti, "references", ri, "table"], message: `table "${t.name}" references "${r.table}", which is not in the map` });
-        if (r.columns.length !== r.refColumns.length) ctx.addIssue({ code: "custom", path: ["tables", ti, "references", ri, "refColumns"], message: `reference from "${t.name}" to "${r.table}" pairs ${r.columns.length} column(s) with ${r.refColumns.length}` });
+        if (!names.has(r.table))
+          ctx.addIssue({
+            code: "custom",
+            path: ["tables", ti, "references", ri, "table"],
+            message: `table "${t.name}" references "${r.table}", which is not in the map`,
+          });
+        if (r.columns.length !== r.refColumns.length)
+          ctx.addIssue({
+            code: "custom",
+            path: ["tables", ti, "references", ri, "refColumns"],
+            message: `reference from "${t.name}" to "${r.table}" pairs ${r.columns.length} column(s) with ${r.refColumns.length}`,
+          });
       });
     });
   });
@@ -114,8 +154,12 @@ function describePath(input: unknown, path: PropertyKey[]): string {
   for (const key of path) {
     const next = node !== null && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined;
     if (typeof key === "number") {
-      const name = next !== null && typeof next === "object" ? (next as Record<string, unknown>).name ?? (next as Record<string, unknown>).column : undefined;
-      parts[parts.length - 1] = `${parts[parts.length - 1] ?? ""}[${key}]${typeof name === "string" ? ` (${name.slice(0, 64)})` : ""}`;
+      const name =
+        next !== null && typeof next === "object"
+          ? ((next as Record<string, unknown>).name ?? (next as Record<string, unknown>).column)
+          : undefined;
+      parts[parts.length - 1] =
+        `${parts[parts.length - 1] ?? ""}[${key}]${typeof name === "string" ? ` (${name.slice(0, 64)})` : ""}`;
     } else {
       parts.push(String(key));
     }
@@ -136,7 +180,8 @@ export function parseMapYaml(text: string): DatasetMap {
   try {
     doc = parse(text, { maxAliasCount: 50, uniqueKeys: true });
   } catch (e) {
-    const where = e instanceof YAMLParseError && e.linePos ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : "";
+    const where =
+      e instanceof YAMLParseError && e.linePos ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : "";
     throw new ConnectedSystemError("MAP_INVALID", `The YAML could not be read${where}.`);
   }
   return parseDatasetMap(doc);

@@ -46,7 +46,10 @@ export function normaliseName(v: string): string {
 }
 
 export function normaliseBirthDate(v: string): string | undefined {
-  const m = v.normalize("NFKC").trim().match(/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?/);
+  const m = v
+    .normalize("NFKC")
+    .trim()
+    .match(/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?/);
   if (!m) return undefined;
   const [, y = "", mo = "", d = ""] = m;
   return `${y}-${mo.padStart(2, "0")}-${d.padStart(2, "0")}`;
@@ -77,7 +80,20 @@ const fullWidthDigit = (s: string) => s.replace(/[0-9]/g, (d) => String.fromChar
  */
 export function phoneVariants(digits: string): string[] {
   const out = new Set<string>([digits]);
-  const splits: number[][] = digits.length === 11 ? [[3, 4, 4], [3, 3, 5]] : [[2, 4, 4], [3, 3, 4], [4, 2, 4], [5, 1, 4], [4, 6], [3, 7]];
+  const splits: number[][] =
+    digits.length === 11
+      ? [
+          [3, 4, 4],
+          [3, 3, 5],
+        ]
+      : [
+          [2, 4, 4],
+          [3, 3, 4],
+          [4, 2, 4],
+          [5, 1, 4],
+          [4, 6],
+          [3, 7],
+        ];
   for (const parts of splits) {
     let i = 0;
     const groups = parts.map((n) => digits.slice(i, (i += n)));

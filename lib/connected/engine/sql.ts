@@ -17,19 +17,38 @@ export function inList(s: Session, colSql: string, values: unknown[], params: un
 /** Tuple membership for composite keys; single columns use inList. */
 export function tupleIn(s: Session, colSqls: string[], tuples: unknown[][], params: unknown[]): string {
   const [only] = colSqls;
-  if (colSqls.length === 1 && only !== undefined) return inList(s, only, tuples.map((t) => t[0]), params);
+  if (colSqls.length === 1 && only !== undefined)
+    return inList(
+      s,
+      only,
+      tuples.map((t) => t[0]),
+      params,
+    );
   if (s.dialect === "mysql") {
     params.push(tuples);
     return `(${colSqls.join(", ")}) IN (?)`;
   }
   return `(${tuples
-    .map((t) => `(${colSqls.map((c, i) => { params.push(t[i]); return `${c} = ${s.param(params.length)}`; }).join(" AND ")})`)
+    .map(
+      (t) =>
+        `(${colSqls
+          .map((c, i) => {
+            params.push(t[i]);
+            return `${c} = ${s.param(params.length)}`;
+          })
+          .join(" AND ")})`,
+    )
     .join(" OR ")})`;
 }
 
 /** WHERE fragment for one row by its key (all key columns). */
 export function keyWhere(s: Session, colSqls: string[], values: unknown[], params: unknown[]): string {
-  return colSqls.map((c, i) => { params.push(values[i]); return `${c} = ${s.param(params.length)}`; }).join(" AND ");
+  return colSqls
+    .map((c, i) => {
+      params.push(values[i]);
+      return `${c} = ${s.param(params.length)}`;
+    })
+    .join(" AND ");
 }
 
 export function toScalar(v: unknown): ScalarValue {
@@ -49,7 +68,9 @@ export function toKeyPart(v: unknown): string | number {
 
 export function rowKeyOf(row: Row, pkLive: string[], pkMap: string[]): RowKey {
   const key: RowKey = {};
-  pkMap.forEach((name, i) => { key[name] = toKeyPart(row[pkLive[i] ?? name]); });
+  pkMap.forEach((name, i) => {
+    key[name] = toKeyPart(row[pkLive[i] ?? name]);
+  });
   return key;
 }
 

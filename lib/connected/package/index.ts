@@ -40,12 +40,23 @@ export function applyExclusions(system: DisclosureSystemInput, locale: "ja" | "e
     const rows: Row[] = [];
     for (const r of t.rows) {
       const mine = ex.filter((e) => sameKey(e.rowKey, r.key));
-      if (mine.some((e) => e.column === undefined)) { withheldRows += 1; continue; }
+      if (mine.some((e) => e.column === undefined)) {
+        withheldRows += 1;
+        continue;
+      }
       const hidden = new Set(mine.map((e) => e.column));
       const fields: Field[] = [];
       for (const c of t.columns) {
-        if (hidden.has(c.name)) { withheldFields += 1; continue; }
-        fields.push({ column: c.name, category: c.category, label: locale === "ja" ? c.labelJa : c.labelEn, value: r.values[c.name] ?? null });
+        if (hidden.has(c.name)) {
+          withheldFields += 1;
+          continue;
+        }
+        fields.push({
+          column: c.name,
+          category: c.category,
+          label: locale === "ja" ? c.labelJa : c.labelEn,
+          value: r.values[c.name] ?? null,
+        });
       }
       rows.push({ key: r.key, fields });
     }
@@ -65,7 +76,8 @@ const text = {
     row: "件目",
     none: "該当するデータはありませんでした。",
     truncated: "件数が多いため一部のみを記載しています。残りは別途お知らせします。",
-    withheld: (f: number, r: number) => `一部の情報（項目 ${f} 件、記録 ${r} 件）は開示していません。理由は別途の通知書をご覧ください。`,
+    withheld: (f: number, r: number) =>
+      `一部の情報（項目 ${f} 件、記録 ${r} 件）は開示していません。理由は別途の通知書をご覧ください。`,
     empty: "（空欄）",
     yes: "はい",
     no: "いいえ",
@@ -79,7 +91,8 @@ const text = {
     row: "Record",
     none: "No data was found.",
     truncated: "Only part of the records is shown because there are many; the rest will follow separately.",
-    withheld: (f: number, r: number) => `Some information (${f} field(s), ${r} record(s)) is withheld; the notice explains why.`,
+    withheld: (f: number, r: number) =>
+      `Some information (${f} field(s), ${r} record(s)) is withheld; the notice explains why.`,
     empty: "(empty)",
     yes: "Yes",
     no: "No",
@@ -96,19 +109,30 @@ function pdfBlocks(systems: System[], input: DisclosureFilesInput, generatedAt: 
   const t = text[input.locale];
   const blocks: PdfBlock[] = [
     { kind: "title", text: t.title },
-    { kind: "fields", rows: [[t.reference, input.requestReference], [t.generated, generatedAt]] },
+    {
+      kind: "fields",
+      rows: [
+        [t.reference, input.requestReference],
+        [t.generated, generatedAt],
+      ],
+    },
     { kind: "rule" },
   ];
   for (const s of systems) {
     blocks.push({ kind: "heading", text: `${t.system}: ${s.name}` });
-    if (s.withheldFields + s.withheldRows > 0) blocks.push({ kind: "paragraph", text: t.withheld(s.withheldFields, s.withheldRows), size: 9.5 });
+    if (s.withheldFields + s.withheldRows > 0)
+      blocks.push({ kind: "paragraph", text: t.withheld(s.withheldFields, s.withheldRows), size: 9.5 });
     const tables = s.tables.filter((x) => x.rows.length > 0);
     if (tables.length === 0) blocks.push({ kind: "paragraph", text: t.none });
     for (const table of tables) {
       blocks.push({ kind: "heading", text: `${t.table}: ${table.label}` });
       if (table.truncated) blocks.push({ kind: "paragraph", text: t.truncated, size: 9.5 });
       table.rows.forEach((row, i) => {
-        blocks.push({ kind: "paragraph", text: input.locale === "ja" ? `${i + 1}${t.row}` : `${t.row} ${i + 1}`, size: 9.5 });
+        blocks.push({
+          kind: "paragraph",
+          text: input.locale === "ja" ? `${i + 1}${t.row}` : `${t.row} ${i + 1}`,
+          size: 9.5,
+        });
         const byCategory = new Map<number, Field[]>();
         for (const f of row.fields) byCategory.set(f.category, [...(byCategory.get(f.category) ?? []), f]);
         for (const [category, fields] of [...byCategory.entries()].sort((a, b) => a[0] - b[0])) {
@@ -132,38 +156,63 @@ export async function buildDisclosureFiles(input: DisclosureFilesInput): Promise
   const generatedAt = (input.generatedAt ?? new Date()).toISOString();
   const systems = input.systems.map((s) => applyExclusions(s, input.locale));
 
-  const json = Buffer.from(JSON.stringify({
-    requestReference: input.requestReference,
-    generatedAt,
-    locale: input.locale,
-    systems: systems.map((s) => ({
-      name: s.name,
-      collectedAt: s.collectedAt,
-      withheld: { fields: s.withheldFields, records: s.withheldRows },
-      tables: s.tables.map((t) => ({
-        table: t.table,
-        label: t.label,
-        truncated: t.truncated,
-        records: t.rows.map((r) => ({ key: r.key, fields: r.fields.map((f) => ({ column: f.column, category: f.category, label: f.label, value: f.value })) })),
-      })),
-    })),
-  }, null, 2), "utf8");
+  const json = Buffer.from(
+    JSON.stringify(
+      {
+        requestReference: input.requestReference,
+        generatedAt,
+        locale: input.locale,
+        systems: systems.map((s) => ({
+          name: s.name,
+          collectedAt: s.collectedAt,
+          withheld: { fields: s.withheldFields, records: s.withheldRows },
+          tables: s.tables.map((t) => ({
+            table: t.table,
+            label: t.label,
+            truncated: t.truncated,
+            records: t.rows.map((r) => ({
+              key: r.key,
+              fields: r.fields.map((f) => ({ column: f.column, category: f.category, label: f.label, value: f.value })),
+            })),
+          })),
+        })),
+      },
+      null,
+      2,
+    ),
+    "utf8",
+  );
 
-  const header = input.locale === "ja"
-    ? ["システム", "データ", "記録", "区分", "項目", "値"]
-    : ["System", "Data", "Record", "Category", "Field", "Value"];
+  const header =
+    input.locale === "ja"
+      ? ["システム", "データ", "記録", "区分", "項目", "値"]
+      : ["System", "Data", "Record", "Category", "Field", "Value"];
   const lines = [header.map(csvCell).join(",")];
   for (const s of systems) {
     for (const t of s.tables) {
       t.rows.forEach((r, i) => {
         for (const f of r.fields) {
-          lines.push([s.name, t.label, String(i + 1), categoryLabel(f.category, input.locale), f.label, f.value === null ? "" : show(f.value, input.locale)].map(csvCell).join(","));
+          lines.push(
+            [
+              s.name,
+              t.label,
+              String(i + 1),
+              categoryLabel(f.category, input.locale),
+              f.label,
+              f.value === null ? "" : show(f.value, input.locale),
+            ]
+              .map(csvCell)
+              .join(","),
+          );
         }
       });
     }
   }
   const csv = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join("\r\n")}\r\n`, "utf8")]);
 
-  const pdf = await renderPdf({ title: text[input.locale].title, lang: input.locale }, pdfBlocks(systems, input, generatedAt));
+  const pdf = await renderPdf(
+    { title: text[input.locale].title, lang: input.locale },
+    pdfBlocks(systems, input, generatedAt),
+  );
   return { pdf, json, csv };
 }

@@ -2,7 +2,15 @@
 import { redirect } from "next/navigation";
 import { isAppError } from "@/lib/errors";
 import { updateWizardDraft } from "@/lib/requests/wizard-draft";
-import { correctionRowCount, formValuesFrom, stepErrors, wizardType, type AnswerStep, type FormValues, type WizardDraft } from "@/lib/requests/wizard-values";
+import {
+  correctionRowCount,
+  formValuesFrom,
+  stepErrors,
+  wizardType,
+  type AnswerStep,
+  type FormValues,
+  type WizardDraft,
+} from "@/lib/requests/wizard-values";
 import { lookupPostalCode } from "@/lib/postal/lookup-postal-code";
 import { normalizePostalCode } from "@/lib/requests/normalize-input";
 import { removeDraftUpload } from "@/lib/uploads/draft-uploads";
@@ -22,10 +30,17 @@ function withValues(draft: WizardDraft, step: AnswerStep, values: FormValues): W
   const base = { ...draft, declarationAccepted: false };
   if (step !== "details") return { ...base, answers: { ...draft.answers, [step]: values } };
   const type = wizardType(draft);
-  return type ? { ...base, answers: { ...draft.answers, details: { ...draft.answers.details, [type]: values } } } : base;
+  return type
+    ? { ...base, answers: { ...draft.answers, details: { ...draft.answers.details, [type]: values } } }
+    : base;
 }
 
-async function saveAndMove(step: AnswerStep, prev: PortalFormState, values: FormValues, intent: string): Promise<PortalFormState> {
+async function saveAndMove(
+  step: AnswerStep,
+  prev: PortalFormState,
+  values: FormValues,
+  intent: string,
+): Promise<PortalFormState> {
   const draftKey = await ensureDraftKey();
   const draft = await updateWizardDraft(draftKey, (d) => withValues(d, step, values));
   const index = ORDER.indexOf(step);
@@ -50,11 +65,15 @@ export async function saveRequesterStep(prev: PortalFormState, formData: FormDat
 /** Prefecture and city from the postal code (full-width digits accepted). */
 function fillAddress(values: FormValues): { values: FormValues; error?: string } {
   const raw = typeof values.postalCode === "string" ? values.postalCode : "";
-  if (!normalizePostalCode(raw)) return { values, error: raw.trim() ? "requests.errors.postalCode" : "requests.errors.required" };
+  if (!normalizePostalCode(raw))
+    return { values, error: raw.trim() ? "requests.errors.postalCode" : "requests.errors.required" };
   const found = lookupPostalCode(raw);
   if (!found) return { values, error: "requests.errors.postalCodeUnknown" };
-  const addressLine = typeof values.addressLine === "string" && values.addressLine.trim() ? values.addressLine : (found.town ?? "");
-  return { values: { ...values, postalCode: found.postalCode, prefecture: found.prefecture, city: found.city, addressLine } };
+  const addressLine =
+    typeof values.addressLine === "string" && values.addressLine.trim() ? values.addressLine : (found.town ?? "");
+  return {
+    values: { ...values, postalCode: found.postalCode, prefecture: found.prefecture, city: found.city, addressLine },
+  };
 }
 
 export async function saveSubjectStep(prev: PortalFormState, formData: FormData): Promise<PortalFormState> {
@@ -91,7 +110,12 @@ export async function saveDetailsStep(prev: PortalFormState, formData: FormData)
       next.itemCount = String(Math.max(1, count - 1));
     }
     await updateWizardDraft(await ensureDraftKey(), (d) => withValues(d, "details", next));
-    return formState(prev, next, {}, { notice: intent === "addItem" ? "portal.wizard.correction.rowAdded" : "portal.wizard.correction.rowRemoved" });
+    return formState(
+      prev,
+      next,
+      {},
+      { notice: intent === "addItem" ? "portal.wizard.correction.rowAdded" : "portal.wizard.correction.rowRemoved" },
+    );
   }
   return saveAndMove("details", prev, values, intent);
 }
@@ -110,7 +134,11 @@ export async function removeUploadAction(formData: FormData): Promise<void> {
     } catch (e) {
       if (!isAppError(e)) throw e; // already gone, or not this draft's: nothing to remove
     }
-    await updateWizardDraft(draftKey, (d) => ({ ...d, declarationAccepted: false, files: d.files.filter((f) => f.fileId !== fileId) }));
+    await updateWizardDraft(draftKey, (d) => ({
+      ...d,
+      declarationAccepted: false,
+      files: d.files.filter((f) => f.fileId !== fileId),
+    }));
   }
   redirect(`${stepPath("documents")}?removed=1`);
 }

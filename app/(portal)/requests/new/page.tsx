@@ -21,7 +21,8 @@ export default async function RequestTypePage({ searchParams }: Props) {
   // A landing card links here with its type (?type=SUSPENSION): that type comes chosen,
   // and the person confirms it with 次へ (it replaces a type saved earlier in the draft).
   const { type } = await searchParams;
-  const linked = typeof type === "string" && (WIZARD_REQUEST_TYPES as readonly string[]).includes(type) ? { type } : undefined;
+  const linked =
+    typeof type === "string" && (WIZARD_REQUEST_TYPES as readonly string[]).includes(type) ? { type } : undefined;
   const feeText = await currentFeeText(prisma, (await getLocale()) === "en" ? "en" : "ja");
   return (
     <WizardPage step="type">

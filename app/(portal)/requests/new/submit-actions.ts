@@ -41,7 +41,8 @@ export async function confirmReview(prev: PortalFormState, formData: FormData): 
     await giveCodeTicket("EMAIL_CONFIRMATION");
   } catch (e) {
     // A code sent a moment ago to the same address is still good: go on and use it (or resend later).
-    if (!(isAppError(e) && e.code === "RATE_LIMITED" && draft.codeSentTo === contact)) return errorState(e, prev, values);
+    if (!(isAppError(e) && e.code === "RATE_LIMITED" && draft.codeSentTo === contact))
+      return errorState(e, prev, values);
   }
   await updateWizardDraft(draftKey, (d) => ({ ...d, codeSentTo: contact }));
   redirect(stepPath("confirm"));
@@ -68,7 +69,14 @@ export async function submitWithCode(prev: PortalFormState, formData: FormData):
   }
   let statusToken: string | null;
   try {
-    const filed = await submitRequest({ input: submissionInput(draft), draftKey, emailCode: values.code, idempotencyKey: draft.idempotencyKey, locale, clientKey: await clientKey() });
+    const filed = await submitRequest({
+      input: submissionInput(draft),
+      draftKey,
+      emailCode: values.code,
+      idempotencyKey: draft.idempotencyKey,
+      locale,
+      clientKey: await clientKey(),
+    });
     statusToken = filed.statusToken;
   } catch (e) {
     const state = await codeErrorState(e, "EMAIL_CONFIRMATION", prev, values);
@@ -79,7 +87,13 @@ export async function submitWithCode(prev: PortalFormState, formData: FormData):
   if (statusToken) {
     // The person is signed in to their new request's status page at once.
     const session = await sessionFromStatusToken({ token: statusToken });
-    (await cookies()).set(REQUESTER_SESSION_COOKIE, session.sessionToken, { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", expires: session.expiresAt });
+    (await cookies()).set(REQUESTER_SESSION_COOKIE, session.sessionToken, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: secureCookies(),
+      path: "/",
+      expires: session.expiresAt,
+    });
   }
   await discardWizardDraft(draftKey);
   await forgetDraftKey();

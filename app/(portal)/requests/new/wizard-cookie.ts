@@ -16,12 +16,24 @@ export async function ensureDraftKey(): Promise<string> {
   const existing = await draftKeyFromCookie();
   if (existing && /^[A-Za-z0-9_-]{32,128}$/.test(existing)) return existing;
   const key = newDraftKey();
-  (await cookies()).set(DRAFT_COOKIE, key, { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", maxAge: DRAFT_TTL_MS / 1000 });
+  (await cookies()).set(DRAFT_COOKIE, key, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: secureCookies(),
+    path: "/",
+    maxAge: DRAFT_TTL_MS / 1000,
+  });
   return key;
 }
 
 export async function forgetDraftKey(): Promise<void> {
-  (await cookies()).set(DRAFT_COOKIE, "", { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", maxAge: 0 });
+  (await cookies()).set(DRAFT_COOKIE, "", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: secureCookies(),
+    path: "/",
+    maxAge: 0,
+  });
 }
 
 export async function currentDraft(): Promise<{ draftKey: string | null; draft: WizardDraft | null }> {

@@ -18,7 +18,10 @@ async function post(req: Request, ctx: Ctx): Promise<Response> {
   } catch (e) {
     return errorResponse(e);
   }
-  return handler(new NextRequest(req.url, { method: req.method, headers: req.headers, body: new Uint8Array(body) }), ctx);
+  return handler(
+    new NextRequest(req.url, { method: req.method, headers: req.headers, body: new Uint8Array(body) }),
+    ctx,
+  );
 }
 
 export { handler as GET, post as POST };

@@ -7,5 +7,14 @@ export function GET(): Response {
   if (env().MADOGUCHI_BENCH !== "1") notFound();
   const m = process.memoryUsage();
   const mb = (n: number) => Math.round(n / 1048576);
-  return Response.json({ rss: mb(m.rss), heapTotal: mb(m.heapTotal), heapUsed: mb(m.heapUsed), external: mb(m.external), arrayBuffers: mb(m.arrayBuffers) }, { headers: { "cache-control": "no-store" } });
+  return Response.json(
+    {
+      rss: mb(m.rss),
+      heapTotal: mb(m.heapTotal),
+      heapUsed: mb(m.heapUsed),
+      external: mb(m.external),
+      arrayBuffers: mb(m.arrayBuffers),
+    },
+    { headers: { "cache-control": "no-store" } },
+  );
 }

@@ -29,7 +29,8 @@ export async function POST(request: Request): Promise<Response> {
     const { url } = await createCheckoutSession({ actor: requesterActor(session) });
     return Response.redirect(url, 303);
   } catch (e) {
-    if (isAppError(e)) return back(e.code === "UNAUTHENTICATED" ? "signin" : e.code === "INVALID_STATE" ? "not-needed" : "unavailable");
+    if (isAppError(e))
+      return back(e.code === "UNAUTHENTICATED" ? "signin" : e.code === "INVALID_STATE" ? "not-needed" : "unavailable");
     throw e;
   }
 }

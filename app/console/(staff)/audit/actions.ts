@@ -7,7 +7,13 @@ import { formStateFromError, type FormState } from "@/lib/form-state";
 export async function verifyChainAction(): Promise<FormState> {
   try {
     const r = await verifyAuditChainAsAdmin({ actor: await staffActor() });
-    return { status: "ok", message: r.ok ? "ok" : "broken", data: r.ok ? { checked: String(r.checked) } : { checked: String(r.checked), brokenSeq: r.brokenSeq.toString(), reason: r.reason } };
+    return {
+      status: "ok",
+      message: r.ok ? "ok" : "broken",
+      data: r.ok
+        ? { checked: String(r.checked) }
+        : { checked: String(r.checked), brokenSeq: r.brokenSeq.toString(), reason: r.reason },
+    };
   } catch (err) {
     return formStateFromError(err);
   }

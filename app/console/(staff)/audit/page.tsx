@@ -19,7 +19,14 @@ const one = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
 /** The filters in the URL: only action codes, ids, days and a reference number — never personal data. */
 function filterOf(sp: Params): AuditFilter {
   const page = Number.parseInt(sp.page ?? "1", 10);
-  return { action: one(sp.action), actor: one(sp.actor), from: one(sp.from), to: one(sp.to), reference: one(sp.ref), page: Number.isFinite(page) && page >= 1 ? page : 1 };
+  return {
+    action: one(sp.action),
+    actor: one(sp.actor),
+    from: one(sp.from),
+    to: one(sp.to),
+    reference: one(sp.ref),
+    page: Number.isFinite(page) && page >= 1 ? page : 1,
+  };
 }
 
 function query(sp: Params, page: number): string {
@@ -47,7 +54,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   } catch (err) {
     if (!isAppError(err) || err.code !== "INVALID_INPUT") throw err;
   }
-  const actionLabel = (a: string) => (root.has(`console.audit.actions.${a}`) ? root(`console.audit.actions.${a}`) : root.has(`console.timeline.${a}`) ? root(`console.timeline.${a}`) : a);
+  const actionLabel = (a: string) =>
+    root.has(`console.audit.actions.${a}`)
+      ? root(`console.audit.actions.${a}`)
+      : root.has(`console.timeline.${a}`)
+        ? root(`console.timeline.${a}`)
+        : a;
   const field = "block min-h-11 w-full rounded-md border border-stone-400 bg-white px-3";
   return (
     <>
@@ -56,7 +68,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <h2 id="audit-filter-title" className="mb-3 text-lg font-bold">
           {t("filters.title")}
         </h2>
-        <form method="get" action="/console/audit" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="audit-filters">
+        <form
+          method="get"
+          action="/console/audit"
+          className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3"
+          data-testid="audit-filters"
+        >
           <div>
             <label htmlFor="audit-action" className="mb-1 block font-semibold">
               {t("filters.action")}
@@ -90,7 +107,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <label htmlFor="audit-ref" className="mb-1 block font-semibold">
               {t("filters.reference")}
             </label>
-            <input id="audit-ref" name="ref" defaultValue={filter.reference ?? ""} maxLength={40} autoComplete="off" placeholder="DSR-2026-000123" className={field} />
+            <input
+              id="audit-ref"
+              name="ref"
+              defaultValue={filter.reference ?? ""}
+              maxLength={40}
+              autoComplete="off"
+              placeholder="DSR-2026-000123"
+              className={field}
+            />
           </div>
           <div>
             <label htmlFor="audit-from" className="mb-1 block font-semibold">
@@ -131,10 +156,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       ) : (
         <ol className="flex flex-col gap-2" aria-label={t("listLabel")}>
           {result.rows.map((e) => (
-            <li key={e.seq} className="rounded-md border border-stone-300 bg-white p-3 text-sm" data-testid="audit-row" data-action={e.action}>
+            <li
+              key={e.seq}
+              className="rounded-md border border-stone-300 bg-white p-3 text-sm"
+              data-testid="audit-row"
+              data-action={e.action}
+            >
               <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
                 <span className="font-mono text-muted">#{e.seq}</span>
-                <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "medium" })}</time>
+                <time dateTime={e.at.toISOString()}>
+                  {format.dateTime(e.at, { dateStyle: "medium", timeStyle: "medium" })}
+                </time>
                 <span className="font-bold">{actionLabel(e.action)}</span>
                 <code className="text-xs text-muted">{e.action}</code>
               </p>
@@ -152,7 +184,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 {" · "}
                 {e.entity}
               </p>
-              {e.data && typeof e.data === "object" && Object.keys(e.data).length ? <pre className="mt-1 overflow-x-auto text-xs whitespace-pre-wrap break-all text-muted">{JSON.stringify(e.data)}</pre> : null}
+              {e.data && typeof e.data === "object" && Object.keys(e.data).length ? (
+                <pre className="mt-1 overflow-x-auto text-xs whitespace-pre-wrap break-all text-muted">
+                  {JSON.stringify(e.data)}
+                </pre>
+              ) : null}
             </li>
           ))}
         </ol>
@@ -160,13 +196,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {result ? (
         <nav aria-label={t("pagination")} className="mt-4 flex flex-wrap items-center gap-4">
           {result.page > 1 ? (
-            <Link href={`/console/audit?${query(sp, result.page - 1)}`} className={buttonClass("secondary", "sm")} rel="prev">
+            <Link
+              href={`/console/audit?${query(sp, result.page - 1)}`}
+              className={buttonClass("secondary", "sm")}
+              rel="prev"
+            >
               {t("newer")}
             </Link>
           ) : null}
           <span className="text-sm text-muted">{t("page", { page: result.page })}</span>
           {result.hasNextPage ? (
-            <Link href={`/console/audit?${query(sp, result.page + 1)}`} className={buttonClass("secondary", "sm")} rel="next">
+            <Link
+              href={`/console/audit?${query(sp, result.page + 1)}`}
+              className={buttonClass("secondary", "sm")}
+              rel="next"
+            >
               {t("older")}
             </Link>
           ) : null}

@@ -19,11 +19,19 @@ export function VerifyChainForm() {
       </div>
       <div role="status" aria-live="polite">
         {state.status === "ok" && state.message === "ok" ? (
-          <p className="rounded-md border-l-4 border-green-700 bg-green-50 p-3" data-testid="audit-verify-result" data-ok="true">
+          <p
+            className="rounded-md border-l-4 border-green-700 bg-green-50 p-3"
+            data-testid="audit-verify-result"
+            data-ok="true"
+          >
             {t("ok", { checked: Number(state.data?.checked ?? 0) })}
           </p>
         ) : state.status === "ok" ? (
-          <p className="rounded-md border-l-4 border-danger bg-red-50 p-3" data-testid="audit-verify-result" data-ok="false">
+          <p
+            className="rounded-md border-l-4 border-danger bg-red-50 p-3"
+            data-testid="audit-verify-result"
+            data-ok="false"
+          >
             {t("broken", { checked: Number(state.data?.checked ?? 0), seq: state.data?.brokenSeq ?? "" })}
           </p>
         ) : state.status === "error" ? (

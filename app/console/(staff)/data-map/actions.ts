@@ -23,7 +23,15 @@ export async function saveSystemAction(_prev: FormState, formData: FormData): Pr
   try {
     const { id } = await saveSystemOfRecord({
       actor: await staffActor(),
-      input: { id: values.id || undefined, key: values.key ?? "", nameJa: values.nameJa ?? "", nameEn: values.nameEn ?? "", owner: values.owner ?? "", categories, handling: values.handling as "MANUAL" | "API" | "CONNECTED" },
+      input: {
+        id: values.id || undefined,
+        key: values.key ?? "",
+        nameJa: values.nameJa ?? "",
+        nameEn: values.nameEn ?? "",
+        owner: values.owner ?? "",
+        categories,
+        handling: values.handling as "MANUAL" | "API" | "CONNECTED",
+      },
     });
     refresh(id);
     return { status: "ok", data: { id } };
@@ -35,7 +43,10 @@ export async function saveSystemAction(_prev: FormState, formData: FormData): Pr
 export async function setActiveAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const id = String(formData.get("id") ?? "");
   try {
-    await setSystemOfRecordActive({ actor: await staffActor(), input: { id, active: formData.get("active") === "true" } });
+    await setSystemOfRecordActive({
+      actor: await staffActor(),
+      input: { id, active: formData.get("active") === "true" },
+    });
     refresh(id);
     return { status: "ok" };
   } catch (err) {
@@ -50,7 +61,13 @@ export async function webhookAction(_prev: FormState, formData: FormData): Promi
   try {
     let secret: string | null = null;
     if (values.op === "rotate") secret = (await rotateWebhookSecret({ actor, input: { systemId } })).secret;
-    else secret = (await setWebhookEndpoint({ actor, input: { systemId, webhookUrl: values.op === "remove" ? "" : (values.webhookUrl ?? "").trim() } })).secret;
+    else
+      secret = (
+        await setWebhookEndpoint({
+          actor,
+          input: { systemId, webhookUrl: values.op === "remove" ? "" : (values.webhookUrl ?? "").trim() },
+        })
+      ).secret;
     refresh(systemId);
     return { status: "ok", message: values.op === "remove" ? "removed" : "saved", data: secret ? { secret } : {} };
   } catch (err) {
@@ -62,7 +79,10 @@ export async function issueTokenAction(_prev: FormState, formData: FormData): Pr
   const values = formValues(formData);
   const scopes = formData.getAll("scopes").map(String) as ("tasks:read" | "tasks:write")[];
   try {
-    const { token } = await issueApiToken({ actor: await staffActor(), input: { systemId: values.systemId ?? "", name: values.name ?? "", scopes } });
+    const { token } = await issueApiToken({
+      actor: await staffActor(),
+      input: { systemId: values.systemId ?? "", name: values.name ?? "", scopes },
+    });
     refresh(values.systemId);
     return { status: "ok", data: { token } };
   } catch (err) {
@@ -82,7 +102,10 @@ export async function revokeTokenAction(_prev: FormState, formData: FormData): P
 
 export async function redeliverAction(_prev: FormState, formData: FormData): Promise<FormState> {
   try {
-    await redeliverWebhook({ actor: await staffActor(), input: { deliveryId: String(formData.get("deliveryId") ?? "") } });
+    await redeliverWebhook({
+      actor: await staffActor(),
+      input: { deliveryId: String(formData.get("deliveryId") ?? "") },
+    });
     refresh(String(formData.get("systemId") ?? ""));
     return { status: "ok" };
   } catch (err) {

@@ -58,7 +58,12 @@ export async function recordPaymentAction(_prev: FormState, formData: FormData):
   const values = formValues(formData);
   const actor = await staffActor();
   // The method is checked by the schema; the cast only names the type it will have.
-  const payment = { method: (values.method ?? "") as RecordPaymentInput["method"], paidOn: values.paidOn ?? "", amount: yen(values.amount), payerName: values.payerName ?? "" };
+  const payment = {
+    method: (values.method ?? "") as RecordPaymentInput["method"],
+    paidOn: values.paidOn ?? "",
+    amount: yen(values.amount),
+    payerName: values.payerName ?? "",
+  };
   let result: string;
   try {
     let requestId = values.requestId;
@@ -68,13 +73,19 @@ export async function recordPaymentAction(_prev: FormState, formData: FormData):
         ({ requestId, reference } = await findFeeRequest({ actor, input: { reference } }));
       } catch (e) {
         if (!isAppError(e) || e.code !== "INVALID_INPUT") throw e;
-        const fieldErrors = mergedErrors(e, () => parseInput(recordPaymentSchema, { ...payment, requestId: "lookup" }, "payment"));
+        const fieldErrors = mergedErrors(e, () =>
+          parseInput(recordPaymentSchema, { ...payment, requestId: "lookup" }, "payment"),
+        );
         return { status: "error", code: "INVALID_INPUT", fieldErrors, values };
       }
     }
     const done = await recordPayment({ actor, input: { ...payment, requestId } });
     refresh();
-    if (!values.requestId) return { status: "ok", data: { requestId, reference, paymentId: done.paymentId, fee: done.fee, receipt: done.receipt?.number ?? "" } };
+    if (!values.requestId)
+      return {
+        status: "ok",
+        data: { requestId, reference, paymentId: done.paymentId, fee: done.fee, receipt: done.receipt?.number ?? "" },
+      };
     result = done.fee === "PAID" ? "paid" : "recorded";
   } catch (err) {
     return formStateFromError(err, values);
@@ -88,7 +99,10 @@ export async function importStatementAction(_prev: FormState, formData: FormData
   try {
     const s = await importBankStatement({
       actor: await staffActor(),
-      input: { fileName: picked?.name || "statement.csv", content: picked ? Buffer.from(await picked.arrayBuffer()) : Buffer.alloc(0) },
+      input: {
+        fileName: picked?.name || "statement.csv",
+        content: picked ? Buffer.from(await picked.arrayBuffer()) : Buffer.alloc(0),
+      },
     });
     refresh();
     const listed = s.byStatus.AMOUNT_MISMATCH + s.byStatus.UNKNOWN_REFERENCE + s.byStatus.ALREADY_SETTLED;
@@ -127,22 +141,36 @@ export async function resolveBankLineAction(_prev: FormState, formData: FormData
         ({ requestId } = await findFeeRequest({ actor, input: { reference: values.reference ?? "" } }));
       } catch (e) {
         if (!isAppError(e) || e.code !== "INVALID_INPUT") throw e;
-        return { status: "error", code: "INVALID_INPUT", fieldErrors: { ...e.fieldErrors, ...(confirm ? {} : { confirm: ["fees.errors.confirm"] }) }, values };
+        return {
+          status: "error",
+          code: "INVALID_INPUT",
+          fieldErrors: { ...e.fieldErrors, ...(confirm ? {} : { confirm: ["fees.errors.confirm"] }) },
+          values,
+        };
       }
       // The schema refuses anything but an explicit tick: nothing is applied by guess.
-      await resolveBankLine({ actor, input: { action: "APPLY", lineId, requestId, confirm: confirm as true, note: values.note || undefined } });
+      await resolveBankLine({
+        actor,
+        input: { action: "APPLY", lineId, requestId, confirm: confirm as true, note: values.note || undefined },
+      });
     }
     refresh();
   } catch (err) {
     return formStateFromError(err, values);
   }
-  backTo("/console/fees", values.op === "dismiss" ? "line-dismissed" : "line-applied", { query: values.query, hash: "bank-lines-title" });
+  backTo("/console/fees", values.op === "dismiss" ? "line-dismissed" : "line-applied", {
+    query: values.query,
+    hash: "bank-lines-title",
+  });
 }
 
 export async function waiveFeeAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   try {
-    await waiveFee({ actor: await staffActor(), input: { requestId: values.requestId ?? "", reason: values.reason ?? "" } });
+    await waiveFee({
+      actor: await staffActor(),
+      input: { requestId: values.requestId ?? "", reason: values.reason ?? "" },
+    });
     refresh();
   } catch (err) {
     return formStateFromError(err, values);
@@ -159,7 +187,12 @@ export async function refundPaymentAction(_prev: FormState, formData: FormData):
     // Money leaves: the admin ticks that they mean it, and the amount and reason must hold too.
     if (values.confirm !== "yes") {
       const fieldErrors = mergedErrors(null, () => parseInput(refundPaymentSchema, input, "refund"));
-      return { status: "error", code: "INVALID_INPUT", fieldErrors: { ...fieldErrors, confirm: ["fees.errors.confirm"] }, values };
+      return {
+        status: "error",
+        code: "INVALID_INPUT",
+        fieldErrors: { ...fieldErrors, confirm: ["fees.errors.confirm"] },
+        values,
+      };
     }
     const done = await refundPayment({ actor, input });
     refresh();
@@ -172,7 +205,10 @@ export async function refundPaymentAction(_prev: FormState, formData: FormData):
 
 export async function reissueReceiptAction(_prev: FormState, formData: FormData): Promise<FormState> {
   try {
-    const issued = await reissueReceipt({ actor: await staffActor(), input: { receiptId: String(formData.get("receiptId") ?? "") } });
+    const issued = await reissueReceipt({
+      actor: await staffActor(),
+      input: { receiptId: String(formData.get("receiptId") ?? "") },
+    });
     refresh();
     return { status: "ok", data: { number: issued.number } };
   } catch (err) {

@@ -18,15 +18,23 @@ export function ImportStatementForm() {
   return (
     <div>
       {s ? (
-        <div role="status" className="mb-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3" data-testid="import-summary">
+        <div
+          role="status"
+          className="mb-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3"
+          data-testid="import-summary"
+        >
           <p className="font-bold">{s.duplicate ? t("duplicate") : t("done")}</p>
           <ul className="list-disc pl-5">
             <li>{t("summaryApplied", { count: Number(s.applied) })}</li>
             <li>
               {t("summaryListed", { count: Number(s.listed) })}
-              {Number(s.listed) ? ` ${t("summaryListedDetail", { mismatch: Number(s.mismatch), unknown: Number(s.unknown), settled: Number(s.settled) })}` : ""}
+              {Number(s.listed)
+                ? ` ${t("summaryListedDetail", { mismatch: Number(s.mismatch), unknown: Number(s.unknown), settled: Number(s.settled) })}`
+                : ""}
             </li>
-            {Number(s.alreadyImported) ? <li>{t("summaryAlreadyImported", { count: Number(s.alreadyImported) })}</li> : null}
+            {Number(s.alreadyImported) ? (
+              <li>{t("summaryAlreadyImported", { count: Number(s.alreadyImported) })}</li>
+            ) : null}
             {Number(s.skipped) ? <li>{t("summarySkipped", { count: Number(s.skipped) })}</li> : null}
             {Number(s.decided) ? <li>{t("summaryDecided", { count: Number(s.decided) })}</li> : null}
           </ul>
@@ -37,7 +45,9 @@ export function ImportStatementForm() {
         <div className="mb-5">
           <label htmlFor="import-content" className="mb-1 block font-semibold">
             {t("file")}
-            <span className="ml-2 rounded bg-danger px-1.5 py-0.5 text-xs font-normal text-white">{tc("required")}</span>
+            <span className="ml-2 rounded bg-danger px-1.5 py-0.5 text-xs font-normal text-white">
+              {tc("required")}
+            </span>
           </label>
           <p id="import-content-hint" className="mb-1 text-sm text-muted">
             {t("fileHint")}
@@ -69,7 +79,17 @@ export function ImportStatementForm() {
  * with a note. On success the action returns to the dashboard (same filters), which
  * confirms what was done; the line has left the list.
  */
-export function BankLineDecision({ lineId, suggestedReference, amountText, query }: { lineId: string; suggestedReference: string; amountText: string; query: string }) {
+export function BankLineDecision({
+  lineId,
+  suggestedReference,
+  amountText,
+  query,
+}: {
+  lineId: string;
+  suggestedReference: string;
+  amountText: string;
+  query: string;
+}) {
   const t = useTranslations("fees.console.lines");
   const tc = useTranslations("common");
   const [state, action] = useActionState(resolveBankLineAction, idleState);

@@ -12,9 +12,14 @@ export async function BankLinesSection({ lines, query, done }: { lines: Lines; q
   const tf = await getTranslations("fees");
   const yen = (n: number) => tf("amount", { amount: formatNumber(n) });
   return (
-    <section aria-labelledby="bank-lines-title" className="rounded-md border border-stone-300 bg-white p-4" data-testid="bank-lines">
+    <section
+      aria-labelledby="bank-lines-title"
+      className="rounded-md border border-stone-300 bg-white p-4"
+      data-testid="bank-lines"
+    >
       <h2 id="bank-lines-title" className="mb-1 text-xl font-bold">
-        {tf("dashboard.unmatchedLines")} <span className="text-base font-normal text-muted">({t("count", { count: lines.total })})</span>
+        {tf("dashboard.unmatchedLines")}{" "}
+        <span className="text-base font-normal text-muted">({t("count", { count: lines.total })})</span>
       </h2>
       <p className="mb-3 text-sm text-muted">{t("intro")}</p>
       {done ? (
@@ -34,20 +39,33 @@ export async function BankLinesSection({ lines, query, done }: { lines: Lines; q
                 <dt className="text-muted">{t("payerName")}</dt>
                 <dd className="break-all">{l.payerName}</dd>
                 <dt className="text-muted">{t("foundReference")}</dt>
-                <dd>{l.request ? t("requestFacts", { reference: l.request.reference, status: tf(`status.${l.request.fee}`), fee: yen(l.request.feeAmount) }) : (l.reference ?? t("noReference"))}</dd>
-                <dt className="text-muted">{t("file")}</dt>
-                <dd className="break-all">
-                  {t("fileFacts", { name: l.import.fileName, line: l.lineNo })}
+                <dd>
+                  {l.request
+                    ? t("requestFacts", {
+                        reference: l.request.reference,
+                        status: tf(`status.${l.request.fee}`),
+                        fee: yen(l.request.feeAmount),
+                      })
+                    : (l.reference ?? t("noReference"))}
                 </dd>
+                <dt className="text-muted">{t("file")}</dt>
+                <dd className="break-all">{t("fileFacts", { name: l.import.fileName, line: l.lineNo })}</dd>
               </dl>
-              <BankLineDecision lineId={l.id} suggestedReference={l.request?.reference ?? ""} amountText={yen(l.amount)} query={query} />
+              <BankLineDecision
+                lineId={l.id}
+                suggestedReference={l.request?.reference ?? ""}
+                amountText={yen(l.amount)}
+                query={query}
+              />
             </li>
           ))}
         </ol>
       ) : (
         <p>{t("none")}</p>
       )}
-      {lines.total > lines.lines.length ? <p className="mt-3 text-sm">{t("more", { shown: lines.lines.length, total: lines.total })}</p> : null}
+      {lines.total > lines.lines.length ? (
+        <p className="mt-3 text-sm">{t("more", { shown: lines.lines.length, total: lines.total })}</p>
+      ) : null}
     </section>
   );
 }

@@ -7,7 +7,15 @@ export const feeStatuses = ["AWAITING_PAYMENT", "PAID", "WAIVED", "REFUNDED"] as
 export const paymentMethods = ["BANK_TRANSFER", "STRIPE", "POSTAL_MONEY_ORDER", "CASH", "OTHER"] as const;
 export const PAGE_SIZE = 25;
 
-export type DashboardParams = { status?: string; method?: string; month?: string; page?: string; from?: string; to?: string; done?: string };
+export type DashboardParams = {
+  status?: string;
+  method?: string;
+  month?: string;
+  page?: string;
+  from?: string;
+  to?: string;
+  done?: string;
+};
 
 /** Confirmations the fee actions come back with (actions.ts, backTo). */
 export const dashboardDone = ["line-applied", "line-dismissed"] as const;

@@ -52,12 +52,30 @@ export function useFormErrors(state: FormState, prefix: string, fields: readonly
  * "I have checked the amount" before money moves (applying a bank line, a refund): the
  * error stands above the box and is tied to it, so a screen reader hears why it failed.
  */
-export function ConfirmCheckbox({ id, errors, className = "mb-4", children }: { id: string; errors?: string[]; className?: string; children: ReactNode }) {
+export function ConfirmCheckbox({
+  id,
+  errors,
+  className = "mb-4",
+  children,
+}: {
+  id: string;
+  errors?: string[];
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <div className={className}>
       <FieldMessages id={id} errors={errors} />
       <label className="flex min-h-11 items-start gap-2">
-        <input id={id} type="checkbox" name="confirm" value="yes" className="mt-1 size-5" aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, null, errors)} />
+        <input
+          id={id}
+          type="checkbox"
+          name="confirm"
+          value="yes"
+          className="mt-1 size-5"
+          aria-invalid={errors?.length ? true : undefined}
+          aria-describedby={describedBy(id, null, errors)}
+        />
         <span>{children}</span>
       </label>
     </div>

@@ -8,9 +8,23 @@ import { buttonClass } from "@/components/ui/button-class";
 import { feeStatuses, filterQuery, paymentMethods } from "./fee-filters";
 import { DataTable } from "@/components/ui/data-table";
 
-const tone = { AWAITING_PAYMENT: "warning", PAID: "success", WAIVED: "info", REFUNDED: "neutral", NOT_REQUIRED: "neutral" } as const;
+const tone = {
+  AWAITING_PAYMENT: "warning",
+  PAID: "success",
+  WAIVED: "info",
+  REFUNDED: "neutral",
+  NOT_REQUIRED: "neutral",
+} as const;
 
-type ListProps = { rows: FeeRow[]; total: number; page: number; pageSize: number; filter: FeeListFilter; monthError: boolean; range: { from: string; to: string } };
+type ListProps = {
+  rows: FeeRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  filter: FeeListFilter;
+  monthError: boolean;
+  range: { from: string; to: string };
+};
 
 export async function ListSection({ rows, total, page, pageSize, filter, monthError, range }: ListProps) {
   const t = await getTranslations("fees.console.list");
@@ -21,14 +35,19 @@ export async function ListSection({ rows, total, page, pageSize, filter, monthEr
   const first = total ? (page - 1) * pageSize + 1 : 0;
   const last = Math.min(total, page * pageSize);
   const select = "min-h-11 w-full rounded-md border border-stone-400 bg-white px-2 sm:w-auto";
-  const pageLink = (p: number) => `/console/fees${filterQuery(filter, { page: p > 1 ? p : undefined, from: range.from, to: range.to })}#fee-list-title`;
+  const pageLink = (p: number) =>
+    `/console/fees${filterQuery(filter, { page: p > 1 ? p : undefined, from: range.from, to: range.to })}#fee-list-title`;
 
   return (
     <section aria-labelledby="fee-list-title" className="rounded-md border border-stone-300 bg-white p-4">
       <h2 id="fee-list-title" className="mb-3 text-xl font-bold">
         {t("title")}
       </h2>
-      <form method="get" className="mb-4 flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end" aria-label={t("filters")}>
+      <form
+        method="get"
+        className="mb-4 flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end"
+        aria-label={t("filters")}
+      >
         <input type="hidden" name="from" value={range.from} />
         <input type="hidden" name="to" value={range.to} />
         <div>
@@ -77,7 +96,10 @@ export async function ListSection({ rows, total, page, pageSize, filter, monthEr
         <button type="submit" className={buttonClass("primary", "sm")}>
           {t("apply")}
         </button>
-        <Link href={`/console/fees${filterQuery({}, { from: range.from, to: range.to })}#fee-list-title`} className={buttonClass("ghost", "sm")}>
+        <Link
+          href={`/console/fees${filterQuery({}, { from: range.from, to: range.to })}#fee-list-title`}
+          className={buttonClass("ghost", "sm")}
+        >
           {t("clear")}
         </Link>
         {monthError ? (
@@ -91,7 +113,12 @@ export async function ListSection({ rows, total, page, pageSize, filter, monthEr
         <p role="status" data-testid="fee-list-count">
           {t("showing", { total, first, last })}
         </p>
-        <a href={`/console/fees/export${filterQuery(filter)}`} className={buttonClass("secondary", "sm")} download data-testid="fee-csv">
+        <a
+          href={`/console/fees/export${filterQuery(filter)}`}
+          className={buttonClass("secondary", "sm")}
+          download
+          data-testid="fee-csv"
+        >
           {t("exportCsv", { total })}
         </a>
       </div>
@@ -99,7 +126,18 @@ export async function ListSection({ rows, total, page, pageSize, filter, monthEr
         <DataTable
           caption={t("tableCaption")}
           testId="fee-list"
-          head={[t("reference"), t("type"), t("arrivedOn"), t("fee"), t("feeAmount"), t("paid"), t("refunded"), t("outstanding"), t("methods"), t("lastPaidOn")]}
+          head={[
+            t("reference"),
+            t("type"),
+            t("arrivedOn"),
+            t("fee"),
+            t("feeAmount"),
+            t("paid"),
+            t("refunded"),
+            t("outstanding"),
+            t("methods"),
+            t("lastPaidOn"),
+          ]}
           rows={rows.map((r) => [
             <Link key="ref" href={`/console/fees/${r.requestId}`} className="text-brand-700 underline">
               {r.reference}

@@ -58,8 +58,20 @@ export default async function FeesPage({ searchParams }: { searchParams: Promise
       />
       <div className="space-y-6">
         <SummarySection summary={summary} filter={p.filter} rangeError={p.rangeError} />
-        <ListSection rows={list.rows} total={list.total} page={list.page} pageSize={list.pageSize} filter={p.filter} monthError={p.monthError} range={p.range} />
-        <BankLinesSection lines={lines} query={filterQuery(p.filter, { page: p.page > 1 ? p.page : undefined, from: p.range.from, to: p.range.to })} done={done ? t(`done.${done}`) : undefined} />
+        <ListSection
+          rows={list.rows}
+          total={list.total}
+          page={list.page}
+          pageSize={list.pageSize}
+          filter={p.filter}
+          monthError={p.monthError}
+          range={p.range}
+        />
+        <BankLinesSection
+          lines={lines}
+          query={filterQuery(p.filter, { page: p.page > 1 ? p.page : undefined, from: p.range.from, to: p.range.to })}
+          done={done ? t(`done.${done}`) : undefined}
+        />
         <div className="grid gap-6 xl:grid-cols-2">
           <section aria-labelledby="import-title" className={card}>
             <h2 id="import-title" className="mb-1 text-xl font-bold">

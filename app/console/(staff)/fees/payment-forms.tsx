@@ -15,7 +15,17 @@ import { useFormErrors } from "./form-kit";
 const recordFields = ["reference", "method", "paidOn", "amount", "payerName"] as const;
 
 /** Money received outside Stripe: by reference from the dashboard, or fixed on a request's page. */
-export function RecordPaymentForm({ requestId, reference, today, defaultAmount }: { requestId?: string; reference?: string; today: string; defaultAmount?: number }) {
+export function RecordPaymentForm({
+  requestId,
+  reference,
+  today,
+  defaultAmount,
+}: {
+  requestId?: string;
+  reference?: string;
+  today: string;
+  defaultAmount?: number;
+}) {
   const t = useTranslations("fees.console.record");
   const tm = useTranslations("fees.method");
   const tc = useTranslations("common");
@@ -61,7 +71,18 @@ export function RecordPaymentForm({ requestId, reference, today, defaultAmount }
         options={manualPaymentMethods.map((m) => ({ value: m, label: tm(m) }))}
         errors={err("method")}
       />
-      <TextField id="record-paidOn" name="paidOn" type="date" max={today} label={t("paidOn")} hint={t("paidOnHint")} required requiredLabel={tc("required")} defaultValue={values?.paidOn ?? today} errors={err("paidOn")} />
+      <TextField
+        id="record-paidOn"
+        name="paidOn"
+        type="date"
+        max={today}
+        label={t("paidOn")}
+        hint={t("paidOnHint")}
+        required
+        requiredLabel={tc("required")}
+        defaultValue={values?.paidOn ?? today}
+        errors={err("paidOn")}
+      />
       <TextField
         id="record-amount"
         name="amount"
@@ -74,7 +95,17 @@ export function RecordPaymentForm({ requestId, reference, today, defaultAmount }
         defaultValue={values?.amount ?? (defaultAmount ? String(defaultAmount) : "")}
         errors={err("amount")}
       />
-      <TextField id="record-payerName" name="payerName" label={t("payerName")} hint={t("payerNameHint")} required requiredLabel={tc("required")} autoComplete="off" defaultValue={values?.payerName} errors={err("payerName")} />
+      <TextField
+        id="record-payerName"
+        name="payerName"
+        label={t("payerName")}
+        hint={t("payerNameHint")}
+        required
+        requiredLabel={tc("required")}
+        autoComplete="off"
+        defaultValue={values?.payerName}
+        errors={err("payerName")}
+      />
       <SubmitButton pendingLabel={t("pending")}>{t("submit")}</SubmitButton>
     </form>
   );
@@ -89,7 +120,17 @@ export function WaiveFeeForm({ requestId }: { requestId: string }) {
     <form action={action} noValidate className="max-w-xl">
       <ErrorSummary title={tc("errorSummaryTitle")} items={items} />
       <input type="hidden" name="requestId" value={requestId} />
-      <TextareaField id="waive-reason" name="reason" rows={3} label={t("reason")} hint={t("reasonHint")} required requiredLabel={tc("required")} defaultValue={values?.reason} errors={err("reason")} />
+      <TextareaField
+        id="waive-reason"
+        name="reason"
+        rows={3}
+        label={t("reason")}
+        hint={t("reasonHint")}
+        required
+        requiredLabel={tc("required")}
+        defaultValue={values?.reason}
+        errors={err("reason")}
+      />
       <SubmitButton variant="danger" pendingLabel={t("pending")}>
         {t("submit")}
       </SubmitButton>

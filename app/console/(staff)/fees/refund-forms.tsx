@@ -9,7 +9,19 @@ import { refundPaymentAction, reissueReceiptAction } from "./actions";
 import { ConfirmCheckbox, useCodeText, useFormErrors } from "./form-kit";
 
 /** Refunds all (the amount as offered) or part of one payment; Stripe payments go back through Stripe. */
-export function RefundForm({ requestId, paymentId, refundable, refundableText, viaStripe }: { requestId: string; paymentId: string; refundable: number; refundableText: string; viaStripe: boolean }) {
+export function RefundForm({
+  requestId,
+  paymentId,
+  refundable,
+  refundableText,
+  viaStripe,
+}: {
+  requestId: string;
+  paymentId: string;
+  refundable: number;
+  refundableText: string;
+  viaStripe: boolean;
+}) {
   const t = useTranslations("fees.console.refund");
   const tc = useTranslations("common");
   const [state, action] = useActionState(refundPaymentAction, idleState);
@@ -33,7 +45,16 @@ export function RefundForm({ requestId, paymentId, refundable, refundableText, v
         defaultValue={values?.amount ?? String(refundable)}
         errors={err("amount")}
       />
-      <TextareaField id={`${prefix}-reason`} name="reason" rows={2} label={t("reason")} required requiredLabel={tc("required")} defaultValue={values?.reason} errors={err("reason")} />
+      <TextareaField
+        id={`${prefix}-reason`}
+        name="reason"
+        rows={2}
+        label={t("reason")}
+        required
+        requiredLabel={tc("required")}
+        defaultValue={values?.reason}
+        errors={err("reason")}
+      />
       <ConfirmCheckbox id={`${prefix}-confirm`} errors={confirmErr} className="mb-5">
         {viaStripe ? t("confirmStripe") : t("confirmManual")}
       </ConfirmCheckbox>
@@ -51,11 +72,23 @@ export function ReissueReceiptForm({ receiptId, number }: { receiptId: string; n
   return (
     <form action={action} className="inline-flex flex-wrap items-center gap-2">
       <input type="hidden" name="receiptId" value={receiptId} />
-      <SubmitButton variant="secondary" size="sm" aria-label={t("reissueFor", { number })} pendingLabel={t("reissuing")}>
+      <SubmitButton
+        variant="secondary"
+        size="sm"
+        aria-label={t("reissueFor", { number })}
+        pendingLabel={t("reissuing")}
+      >
         {t("reissue")}
       </SubmitButton>
-      <span role="status" className={`text-sm ${state.status === "error" ? "font-semibold text-danger" : "text-green-800"}`}>
-        {state.status === "ok" ? t("reissued", { number: state.data?.number ?? "" }) : state.status === "error" ? codeText(state.code) : ""}
+      <span
+        role="status"
+        className={`text-sm ${state.status === "error" ? "font-semibold text-danger" : "text-green-800"}`}
+      >
+        {state.status === "ok"
+          ? t("reissued", { number: state.data?.number ?? "" })
+          : state.status === "error"
+            ? codeText(state.code)
+            : ""}
       </span>
     </form>
   );

@@ -10,7 +10,15 @@ import { DataTable } from "@/components/ui/data-table";
 // Totals by JST month and by method. The chart is a picture of the first table
 // (aria-hidden); every number is in a table.
 
-export async function SummarySection({ summary, filter, rangeError }: { summary: FeeSummary; filter: FeeListFilter; rangeError: boolean }) {
+export async function SummarySection({
+  summary,
+  filter,
+  rangeError,
+}: {
+  summary: FeeSummary;
+  filter: FeeListFilter;
+  rangeError: boolean;
+}) {
   const t = await getTranslations("fees.console.summary");
   const tf = await getTranslations("fees");
   const yen = (n: number) => tf("amount", { amount: formatNumber(n) });
@@ -28,11 +36,20 @@ export async function SummarySection({ summary, filter, rangeError }: { summary:
       refunded: [mm.reduce((n, c) => n + c.refundedCount, 0), mm.reduce((n, c) => n + c.refundedAmount, 0)] as const,
     };
   });
-  const total = (k: "outstanding" | "paid" | "waived" | "refunded") => [perMonth.reduce((n, r) => n + r[k][0], 0), perMonth.reduce((n, r) => n + r[k][1], 0)] as const;
+  const total = (k: "outstanding" | "paid" | "waived" | "refunded") =>
+    [perMonth.reduce((n, r) => n + r[k][0], 0), perMonth.reduce((n, r) => n + r[k][1], 0)] as const;
   const methods = [...new Set(summary.byMonthMethod.map((c) => c.method))].sort();
   const chart: FeeChartData = {
     keys: methods.map((m) => ({ key: m, label: tf(`method.${m}`) })),
-    rows: months.map((month) => ({ month, ...Object.fromEntries(methods.map((m) => [m, summary.byMonthMethod.find((c) => c.month === month && c.method === m)?.paidAmount ?? 0])) })),
+    rows: months.map((month) => ({
+      month,
+      ...Object.fromEntries(
+        methods.map((m) => [
+          m,
+          summary.byMonthMethod.find((c) => c.month === month && c.method === m)?.paidAmount ?? 0,
+        ]),
+      ),
+    })),
   };
   const keep = Object.entries(filter).filter(([, v]) => v);
 
@@ -50,13 +67,27 @@ export async function SummarySection({ summary, filter, rangeError }: { summary:
           <label htmlFor="summary-from" className="block text-sm font-semibold">
             {t("from")}
           </label>
-          <input id="summary-from" name="from" type="month" defaultValue={summary.range.from} className="min-h-11 rounded-md border border-stone-400 bg-white px-2" aria-invalid={rangeError || undefined} aria-describedby={rangeError ? "summary-range-error" : undefined} />
+          <input
+            id="summary-from"
+            name="from"
+            type="month"
+            defaultValue={summary.range.from}
+            className="min-h-11 rounded-md border border-stone-400 bg-white px-2"
+            aria-invalid={rangeError || undefined}
+            aria-describedby={rangeError ? "summary-range-error" : undefined}
+          />
         </div>
         <div>
           <label htmlFor="summary-to" className="block text-sm font-semibold">
             {t("to")}
           </label>
-          <input id="summary-to" name="to" type="month" defaultValue={summary.range.to} className="min-h-11 rounded-md border border-stone-400 bg-white px-2" />
+          <input
+            id="summary-to"
+            name="to"
+            type="month"
+            defaultValue={summary.range.to}
+            className="min-h-11 rounded-md border border-stone-400 bg-white px-2"
+          />
         </div>
         <button type="submit" className={buttonClass("secondary", "sm")}>
           {t("show")}
@@ -83,15 +114,32 @@ export async function SummarySection({ summary, filter, rangeError }: { summary:
       <h3 className="mt-4 mb-1 font-semibold">{t("byMonth")}</h3>
       <DataTable
         caption={t("byMonth")}
-        head={[tf("dashboard.month"), tf("dashboard.outstanding"), tf("dashboard.paid"), tf("dashboard.waived"), tf("dashboard.refunded")]}
-        rows={perMonth.map((r) => [r.month, cell(...r.outstanding), cell(...r.paid), cell(...r.waived), cell(...r.refunded)])}
+        head={[
+          tf("dashboard.month"),
+          tf("dashboard.outstanding"),
+          tf("dashboard.paid"),
+          tf("dashboard.waived"),
+          tf("dashboard.refunded"),
+        ]}
+        rows={perMonth.map((r) => [
+          r.month,
+          cell(...r.outstanding),
+          cell(...r.paid),
+          cell(...r.waived),
+          cell(...r.refunded),
+        ])}
       />
       <h3 className="mt-4 mb-1 font-semibold">{t("byMethod")}</h3>
       {summary.byMonthMethod.length ? (
         <DataTable
           caption={t("byMethod")}
           head={[tf("dashboard.month"), tf("dashboard.method"), tf("dashboard.paid"), tf("dashboard.refunded")]}
-          rows={summary.byMonthMethod.map((c) => [c.month, tf(`method.${c.method}`), cell(c.paidCount, c.paidAmount), cell(c.refundedCount, c.refundedAmount)])}
+          rows={summary.byMonthMethod.map((c) => [
+            c.month,
+            tf(`method.${c.method}`),
+            cell(c.paidCount, c.paidAmount),
+            cell(c.refundedCount, c.refundedAmount),
+          ])}
         />
       ) : (
         <p>{t("noPayments")}</p>

@@ -10,14 +10,27 @@ import { MAIL_FILTER_COOKIE } from "@/lib/mail/mail-viewer";
 
 export async function filterMailAction(formData: FormData): Promise<void> {
   if (!(await staffActor())) redirect("/console/sign-in");
-  const to = String(formData.get("to") ?? "").trim().slice(0, 254);
+  const to = String(formData.get("to") ?? "")
+    .trim()
+    .slice(0, 254);
   const store = await cookies();
-  if (to) store.set(MAIL_FILTER_COOKIE, sealString(to), { httpOnly: true, sameSite: "strict", path: "/console/mail", maxAge: 60 * 60 });
+  if (to)
+    store.set(MAIL_FILTER_COOKIE, sealString(to), {
+      httpOnly: true,
+      sameSite: "strict",
+      path: "/console/mail",
+      maxAge: 60 * 60,
+    });
   else store.set(MAIL_FILTER_COOKIE, "", { httpOnly: true, sameSite: "strict", path: "/console/mail", maxAge: 0 });
   redirect("/console/mail");
 }
 
 export async function clearMailFilterAction(): Promise<void> {
-  (await cookies()).set(MAIL_FILTER_COOKIE, "", { httpOnly: true, sameSite: "strict", path: "/console/mail", maxAge: 0 });
+  (await cookies()).set(MAIL_FILTER_COOKIE, "", {
+    httpOnly: true,
+    sameSite: "strict",
+    path: "/console/mail",
+    maxAge: 0,
+  });
   redirect("/console/mail");
 }

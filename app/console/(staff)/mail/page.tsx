@@ -27,10 +27,17 @@ export default async function MailViewerPage({ searchParams }: { searchParams: P
   } catch {
     to = undefined; // sealed with another key: as if there were none
   }
-  const { rows, page, pages, total } = await listOutbox({ actor: me, page: Number((await searchParams).page ?? 1), to });
+  const { rows, page, pages, total } = await listOutbox({
+    actor: me,
+    page: Number((await searchParams).page ?? 1),
+    to,
+  });
   return (
     <>
-      <PageHeader title={t("viewerTitle")} description={env().SMTP_URL ? t("viewerSmtp") : t("viewerIntro", { dir: env().MAIL_CAPTURE_DIR })} />
+      <PageHeader
+        title={t("viewerTitle")}
+        description={env().SMTP_URL ? t("viewerSmtp") : t("viewerIntro", { dir: env().MAIL_CAPTURE_DIR })}
+      />
       <p className="mb-4 text-sm" data-testid="mail-redaction-note">
         {t("viewerRedacted", { days: (await getSetting(prisma, "retention")).mailBodyRetentionDays })}
       </p>
@@ -46,14 +53,27 @@ export default async function MailViewerPage({ searchParams }: { searchParams: P
             <p id="mail-to-hint" className="mb-1 text-sm text-muted">
               {t("filterHint")}
             </p>
-            <input id="mail-to" name="to" type="search" maxLength={254} autoComplete="off" defaultValue={to ?? ""} aria-describedby="mail-to-hint" className="block min-h-11 w-full rounded-md border border-stone-400 bg-white px-3" />
+            <input
+              id="mail-to"
+              name="to"
+              type="search"
+              maxLength={254}
+              autoComplete="off"
+              defaultValue={to ?? ""}
+              aria-describedby="mail-to-hint"
+              className="block min-h-11 w-full rounded-md border border-stone-400 bg-white px-3"
+            />
           </div>
           <button type="submit" className={buttonClass("primary")}>
             {t("filterSubmit")}
           </button>
         </form>
         {to ? (
-          <form action={clearMailFilterAction} className="mt-3 flex flex-wrap items-center gap-3" data-testid="mail-filter-active">
+          <form
+            action={clearMailFilterAction}
+            className="mt-3 flex flex-wrap items-center gap-3"
+            data-testid="mail-filter-active"
+          >
             <p role="status">{t("filterActive", { to, total })}</p>
             <button type="submit" className={buttonClass("ghost", "sm")}>
               {t("filterClear")}
@@ -68,16 +88,26 @@ export default async function MailViewerPage({ searchParams }: { searchParams: P
           <table className="w-full text-left text-sm">
             <thead className="bg-stone-100">
               <tr>
-                <th scope="col" className="p-2">{t("sentAt")}</th>
-                <th scope="col" className="p-2">{t("to")}</th>
-                <th scope="col" className="p-2">{t("subject")}</th>
-                <th scope="col" className="p-2">{t("status")}</th>
+                <th scope="col" className="p-2">
+                  {t("sentAt")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("to")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("subject")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("status")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((m) => (
                 <tr key={m.id} className="border-t border-stone-200" data-testid="mail-row">
-                  <td className="p-2 whitespace-nowrap">{format.dateTime(m.createdAt, { dateStyle: "short", timeStyle: "short" })}</td>
+                  <td className="p-2 whitespace-nowrap">
+                    {format.dateTime(m.createdAt, { dateStyle: "short", timeStyle: "short" })}
+                  </td>
                   <td className="p-2 break-all">{m.toAddress}</td>
                   <td className="p-2">
                     <Link href={`/console/mail/${m.id}`} className="text-brand-700 underline">
@@ -85,7 +115,9 @@ export default async function MailViewerPage({ searchParams }: { searchParams: P
                     </Link>
                   </td>
                   <td className="p-2">
-                    <Badge tone={m.status === "SENT" ? "success" : m.status === "FAILED" ? "danger" : "warning"}>{t(`outbox.${m.status}`)}</Badge>
+                    <Badge tone={m.status === "SENT" ? "success" : m.status === "FAILED" ? "danger" : "warning"}>
+                      {t(`outbox.${m.status}`)}
+                    </Badge>
                   </td>
                 </tr>
               ))}

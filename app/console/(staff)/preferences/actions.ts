@@ -14,7 +14,11 @@ export async function savePreferencesAction(_prev: FormState, formData: FormData
     return formStateFromError(err);
   }
   // The screen follows the chosen language at once.
-  (await cookies()).set(LOCALE_COOKIE, String(input.locale), { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
+  (await cookies()).set(LOCALE_COOKIE, String(input.locale), {
+    path: "/",
+    maxAge: 60 * 60 * 24 * 365,
+    sameSite: "lax",
+  });
   revalidatePath("/console", "layout");
   return { status: "ok" };
 }

@@ -12,7 +12,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PreferencesPage() {
   const me = await requireStaffPage();
   const t = await getTranslations("settings.preferences");
-  const user = await prisma.staffUser.findUniqueOrThrow({ where: { id: me.id }, select: { locale: true, digestEnabled: true } });
+  const user = await prisma.staffUser.findUniqueOrThrow({
+    where: { id: me.id },
+    select: { locale: true, digestEnabled: true },
+  });
   return (
     <>
       <PageHeader title={t("title")} description={t("intro")} />

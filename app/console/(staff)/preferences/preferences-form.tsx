@@ -13,9 +13,26 @@ export function PreferencesForm({ locale, digestEnabled }: { locale: "ja" | "en"
   const [state, action] = useActionState(savePreferencesAction, idleState);
   return (
     <form action={action} className="max-w-lg">
-      {state.status === "ok" ? <p role="status" className="mb-4 rounded-md bg-green-50 p-3">{t("saved")}</p> : null}
-      {state.status === "error" ? <p role="alert" className="mb-4 rounded-md bg-red-50 p-3 text-danger">{te(`codes.${state.code}`)}</p> : null}
-      <SelectField id="locale" name="locale" label={t("locale")} defaultValue={locale} options={[{ value: "ja", label: "日本語" }, { value: "en", label: "English" }]} />
+      {state.status === "ok" ? (
+        <p role="status" className="mb-4 rounded-md bg-green-50 p-3">
+          {t("saved")}
+        </p>
+      ) : null}
+      {state.status === "error" ? (
+        <p role="alert" className="mb-4 rounded-md bg-red-50 p-3 text-danger">
+          {te(`codes.${state.code}`)}
+        </p>
+      ) : null}
+      <SelectField
+        id="locale"
+        name="locale"
+        label={t("locale")}
+        defaultValue={locale}
+        options={[
+          { value: "ja", label: "日本語" },
+          { value: "en", label: "English" },
+        ]}
+      />
       <label className="mb-5 flex min-h-11 items-center gap-2">
         <input type="checkbox" name="digestEnabled" defaultChecked={digestEnabled} className="h-5 w-5" />
         {t("digest")}

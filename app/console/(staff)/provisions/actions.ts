@@ -41,7 +41,12 @@ export async function recordProvisionAction(_prev: FormState, fd: FormData): Pro
   } catch (err) {
     const state = formStateFromError(err, v);
     if (state.status !== "error") return state;
-    return { ...state, fieldErrors: Object.fromEntries(Object.entries(state.fieldErrors).map(([k, list]) => [k, list.map((m) => keyFor[m] ?? m)])) };
+    return {
+      ...state,
+      fieldErrors: Object.fromEntries(
+        Object.entries(state.fieldErrors).map(([k, list]) => [k, list.map((m) => keyFor[m] ?? m)]),
+      ),
+    };
   }
 }
 
@@ -51,10 +56,25 @@ export async function searchProvisionsAction(_prev: ProvisionSearchState, fd: Fo
   try {
     // Kana typed in hiragana matches names recorded in katakana.
     const name = blank(v.name);
-    const rows = await searchProvisions({ actor: await staffActor(), input: { name: name ? toKatakana(name) : undefined, customerId: blank(v.customerId), birthDate: blank(v.birthDate), take: 100 } });
+    const rows = await searchProvisions({
+      actor: await staffActor(),
+      input: {
+        name: name ? toKatakana(name) : undefined,
+        customerId: blank(v.customerId),
+        birthDate: blank(v.birthDate),
+        take: 100,
+      },
+    });
     return { status: "ok", rows: rows.map(toRow) };
   } catch (err) {
-    if (isAppError(err)) return { status: "error", code: err.code, fieldErrors: Object.fromEntries(Object.entries(err.fieldErrors ?? {}).map(([k, list]) => [k, list.map((m) => keyFor[m] ?? m)])) };
+    if (isAppError(err))
+      return {
+        status: "error",
+        code: err.code,
+        fieldErrors: Object.fromEntries(
+          Object.entries(err.fieldErrors ?? {}).map(([k, list]) => [k, list.map((m) => keyFor[m] ?? m)]),
+        ),
+      };
     throw err;
   }
 }
@@ -65,7 +85,16 @@ function day(d: Date | null): string | null {
 
 function toRow(r: Awaited<ReturnType<typeof searchProvisions>>[number]): ProvisionRow {
   return {
-    id: r.id, recipientName: r.recipientName, providedOn: day(r.providedOn) ?? "", subjectName: r.subjectName, subjectNameKana: r.subjectNameKana,
-    customerId: r.customerId, categories: r.categories, items: r.items, basis: r.basis, consentDate: day(r.consentDate), retainUntil: day(r.retainUntil) ?? "",
+    id: r.id,
+    recipientName: r.recipientName,
+    providedOn: day(r.providedOn) ?? "",
+    subjectName: r.subjectName,
+    subjectNameKana: r.subjectNameKana,
+    customerId: r.customerId,
+    categories: r.categories,
+    items: r.items,
+    basis: r.basis,
+    consentDate: day(r.consentDate),
+    retainUntil: day(r.retainUntil) ?? "",
   };
 }

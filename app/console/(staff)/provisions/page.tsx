@@ -12,7 +12,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("console.provisions"))("title") };
 }
 
-const BASES = ["CONSENT", "LIFE_OR_PROPERTY", "PUBLIC_HEALTH", "AUTHORITY_COOPERATION", "OUTSOURCING", "BUSINESS_SUCCESSION", "JOINT_USE", "LAW"] as const;
+const BASES = [
+  "CONSENT",
+  "LIFE_OR_PROPERTY",
+  "PUBLIC_HEALTH",
+  "AUTHORITY_COOPERATION",
+  "OUTSOURCING",
+  "BUSINESS_SUCCESSION",
+  "JOINT_USE",
+  "LAW",
+] as const;
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 export default async function ProvisionsPage() {
@@ -22,12 +31,29 @@ export default async function ProvisionsPage() {
   const b = await getTranslations("notices.provisionRecords.basisLabels");
   const recent = await searchProvisions({ actor: me, input: { take: 20 } });
   const labels = {
-    caption: tt("caption"), providedOn: tt("providedOn"), subject: tt("subject"), recipient: tt("recipient"), items: tt("items"), categories: tt("categories"),
-    basis: Object.fromEntries(BASES.map((x) => [x, b(x)])), basisHeading: tt("basis"), consentDate: tt("consentDate"), retainUntil: tt("retainUntil"),
+    caption: tt("caption"),
+    providedOn: tt("providedOn"),
+    subject: tt("subject"),
+    recipient: tt("recipient"),
+    items: tt("items"),
+    categories: tt("categories"),
+    basis: Object.fromEntries(BASES.map((x) => [x, b(x)])),
+    basisHeading: tt("basis"),
+    consentDate: tt("consentDate"),
+    retainUntil: tt("retainUntil"),
   };
   const rows = recent.map((r) => ({
-    id: r.id, recipientName: r.recipientName, providedOn: day(r.providedOn) ?? "", subjectName: r.subjectName, subjectNameKana: r.subjectNameKana,
-    customerId: r.customerId, categories: r.categories, items: r.items, basis: r.basis, consentDate: day(r.consentDate), retainUntil: day(r.retainUntil) ?? "",
+    id: r.id,
+    recipientName: r.recipientName,
+    providedOn: day(r.providedOn) ?? "",
+    subjectName: r.subjectName,
+    subjectNameKana: r.subjectNameKana,
+    customerId: r.customerId,
+    categories: r.categories,
+    items: r.items,
+    basis: r.basis,
+    consentDate: day(r.consentDate),
+    retainUntil: day(r.retainUntil) ?? "",
   }));
   return (
     <>

@@ -7,14 +7,31 @@ import { FormFeedback, PendingButton, fieldId, useConsoleForm } from "@/componen
 import { ProvisionTable, type ProvisionSearchState } from "./provision-rows";
 import { recordProvisionAction, searchProvisionsAction } from "./actions";
 
-const BASES = ["CONSENT", "LIFE_OR_PROPERTY", "PUBLIC_HEALTH", "AUTHORITY_COOPERATION", "OUTSOURCING", "BUSINESS_SUCCESSION", "JOINT_USE", "LAW"] as const;
+const BASES = [
+  "CONSENT",
+  "LIFE_OR_PROPERTY",
+  "PUBLIC_HEALTH",
+  "AUTHORITY_COOPERATION",
+  "OUTSOURCING",
+  "BUSINESS_SUCCESSION",
+  "JOINT_USE",
+  "LAW",
+] as const;
 
 function useTableLabels() {
   const t = useTranslations("console.provisions.table");
   const b = useTranslations("notices.provisionRecords.basisLabels");
   return {
-    caption: t("caption"), providedOn: t("providedOn"), subject: t("subject"), recipient: t("recipient"), items: t("items"), categories: t("categories"),
-    basis: Object.fromEntries(BASES.map((x) => [x, b(x)])), basisHeading: t("basis"), consentDate: t("consentDate"), retainUntil: t("retainUntil"),
+    caption: t("caption"),
+    providedOn: t("providedOn"),
+    subject: t("subject"),
+    recipient: t("recipient"),
+    items: t("items"),
+    categories: t("categories"),
+    basis: Object.fromEntries(BASES.map((x) => [x, b(x)])),
+    basisHeading: t("basis"),
+    consentDate: t("consentDate"),
+    retainUntil: t("retainUntil"),
   };
 }
 
@@ -22,7 +39,9 @@ export function ProvisionSearch() {
   const t = useTranslations("console.provisions");
   const te = useTranslations("errors");
   const labels = useTableLabels();
-  const [state, dispatch, pending] = useActionState<ProvisionSearchState, FormData>(searchProvisionsAction, { status: "idle" });
+  const [state, dispatch, pending] = useActionState<ProvisionSearchState, FormData>(searchProvisionsAction, {
+    status: "idle",
+  });
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
@@ -47,7 +66,10 @@ export function ProvisionSearch() {
       {state.status === "ok" ? (
         <div className="mt-4" data-testid="provision-results">
           <h3 className="mb-2 font-bold">
-            {t("resultsTitle")} <span role="status" className="font-normal">（{t("count", { count: state.rows.length })}）</span>
+            {t("resultsTitle")}{" "}
+            <span role="status" className="font-normal">
+              （{t("count", { count: state.rows.length })}）
+            </span>
           </h3>
           {state.rows.length ? <ProvisionTable rows={state.rows} labels={labels} /> : <p>{t("none")}</p>}
         </div>
@@ -61,10 +83,21 @@ export function RecordProvisionForm({ today }: { today: string }) {
   const b = useTranslations("notices.provisionRecords.basisLabels");
   const rq = useTranslations("requests.categories");
   const f = useTranslations("console.form");
-  const { pending, errors, form, feedback } = useConsoleForm(recordProvisionAction, { resetOnOk: true, ok: () => t("saved") });
+  const { pending, errors, form, feedback } = useConsoleForm(recordProvisionAction, {
+    resetOnOk: true,
+    ok: () => t("saved"),
+  });
   const id = (k: string) => fieldId("provision", k);
   const text = (k: string, props: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField id={id(k)} name={k} label={t(k)} errors={errors(k)} autoComplete="off" optionalLabel={props.required ? undefined : f("optional")} {...props} />
+    <TextField
+      id={id(k)}
+      name={k}
+      label={t(k)}
+      errors={errors(k)}
+      autoComplete="off"
+      optionalLabel={props.required ? undefined : f("optional")}
+      {...props}
+    />
   );
   return (
     <form {...form} data-testid="provision-form">
@@ -78,9 +111,35 @@ export function RecordProvisionForm({ today }: { today: string }) {
         {text("subjectBirthDate", { type: "date" })}
         {text("customerId", { maxLength: 64 })}
       </div>
-      <ChoiceGroup id={id("categories")} name="categories" type="checkbox" legend={t("categories")} errors={errors("categories")} options={Array.from({ length: 11 }, (_, i) => ({ value: String(i + 1), label: `(${i + 1}) ${rq(String(i + 1))}` }))} />
-      <TextareaField id={id("items")} name="items" label={t("items")} hint={t("itemsHint")} rows={2} maxLength={1000} required errors={errors("items")} />
-      <SelectField id={id("basis")} name="basis" label={t("basis")} defaultValue="CONSENT" errors={errors("basis")} options={BASES.map((x) => ({ value: x, label: b(x) }))} />
+      <ChoiceGroup
+        id={id("categories")}
+        name="categories"
+        type="checkbox"
+        legend={t("categories")}
+        errors={errors("categories")}
+        options={Array.from({ length: 11 }, (_, i) => ({
+          value: String(i + 1),
+          label: `(${i + 1}) ${rq(String(i + 1))}`,
+        }))}
+      />
+      <TextareaField
+        id={id("items")}
+        name="items"
+        label={t("items")}
+        hint={t("itemsHint")}
+        rows={2}
+        maxLength={1000}
+        required
+        errors={errors("items")}
+      />
+      <SelectField
+        id={id("basis")}
+        name="basis"
+        label={t("basis")}
+        defaultValue="CONSENT"
+        errors={errors("basis")}
+        options={BASES.map((x) => ({ value: x, label: b(x) }))}
+      />
       {text("consentDate", { type: "date", hint: t("consentDateHint") })}
       <div className="mb-5 flex min-h-9 items-center gap-2">
         <input type="checkbox" id={id("contractIsRecord")} name="contractIsRecord" className="size-5" />

@@ -14,7 +14,10 @@ export type ProvisionRow = {
   retainUntil: string;
 };
 
-export type ProvisionSearchState = { status: "idle" } | { status: "ok"; rows: ProvisionRow[] } | { status: "error"; code: ErrorCode; fieldErrors: FieldErrors };
+export type ProvisionSearchState =
+  | { status: "idle" }
+  | { status: "ok"; rows: ProvisionRow[] }
+  | { status: "error"; code: ErrorCode; fieldErrors: FieldErrors };
 
 /** The records as a table (dates are calendar dates, yyyy-mm-dd). */
 export type ProvisionTableLabels = {
@@ -32,12 +35,28 @@ export type ProvisionTableLabels = {
 
 export function ProvisionTable({ rows, labels }: { rows: ProvisionRow[]; labels: ProvisionTableLabels }) {
   return (
-    <div className="overflow-x-auto rounded-md border border-stone-300 bg-white" role="region" aria-label={labels.caption} tabIndex={0}>
+    <div
+      className="overflow-x-auto rounded-md border border-stone-300 bg-white"
+      role="region"
+      aria-label={labels.caption}
+      tabIndex={0}
+    >
       <table className="w-full text-left text-sm" data-testid="provision-table">
         <caption className="sr-only">{labels.caption}</caption>
         <thead className="bg-stone-100">
           <tr>
-            {(["providedOn", "subject", "recipient", "items", "categories", "basisHeading", "consentDate", "retainUntil"] as const).map((k) => (
+            {(
+              [
+                "providedOn",
+                "subject",
+                "recipient",
+                "items",
+                "categories",
+                "basisHeading",
+                "consentDate",
+                "retainUntil",
+              ] as const
+            ).map((k) => (
               <th key={k} scope="col" className="p-2 whitespace-nowrap">
                 {labels[k]}
               </th>

@@ -32,14 +32,19 @@ function monthList(from: string, to: string): string[] {
   return out;
 }
 
-function series(months: string[], rows: { month: string; key: string; value: number }[], label: (k: string) => string): StackedSeries {
+function series(
+  months: string[],
+  rows: { month: string; key: string; value: number }[],
+  label: (k: string) => string,
+): StackedSeries {
   const keys = [...new Set(rows.map((r) => r.key))].sort();
   return {
     xKey: "month",
     keys: keys.map((k) => ({ key: k, label: label(k) })),
     rows: months.map((month) => {
       const row: Record<string, string | number> = { month };
-      for (const k of keys) row[k] = rows.filter((r) => r.month === month && r.key === k).reduce((s, r) => s + r.value, 0);
+      for (const k of keys)
+        row[k] = rows.filter((r) => r.month === month && r.key === k).reduce((s, r) => s + r.value, 0);
       return row;
     }),
   };
@@ -73,7 +78,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         description={t("intro")}
         actions={
           <div className="flex flex-wrap gap-2">
-            <a href={`/console/reports/export?from=${from}&to=${to}`} className={buttonClass("secondary", "sm")} download>
+            <a
+              href={`/console/reports/export?from=${from}&to=${to}`}
+              className={buttonClass("secondary", "sm")}
+              download
+            >
               {t("exportCsv")}
             </a>
             <a href={`/console/reports/annual?year=${year}`} className={buttonClass("secondary", "sm")}>
@@ -84,15 +93,41 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       />
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3">
         <div>
-          <label htmlFor="from" className="block text-sm font-semibold">{t("from")}</label>
-          <input id="from" name="from" type="month" defaultValue={from} required className="min-h-11 rounded-md border border-stone-400 bg-white px-2" aria-invalid={rangeError || undefined} aria-describedby={rangeError ? "range-error" : undefined} />
+          <label htmlFor="from" className="block text-sm font-semibold">
+            {t("from")}
+          </label>
+          <input
+            id="from"
+            name="from"
+            type="month"
+            defaultValue={from}
+            required
+            className="min-h-11 rounded-md border border-stone-400 bg-white px-2"
+            aria-invalid={rangeError || undefined}
+            aria-describedby={rangeError ? "range-error" : undefined}
+          />
         </div>
         <div>
-          <label htmlFor="to" className="block text-sm font-semibold">{t("to")}</label>
-          <input id="to" name="to" type="month" defaultValue={to} required className="min-h-11 rounded-md border border-stone-400 bg-white px-2" />
+          <label htmlFor="to" className="block text-sm font-semibold">
+            {t("to")}
+          </label>
+          <input
+            id="to"
+            name="to"
+            type="month"
+            defaultValue={to}
+            required
+            className="min-h-11 rounded-md border border-stone-400 bg-white px-2"
+          />
         </div>
-        <button type="submit" className={buttonClass("primary", "sm")}>{t("show")}</button>
-        {rangeError ? <p id="range-error" role="alert" className="w-full font-semibold text-danger">{t("errorRange")}</p> : null}
+        <button type="submit" className={buttonClass("primary", "sm")}>
+          {t("show")}
+        </button>
+        {rangeError ? (
+          <p id="range-error" role="alert" className="w-full font-semibold text-danger">
+            {t("errorRange")}
+          </p>
+        ) : null}
       </form>
 
       {report ? (
@@ -108,12 +143,18 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               ].map(([title, p, key]) => {
                 const totals = p as RequestReport["totals"]["thisMonth"];
                 return (
-                  <div key={String(key)} className="rounded-md border border-stone-300 bg-white p-3" data-testid={`glance-${String(key)}`}>
+                  <div
+                    key={String(key)}
+                    className="rounded-md border border-stone-300 bg-white p-3"
+                    data-testid={`glance-${String(key)}`}
+                  >
                     <h3 className="mb-2 text-sm font-semibold">{String(title)}</h3>
                     <dl className="grid grid-cols-3 gap-2">
                       <div>
                         <dt className="text-sm text-muted">{t("glanceReceived")}</dt>
-                        <dd className="text-2xl font-bold tabular-nums" data-testid="glance-received">{totals.received}</dd>
+                        <dd className="text-2xl font-bold tabular-nums" data-testid="glance-received">
+                          {totals.received}
+                        </dd>
                       </div>
                       <div>
                         <dt className="text-sm text-muted">{t("glanceClosed")}</dt>
@@ -121,8 +162,14 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                       </div>
                       <div>
                         <dt className="text-sm text-muted">{t("glanceFees")}</dt>
-                        <dd className="text-xl font-bold tabular-nums" data-testid="glance-fees">{formatFee(totals.feesNet, locale)}</dd>
-                        {totals.feesRefunded ? <dd className="text-xs text-muted">{t("refunded")}: {formatFee(totals.feesRefunded, locale)}</dd> : null}
+                        <dd className="text-xl font-bold tabular-nums" data-testid="glance-fees">
+                          {formatFee(totals.feesNet, locale)}
+                        </dd>
+                        {totals.feesRefunded ? (
+                          <dd className="text-xs text-muted">
+                            {t("refunded")}: {formatFee(totals.feesRefunded, locale)}
+                          </dd>
+                        ) : null}
                       </div>
                     </dl>
                   </div>
@@ -135,7 +182,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               [t("openNow"), report.now.open],
               [t("overdueNow"), report.now.overdue],
               [t("waitingNow"), report.now.waiting],
-              [t("median"), report.daysToClose.median === null ? t("none") : t("days", { n: report.daysToClose.median })],
+              [
+                t("median"),
+                report.daysToClose.median === null ? t("none") : t("days", { n: report.daysToClose.median }),
+              ],
               [t("p90"), report.daysToClose.p90 === null ? t("none") : t("days", { n: report.daysToClose.p90 })],
               [t("onTime"), report.onTime.rate === null ? t("none") : `${report.onTime.rate}%`],
             ].map(([k, v]) => (
@@ -148,8 +198,16 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           <p className="text-sm text-muted">{t("closedCount", { count: report.daysToClose.closed })}</p>
 
           <section aria-labelledby="received-title" className={section}>
-            <h2 id="received-title" className="mb-2 font-bold">{t("receivedChart")}</h2>
-            <StackedBarChart data={series(months, report.months.map((m) => ({ month: m.month, key: m.type, value: m.received })), lbl)} />
+            <h2 id="received-title" className="mb-2 font-bold">
+              {t("receivedChart")}
+            </h2>
+            <StackedBarChart
+              data={series(
+                months,
+                report.months.map((m) => ({ month: m.month, key: m.type, value: m.received })),
+                lbl,
+              )}
+            />
             <details className="mt-2">
               <summary className="cursor-pointer text-brand-700 underline">{t("showTable")}</summary>
               <DataTable
@@ -161,25 +219,49 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </section>
 
           <section aria-labelledby="closed-title" className={section}>
-            <h2 id="closed-title" className="mb-2 font-bold">{t("closedChart")}</h2>
-            <StackedBarChart data={series(months, report.months.map((m) => ({ month: m.month, key: m.type, value: m.closed })), lbl)} />
+            <h2 id="closed-title" className="mb-2 font-bold">
+              {t("closedChart")}
+            </h2>
+            <StackedBarChart
+              data={series(
+                months,
+                report.months.map((m) => ({ month: m.month, key: m.type, value: m.closed })),
+                lbl,
+              )}
+            />
             <h3 className="mt-3 mb-1 font-semibold">{t("byChannel")}</h3>
-            <DataTable caption={t("byChannel")} head={[t("channel"), t("received")]} rows={totalsByChannel(report).map((c) => [lbl(c.channel), c.received])} />
+            <DataTable
+              caption={t("byChannel")}
+              head={[t("channel"), t("received")]}
+              rows={totalsByChannel(report).map((c) => [lbl(c.channel), c.received])}
+            />
           </section>
 
           <div className="grid gap-6 lg:grid-cols-2">
             <section aria-labelledby="outcomes-title" className={section}>
-              <h2 id="outcomes-title" className="mb-2 font-bold">{t("outcomesChart")}</h2>
+              <h2 id="outcomes-title" className="mb-2 font-bold">
+                {t("outcomesChart")}
+              </h2>
               {report.outcomes.length ? (
-                <DataTable caption={t("outcomesChart")} head={[t("type"), t("count")]} rows={report.outcomes.map((o) => [lbl(o.outcome), o.count])} />
+                <DataTable
+                  caption={t("outcomesChart")}
+                  head={[t("type"), t("count")]}
+                  rows={report.outcomes.map((o) => [lbl(o.outcome), o.count])}
+                />
               ) : (
                 <p>{t("noData")}</p>
               )}
             </section>
             <section aria-labelledby="grounds-title" className={section}>
-              <h2 id="grounds-title" className="mb-2 font-bold">{t("groundsChart")}</h2>
+              <h2 id="grounds-title" className="mb-2 font-bold">
+                {t("groundsChart")}
+              </h2>
               {report.grounds.length ? (
-                <DataTable caption={t("groundsChart")} head={[t("type"), t("count")]} rows={report.grounds.map((g) => [lbl(g.ground), g.count])} />
+                <DataTable
+                  caption={t("groundsChart")}
+                  head={[t("type"), t("count")]}
+                  rows={report.grounds.map((g) => [lbl(g.ground), g.count])}
+                />
               ) : (
                 <p>{t("noData")}</p>
               )}
@@ -187,11 +269,23 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </div>
 
           <section aria-labelledby="fees-title" className={section}>
-            <h2 id="fees-title" className="mb-2 font-bold">{t("feesChart")}</h2>
-            <StackedBarChart data={series(months, report.fees.map((f) => ({ month: f.month, key: f.method, value: f.net })), lbl)} />
+            <h2 id="fees-title" className="mb-2 font-bold">
+              {t("feesChart")}
+            </h2>
+            <StackedBarChart
+              data={series(
+                months,
+                report.fees.map((f) => ({ month: f.month, key: f.method, value: f.net })),
+                lbl,
+              )}
+            />
             <details className="mt-2">
               <summary className="cursor-pointer text-brand-700 underline">{t("showTable")}</summary>
-              <DataTable caption={t("feesChart")} head={[t("month"), t("method"), t("count"), t("amount"), t("refunded"), t("net")]} rows={report.fees.map((f) => [f.month, lbl(f.method), f.count, f.amount, f.refunded, f.net])} />
+              <DataTable
+                caption={t("feesChart")}
+                head={[t("month"), t("method"), t("count"), t("amount"), t("refunded"), t("net")]}
+                rows={report.fees.map((f) => [f.month, lbl(f.method), f.count, f.amount, f.refunded, f.net])}
+              />
             </details>
           </section>
         </div>

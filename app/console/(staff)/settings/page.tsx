@@ -39,7 +39,9 @@ export default async function SettingsPage() {
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {[...groups, "policy"].map((g) => (
             <li key={g}>
-              <a href={`#group-${g}`} className="text-brand-700 underline">{t(g === "policy" ? "policy.title" : `groups.${g}.title`)}</a>
+              <a href={`#group-${g}`} className="text-brand-700 underline">
+                {t(g === "policy" ? "policy.title" : `groups.${g}.title`)}
+              </a>
             </li>
           ))}
         </ul>
@@ -52,30 +54,51 @@ export default async function SettingsPage() {
             values[f.name] = Array.isArray(v) ? v.map(String) : v === undefined || v === null ? "" : String(v);
           }
           return (
-            <section key={g} id={`group-${g}`} aria-labelledby={`group-${g}-title`} className="scroll-mt-4 rounded-md border border-stone-300 bg-white p-4">
-              <h2 id={`group-${g}-title`} className="text-xl font-bold">{t(`groups.${g}.title`)}</h2>
+            <section
+              key={g}
+              id={`group-${g}`}
+              aria-labelledby={`group-${g}-title`}
+              className="scroll-mt-4 rounded-md border border-stone-300 bg-white p-4"
+            >
+              <h2 id={`group-${g}-title`} className="text-xl font-bold">
+                {t(`groups.${g}.title`)}
+              </h2>
               <p className="mb-4 text-sm text-muted">{t(`groups.${g}.description`)}</p>
               <SettingsGroupForm group={g} fields={settingsFields[g]} values={values} />
             </section>
           );
         })}
-        <section id="group-policy" aria-labelledby="group-policy-title" className="scroll-mt-4 rounded-md border border-stone-300 bg-white p-4">
-          <h2 id="group-policy-title" className="text-xl font-bold">{t("policy.title")}</h2>
+        <section
+          id="group-policy"
+          aria-labelledby="group-policy-title"
+          className="scroll-mt-4 rounded-md border border-stone-300 bg-white p-4"
+        >
+          <h2 id="group-policy-title" className="text-xl font-bold">
+            {t("policy.title")}
+          </h2>
           <p className="mb-4 text-sm text-muted">{t("policy.description")}</p>
           <h3 className="mb-2 font-semibold">{t("policy.versions")}</h3>
           <div className="mb-6 overflow-x-auto">
             <table className="w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-stone-300">
-                  <th scope="col" className="p-1">{t("policy.version")}</th>
-                  <th scope="col" className="p-1">{t("policy.effectiveDate")}</th>
-                  <th scope="col" className="p-1">{t("policy.requests")}</th>
+                  <th scope="col" className="p-1">
+                    {t("policy.version")}
+                  </th>
+                  <th scope="col" className="p-1">
+                    {t("policy.effectiveDate")}
+                  </th>
+                  <th scope="col" className="p-1">
+                    {t("policy.requests")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {versions.map((v) => (
                   <tr key={v.id} className="border-b border-stone-100">
-                    <th scope="row" className="p-1 font-normal">{v.version}</th>
+                    <th scope="row" className="p-1 font-normal">
+                      {v.version}
+                    </th>
                     <td className="p-1">{format.dateTime(v.effectiveDate, { dateStyle: "long", timeZone: "UTC" })}</td>
                     <td className="p-1 tabular-nums">{v._count.requests}</td>
                   </tr>

@@ -28,7 +28,15 @@ function fieldOf(path: string, fields: SettingsField[]): SettingsField | undefin
   return fields.find((f) => path === f.name || path.startsWith(`${f.name}.`));
 }
 
-export function SettingsGroupForm({ group, fields, values }: { group: string; fields: SettingsField[]; values: Record<string, string | string[]> }) {
+export function SettingsGroupForm({
+  group,
+  fields,
+  values,
+}: {
+  group: string;
+  fields: SettingsField[];
+  values: Record<string, string | string[]>;
+}) {
   const t = useTranslations("settings");
   const tc = useTranslations("common");
   const { text, summary } = useMessages();
@@ -47,9 +55,23 @@ export function SettingsGroupForm({ group, fields, values }: { group: string; fi
       <input type="hidden" name="group" value={group} />
       <ErrorSummary
         title={tc("errorSummaryTitle")}
-        items={summary(state, (p) => { const f = fieldOf(p, fields); return f ? id(f.name) : undefined; }, (p) => { const f = fieldOf(p, fields); return f ? t(`fields.${f.name}`) : ""; })}
+        items={summary(
+          state,
+          (p) => {
+            const f = fieldOf(p, fields);
+            return f ? id(f.name) : undefined;
+          },
+          (p) => {
+            const f = fieldOf(p, fields);
+            return f ? t(`fields.${f.name}`) : "";
+          },
+        )}
       />
-      {state.status === "ok" ? <p role="status" className="mb-4 rounded-md bg-green-50 p-3">{t("saved")}</p> : null}
+      {state.status === "ok" ? (
+        <p role="status" className="mb-4 rounded-md bg-green-50 p-3">
+          {t("saved")}
+        </p>
+      ) : null}
       <div className="grid gap-x-6 md:grid-cols-2">
         {fields.map((f) => {
           const label = t(`fields.${f.name}`);
@@ -58,13 +80,28 @@ export function SettingsGroupForm({ group, fields, values }: { group: string; fi
             case "checkboxes": {
               const checked = posted ? [] : ((values[f.name] as string[] | undefined) ?? []);
               return (
-                <fieldset key={f.name} id={id(f.name)} className="mb-5 md:col-span-2" aria-describedby={errs?.length ? `${id(f.name)}-error` : undefined}>
+                <fieldset
+                  key={f.name}
+                  id={id(f.name)}
+                  className="mb-5 md:col-span-2"
+                  aria-describedby={errs?.length ? `${id(f.name)}-error` : undefined}
+                >
                   <legend className="mb-1 font-semibold">{label}</legend>
-                  {errs?.length ? <p id={`${id(f.name)}-error`} className="mb-1 text-sm font-semibold text-danger">{errs.join(" ")}</p> : null}
+                  {errs?.length ? (
+                    <p id={`${id(f.name)}-error`} className="mb-1 text-sm font-semibold text-danger">
+                      {errs.join(" ")}
+                    </p>
+                  ) : null}
                   <div className="flex flex-wrap gap-x-6 gap-y-2">
                     {f.options.map((o) => (
                       <label key={o} className="flex min-h-11 items-center gap-2">
-                        <input type="checkbox" name={f.name} value={o} defaultChecked={checked.includes(o)} className="h-5 w-5" />
+                        <input
+                          type="checkbox"
+                          name={f.name}
+                          value={o}
+                          defaultChecked={checked.includes(o)}
+                          className="h-5 w-5"
+                        />
                         {t(`options.${o}`)}
                       </label>
                     ))}
@@ -73,13 +110,52 @@ export function SettingsGroupForm({ group, fields, values }: { group: string; fi
               );
             }
             case "select":
-              return <SelectField key={f.name} id={id(f.name)} name={f.name} label={label} defaultValue={value(f.name)} options={f.options.map((o) => ({ value: o, label: t(`options.${o}`) }))} errors={errs} />;
+              return (
+                <SelectField
+                  key={f.name}
+                  id={id(f.name)}
+                  name={f.name}
+                  label={label}
+                  defaultValue={value(f.name)}
+                  options={f.options.map((o) => ({ value: o, label: t(`options.${o}`) }))}
+                  errors={errs}
+                />
+              );
             case "number":
-              return <TextField key={f.name} id={id(f.name)} name={f.name} label={label} inputMode="numeric" defaultValue={value(f.name)} errors={errs} />;
+              return (
+                <TextField
+                  key={f.name}
+                  id={id(f.name)}
+                  name={f.name}
+                  label={label}
+                  inputMode="numeric"
+                  defaultValue={value(f.name)}
+                  errors={errs}
+                />
+              );
             case "textarea":
-              return <TextareaField key={f.name} id={id(f.name)} name={f.name} label={label} defaultValue={value(f.name)} errors={errs} />;
+              return (
+                <TextareaField
+                  key={f.name}
+                  id={id(f.name)}
+                  name={f.name}
+                  label={label}
+                  defaultValue={value(f.name)}
+                  errors={errs}
+                />
+              );
             default:
-              return <TextField key={f.name} id={id(f.name)} name={f.name} type={f.kind === "email" ? "email" : "text"} label={label} defaultValue={value(f.name)} errors={errs} />;
+              return (
+                <TextField
+                  key={f.name}
+                  id={id(f.name)}
+                  name={f.name}
+                  type={f.kind === "email" ? "email" : "text"}
+                  label={label}
+                  defaultValue={value(f.name)}
+                  errors={errs}
+                />
+              );
           }
         })}
       </div>
@@ -97,14 +173,52 @@ export function PolicyVersionForm() {
   const v = state.status === "error" ? state.values : undefined;
   return (
     <form action={action} noValidate>
-      <ErrorSummary title={tc("errorSummaryTitle")} items={summary(state, (f) => `policy-${f}`, (f) => (t.has(f) ? t(f) : f))} />
-      {state.status === "ok" ? <p role="status" className="mb-4 rounded-md bg-green-50 p-3">{t("added")}</p> : null}
+      <ErrorSummary
+        title={tc("errorSummaryTitle")}
+        items={summary(
+          state,
+          (f) => `policy-${f}`,
+          (f) => (t.has(f) ? t(f) : f),
+        )}
+      />
+      {state.status === "ok" ? (
+        <p role="status" className="mb-4 rounded-md bg-green-50 p-3">
+          {t("added")}
+        </p>
+      ) : null}
       <div className="grid gap-x-6 md:grid-cols-2">
-        <TextField id="policy-version" name="version" label={t("version")} defaultValue={v?.version} errors={err("version")} />
-        <TextField id="policy-effectiveDate" name="effectiveDate" type="date" label={t("effectiveDate")} defaultValue={v?.effectiveDate} errors={err("effectiveDate")} />
+        <TextField
+          id="policy-version"
+          name="version"
+          label={t("version")}
+          defaultValue={v?.version}
+          errors={err("version")}
+        />
+        <TextField
+          id="policy-effectiveDate"
+          name="effectiveDate"
+          type="date"
+          label={t("effectiveDate")}
+          defaultValue={v?.effectiveDate}
+          errors={err("effectiveDate")}
+        />
       </div>
-      <TextareaField id="policy-textJa" name="textJa" label={t("textJa")} rows={8} defaultValue={v?.textJa} errors={err("textJa")} />
-      <TextareaField id="policy-textEn" name="textEn" label={t("textEn")} rows={8} defaultValue={v?.textEn} errors={err("textEn")} />
+      <TextareaField
+        id="policy-textJa"
+        name="textJa"
+        label={t("textJa")}
+        rows={8}
+        defaultValue={v?.textJa}
+        errors={err("textJa")}
+      />
+      <TextareaField
+        id="policy-textEn"
+        name="textEn"
+        label={t("textEn")}
+        rows={8}
+        defaultValue={v?.textEn}
+        errors={err("textEn")}
+      />
       <SubmitButton>{t("add")}</SubmitButton>
     </form>
   );

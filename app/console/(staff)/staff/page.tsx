@@ -32,16 +32,30 @@ export default async function StaffAdminPage() {
                 <p className="text-sm break-all text-muted">{s.email}</p>
                 <p className="mt-1 flex flex-wrap gap-1">
                   <Badge tone="info">{tr(s.role)}</Badge>
-                  <Badge tone={s.active ? "success" : "neutral"}>{s.active ? t("statusActive") : t("statusInactive")}</Badge>
+                  <Badge tone={s.active ? "success" : "neutral"}>
+                    {s.active ? t("statusActive") : t("statusInactive")}
+                  </Badge>
                   {s.invited ? <Badge tone="warning">{t("statusInvited")}</Badge> : null}
                   {s.locked ? <Badge tone="danger">{t("statusLocked")}</Badge> : null}
                   {!s.totpEnrolled && !s.invited ? <Badge>{t("statusNoTotp")}</Badge> : null}
                 </p>
                 <p className="mt-1 text-sm text-muted">
-                  {t("lastSignIn")}: {s.lastSignInAt ? format.dateTime(s.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")}
+                  {t("lastSignIn")}:{" "}
+                  {s.lastSignInAt
+                    ? format.dateTime(s.lastSignInAt, { dateStyle: "medium", timeStyle: "short" })
+                    : t("never")}
                 </p>
               </div>
-              <StaffRowActions row={{ id: s.id, name: s.name, role: s.role, active: s.active, locked: s.locked, isSelf: s.id === me.id }} />
+              <StaffRowActions
+                row={{
+                  id: s.id,
+                  name: s.name,
+                  role: s.role,
+                  active: s.active,
+                  locked: s.locked,
+                  isSelf: s.id === me.id,
+                }}
+              />
             </li>
           ))}
         </ul>

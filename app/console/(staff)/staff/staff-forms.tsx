@@ -18,7 +18,10 @@ function summaryOf(state: FormState, text: (k: string) => string, te: (k: string
   if (state.status !== "error") return [];
   const fields = Object.entries(state.fieldErrors);
   if (!fields.length) return [{ message: te(`codes.${state.code}`) }];
-  return fields.map(([f, keys]) => ({ fieldId: f === "_form" ? undefined : `invite-${f}`, message: keys.map(text).join(" ") }));
+  return fields.map(([f, keys]) => ({
+    fieldId: f === "_form" ? undefined : `invite-${f}`,
+    message: keys.map(text).join(" "),
+  }));
 }
 
 export function InviteStaffForm() {
@@ -38,8 +41,25 @@ export function InviteStaffForm() {
           {t("invited", { email: state.data?.email ?? "" })}
         </p>
       ) : null}
-      <TextField id="invite-name" name="name" label={t("name")} required autoComplete="off" defaultValue={values?.name} errors={err("name")} />
-      <TextField id="invite-email" name="email" type="email" label={t("email")} required autoComplete="off" defaultValue={values?.email} errors={err("email")} />
+      <TextField
+        id="invite-name"
+        name="name"
+        label={t("name")}
+        required
+        autoComplete="off"
+        defaultValue={values?.name}
+        errors={err("name")}
+      />
+      <TextField
+        id="invite-email"
+        name="email"
+        type="email"
+        label={t("email")}
+        required
+        autoComplete="off"
+        defaultValue={values?.email}
+        errors={err("email")}
+      />
       <SelectField
         id="invite-role"
         name="role"
@@ -54,7 +74,14 @@ export function InviteStaffForm() {
   );
 }
 
-export type StaffRowView = { id: string; name: string; role: (typeof roles)[number]; active: boolean; locked: boolean; isSelf: boolean };
+export type StaffRowView = {
+  id: string;
+  name: string;
+  role: (typeof roles)[number];
+  active: boolean;
+  locked: boolean;
+  isSelf: boolean;
+};
 
 export function StaffRowActions({ row }: { row: StaffRowView }) {
   const t = useTranslations("staff");
@@ -64,7 +91,7 @@ export function StaffRowActions({ row }: { row: StaffRowView }) {
   const [state, action] = useActionState(staffRowAction, idleState);
   const message =
     state.status === "error"
-      ? (Object.values(state.fieldErrors).flat().map(text).join(" ") || te(`codes.${state.code}`))
+      ? Object.values(state.fieldErrors).flat().map(text).join(" ") || te(`codes.${state.code}`)
       : state.status === "ok"
         ? t("saved")
         : "";
@@ -76,7 +103,12 @@ export function StaffRowActions({ row }: { row: StaffRowView }) {
         <label className="sr-only" htmlFor={`role-${row.id}`}>
           {t("roleFor", { name: row.name })}
         </label>
-        <select id={`role-${row.id}`} name="role" defaultValue={row.role} className="min-h-11 rounded-md border border-stone-400 bg-white px-2">
+        <select
+          id={`role-${row.id}`}
+          name="role"
+          defaultValue={row.role}
+          className="min-h-11 rounded-md border border-stone-400 bg-white px-2"
+        >
           {roles.map((r) => (
             <option key={r} value={r}>
               {tr(r)}
@@ -92,7 +124,11 @@ export function StaffRowActions({ row }: { row: StaffRowView }) {
           <form action={action}>
             <input type="hidden" name="staffId" value={row.id} />
             <input type="hidden" name="op" value={row.active ? "deactivate" : "reactivate"} />
-            <SubmitButton variant={row.active ? "danger" : "secondary"} size="sm" aria-label={`${row.active ? t("deactivate") : t("reactivate")}: ${row.name}`}>
+            <SubmitButton
+              variant={row.active ? "danger" : "secondary"}
+              size="sm"
+              aria-label={`${row.active ? t("deactivate") : t("reactivate")}: ${row.name}`}
+            >
               {row.active ? t("deactivate") : t("reactivate")}
             </SubmitButton>
           </form>
@@ -114,7 +150,10 @@ export function StaffRowActions({ row }: { row: StaffRowView }) {
           </SubmitButton>
         </form>
       </div>
-      <p role="status" className={`text-sm ${state.status === "error" ? "font-semibold text-danger" : "text-green-800"}`}>
+      <p
+        role="status"
+        className={`text-sm ${state.status === "error" ? "font-semibold text-danger" : "text-green-800"}`}
+      >
         {message}
       </p>
     </div>

@@ -19,11 +19,16 @@ export default async function ViewPdfPage({ searchParams }: { searchParams: Prom
   const t = await getTranslations("console.request.documents");
   const src = (await searchParams).src ?? "";
   const [pathname = "", query = ""] = src.split("?");
-  const allowed = src.startsWith("/") && !src.startsWith("//") && isConsoleFilePath(pathname) && /^[A-Za-z0-9=&_-]*$/.test(query);
+  const allowed =
+    src.startsWith("/") && !src.startsWith("//") && isConsoleFilePath(pathname) && /^[A-Za-z0-9=&_-]*$/.test(query);
   return (
     <>
       <PageHeader title={t("pdfViewerTitle")} />
-      {allowed ? <PdfViewer src={src} name={pathname.split("/").at(-1) ?? ""} /> : <p role="alert">{t("pdfBadSource")}</p>}
+      {allowed ? (
+        <PdfViewer src={src} name={pathname.split("/").at(-1) ?? ""} />
+      ) : (
+        <p role="alert">{t("pdfBadSource")}</p>
+      )}
     </>
   );
 }

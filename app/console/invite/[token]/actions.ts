@@ -5,7 +5,11 @@ import { formStateFromError, type FormState } from "@/lib/form-state";
 
 export async function acceptInviteAction(_prev: FormState, formData: FormData): Promise<FormState> {
   try {
-    await acceptInvite({ token: formData.get("token"), password: formData.get("password"), confirm: formData.get("confirm") });
+    await acceptInvite({
+      token: formData.get("token"),
+      password: formData.get("password"),
+      confirm: formData.get("confirm"),
+    });
   } catch (err) {
     return formStateFromError(err);
   }

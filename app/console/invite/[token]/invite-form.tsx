@@ -17,15 +17,33 @@ export function InviteForm({ token }: { token: string }) {
   const items =
     state.status === "error"
       ? Object.keys(state.fieldErrors).length
-        ? Object.entries(state.fieldErrors).map(([f, ks]) => ({ fieldId: f === "token" ? undefined : f, message: ks.map(text).join(" ") }))
+        ? Object.entries(state.fieldErrors).map(([f, ks]) => ({
+            fieldId: f === "token" ? undefined : f,
+            message: ks.map(text).join(" "),
+          }))
         : [{ message: te(`codes.${state.code}`) }]
       : [];
   return (
     <form action={action} noValidate>
       <ErrorSummary title={tc("errorSummaryTitle")} items={items} />
       <input type="hidden" name="token" value={token} />
-      <TextField id="password" type="password" label={t("newPassword")} autoComplete="new-password" required minLength={12} errors={err("password")} />
-      <TextField id="confirm" type="password" label={t("confirmPassword")} autoComplete="new-password" required errors={err("confirm")} />
+      <TextField
+        id="password"
+        type="password"
+        label={t("newPassword")}
+        autoComplete="new-password"
+        required
+        minLength={12}
+        errors={err("password")}
+      />
+      <TextField
+        id="confirm"
+        type="password"
+        label={t("confirmPassword")}
+        autoComplete="new-password"
+        required
+        errors={err("confirm")}
+      />
       <SubmitButton>{t("setPassword")}</SubmitButton>
     </form>
   );

@@ -43,7 +43,9 @@ export function openMysql(url: string): Driver {
         if (mariadb) await conn.query("SET SESSION max_statement_time = ?", [Math.max(0.001, timeoutMs / 1000)]);
         else await conn.query("SET SESSION max_execution_time = ?", [Math.max(1, Math.floor(timeoutMs))]);
         await conn.query("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-        await conn.query(kind === "read" ? "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY" : "START TRANSACTION READ WRITE");
+        await conn.query(
+          kind === "read" ? "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY" : "START TRANSACTION READ WRITE",
+        );
         const session: Session = {
           dialect: "mysql",
           database,

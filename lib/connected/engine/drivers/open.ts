@@ -11,9 +11,13 @@ export function openDriver(conn: ConnectionConfig): Driver {
     if (url.startsWith("pglite:")) return openPglite(url);
     if (/^postgres(ql)?:\/\//i.test(url)) return openPostgres(url);
   }
-  if (conn.dialect === "mysql" && /^(mysql|mariadb):\/\//i.test(url)) return openMysql(url.replace(/^mariadb:/i, "mysql:"));
+  if (conn.dialect === "mysql" && /^(mysql|mariadb):\/\//i.test(url))
+    return openMysql(url.replace(/^mariadb:/i, "mysql:"));
   // Never echo the URL: it carries the password.
-  throw new ConnectedSystemError("UNREACHABLE", `The connection URL does not suit the ${conn.dialect === "postgres" ? "PostgreSQL" : "MySQL"} dialect.`);
+  throw new ConnectedSystemError(
+    "UNREACHABLE",
+    `The connection URL does not suit the ${conn.dialect === "postgres" ? "PostgreSQL" : "MySQL"} dialect.`,
+  );
 }
 
 /** Closes cached embedded (PGlite) instances; call on shutdown and at the end of tests. */

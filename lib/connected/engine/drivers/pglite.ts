@@ -16,7 +16,8 @@ const rawTextTypes = [1082, 1083, 1114, 1184, 1266, 20, 1700, 1186];
 
 function dirOf(url: string): string {
   const dir = url.replace(/^pglite:(\/\/)?/, "");
-  if (!path.isAbsolute(dir)) throw new ConnectedSystemError("UNREACHABLE", "The embedded database path must be absolute.");
+  if (!path.isAbsolute(dir))
+    throw new ConnectedSystemError("UNREACHABLE", "The embedded database path must be absolute.");
   return dir;
 }
 
@@ -25,7 +26,8 @@ async function instance(dir: string): Promise<Instance> {
   if (!p) {
     p = (async () => {
       // PGlite creates the folder itself but not missing parents.
-      if (!fs.existsSync(path.dirname(dir))) throw new ConnectedSystemError("UNREACHABLE", "The embedded database's parent folder does not exist.");
+      if (!fs.existsSync(path.dirname(dir)))
+        throw new ConnectedSystemError("UNREACHABLE", "The embedded database's parent folder does not exist.");
       const { PGlite } = await import("@electric-sql/pglite");
       const parsers = Object.fromEntries(rawTextTypes.map((oid) => [oid, (v: string) => v]));
       const db = await PGlite.create(dir, { parsers });
@@ -46,7 +48,9 @@ export function openPglite(url: string): Driver {
       try {
         inst = await instance(dir);
       } catch (e) {
-        throw e instanceof ConnectedSystemError ? e : new ConnectedSystemError("UNREACHABLE", "The embedded database could not be opened.");
+        throw e instanceof ConnectedSystemError
+          ? e
+          : new ConnectedSystemError("UNREACHABLE", "The embedded database could not be opened.");
       }
       const run = async () => {
         const { db } = inst;

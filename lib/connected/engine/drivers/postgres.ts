@@ -29,14 +29,21 @@ export function pgSession(query: (sql: string, params: unknown[]) => Promise<Row
 
 export function beginStatement(kind: TxKind): string {
   // Repeatable read: every table of one collection sees the same snapshot.
-  return kind === "read" ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN ISOLATION LEVEL READ COMMITTED READ WRITE";
+  return kind === "read"
+    ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+    : "BEGIN ISOLATION LEVEL READ COMMITTED READ WRITE";
 }
 
 export function openPostgres(url: string): Driver {
   return {
     dialect: "postgres",
     async transaction(kind, timeoutMs, fn) {
-      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, types, application_name: "madoguchi-connected" });
+      const client = new pg.Client({
+        connectionString: url,
+        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+        types,
+        application_name: "madoguchi-connected",
+      });
       // A failing socket after connect emits 'error' on the client; without a listener it would crash the process.
       client.on("error", () => undefined);
       try {

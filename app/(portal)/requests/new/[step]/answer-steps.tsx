@@ -19,7 +19,14 @@ export function RequesterStep({ draft }: { draft: WizardDraft }) {
 export async function SubjectStep({ draft }: { draft: WizardDraft }) {
   // Country names are made here, on the server, so the browser's own names cannot differ from the HTML.
   const countries = countryOptions((await getLocale()) === "en" ? "en" : "ja");
-  return <SubjectStepForm action={saveSubjectStep} initial={initialFormState(draft.answers.subject)} agent={wizardRequesterKind(draft) !== "SELF"} countries={countries} />;
+  return (
+    <SubjectStepForm
+      action={saveSubjectStep}
+      initial={initialFormState(draft.answers.subject)}
+      agent={wizardRequesterKind(draft) !== "SELF"}
+      countries={countries}
+    />
+  );
 }
 
 export async function DetailsStep({ draft }: { draft: WizardDraft }) {
@@ -36,5 +43,11 @@ export async function DetailsStep({ draft }: { draft: WizardDraft }) {
     deliveryMethods: [...delivery.methods],
     maxItems: limits.correctionItems,
   };
-  return <DetailsStepForm action={saveDetailsStep} initial={initialFormState(draft.answers.details?.[type])} options={options} />;
+  return (
+    <DetailsStepForm
+      action={saveDetailsStep}
+      initial={initialFormState(draft.answers.details?.[type])}
+      options={options}
+    />
+  );
 }

@@ -20,17 +20,40 @@ function uploadErrorsFrom(query: Record<string, string | string[] | undefined>):
   return {};
 }
 
-export async function DocumentsStep({ draft, draftKey, query }: { draft: WizardDraft; draftKey: string; query: Record<string, string | string[] | undefined> }) {
+export async function DocumentsStep({
+  draft,
+  draftKey,
+  query,
+}: {
+  draft: WizardDraft;
+  draftKey: string;
+  query: Record<string, string | string[] | undefined>;
+}) {
   const t = await getTranslations("portal.wizard.documents");
   const tr = await getTranslations("requests");
   const requesterKind = wizardRequesterKind(draft) ?? "SELF";
   const uploads = await listDraftUploads({ draftKey });
   const kinds = documentKindsFor(requesterKind).map((k) => ({ value: k, label: tr(`documentKinds.${k}`) }));
-  const guidance = ["maskMyNumber", "maskHonseki", "frontOnly", "maskInsurerNumber", "maskResidentRecord", "recent"] as const;
+  const guidance = [
+    "maskMyNumber",
+    "maskHonseki",
+    "frontOnly",
+    "maskInsurerNumber",
+    "maskResidentRecord",
+    "recent",
+  ] as const;
   return (
     <>
-      {query.uploaded ? <Alert tone="success" live>{t("uploadedNoJs")}</Alert> : null}
-      {query.removed ? <Alert tone="success" live>{t("removed")}</Alert> : null}
+      {query.uploaded ? (
+        <Alert tone="success" live>
+          {t("uploadedNoJs")}
+        </Alert>
+      ) : null}
+      {query.removed ? (
+        <Alert tone="success" live>
+          {t("removed")}
+        </Alert>
+      ) : null}
       <section aria-labelledby="need-title" className="mb-6">
         <h2 id="need-title" className="mb-2 text-lg font-bold">
           {t("needTitle")}
@@ -49,7 +72,12 @@ export async function DocumentsStep({ draft, draftKey, query }: { draft: WizardD
         </ul>
       </section>
       <UploadedFiles uploads={uploads} documents={draft.files} removeAction={removeUploadAction} />
-      <UploadPanel kinds={kinds} maxBytes={MAX_FILE_BYTES} initialErrors={uploadErrorsFrom(query)} full={uploads.length >= MAX_FILES} />
+      <UploadPanel
+        kinds={kinds}
+        maxBytes={MAX_FILE_BYTES}
+        initialErrors={uploadErrorsFrom(query)}
+        full={uploads.length >= MAX_FILES}
+      />
       <p className="mb-6 text-sm text-muted">{tr("documentGuidance.formats")}</p>
       <DocumentsStepForm action={saveDocumentsStep} initial={initialFormState(draft.answers.documents)} />
     </>

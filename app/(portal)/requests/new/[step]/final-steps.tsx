@@ -32,7 +32,11 @@ export async function ReviewStep({ draft }: { draft: WizardDraft }) {
     <>
       <ReviewSummary s={s} files={files} />
       {s.type === "DISCLOSURE" ? (
-        <section aria-labelledby="fee-title" className="mb-4 rounded-md border-l-4 border-brand-600 bg-brand-50 p-4" data-testid="review-fee">
+        <section
+          aria-labelledby="fee-title"
+          className="mb-4 rounded-md border-l-4 border-brand-600 bg-brand-50 p-4"
+          data-testid="review-fee"
+        >
           <h2 id="fee-title" className="mb-1 text-lg font-bold">
             {t("feeTitle")}
           </h2>
@@ -54,11 +58,22 @@ export async function ReviewStep({ draft }: { draft: WizardDraft }) {
           {t("postalLink")}
         </a>
       </section>
-      <ReviewStepForm action={confirmReview} initial={initialFormState({ declarationAccepted: draft.declarationAccepted ? "on" : "" })} contactEmail={contactEmailOf(s)} />
+      <ReviewStepForm
+        action={confirmReview}
+        initial={initialFormState({ declarationAccepted: draft.declarationAccepted ? "on" : "" })}
+        contactEmail={contactEmailOf(s)}
+      />
     </>
   );
 }
 
 export function ConfirmStep({ draft }: { draft: WizardDraft }) {
-  return <ConfirmStepForm action={submitWithCode} initial={initialFormState()} email={draft.codeSentTo ?? ""} minutes={CODE_TTL_MS / 60_000} />;
+  return (
+    <ConfirmStepForm
+      action={submitWithCode}
+      initial={initialFormState()}
+      email={draft.codeSentTo ?? ""}
+      minutes={CODE_TTL_MS / 60_000}
+    />
+  );
 }

@@ -9,13 +9,19 @@ import { DocumentsStep } from "./documents-step";
 import { ConfirmStep, ReviewStep } from "./final-steps";
 import { formPageReferrer } from "../../../portal-server";
 
-type Props = { params: Promise<{ step: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ step: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-const isStep = (s: string): s is Exclude<WizardStep, "type"> => s !== "type" && (WIZARD_STEPS as readonly string[]).includes(s);
+const isStep = (s: string): s is Exclude<WizardStep, "type"> =>
+  s !== "type" && (WIZARD_STEPS as readonly string[]).includes(s);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { step } = await params;
-  return isStep(step) ? { title: (await getTranslations("portal.wizard"))(`titles.${step}`), referrer: formPageReferrer } : { referrer: formPageReferrer };
+  return isStep(step)
+    ? { title: (await getTranslations("portal.wizard"))(`titles.${step}`), referrer: formPageReferrer }
+    : { referrer: formPageReferrer };
 }
 
 export default async function WizardStepPage({ params, searchParams }: Props) {

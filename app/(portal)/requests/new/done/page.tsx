@@ -50,10 +50,22 @@ export default async function RequestDonePage() {
       <h2 className="mb-2 text-xl font-bold">{t("nextTitle")}</h2>
       <ol className="mb-6 list-decimal space-y-2 pl-6">
         <li>{t("mailSent")}</li>
-        {byPost ? <li>{t("postDocuments", { reference: view.reference, address: `〒${operator.postalCode} ${locale === "ja" ? operator.addressJa : operator.addressEn}`, company: locale === "ja" ? operator.legalNameJa : operator.legalNameEn })}</li> : null}
+        {byPost ? (
+          <li>
+            {t("postDocuments", {
+              reference: view.reference,
+              address: `〒${operator.postalCode} ${locale === "ja" ? operator.addressJa : operator.addressEn}`,
+              company: locale === "ja" ? operator.legalNameJa : operator.legalNameEn,
+            })}
+          </li>
+        ) : null}
         <li>{t("identity")}</li>
         {view.fee.status === "AWAITING_PAYMENT" ? <li>{t("fee", { amount: formatNumber(view.fee.amount) })}</li> : null}
-        <li>{view.targetAt ? t("target", { date: format.dateTime(view.targetAt, { dateStyle: "long", timeZone: "Asia/Tokyo" }) }) : t("targetUnknown")}</li>
+        <li>
+          {view.targetAt
+            ? t("target", { date: format.dateTime(view.targetAt, { dateStyle: "long", timeZone: "Asia/Tokyo" }) })
+            : t("targetUnknown")}
+        </li>
       </ol>
       <Link href="/status" className={`${buttonClass("primary")} w-full sm:w-auto`}>
         {t("toStatus")}

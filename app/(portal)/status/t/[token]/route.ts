@@ -18,12 +18,19 @@ export async function GET(req: Request, ctx: { params: Promise<{ token: string }
   const { token } = await ctx.params;
   try {
     const session = await sessionFromStatusToken({ token, clientKey: clientKeyFrom(req.headers) });
-    (await cookies()).set(REQUESTER_SESSION_COOKIE, session.sessionToken, { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", expires: session.expiresAt });
+    (await cookies()).set(REQUESTER_SESSION_COOKIE, session.sessionToken, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: secureCookies(),
+      path: "/",
+      expires: session.expiresAt,
+    });
     return new Response(null, { status: 303, headers: { ...headers, location: "/status" } });
   } catch (e) {
     if (!isAppError(e)) throw e;
     // A real link past its days: the page offers the emailed code instead.
-    if (e.code === "INVALID_STATE") return new Response(null, { status: 303, headers: { ...headers, location: "/status?link=expired" } });
+    if (e.code === "INVALID_STATE")
+      return new Response(null, { status: 303, headers: { ...headers, location: "/status?link=expired" } });
     // Unknown, mistyped or someone else's old link, or too many tries: one answer for all.
     return new Response(null, { status: 303, headers: { ...headers, location: "/status?link=invalid" } });
   }

@@ -14,7 +14,8 @@ export async function GET(_req: Request, ctx: { params: Promise<{ fileId: string
     const draftKey = (await cookies()).get(DRAFT_COOKIE)?.value;
     if (!draftKey) throw new AppError("NOT_FOUND", "no draft");
     const file = await readWizardUpload({ draftKey, fileId: fileId.slice(0, 64) });
-    if (file.mimeType !== "image/jpeg" && file.mimeType !== "image/png") throw new AppError("NOT_FOUND", "no preview for this type");
+    if (file.mimeType !== "image/jpeg" && file.mimeType !== "image/png")
+      throw new AppError("NOT_FOUND", "no preview for this type");
     return new Response(new Uint8Array(file.content), {
       headers: {
         "content-type": file.mimeType,

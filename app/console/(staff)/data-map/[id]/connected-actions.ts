@@ -20,7 +20,13 @@ export async function saveConnectionAction(_prev: FormState, formData: FormData)
   try {
     await saveConnection({
       actor: await staffActor(),
-      input: { systemId, dialect: values.dialect === "mysql" ? "mysql" : "postgres", readUrl: readUrl?.trim() || undefined, writeUrl: writeUrl?.trim() || undefined, clearWriteUrl: values.clearWriteUrl === "on" },
+      input: {
+        systemId,
+        dialect: values.dialect === "mysql" ? "mysql" : "postgres",
+        readUrl: readUrl?.trim() || undefined,
+        writeUrl: writeUrl?.trim() || undefined,
+        clearWriteUrl: values.clearWriteUrl === "on",
+      },
     });
     refresh(systemId);
     return { status: "ok" };
@@ -38,7 +44,8 @@ export async function saveMapAction(_prev: FormState, formData: FormData): Promi
     return { status: "ok", data: { tables: String(r.tables), columns: String(r.columns) } };
   } catch (err) {
     const state = formStateFromError(err, values);
-    if (err instanceof MapInvalidError && state.status === "error") return { ...state, values: { ...values, problems: JSON.stringify(err.problems) } };
+    if (err instanceof MapInvalidError && state.status === "error")
+      return { ...state, values: { ...values, problems: JSON.stringify(err.problems) } };
     return state;
   }
 }

@@ -6,27 +6,55 @@ import { Alert, Badge } from "@/components/ui/alert";
 import { CheckConnectionForm, ConnectionForm, MapForm } from "./connected-forms";
 
 /** The connected-database part of a data-map system: connection, dataset map, and the last check. */
-export async function ConnectedPanel({ me, systemId, handling }: { me: CurrentStaff; systemId: string; handling: string }) {
+export async function ConnectedPanel({
+  me,
+  systemId,
+  handling,
+}: {
+  me: CurrentStaff;
+  systemId: string;
+  handling: string;
+}) {
   const t = await getTranslations("connected");
   const format = await getFormatter();
   const view = await getConnectionView({ actor: me, input: { systemId } });
   const check = view?.lastCheck ?? null;
   return (
     <section aria-labelledby="connection-title" className="mb-10" data-testid="connected-panel">
-      <h2 id="connection-title" className="mb-2 text-xl font-bold">{t("title")}</h2>
+      <h2 id="connection-title" className="mb-2 text-xl font-bold">
+        {t("title")}
+      </h2>
       <p className="mb-3 max-w-2xl text-muted">{t("intro")}</p>
       {handling !== "CONNECTED" && view ? <Alert tone="warning">{t("connection.notConnectedHandling")}</Alert> : null}
-      {view?.target ? <p className="mb-3 text-sm">{t("connection.target")}: <span className="font-mono">{view.target}</span> <Badge tone={view.hasWriteUrl ? "info" : "neutral"}>{view.hasWriteUrl ? t("connection.writeRoleSet") : t("connection.readOnly")}</Badge></p> : null}
-      <ConnectionForm systemId={systemId} dialect={view?.dialect ?? "postgres"} hasReadUrl={Boolean(view?.hasReadUrl)} hasWriteUrl={Boolean(view?.hasWriteUrl)} />
+      {view?.target ? (
+        <p className="mb-3 text-sm">
+          {t("connection.target")}: <span className="font-mono">{view.target}</span>{" "}
+          <Badge tone={view.hasWriteUrl ? "info" : "neutral"}>
+            {view.hasWriteUrl ? t("connection.writeRoleSet") : t("connection.readOnly")}
+          </Badge>
+        </p>
+      ) : null}
+      <ConnectionForm
+        systemId={systemId}
+        dialect={view?.dialect ?? "postgres"}
+        hasReadUrl={Boolean(view?.hasReadUrl)}
+        hasWriteUrl={Boolean(view?.hasWriteUrl)}
+      />
 
-      <h3 id="map-title" className="mt-8 mb-2 text-lg font-bold">{t("map.title")}</h3>
+      <h3 id="map-title" className="mt-8 mb-2 text-lg font-bold">
+        {t("map.title")}
+      </h3>
       <p className="mb-3 max-w-2xl text-muted">{t("map.intro")}</p>
       {view ? (
         <>
           {view.mapYaml ? (
             <p className="mb-3 text-sm">
-              <a href={`/console/data-map/${systemId}/dataset-map`} className="text-brand-700 underline" download>{t("map.export")}</a>
-              {view.mapUpdatedAt ? ` · ${t("map.updatedAt", { at: format.dateTime(view.mapUpdatedAt, { dateStyle: "medium", timeStyle: "short" }) })}` : null}
+              <a href={`/console/data-map/${systemId}/dataset-map`} className="text-brand-700 underline" download>
+                {t("map.export")}
+              </a>
+              {view.mapUpdatedAt
+                ? ` · ${t("map.updatedAt", { at: format.dateTime(view.mapUpdatedAt, { dateStyle: "medium", timeStyle: "short" }) })}`
+                : null}
             </p>
           ) : null}
           <MapForm systemId={systemId} mapYaml={view.mapYaml} />
@@ -35,45 +63,92 @@ export async function ConnectedPanel({ me, systemId, handling }: { me: CurrentSt
         <p className="text-muted">{t("map.connectFirst")}</p>
       )}
 
-      <h3 id="check-title" className="mt-8 mb-2 text-lg font-bold">{t("check.title")}</h3>
-      {view?.mapYaml && view.hasReadUrl ? <CheckConnectionForm systemId={systemId} /> : <p className="text-muted">{t("check.needs")}</p>}
+      <h3 id="check-title" className="mt-8 mb-2 text-lg font-bold">
+        {t("check.title")}
+      </h3>
+      {view?.mapYaml && view.hasReadUrl ? (
+        <CheckConnectionForm systemId={systemId} />
+      ) : (
+        <p className="text-muted">{t("check.needs")}</p>
+      )}
       {check && view?.lastCheckAt ? (
         <div data-testid="check-result">
           <p className="mb-2">
             <Badge tone={check.ok ? "success" : "danger"}>{check.ok ? t("check.ok") : t("check.failed")}</Badge>{" "}
-            <span className="text-sm text-muted">{t("check.lastAt", { at: format.dateTime(view.lastCheckAt, { dateStyle: "medium", timeStyle: "short" }) })}</span>
+            <span className="text-sm text-muted">
+              {t("check.lastAt", {
+                at: format.dateTime(view.lastCheckAt, { dateStyle: "medium", timeStyle: "short" }),
+              })}
+            </span>
           </p>
-          {check.errorCode ? <Alert tone="danger">{t(engineErrorKey(check.errorCode).replace(/^connected\./, ""))}</Alert> : null}
+          {check.errorCode ? (
+            <Alert tone="danger">{t(engineErrorKey(check.errorCode).replace(/^connected\./, ""))}</Alert>
+          ) : null}
           {check.check ? (
             <ul className="mb-2 list-disc pl-5 text-sm" data-testid="check-problems">
-              {[...check.check.problems, ...check.check.tables.flatMap((tb) => [...tb.problems, ...tb.warnings])].map((p, i) => <li key={i}>{p}</li>)}
+              {[...check.check.problems, ...check.check.tables.flatMap((tb) => [...tb.problems, ...tb.warnings])].map(
+                (p, i) => (
+                  <li key={i}>{p}</li>
+                ),
+              )}
             </ul>
           ) : null}
           {check.check ? (
-            <div role="region" aria-label={t("check.caption")} tabIndex={0} className="overflow-x-auto rounded-md border border-stone-300 bg-white">
+            <div
+              role="region"
+              aria-label={t("check.caption")}
+              tabIndex={0}
+              className="overflow-x-auto rounded-md border border-stone-300 bg-white"
+            >
               <table className="w-full min-w-[36rem] text-left text-sm">
                 <caption className="sr-only">{t("check.caption")}</caption>
                 <thead className="bg-stone-50">
                   <tr>
-                    <th scope="col" className="p-2">{t("check.table")}</th>
-                    <th scope="col" className="p-2">{t("check.column")}</th>
-                    <th scope="col" className="p-2">{t("check.state")}</th>
-                    <th scope="col" className="p-2">{t("check.type")}</th>
+                    <th scope="col" className="p-2">
+                      {t("check.table")}
+                    </th>
+                    <th scope="col" className="p-2">
+                      {t("check.column")}
+                    </th>
+                    <th scope="col" className="p-2">
+                      {t("check.state")}
+                    </th>
+                    <th scope="col" className="p-2">
+                      {t("check.type")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-stone-200">
                   {check.check.tables.flatMap((tb) => [
                     <tr key={tb.table} className="bg-stone-50/50">
-                      <th scope="row" className="p-2 font-mono">{tb.table}</th>
+                      <th scope="row" className="p-2 font-mono">
+                        {tb.table}
+                      </th>
                       <td className="p-2">—</td>
-                      <td className="p-2">{tb.found ? (tb.reachable ? <Badge tone="success">{t("check.found")}</Badge> : <Badge tone="warning">{t("check.unreachable")}</Badge>) : <Badge tone="danger">{t("check.missing")}</Badge>}</td>
+                      <td className="p-2">
+                        {tb.found ? (
+                          tb.reachable ? (
+                            <Badge tone="success">{t("check.found")}</Badge>
+                          ) : (
+                            <Badge tone="warning">{t("check.unreachable")}</Badge>
+                          )
+                        ) : (
+                          <Badge tone="danger">{t("check.missing")}</Badge>
+                        )}
+                      </td>
                       <td className="p-2" />
                     </tr>,
                     ...tb.columns.map((c) => (
                       <tr key={`${tb.table}.${c.name}`} data-testid="check-column" data-found={c.found ? "1" : "0"}>
                         <td className="p-2 font-mono text-muted">{tb.table}</td>
                         <td className="p-2 font-mono">{c.name}</td>
-                        <td className="p-2">{c.found ? <Badge tone="success">{t("check.found")}</Badge> : <Badge tone="danger">{t("check.missing")}</Badge>}</td>
+                        <td className="p-2">
+                          {c.found ? (
+                            <Badge tone="success">{t("check.found")}</Badge>
+                          ) : (
+                            <Badge tone="danger">{t("check.missing")}</Badge>
+                          )}
+                        </td>
                         <td className="p-2 font-mono">{c.dataType ?? ""}</td>
                       </tr>
                     )),

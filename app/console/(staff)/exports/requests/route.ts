@@ -19,7 +19,11 @@ export async function GET(req: Request): Promise<Response> {
       },
     });
     return new Response(new Uint8Array(csv.content), {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${csv.fileName}"`, "cache-control": "no-store" },
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${csv.fileName}"`,
+        "cache-control": "no-store",
+      },
     });
   } catch (e) {
     return errorResponse(e);

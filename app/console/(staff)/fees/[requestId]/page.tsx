@@ -18,7 +18,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // One request's fee: what was paid, refunded and receipted, and the admin's decisions on it.
-export default async function FeeRequestPage({ params, searchParams }: { params: Promise<{ requestId: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function FeeRequestPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ requestId: string }>;
+  searchParams: Promise<{ done?: string }>;
+}) {
   const me = await requireStaffPage("record:payment");
   const { requestId } = await params;
   const view = await staffFeeView({ actor: me, requestId }).catch((e: unknown) => {
@@ -66,10 +72,14 @@ export default async function FeeRequestPage({ params, searchParams }: { params:
           <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]" data-testid="fee-facts">
             <dt className="text-muted">{t("feeStatus")}</dt>
             <dd>
-              <Badge tone={view.fee === "PAID" ? "success" : view.fee === "AWAITING_PAYMENT" ? "warning" : "neutral"}>{tf(`status.${view.fee}`)}</Badge>
+              <Badge tone={view.fee === "PAID" ? "success" : view.fee === "AWAITING_PAYMENT" ? "warning" : "neutral"}>
+                {tf(`status.${view.fee}`)}
+              </Badge>
             </dd>
             <dt className="text-muted">{t("feeAmount")}</dt>
-            <dd>{tf("amountTaxIncluded", { amount: formatNumber(view.feeAmount), tax: formatNumber(view.feeTaxAmount) })}</dd>
+            <dd>
+              {tf("amountTaxIncluded", { amount: formatNumber(view.feeAmount), tax: formatNumber(view.feeTaxAmount) })}
+            </dd>
             <dt className="text-muted">{t("transferReference")}</dt>
             <dd className="font-mono">{view.transferReference ?? "—"}</dd>
             <dt className="text-muted">{t("paid")}</dt>
@@ -102,7 +112,13 @@ export default async function FeeRequestPage({ params, searchParams }: { params:
               caption={t("paymentsTable")}
               testId="payments"
               head={[t("paidOn"), t("method"), t("amount"), t("payerName"), t("refundable")]}
-              rows={view.payments.map((p) => [p.paidOn, tf(`method.${p.method}`), yen(p.amount), p.payerName ?? "—", yen(p.refundable)])}
+              rows={view.payments.map((p) => [
+                p.paidOn,
+                tf(`method.${p.method}`),
+                yen(p.amount),
+                p.payerName ?? "—",
+                yen(p.refundable),
+              ])}
             />
           ) : (
             <p>{t("noPayments")}</p>
@@ -113,7 +129,12 @@ export default async function FeeRequestPage({ params, searchParams }: { params:
               <DataTable
                 caption={t("refunds")}
                 head={[t("refundedAt"), t("amount"), t("reason"), t("refundVia")]}
-                rows={view.refunds.map((r) => [when(r.createdAt), yen(r.amount), r.reason, r.viaStripe ? t("viaStripe") : t("viaManual")])}
+                rows={view.refunds.map((r) => [
+                  when(r.createdAt),
+                  yen(r.amount),
+                  r.reason,
+                  r.viaStripe ? t("viaStripe") : t("viaManual"),
+                ])}
               />
             </>
           ) : null}
@@ -148,7 +169,12 @@ export default async function FeeRequestPage({ params, searchParams }: { params:
                 {tf("dashboard.recordPayment")}
               </h2>
               <p className="mb-3 text-sm text-muted">{t("recordIntro", { amount: yen(view.outstanding) })}</p>
-              <RecordPaymentForm requestId={view.requestId} reference={view.reference} today={jstToday().toISOString().slice(0, 10)} defaultAmount={view.outstanding} />
+              <RecordPaymentForm
+                requestId={view.requestId}
+                reference={view.reference}
+                today={jstToday().toISOString().slice(0, 10)}
+                defaultAmount={view.outstanding}
+              />
             </section>
             <section aria-labelledby="waive-title" className={card}>
               <h2 id="waive-title" className="mb-1 text-xl font-bold">
@@ -169,8 +195,16 @@ export default async function FeeRequestPage({ params, searchParams }: { params:
             <div className="space-y-6">
               {refundable.map((p) => (
                 <div key={p.id}>
-                  <h3 className="mb-2 font-semibold">{t("refundPayment", { date: p.paidOn, method: tf(`method.${p.method}`), amount: yen(p.amount) })}</h3>
-                  <RefundForm requestId={view.requestId} paymentId={p.id} refundable={p.refundable} refundableText={yen(p.refundable)} viaStripe={p.viaStripe} />
+                  <h3 className="mb-2 font-semibold">
+                    {t("refundPayment", { date: p.paidOn, method: tf(`method.${p.method}`), amount: yen(p.amount) })}
+                  </h3>
+                  <RefundForm
+                    requestId={view.requestId}
+                    paymentId={p.id}
+                    refundable={p.refundable}
+                    refundableText={yen(p.refundable)}
+                    viaStripe={p.viaStripe}
+                  />
                 </div>
               ))}
             </div>

@@ -11,7 +11,11 @@ export async function GET(req: Request): Promise<Response> {
     const { filter, monthError } = parseDashboardParams(sp);
     const staff = await currentStaff();
     // A month the page would refuse is refused here too, rather than exporting everything.
-    const csv = await exportFeesCsv({ actor: staff, input: monthError ? { ...filter, month: String(sp.month) } : filter, locale: staff?.locale });
+    const csv = await exportFeesCsv({
+      actor: staff,
+      input: monthError ? { ...filter, month: String(sp.month) } : filter,
+      locale: staff?.locale,
+    });
     return new Response(new Uint8Array(csv.content), {
       headers: {
         "content-type": "text/csv; charset=utf-8",

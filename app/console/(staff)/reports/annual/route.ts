@@ -5,11 +5,34 @@ import { errorResponse } from "@/lib/http";
 import { AppError } from "@/lib/errors";
 
 const labelKeys = [
-  "DISCLOSURE", "CORRECTION", "SUSPENSION", "THIRD_PARTY_STOP", "PURPOSE_NOTICE", "INQUIRY", "COMPLAINT",
-  "WEB", "POST", "EMAIL", "PHONE", "COUNTER",
-  "FULFILLED", "PARTIALLY_FULFILLED", "NOT_FULFILLED", "NO_DATA_HELD", "ALTERNATIVE_MEASURE",
-  "IDENTITY_UNCONFIRMED", "HARM_TO_LIFE_OR_RIGHTS", "BUSINESS_IMPEDIMENT", "LEGAL_VIOLATION", "INFORMATION_ACCURATE", "INVESTIGATION_FINDING",
-  "BANK_TRANSFER", "STRIPE", "POSTAL_MONEY_ORDER", "CASH", "OTHER",
+  "DISCLOSURE",
+  "CORRECTION",
+  "SUSPENSION",
+  "THIRD_PARTY_STOP",
+  "PURPOSE_NOTICE",
+  "INQUIRY",
+  "COMPLAINT",
+  "WEB",
+  "POST",
+  "EMAIL",
+  "PHONE",
+  "COUNTER",
+  "FULFILLED",
+  "PARTIALLY_FULFILLED",
+  "NOT_FULFILLED",
+  "NO_DATA_HELD",
+  "ALTERNATIVE_MEASURE",
+  "IDENTITY_UNCONFIRMED",
+  "HARM_TO_LIFE_OR_RIGHTS",
+  "BUSINESS_IMPEDIMENT",
+  "LEGAL_VIOLATION",
+  "INFORMATION_ACCURATE",
+  "INVESTIGATION_FINDING",
+  "BANK_TRANSFER",
+  "STRIPE",
+  "POSTAL_MONEY_ORDER",
+  "CASH",
+  "OTHER",
 ] as const;
 
 export async function GET(req: Request): Promise<Response> {
@@ -21,7 +44,11 @@ export async function GET(req: Request): Promise<Response> {
     const labels = Object.fromEntries(labelKeys.map((k) => [k, t(k)]));
     const pdf = await annualSummaryPdf({ actor: await currentStaff(), year, locale, labels });
     return new Response(new Uint8Array(pdf), {
-      headers: { "content-type": "application/pdf", "content-disposition": `inline; filename="annual-report-${year}.pdf"`, "cache-control": "no-store" },
+      headers: {
+        "content-type": "application/pdf",
+        "content-disposition": `inline; filename="annual-report-${year}.pdf"`,
+        "cache-control": "no-store",
+      },
     });
   } catch (e) {
     return errorResponse(e);

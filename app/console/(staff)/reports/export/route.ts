@@ -7,7 +7,10 @@ import { errorResponse } from "@/lib/http";
 export async function GET(req: Request): Promise<Response> {
   try {
     const url = new URL(req.url);
-    const report = await requestReport({ actor: await currentStaff(), range: { from: url.searchParams.get("from") ?? "", to: url.searchParams.get("to") ?? "" } });
+    const report = await requestReport({
+      actor: await currentStaff(),
+      range: { from: url.searchParams.get("from") ?? "", to: url.searchParams.get("to") ?? "" },
+    });
     return new Response(new Uint8Array(reportCsv(report, (await getLocale()) === "en" ? "en" : "ja")), {
       headers: {
         "content-type": "text/csv; charset=utf-8",

@@ -23,7 +23,11 @@ export async function runRequestAction(
     // The version this save produced, so every form on the page can use it at once
     // (the page's own refresh arrives later; see components/console/request-version.tsx).
     const requestVersion = values.requestId ? await currentRequestVersion(values.requestId) : null;
-    return { status: "ok", message: out?.message, data: { ...out?.data, ...(requestVersion === null ? {} : { requestVersion: String(requestVersion) }) } };
+    return {
+      status: "ok",
+      message: out?.message,
+      data: { ...out?.data, ...(requestVersion === null ? {} : { requestVersion: String(requestVersion) }) },
+    };
   } catch (err) {
     const state = formStateFromError(err, values);
     return state.status === "error" && mapErrors ? { ...state, fieldErrors: mapErrors(state.fieldErrors) } : state;
@@ -40,7 +44,13 @@ export function versionOf(values: Record<string, string>): number {
 /** Files chosen in a file input, read into memory for the domain function (empty inputs skipped). */
 export async function uploadsOf(formData: FormData, name: string): Promise<Upload[]> {
   const files = formData.getAll(name).filter((f): f is File => typeof f !== "string" && f.size > 0);
-  return Promise.all(files.map(async (f) => ({ fileName: f.name || "file", content: Buffer.from(await f.arrayBuffer()), mimeType: f.type || undefined })));
+  return Promise.all(
+    files.map(async (f) => ({
+      fileName: f.name || "file",
+      content: Buffer.from(await f.arrayBuffer()),
+      mimeType: f.type || undefined,
+    })),
+  );
 }
 
 /** Text field or undefined when left empty. */

@@ -35,7 +35,16 @@ export async function identityCheckAction(_prev: FormState, formData: FormData):
 export async function clearerCopyAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runRequestAction(formData, async (actor, v) => {
     const documentIds = formData.getAll("documentIds").filter((x): x is string => typeof x === "string");
-    await requestClearerCopy({ actor, input: { requestId: v.requestId ?? "", version: versionOf(v), message: v.message ?? "", documentIds, review: v.review === "UNMASKED" ? "UNMASKED" : "UNCLEAR" } });
+    await requestClearerCopy({
+      actor,
+      input: {
+        requestId: v.requestId ?? "",
+        version: versionOf(v),
+        message: v.message ?? "",
+        documentIds,
+        review: v.review === "UNMASKED" ? "UNMASKED" : "UNCLEAR",
+      },
+    });
   });
 }
 
@@ -47,7 +56,10 @@ export async function waiveFeeAction(_prev: FormState, formData: FormData): Prom
 
 export async function completeTaskAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runRequestAction(formData, async (actor, v) => {
-    const r = await completeTask({ actor, input: { taskId: v.taskId ?? "", version: versionOf(v), status: v.status as "DONE", note: v.note ?? "" } });
+    const r = await completeTask({
+      actor,
+      input: { taskId: v.taskId ?? "", version: versionOf(v), status: v.status as "DONE", note: v.note ?? "" },
+    });
     return { data: { closed: r.requestClosed ? "1" : "" } };
   });
 }
@@ -59,9 +71,23 @@ export async function closeRequestAction(_prev: FormState, formData: FormData): 
 }
 
 export async function sendMessageAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runRequestAction(formData, async (actor, v) => {
-    await sendMessageToRequester({ actor, input: { requestId: v.requestId ?? "", body: v.body ?? "", attachments: await uploadsOf(formData, "attachments") } });
-  }, (errors) => Object.fromEntries(Object.entries(errors).map(([k, list]) => [k.startsWith("attachments") ? "attachments" : k, list])));
+  return runRequestAction(
+    formData,
+    async (actor, v) => {
+      await sendMessageToRequester({
+        actor,
+        input: {
+          requestId: v.requestId ?? "",
+          body: v.body ?? "",
+          attachments: await uploadsOf(formData, "attachments"),
+        },
+      });
+    },
+    (errors) =>
+      Object.fromEntries(
+        Object.entries(errors).map(([k, list]) => [k.startsWith("attachments") ? "attachments" : k, list]),
+      ),
+  );
 }
 
 export async function addNoteAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -4,7 +4,19 @@ import { useTranslations } from "next-intl";
 import { FormFeedback, PendingButton, fieldId, useConsoleForm } from "@/components/console/console-form";
 import { assignAction } from "./actions";
 
-export function AssignForm({ requestId, version, assigneeId, me, staff }: { requestId: string; version: number; assigneeId: string | null; me: string; staff: { id: string; name: string }[] }) {
+export function AssignForm({
+  requestId,
+  version,
+  assigneeId,
+  me,
+  staff,
+}: {
+  requestId: string;
+  version: number;
+  assigneeId: string | null;
+  me: string;
+  staff: { id: string; name: string }[];
+}) {
   const t = useTranslations("console.request.assign");
   const { pending, errors, form, feedback } = useConsoleForm(assignAction, { ok: () => t("saved") });
   const err = errors("assigneeId");

@@ -34,25 +34,47 @@ function fieldOf(text: string | undefined): string[] {
 
 export async function collectAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runRequestAction(formData, async (actor, v) => {
-    const r = await startCollection({ actor, input: { requestId: v.requestId ?? "", systemId: v.systemId || undefined } });
+    const r = await startCollection({
+      actor,
+      input: { requestId: v.requestId ?? "", systemId: v.systemId || undefined },
+    });
     return { data: { queued: String(r.queued) } };
   });
 }
 
 export async function exclusionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runRequestAction(formData, async (actor, v) => {
-    if (v.intent === "remove") return void (await removeExclusion({ actor, input: { exclusionId: v.exclusionId ?? "" } }));
+    if (v.intent === "remove")
+      return void (await removeExclusion({ actor, input: { exclusionId: v.exclusionId ?? "" } }));
     await addExclusion({
       actor,
-      input: { collectionId: v.collectionId ?? "", table: v.table ?? "", rowKey: rowKeyOf(v.rowKey), column: v.column || undefined, ground: v.ground as AddExclusionInput["ground"] },
+      input: {
+        collectionId: v.collectionId ?? "",
+        table: v.table ?? "",
+        rowKey: rowKeyOf(v.rowKey),
+        column: v.column || undefined,
+        ground: v.ground as AddExclusionInput["ground"],
+      },
     });
   });
 }
 
 export async function decideFromCollectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runRequestAction(formData, async (actor, v) => {
-    const groundExplanations = Object.fromEntries(Object.entries(v).filter(([k]) => k.startsWith("ground-")).map(([k, text]) => [k.slice("ground-".length), text]));
-    const r = await decideFromCollection({ actor, input: { requestId: v.requestId ?? "", version: versionOf(v), explanation: v.explanation ?? "", groundExplanations } });
+    const groundExplanations = Object.fromEntries(
+      Object.entries(v)
+        .filter(([k]) => k.startsWith("ground-"))
+        .map(([k, text]) => [k.slice("ground-".length), text]),
+    );
+    const r = await decideFromCollection({
+      actor,
+      input: {
+        requestId: v.requestId ?? "",
+        version: versionOf(v),
+        explanation: v.explanation ?? "",
+        groundExplanations,
+      },
+    });
     return { data: { approval: r.approval } };
   });
 }
@@ -68,7 +90,18 @@ export async function planChangeAction(_prev: FormState, formData: FormData): Pr
     if (v.kind === "CORRECTION") {
       const [table = "", column = ""] = fieldOf(v.field);
       const rowKeys = formData.getAll(`rows-${v.field ?? ""}`).map((k) => rowKeyOf(String(k)));
-      await planChange({ actor, input: { kind: "CORRECTION", requestId: v.requestId ?? "", systemId: v.systemId ?? "", table, column, rowKeys, newValue: v.newValue ?? "" } });
+      await planChange({
+        actor,
+        input: {
+          kind: "CORRECTION",
+          requestId: v.requestId ?? "",
+          systemId: v.systemId ?? "",
+          table,
+          column,
+          rowKeys,
+          newValue: v.newValue ?? "",
+        },
+      });
     } else {
       await planChange({ actor, input: { kind: "ERASURE", requestId: v.requestId ?? "", systemId: v.systemId ?? "" } });
     }

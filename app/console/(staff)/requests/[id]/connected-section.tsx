@@ -37,15 +37,32 @@ export async function ConnectedSection({ r, me }: { r: RequestDetail; me: Curren
     <Section id="connected" title={t("section.title")}>
       <p className="mb-3 text-sm text-muted">{t("section.intro")}</p>
       {!verified ? <Alert tone="info">{t("section.identityFirst")}</Alert> : null}
-      {busy ? <p role="status" className="mb-3" data-testid="collection-busy">{t("section.busy")}</p> : null}
-      {verified && canWork && (open || r.status === "DECIDED") ? <CollectForm requestId={r.id} label={collected.length ? t("section.recollectAll") : t("section.collect")} /> : null}
+      {busy ? (
+        <p role="status" className="mb-3" data-testid="collection-busy">
+          {t("section.busy")}
+        </p>
+      ) : null}
+      {verified && canWork && (open || r.status === "DECIDED") ? (
+        <CollectForm requestId={r.id} label={collected.length ? t("section.recollectAll") : t("section.collect")} />
+      ) : null}
       <div className="flex flex-col gap-4">
         {systems.map((s) => {
           const col = s.collection;
           return (
-            <div key={s.id} className="rounded-md border border-stone-200 p-3" data-testid="connected-system" data-system={s.key} data-status={col?.status ?? "NONE"}>
+            <div
+              key={s.id}
+              className="rounded-md border border-stone-200 p-3"
+              data-testid="connected-system"
+              data-system={s.key}
+              data-status={col?.status ?? "NONE"}
+            >
               <h3 className="flex flex-wrap items-center gap-2 text-lg font-bold">
-                {nameOf(s)} {col ? <Badge tone={statusTone[col.status]}>{t(`status.${col.status}`)}</Badge> : <Badge>{t("status.NONE")}</Badge>}
+                {nameOf(s)}{" "}
+                {col ? (
+                  <Badge tone={statusTone[col.status]}>{t(`status.${col.status}`)}</Badge>
+                ) : (
+                  <Badge>{t("status.NONE")}</Badge>
+                )}
               </h3>
               {col?.status === "FAILED" ? (
                 <div data-testid="collection-failed">
@@ -53,23 +70,50 @@ export async function ConnectedSection({ r, me }: { r: RequestDetail; me: Curren
                     <p>{col.failureReason}</p>
                     <p>{t("section.fallback")}</p>
                   </Alert>
-                  {col.fallbackTask && canWork && (col.fallbackTask.status === "OPEN" || col.fallbackTask.status === "FAILED") ? (
-                    <TaskForm requestId={r.id} taskId={col.fallbackTask.id} version={col.fallbackTask.version} label={`${nameOf(s)}: ${c("taskAction.COLLECT")}`} />
+                  {col.fallbackTask &&
+                  canWork &&
+                  (col.fallbackTask.status === "OPEN" || col.fallbackTask.status === "FAILED") ? (
+                    <TaskForm
+                      requestId={r.id}
+                      taskId={col.fallbackTask.id}
+                      version={col.fallbackTask.version}
+                      label={`${nameOf(s)}: ${c("taskAction.COLLECT")}`}
+                    />
                   ) : col.fallbackTask ? (
-                    <p className="text-sm">{t("section.fallbackState", { state: c(`taskStatus.${col.fallbackTask.status}`) })}</p>
+                    <p className="text-sm">
+                      {t("section.fallbackState", { state: c(`taskStatus.${col.fallbackTask.status}`) })}
+                    </p>
                   ) : null}
                 </div>
               ) : null}
               {col?.status === "DONE" && col.result ? (
                 <>
                   <p className="mb-2 text-sm" data-testid="collection-summary">
-                    {t("section.matchedBy")}: {col.matchedBy.length ? col.matchedBy.map((k) => t(`identityKinds.${k}`)).join("、") : t("section.noMatch")} · {t("section.rows", { count: col.rowCount })}
+                    {t("section.matchedBy")}:{" "}
+                    {col.matchedBy.length
+                      ? col.matchedBy.map((k) => t(`identityKinds.${k}`)).join("、")
+                      : t("section.noMatch")}{" "}
+                    · {t("section.rows", { count: col.rowCount })}
                     {col.truncated ? ` · ${t("section.truncated")}` : ""}
                   </p>
-                  <CollectedTables requestId={r.id} collectionId={col.id} result={col.result} exclusions={col.exclusions} locale={locale === "en" ? "en" : "ja"} canExclude={canDecide && open && !pendingDecision && r.type === "DISCLOSURE"} />
+                  <CollectedTables
+                    requestId={r.id}
+                    collectionId={col.id}
+                    result={col.result}
+                    exclusions={col.exclusions}
+                    locale={locale === "en" ? "en" : "ja"}
+                    canExclude={canDecide && open && !pendingDecision && r.type === "DISCLOSURE"}
+                  />
                 </>
               ) : null}
-              {verified && canWork && col && col.status !== "PENDING" && col.status !== "RUNNING" && (open || r.status === "DECIDED") ? <CollectForm requestId={r.id} systemId={s.id} label={t("section.recollect", { name: nameOf(s) })} /> : null}
+              {verified &&
+              canWork &&
+              col &&
+              col.status !== "PENDING" &&
+              col.status !== "RUNNING" &&
+              (open || r.status === "DECIDED") ? (
+                <CollectForm requestId={r.id} systemId={s.id} label={t("section.recollect", { name: nameOf(s) })} />
+              ) : null}
               <ChangePlans r={r} me={me} system={s} />
             </div>
           );
@@ -85,7 +129,12 @@ export async function ConnectedSection({ r, me }: { r: RequestDetail; me: Curren
           />
         </div>
       ) : null}
-      {r.type === "DISCLOSURE" && r.status === "DECIDED" && (r.outcome === "FULFILLED" || r.outcome === "PARTIALLY_FULFILLED") && !published && roleHas(me.role, "publish:package") && collected.length > 0 ? (
+      {r.type === "DISCLOSURE" &&
+      r.status === "DECIDED" &&
+      (r.outcome === "FULFILLED" || r.outcome === "PARTIALLY_FULFILLED") &&
+      !published &&
+      roleHas(me.role, "publish:package") &&
+      collected.length > 0 ? (
         <div className="mt-4 border-t border-stone-200 pt-4">
           <BuildPackageForm requestId={r.id} version={r.version} />
         </div>

@@ -16,7 +16,10 @@ function groundsOf(formData: FormData, v: Record<string, string>): Grounds {
 }
 
 function numbers(formData: FormData, name: string): number[] | undefined {
-  const list = formData.getAll(name).map((x) => Number(x)).filter((n) => Number.isInteger(n));
+  const list = formData
+    .getAll(name)
+    .map((x) => Number(x))
+    .filter((n) => Number.isInteger(n));
   return list.length ? list : undefined;
 }
 
@@ -28,9 +31,18 @@ function typeFields(type: RequestType, formData: FormData, v: Record<string, str
     case "CORRECTION":
       return { action: optional(v.action), categories: numbers(formData, "categories") };
     case "SUSPENSION":
-      return { measure: optional(v.measure), categories: numbers(formData, "categories"), investigation: optional(v.investigation), alternativeMeasure: optional(v.alternativeMeasure) };
+      return {
+        measure: optional(v.measure),
+        categories: numbers(formData, "categories"),
+        investigation: optional(v.investigation),
+        alternativeMeasure: optional(v.alternativeMeasure),
+      };
     case "THIRD_PARTY_STOP":
-      return { categories: numbers(formData, "categories"), investigation: optional(v.investigation), alternativeMeasure: optional(v.alternativeMeasure) };
+      return {
+        categories: numbers(formData, "categories"),
+        investigation: optional(v.investigation),
+        alternativeMeasure: optional(v.alternativeMeasure),
+      };
     default:
       return {};
   }
@@ -63,10 +75,26 @@ export async function decideAction(_prev: FormState, formData: FormData): Promis
       const outcome = v.outcome as DecideRequestInput["outcome"];
       if (v.intent === "preview") {
         const kind = outcome === "ALTERNATIVE_MEASURE" ? "ALTERNATIVE_MEASURE" : "DECISION";
-        const n = await previewNotice({ actor, input: { requestId: v.requestId ?? "", kind, draftDecision: { outcome, explanation: v.explanation ?? "", details: fields, grounds } } });
+        const n = await previewNotice({
+          actor,
+          input: {
+            requestId: v.requestId ?? "",
+            kind,
+            draftDecision: { outcome, explanation: v.explanation ?? "", details: fields, grounds },
+          },
+        });
         return { message: "preview", data: { subject: n.subject, body: n.bodyText } };
       }
-      const input = { requestId: v.requestId ?? "", version: versionOf(v), type, outcome, explanation: v.explanation ?? "", internalNote: optional(v.internalNote), grounds, ...fields } as DecideRequestInput;
+      const input = {
+        requestId: v.requestId ?? "",
+        version: versionOf(v),
+        type,
+        outcome,
+        explanation: v.explanation ?? "",
+        internalNote: optional(v.internalNote),
+        grounds,
+        ...fields,
+      } as DecideRequestInput;
       const r = await decideRequest({ actor, input });
       return { message: r.approval === "PENDING" ? "pending" : "done" };
     },

@@ -28,9 +28,12 @@ export function DecisionForm({ requestId, version, type, outcomes, grounds, cate
   const t = useTranslations("console.request.decision");
   const c = useTranslations("console");
   const f = useTranslations("console.form");
-  const { state, pending, errors, form, feedback } = useConsoleForm(decideAction, { ok: (s) => (s.message === "preview" ? undefined : s.message === "pending" ? t("savedPending") : t("savedDone")) });
+  const { state, pending, errors, form, feedback } = useConsoleForm(decideAction, {
+    ok: (s) => (s.message === "preview" ? undefined : s.message === "pending" ? t("savedPending") : t("savedDone")),
+  });
   const [cited, setCited] = useState<Set<string>>(new Set());
-  const toggle = (g: string, on: boolean) => setCited((prev) => new Set([...prev].filter((x) => x !== g).concat(on ? [g] : [])));
+  const toggle = (g: string, on: boolean) =>
+    setCited((prev) => new Set([...prev].filter((x) => x !== g).concat(on ? [g] : [])));
   const stops = type === "SUSPENSION" || type === "THIRD_PARTY_STOP";
   const groundErrors = errors("grounds");
   return (
@@ -39,9 +42,20 @@ export function DecisionForm({ requestId, version, type, outcomes, grounds, cate
       <input type="hidden" name="requestId" value={requestId} />
       <RequestVersionInput version={version} />
       <input type="hidden" name="type" value={type} />
-      <ChoiceGroup id={id("outcome")} name="outcome" legend={t("outcome")} errors={errors("outcome")} options={outcomes.map((o) => ({ value: o, label: c(outcomeLabelKey(type, o)) }))} />
+      <ChoiceGroup
+        id={id("outcome")}
+        name="outcome"
+        legend={t("outcome")}
+        errors={errors("outcome")}
+        options={outcomes.map((o) => ({ value: o, label: c(outcomeLabelKey(type, o)) }))}
+      />
 
-      <fieldset id={id("grounds")} tabIndex={-1} className="mb-5 min-w-0" aria-describedby={`${id("grounds")}-hint${groundErrors ? ` ${id("grounds")}-error` : ""}`}>
+      <fieldset
+        id={id("grounds")}
+        tabIndex={-1}
+        className="mb-5 min-w-0"
+        aria-describedby={`${id("grounds")}-hint${groundErrors ? ` ${id("grounds")}-error` : ""}`}
+      >
         <legend className="mb-1 font-semibold">{t("grounds")}</legend>
         <p id={`${id("grounds")}-hint`} className="mb-1 text-sm text-muted">
           {t("groundsHint")}
@@ -55,12 +69,28 @@ export function DecisionForm({ requestId, version, type, outcomes, grounds, cate
           {grounds.map((g) => (
             <li key={g}>
               <div className="flex min-h-9 items-start gap-2">
-                <input type="checkbox" id={`decision-ground-${g}`} name="ground" value={g} checked={cited.has(g)} onChange={(e) => toggle(g, e.target.checked)} className="mt-1 size-5 shrink-0" />
+                <input
+                  type="checkbox"
+                  id={`decision-ground-${g}`}
+                  name="ground"
+                  value={g}
+                  checked={cited.has(g)}
+                  onChange={(e) => toggle(g, e.target.checked)}
+                  className="mt-1 size-5 shrink-0"
+                />
                 <label htmlFor={`decision-ground-${g}`}>{c(`ground.${g}`)}</label>
               </div>
               {cited.has(g) ? (
                 <div className="mt-2 ml-7">
-                  <TextareaField id={id(`groundExplanation.${g}`)} name={`groundExplanation.${g}`} label={t("groundExplanation", { ground: c(`ground.${g}`) })} rows={3} maxLength={2000} required errors={errors(`groundExplanation.${g}`)} />
+                  <TextareaField
+                    id={id(`groundExplanation.${g}`)}
+                    name={`groundExplanation.${g}`}
+                    label={t("groundExplanation", { ground: c(`ground.${g}`) })}
+                    rows={3}
+                    maxLength={2000}
+                    required
+                    errors={errors(`groundExplanation.${g}`)}
+                  />
                 </div>
               ) : null}
             </li>
@@ -68,22 +98,100 @@ export function DecisionForm({ requestId, version, type, outcomes, grounds, cate
         </ul>
       </fieldset>
 
-      {type === "DISCLOSURE" ? <TextareaField id={id("withheldItems")} name="withheldItems" label={t("withheldItemsLabel")} hint={t("withheldItemsHint")} rows={2} maxLength={2000} errors={errors("withheldItems")} optionalLabel={f("optional")} /> : null}
+      {type === "DISCLOSURE" ? (
+        <TextareaField
+          id={id("withheldItems")}
+          name="withheldItems"
+          label={t("withheldItemsLabel")}
+          hint={t("withheldItemsHint")}
+          rows={2}
+          maxLength={2000}
+          errors={errors("withheldItems")}
+          optionalLabel={f("optional")}
+        />
+      ) : null}
       {type === "CORRECTION" ? (
-        <SelectField id={id("action")} name="action" label={t("actionLabel")} defaultValue="" errors={errors("action")} options={[{ value: "", label: t("actionDefault") }, ...(["CORRECT", "ADD", "DELETE"] as const).map((a) => ({ value: a, label: c(`taskAction.${a}`) }))]} />
+        <SelectField
+          id={id("action")}
+          name="action"
+          label={t("actionLabel")}
+          defaultValue=""
+          errors={errors("action")}
+          options={[
+            { value: "", label: t("actionDefault") },
+            ...(["CORRECT", "ADD", "DELETE"] as const).map((a) => ({ value: a, label: c(`taskAction.${a}`) })),
+          ]}
+        />
       ) : null}
       {type === "SUSPENSION" ? (
-        <SelectField id={id("measure")} name="measure" label={t("measureLabel")} defaultValue="" errors={errors("measure")} options={[{ value: "", label: t("measureDefault") }, ...(["SUSPEND_USE", "DELETE", "STOP_THIRD_PARTY"] as const).map((m) => ({ value: m, label: t(`measures.${m}`) }))]} />
+        <SelectField
+          id={id("measure")}
+          name="measure"
+          label={t("measureLabel")}
+          defaultValue=""
+          errors={errors("measure")}
+          options={[
+            { value: "", label: t("measureDefault") },
+            ...(["SUSPEND_USE", "DELETE", "STOP_THIRD_PARTY"] as const).map((m) => ({
+              value: m,
+              label: t(`measures.${m}`),
+            })),
+          ]}
+        />
       ) : null}
-      {type === "CORRECTION" || stops ? <ChoiceGroup id={id("categories")} name="categories" type="checkbox" legend={t("categoriesLabel")} hint={t("categoriesHint")} errors={errors("categories")} options={categories} /> : null}
+      {type === "CORRECTION" || stops ? (
+        <ChoiceGroup
+          id={id("categories")}
+          name="categories"
+          type="checkbox"
+          legend={t("categoriesLabel")}
+          hint={t("categoriesHint")}
+          errors={errors("categories")}
+          options={categories}
+        />
+      ) : null}
       {stops ? (
         <>
-          <TextareaField id={id("investigation")} name="investigation" label={t("investigationLabel")} rows={3} maxLength={4000} errors={errors("investigation")} optionalLabel={f("optional")} />
-          <TextareaField id={id("alternativeMeasure")} name="alternativeMeasure" label={t("alternativeLabel")} hint={t("alternativeHint")} rows={3} maxLength={2000} errors={errors("alternativeMeasure")} optionalLabel={f("optional")} />
+          <TextareaField
+            id={id("investigation")}
+            name="investigation"
+            label={t("investigationLabel")}
+            rows={3}
+            maxLength={4000}
+            errors={errors("investigation")}
+            optionalLabel={f("optional")}
+          />
+          <TextareaField
+            id={id("alternativeMeasure")}
+            name="alternativeMeasure"
+            label={t("alternativeLabel")}
+            hint={t("alternativeHint")}
+            rows={3}
+            maxLength={2000}
+            errors={errors("alternativeMeasure")}
+            optionalLabel={f("optional")}
+          />
         </>
       ) : null}
-      <TextareaField id={id("explanation")} name="explanation" label={t("explanation")} hint={t("explanationHint")} rows={4} maxLength={4000} errors={errors("explanation")} />
-      <TextareaField id={id("internalNote")} name="internalNote" label={t("internalNoteLabel")} hint={t("internalNoteHint")} rows={2} maxLength={4000} errors={errors("internalNote")} optionalLabel={f("optional")} />
+      <TextareaField
+        id={id("explanation")}
+        name="explanation"
+        label={t("explanation")}
+        hint={t("explanationHint")}
+        rows={4}
+        maxLength={4000}
+        errors={errors("explanation")}
+      />
+      <TextareaField
+        id={id("internalNote")}
+        name="internalNote"
+        label={t("internalNoteLabel")}
+        hint={t("internalNoteHint")}
+        rows={2}
+        maxLength={4000}
+        errors={errors("internalNote")}
+        optionalLabel={f("optional")}
+      />
       <div className="flex flex-wrap gap-3">
         <PendingButton pending={pending} name="intent" value="preview" variant="secondary">
           {t("preview")}
@@ -92,7 +200,9 @@ export function DecisionForm({ requestId, version, type, outcomes, grounds, cate
           {t("submit")}
         </PendingButton>
       </div>
-      {state.status === "ok" && state.message === "preview" ? <NoticePreview title={t("previewTitle")} subject={state.data?.subject ?? ""} body={state.data?.body ?? ""} /> : null}
+      {state.status === "ok" && state.message === "preview" ? (
+        <NoticePreview title={t("previewTitle")} subject={state.data?.subject ?? ""} body={state.data?.body ?? ""} />
+      ) : null}
     </form>
   );
 }

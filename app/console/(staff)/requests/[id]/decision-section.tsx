@@ -30,7 +30,17 @@ function groundsFor(type: RequestType): readonly string[] {
 }
 
 /** Decisions so far, the officer's approval box, and the decision form for this type. */
-export async function DecisionSection({ r, me, open, folded }: { r: RequestDetail; me: CurrentStaff; open: boolean; folded?: boolean }) {
+export async function DecisionSection({
+  r,
+  me,
+  open,
+  folded,
+}: {
+  r: RequestDetail;
+  me: CurrentStaff;
+  open: boolean;
+  folded?: boolean;
+}) {
   const t = await getTranslations("console.request.decision");
   const a = await getTranslations("console.request.approval");
   const s = await getTranslations("console.request.sections");
@@ -49,7 +59,9 @@ export async function DecisionSection({ r, me, open, folded }: { r: RequestDetai
         <div className="mt-4 rounded-md border-2 border-warn bg-amber-50 p-4" data-testid="approval-box">
           <h3 className="mb-2 font-bold">{a("title")}</h3>
           <p className="mb-3">{a("waiting")}</p>
-          {canApprove && pending.decidedById !== me.id ? <ApprovalForm requestId={r.id} decisionId={pending.id} version={r.version} /> : null}
+          {canApprove && pending.decidedById !== me.id ? (
+            <ApprovalForm requestId={r.id} decisionId={pending.id} version={r.version} />
+          ) : null}
           {pending.decidedById === me.id ? <p className="text-sm">{a("ownDecision")}</p> : null}
         </div>
       ) : null}
@@ -58,13 +70,19 @@ export async function DecisionSection({ r, me, open, folded }: { r: RequestDetai
         <h3 className="mb-2 font-bold">{t("formTitle")}</h3>
         {!open ? (
           // A decided request is not finished: its package, tasks or notices are still to come (issue 17, bug 5).
-          <p data-testid="decision-locked">{r.status === "DECIDED" ? t("decided", { outcome: r.outcome ? c(outcomeLabelKey(r.type, r.outcome)) : "" }) : t("closed", { status: l(`status.${r.status}`) })}</p>
+          <p data-testid="decision-locked">
+            {r.status === "DECIDED"
+              ? t("decided", { outcome: r.outcome ? c(outcomeLabelKey(r.type, r.outcome)) : "" })
+              : t("closed", { status: l(`status.${r.status}`) })}
+          </p>
         ) : pending ? (
           <p>{t("pendingExists")}</p>
         ) : canDecide ? (
           <>
             <p className="mb-3 text-sm text-muted">{t("formIntro")}</p>
-            {needsIdentity(r.type) && r.identity === "PENDING" ? <Alert tone="warning">{t("identityPending")}</Alert> : null}
+            {needsIdentity(r.type) && r.identity === "PENDING" ? (
+              <Alert tone="warning">{t("identityPending")}</Alert>
+            ) : null}
             {r.identity === "FAILED" ? <Alert tone="warning">{t("identityFailed")}</Alert> : null}
             <DecisionForm
               requestId={r.id}
@@ -72,7 +90,10 @@ export async function DecisionSection({ r, me, open, folded }: { r: RequestDetai
               type={r.type}
               outcomes={outcomesFor[r.type]}
               grounds={groundsFor(r.type)}
-              categories={Array.from({ length: 11 }, (_, i) => ({ value: String(i + 1), label: `(${i + 1}) ${rq(`categories.${i + 1}`)}` }))}
+              categories={Array.from({ length: 11 }, (_, i) => ({
+                value: String(i + 1),
+                label: `(${i + 1}) ${rq(`categories.${i + 1}`)}`,
+              }))}
             />
           </>
         ) : null}

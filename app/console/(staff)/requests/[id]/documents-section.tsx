@@ -21,15 +21,28 @@ export async function DocumentsSection({ r, folded }: { r: RequestDetail; folded
               <p className="flex flex-wrap items-center gap-2 font-semibold">
                 {rq(`documentKinds.${d.kind}`)}
                 <Badge>{rq(`documentHolders.${d.holder}`)}</Badge>
-                <Badge tone={d.review === "ACCEPTED" ? "success" : d.review === "UNREVIEWED" ? "neutral" : "warning"}>{rq(`documentReview.${d.review}`)}</Badge>
+                <Badge tone={d.review === "ACCEPTED" ? "success" : d.review === "UNREVIEWED" ? "neutral" : "warning"}>
+                  {rq(`documentReview.${d.review}`)}
+                </Badge>
                 {d.sentByPost ? <Badge>{t("byPost")}</Badge> : null}
               </p>
               <p className="text-sm break-all text-muted">
-                {d.file.originalName} · {Math.ceil(d.file.sizeBytes / 1024)} KB · {format.dateTime(d.createdAt, { dateStyle: "medium", timeStyle: "short" })}
-                {d.issuedOn ? ` · ${t("issuedOn")} ${format.dateTime(d.issuedOn, { dateStyle: "medium", timeZone: "UTC" })}` : ""}
+                {d.file.originalName} · {Math.ceil(d.file.sizeBytes / 1024)} KB ·{" "}
+                {format.dateTime(d.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                {d.issuedOn
+                  ? ` · ${t("issuedOn")} ${format.dateTime(d.issuedOn, { dateStyle: "medium", timeZone: "UTC" })}`
+                  : ""}
               </p>
               <div className="mt-2">
-                {d.file.deletedAt ? <p className="text-sm">{t("purged")}</p> : <DocumentViewer src={`/console/requests/${r.id}/documents/${d.id}`} mimeType={d.file.mimeType} name={rq(`documentKinds.${d.kind}`)} />}
+                {d.file.deletedAt ? (
+                  <p className="text-sm">{t("purged")}</p>
+                ) : (
+                  <DocumentViewer
+                    src={`/console/requests/${r.id}/documents/${d.id}`}
+                    mimeType={d.file.mimeType}
+                    name={rq(`documentKinds.${d.kind}`)}
+                  />
+                )}
               </div>
             </li>
           ))}

@@ -6,10 +6,23 @@ import { ChoiceGroup } from "@/components/console/choice-group";
 import { FormFeedback, PendingButton, fieldId, useConsoleForm } from "@/components/console/console-form";
 import { clearerCopyAction, identityCheckAction } from "./actions";
 
-export function IdentityCheckForm({ requestId, version, hasAgent, systems }: { requestId: string; version: number; hasAgent: boolean; systems: { id: string; name: string }[] }) {
+export function IdentityCheckForm({
+  requestId,
+  version,
+  hasAgent,
+  systems,
+}: {
+  requestId: string;
+  version: number;
+  hasAgent: boolean;
+  systems: { id: string; name: string }[];
+}) {
   const t = useTranslations("console.request.identity");
   const f = useTranslations("console.form");
-  const { pending, errors, form, feedback } = useConsoleForm(identityCheckAction, { resetOnOk: true, ok: () => t("saved") });
+  const { pending, errors, form, feedback } = useConsoleForm(identityCheckAction, {
+    resetOnOk: true,
+    ok: () => t("saved"),
+  });
   const id = (k: string) => fieldId("identity", k);
   return (
     <form {...form} data-testid="identity-form">
@@ -39,7 +52,16 @@ export function IdentityCheckForm({ requestId, version, hasAgent, systems }: { r
           { value: "FAILED", label: t("resultFAILED") },
         ]}
       />
-      <TextField id={id("matchedRecord")} name="matchedRecord" label={t("matchedRecord")} hint={t("matchedRecordHint")} maxLength={120} autoComplete="off" errors={errors("matchedRecord")} optionalLabel={f("optional")} />
+      <TextField
+        id={id("matchedRecord")}
+        name="matchedRecord"
+        label={t("matchedRecord")}
+        hint={t("matchedRecordHint")}
+        maxLength={120}
+        autoComplete="off"
+        errors={errors("matchedRecord")}
+        optionalLabel={f("optional")}
+      />
       <SelectField
         id={id("matchedSystemId")}
         name="matchedSystemId"
@@ -48,15 +70,34 @@ export function IdentityCheckForm({ requestId, version, hasAgent, systems }: { r
         errors={errors("matchedSystemId")}
         options={[{ value: "", label: t("noSystem") }, ...systems.map((s) => ({ value: s.id, label: s.name }))]}
       />
-      <TextareaField id={id("reason")} name="reason" label={t("reason")} hint={t("reasonHint")} rows={3} maxLength={2000} errors={errors("reason")} />
+      <TextareaField
+        id={id("reason")}
+        name="reason"
+        label={t("reason")}
+        hint={t("reasonHint")}
+        rows={3}
+        maxLength={2000}
+        errors={errors("reason")}
+      />
       <PendingButton pending={pending}>{t("submit")}</PendingButton>
     </form>
   );
 }
 
-export function ClearerCopyForm({ requestId, version, documents }: { requestId: string; version: number; documents: { id: string; label: string }[] }) {
+export function ClearerCopyForm({
+  requestId,
+  version,
+  documents,
+}: {
+  requestId: string;
+  version: number;
+  documents: { id: string; label: string }[];
+}) {
   const t = useTranslations("console.request.identity");
-  const { pending, errors, form, feedback } = useConsoleForm(clearerCopyAction, { resetOnOk: true, ok: () => t("clearerSaved") });
+  const { pending, errors, form, feedback } = useConsoleForm(clearerCopyAction, {
+    resetOnOk: true,
+    ok: () => t("clearerSaved"),
+  });
   const id = (k: string) => fieldId("clearer", k);
   return (
     <form {...form} data-testid="clearer-form">
@@ -65,7 +106,14 @@ export function ClearerCopyForm({ requestId, version, documents }: { requestId: 
       <RequestVersionInput version={version} />
       <p className="mb-3 text-sm">{t("clearerIntro")}</p>
       {documents.length ? (
-        <ChoiceGroup id={id("documentIds")} name="documentIds" type="checkbox" legend={t("clearerDocuments")} errors={errors("documentIds")} options={documents.map((d) => ({ value: d.id, label: d.label }))} />
+        <ChoiceGroup
+          id={id("documentIds")}
+          name="documentIds"
+          type="checkbox"
+          legend={t("clearerDocuments")}
+          errors={errors("documentIds")}
+          options={documents.map((d) => ({ value: d.id, label: d.label }))}
+        />
       ) : null}
       <ChoiceGroup
         id={id("review")}
@@ -78,7 +126,16 @@ export function ClearerCopyForm({ requestId, version, documents }: { requestId: 
           { value: "UNMASKED", label: t("reviewUNMASKED") },
         ]}
       />
-      <TextareaField id={id("message")} name="message" label={t("clearerMessage")} hint={t("clearerMessageHint")} rows={4} maxLength={2000} required errors={errors("message")} />
+      <TextareaField
+        id={id("message")}
+        name="message"
+        label={t("clearerMessage")}
+        hint={t("clearerMessageHint")}
+        rows={4}
+        maxLength={2000}
+        required
+        errors={errors("message")}
+      />
       <PendingButton pending={pending} variant="secondary">
         {t("clearerSubmit")}
       </PendingButton>

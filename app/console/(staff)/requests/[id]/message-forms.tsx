@@ -6,14 +6,26 @@ import { addNoteAction, sendMessageAction } from "./actions";
 
 export function SendMessageForm({ requestId }: { requestId: string }) {
   const t = useTranslations("console.request.messages");
-  const { pending, errors, form, feedback } = useConsoleForm(sendMessageAction, { resetOnOk: true, ok: () => t("sent") });
+  const { pending, errors, form, feedback } = useConsoleForm(sendMessageAction, {
+    resetOnOk: true,
+    ok: () => t("sent"),
+  });
   const attachmentErrors = errors("attachments") ?? [];
   return (
     <form {...form} encType="multipart/form-data" data-testid="message-form">
       <h3 className="mb-2 font-bold">{t("sendTitle")}</h3>
       <FormFeedback {...feedback} prefix="message" />
       <input type="hidden" name="requestId" value={requestId} />
-      <TextareaField id={fieldId("message", "body")} name="body" label={t("body")} hint={t("bodyHint")} rows={4} maxLength={4000} required errors={errors("body")} />
+      <TextareaField
+        id={fieldId("message", "body")}
+        name="body"
+        label={t("body")}
+        hint={t("bodyHint")}
+        rows={4}
+        maxLength={4000}
+        required
+        errors={errors("body")}
+      />
       <div className="mb-5">
         <label htmlFor={fieldId("message", "attachments")} className="mb-1 block font-semibold">
           {t("files")}
@@ -23,7 +35,14 @@ export function SendMessageForm({ requestId }: { requestId: string }) {
             {attachmentErrors.join(" ")}
           </p>
         ) : null}
-        <input id={fieldId("message", "attachments")} name="attachments" type="file" multiple className="block w-full text-sm" aria-describedby={attachmentErrors.length ? "message-attachments-error" : undefined} />
+        <input
+          id={fieldId("message", "attachments")}
+          name="attachments"
+          type="file"
+          multiple
+          className="block w-full text-sm"
+          aria-describedby={attachmentErrors.length ? "message-attachments-error" : undefined}
+        />
       </div>
       <PendingButton pending={pending}>{t("send")}</PendingButton>
     </form>
@@ -32,13 +51,25 @@ export function SendMessageForm({ requestId }: { requestId: string }) {
 
 export function InternalNoteForm({ requestId }: { requestId: string }) {
   const t = useTranslations("console.request.messages");
-  const { pending, errors, form, feedback } = useConsoleForm(addNoteAction, { resetOnOk: true, ok: () => t("noteSaved") });
+  const { pending, errors, form, feedback } = useConsoleForm(addNoteAction, {
+    resetOnOk: true,
+    ok: () => t("noteSaved"),
+  });
   return (
     <form {...form} data-testid="note-form">
       <h3 className="mb-2 font-bold">{t("noteTitle")}</h3>
       <FormFeedback {...feedback} prefix="note" />
       <input type="hidden" name="requestId" value={requestId} />
-      <TextareaField id={fieldId("note", "body")} name="body" label={t("note")} hint={t("noteHint")} rows={3} maxLength={4000} required errors={errors("body")} />
+      <TextareaField
+        id={fieldId("note", "body")}
+        name="body"
+        label={t("note")}
+        hint={t("noteHint")}
+        rows={3}
+        maxLength={4000}
+        required
+        errors={errors("body")}
+      />
       <PendingButton pending={pending} variant="secondary">
         {t("addNote")}
       </PendingButton>

@@ -26,8 +26,15 @@ export async function MessagesSection({ r, me, folded }: { r: RequestDetail; me:
             >
               <p className="text-sm font-semibold">
                 {m.internal ? `${t("internal")} · ` : ""}
-                {m.author === "REQUESTER" ? t("fromRequester") : m.author === "STAFF" ? t("fromStaff", { name: m.staffId ? (r.staffNames[m.staffId] ?? "—") : "—" }) : t("system")}
-                <span className="font-normal text-muted"> · {format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}</span>
+                {m.author === "REQUESTER"
+                  ? t("fromRequester")
+                  : m.author === "STAFF"
+                    ? t("fromStaff", { name: m.staffId ? (r.staffNames[m.staffId] ?? "—") : "—" })
+                    : t("system")}
+                <span className="font-normal text-muted">
+                  {" "}
+                  · {format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                </span>
               </p>
               <p className="whitespace-pre-wrap">{m.body}</p>
               {m.attachments.length ? (
@@ -37,7 +44,12 @@ export async function MessagesSection({ r, me, folded }: { r: RequestDetail; me:
                       {a.deletedAt ? (
                         <span className="text-muted">{a.originalName}</span>
                       ) : (
-                        <a href={`/console/requests/${r.id}/files/${a.id}`} target="_blank" rel="noopener noreferrer" className="text-brand-700 underline">
+                        <a
+                          href={`/console/requests/${r.id}/files/${a.id}`}
+                          target="_blank"
+                          rel="noopener noreferrer"
+                          className="text-brand-700 underline"
+                        >
                           {a.originalName}
                         </a>
                       )}

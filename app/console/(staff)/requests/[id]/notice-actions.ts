@@ -14,12 +14,18 @@ export async function noticeAction(_prev: FormState, formData: FormData): Promis
       return { message: "sent" };
     }
     const n = await previewNotice({ actor, input });
-    return { message: "preview", data: { subject: n.subject, body: n.bodyText, kind: v.kind ?? "", message: v.message ?? "" } };
+    return {
+      message: "preview",
+      data: { subject: n.subject, body: n.bodyText, kind: v.kind ?? "", message: v.message ?? "" },
+    };
   });
 }
 
 export async function noticePostingAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runRequestAction(formData, async (actor, v) => {
-    await recordNoticePosting({ actor, input: { noticeId: v.noticeId ?? "", postedOn: v.postedOn ?? "", trackingNumber: optional(v.trackingNumber) } });
+    await recordNoticePosting({
+      actor,
+      input: { noticeId: v.noticeId ?? "", postedOn: v.postedOn ?? "", trackingNumber: optional(v.trackingNumber) },
+    });
   });
 }

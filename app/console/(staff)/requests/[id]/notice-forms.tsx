@@ -12,7 +12,9 @@ export function NoticeForm({ requestId, kinds }: { requestId: string; kinds: rea
   const k = useTranslations("requests.noticeKinds");
   const d = useTranslations("console.request.decision");
   const f = useTranslations("console.form");
-  const { state, pending, errors, form, feedback } = useConsoleForm(noticeAction, { ok: (s) => (s.message === "sent" ? t("sent") : undefined) });
+  const { state, pending, errors, form, feedback } = useConsoleForm(noticeAction, {
+    ok: (s) => (s.message === "sent" ? t("sent") : undefined),
+  });
   const preview = state.status === "ok" && state.message === "preview" ? state.data : undefined;
   return (
     <div data-testid="notice-form">
@@ -20,8 +22,23 @@ export function NoticeForm({ requestId, kinds }: { requestId: string; kinds: rea
         <FormFeedback {...feedback} prefix="notice" />
         <input type="hidden" name="requestId" value={requestId} />
         <input type="hidden" name="intent" value="preview" />
-        <SelectField id={fieldId("notice", "kind")} name="kind" label={t("kind")} defaultValue={kinds[0]} errors={errors("kind")} options={kinds.map((x) => ({ value: x, label: k(x) }))} />
-        <TextareaField id={fieldId("notice", "message")} name="message" label={t("message")} rows={2} maxLength={4000} errors={errors("message")} optionalLabel={f("optional")} />
+        <SelectField
+          id={fieldId("notice", "kind")}
+          name="kind"
+          label={t("kind")}
+          defaultValue={kinds[0]}
+          errors={errors("kind")}
+          options={kinds.map((x) => ({ value: x, label: k(x) }))}
+        />
+        <TextareaField
+          id={fieldId("notice", "message")}
+          name="message"
+          label={t("message")}
+          rows={2}
+          maxLength={4000}
+          errors={errors("message")}
+          optionalLabel={f("optional")}
+        />
         <PendingButton pending={pending} variant="secondary">
           {t("preview")}
         </PendingButton>
@@ -30,7 +47,12 @@ export function NoticeForm({ requestId, kinds }: { requestId: string; kinds: rea
         <>
           <NoticePreview title={d("previewTitle")} subject={preview.subject ?? ""} body={preview.body ?? ""} />
           <div className="mt-3 flex flex-wrap gap-3">
-            <a href={`/console/view-pdf?src=${encodeURIComponent(`/console/requests/${requestId}/notice-preview?kind=${preview.kind ?? ""}`)}`} target="_blank" rel="noopener noreferrer" className={buttonClass("ghost", "sm")}>
+            <a
+              href={`/console/view-pdf?src=${encodeURIComponent(`/console/requests/${requestId}/notice-preview?kind=${preview.kind ?? ""}`)}`}
+              target="_blank"
+              rel="noopener noreferrer"
+              className={buttonClass("ghost", "sm")}
+            >
               {t("previewPdf")}
             </a>
             <form {...form}>
@@ -48,7 +70,17 @@ export function NoticeForm({ requestId, kinds }: { requestId: string; kinds: rea
   );
 }
 
-export function NoticePostingForm({ requestId, noticeId, label, today }: { requestId: string; noticeId: string; label: string; today: string }) {
+export function NoticePostingForm({
+  requestId,
+  noticeId,
+  label,
+  today,
+}: {
+  requestId: string;
+  noticeId: string;
+  label: string;
+  today: string;
+}) {
   const t = useTranslations("console.request.notices");
   const f = useTranslations("console.form");
   const { pending, errors, form, feedback } = useConsoleForm(noticePostingAction, { ok: () => t("postingSaved") });
@@ -60,8 +92,24 @@ export function NoticePostingForm({ requestId, noticeId, label, today }: { reque
       </div>
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="noticeId" value={noticeId} />
-      <TextField id={fieldId(prefix, "postedOn")} name="postedOn" type="date" label={t("postedOn")} defaultValue={today} required errors={errors("postedOn")} />
-      <TextField id={fieldId(prefix, "trackingNumber")} name="trackingNumber" label={t("trackingNumber")} maxLength={60} autoComplete="off" errors={errors("trackingNumber")} optionalLabel={f("optional")} />
+      <TextField
+        id={fieldId(prefix, "postedOn")}
+        name="postedOn"
+        type="date"
+        label={t("postedOn")}
+        defaultValue={today}
+        required
+        errors={errors("postedOn")}
+      />
+      <TextField
+        id={fieldId(prefix, "trackingNumber")}
+        name="trackingNumber"
+        label={t("trackingNumber")}
+        maxLength={60}
+        autoComplete="off"
+        errors={errors("trackingNumber")}
+        optionalLabel={f("optional")}
+      />
       <div className="mb-5">
         <PendingButton pending={pending} variant="secondary">
           {t("recordPosting")}

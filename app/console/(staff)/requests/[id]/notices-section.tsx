@@ -10,7 +10,17 @@ import { NoticeForm, NoticePostingForm } from "./notice-forms";
 const manualKinds = ["ACKNOWLEDGEMENT", "DECISION", "ALTERNATIVE_MEASURE", "COMPLETION", "PACKAGE_PUBLISHED"] as const;
 
 /** Notices sent (each kept as a PDF with the request), paper postings, and preview-then-send. */
-export async function NoticesSection({ r, me, today, folded }: { r: RequestDetail; me: CurrentStaff; today: string; folded?: boolean }) {
+export async function NoticesSection({
+  r,
+  me,
+  today,
+  folded,
+}: {
+  r: RequestDetail;
+  me: CurrentStaff;
+  today: string;
+  folded?: boolean;
+}) {
   const t = await getTranslations("console.request.notices");
   const s = await getTranslations("console.request.sections");
   const k = await getTranslations("requests.noticeKinds");
@@ -27,7 +37,11 @@ export async function NoticesSection({ r, me, today, folded }: { r: RequestDetai
               <p className="flex flex-wrap items-center gap-2">
                 <span className="font-semibold">{k(n.kind)}</span>
                 <Badge>{n.channel === "POST" ? t("channelPOST") : t("channelEMAIL")}</Badge>
-                {n.postedOn ? <Badge tone="success">{t("posted", { date: format.dateTime(n.postedOn, { dateStyle: "medium", timeZone: "UTC" }) })}</Badge> : null}
+                {n.postedOn ? (
+                  <Badge tone="success">
+                    {t("posted", { date: format.dateTime(n.postedOn, { dateStyle: "medium", timeZone: "UTC" }) })}
+                  </Badge>
+                ) : null}
               </p>
               <p className="text-sm">{n.subject}</p>
               <p className="text-sm text-muted">
@@ -36,11 +50,23 @@ export async function NoticesSection({ r, me, today, folded }: { r: RequestDetai
                 {n.trackingNumber ? ` · ${n.trackingNumber}` : ""}
               </p>
               {n.fileId ? (
-                <a href={`/console/view-pdf?src=${encodeURIComponent(`/console/requests/${r.id}/files/${n.fileId}`)}`} target="_blank" rel="noopener noreferrer" className="text-sm text-brand-700 underline">
+                <a
+                  href={`/console/view-pdf?src=${encodeURIComponent(`/console/requests/${r.id}/files/${n.fileId}`)}`}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  className="text-sm text-brand-700 underline"
+                >
                   {t("pdfLink", { kind: k(n.kind) })}
                 </a>
               ) : null}
-              {canSend && n.channel === "POST" && !n.postedOn ? <NoticePostingForm requestId={r.id} noticeId={n.id} label={t("postingFor", { kind: k(n.kind) })} today={today} /> : null}
+              {canSend && n.channel === "POST" && !n.postedOn ? (
+                <NoticePostingForm
+                  requestId={r.id}
+                  noticeId={n.id}
+                  label={t("postingFor", { kind: k(n.kind) })}
+                  today={today}
+                />
+              ) : null}
             </li>
           ))}
         </ul>

@@ -13,7 +13,10 @@ const deliveryOf = (v: string | undefined) => methods.find((m) => m === v);
 
 export async function savePackageAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runRequestAction(formData, async (actor, v) => {
-    await createOrUpdatePackage({ actor, input: { requestId: v.requestId ?? "", version: versionOf(v), deliveryMethod: deliveryOf(v.deliveryMethod) } });
+    await createOrUpdatePackage({
+      actor,
+      input: { requestId: v.requestId ?? "", version: versionOf(v), deliveryMethod: deliveryOf(v.deliveryMethod) },
+    });
   });
 }
 
@@ -27,7 +30,10 @@ export async function addPackageFileAction(_prev: FormState, formData: FormData)
 
 export async function removePackageFileAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runRequestAction(formData, async (actor, v) => {
-    await removePackageFile({ actor, input: { requestId: v.requestId ?? "", version: versionOf(v), fileId: v.fileId ?? "" } });
+    await removePackageFile({
+      actor,
+      input: { requestId: v.requestId ?? "", version: versionOf(v), fileId: v.fileId ?? "" },
+    });
   });
 }
 
@@ -52,6 +58,14 @@ export async function publishAction(_prev: FormState, formData: FormData): Promi
 
 export async function recordPostingAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runRequestAction(formData, async (actor, v) => {
-    await recordPosting({ actor, input: { requestId: v.requestId ?? "", version: versionOf(v), postedOn: v.postedOn ?? "", trackingNumber: optional(v.trackingNumber) } });
+    await recordPosting({
+      actor,
+      input: {
+        requestId: v.requestId ?? "",
+        version: versionOf(v),
+        postedOn: v.postedOn ?? "",
+        trackingNumber: optional(v.trackingNumber),
+      },
+    });
   });
 }

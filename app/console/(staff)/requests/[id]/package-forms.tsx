@@ -4,7 +4,14 @@ import { useTranslations } from "next-intl";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormFeedback, PendingButton, fieldId, useConsoleForm } from "@/components/console/console-form";
 import { NoticePreview } from "@/components/console/notice-preview";
-import { addPackageFileAction, attachProvisionsAction, publishAction, recordPostingAction, removePackageFileAction, savePackageAction } from "./package-actions";
+import {
+  addPackageFileAction,
+  attachProvisionsAction,
+  publishAction,
+  recordPostingAction,
+  removePackageFileAction,
+  savePackageAction,
+} from "./package-actions";
 
 type Ref = { requestId: string; version: number };
 const methods = ["ELECTRONIC", "POST", "OTHER"] as const;
@@ -29,7 +36,14 @@ export function PackageMethodForm({ requestId, version, method, exists }: Ref & 
       </div>
       <Hidden requestId={requestId} version={version} />
       <div className="min-w-56 flex-1">
-        <SelectField id={fieldId("package", "deliveryMethod")} name="deliveryMethod" label={t("deliveryMethod")} defaultValue={method} errors={errors("deliveryMethod")} options={methods.map((m) => ({ value: m, label: rq(m) }))} />
+        <SelectField
+          id={fieldId("package", "deliveryMethod")}
+          name="deliveryMethod"
+          label={t("deliveryMethod")}
+          defaultValue={method}
+          errors={errors("deliveryMethod")}
+          options={methods.map((m) => ({ value: m, label: rq(m) }))}
+        />
       </div>
       <div className="mb-5">
         <PendingButton pending={pending} variant={exists ? "secondary" : "primary"}>
@@ -42,8 +56,16 @@ export function PackageMethodForm({ requestId, version, method, exists }: Ref & 
 
 export function AddPackageFileForm({ requestId, version }: Ref) {
   const t = useTranslations("console.request.package");
-  const { state, pending, errors, form, feedback } = useConsoleForm(addPackageFileAction, { resetOnOk: true, ok: () => t("fileAdded") });
-  const err = state.status === "error" ? Object.keys(state.fieldErrors).filter((k) => k.startsWith("file")).flatMap((k) => errors(k) ?? []) : [];
+  const { state, pending, errors, form, feedback } = useConsoleForm(addPackageFileAction, {
+    resetOnOk: true,
+    ok: () => t("fileAdded"),
+  });
+  const err =
+    state.status === "error"
+      ? Object.keys(state.fieldErrors)
+          .filter((k) => k.startsWith("file"))
+          .flatMap((k) => errors(k) ?? [])
+      : [];
   return (
     <form {...form} encType="multipart/form-data" data-testid="package-file-form">
       <FormFeedback {...feedback} prefix="packagefile" />
@@ -60,7 +82,13 @@ export function AddPackageFileForm({ requestId, version }: Ref) {
             {err.join(" ")}
           </p>
         ) : null}
-        <input id="packagefile-file" name="file" type="file" className="block w-full text-sm" aria-describedby={`packagefile-file-hint${err.length ? " packagefile-file-error" : ""}`} />
+        <input
+          id="packagefile-file"
+          name="file"
+          type="file"
+          className="block w-full text-sm"
+          aria-describedby={`packagefile-file-hint${err.length ? " packagefile-file-error" : ""}`}
+        />
       </div>
       <PendingButton pending={pending} variant="secondary">
         {t("addFile")}
@@ -77,7 +105,12 @@ export function RemovePackageFileForm({ requestId, version, fileId, name }: Ref 
       <FormFeedback {...feedback} prefix={`remove-${fileId}`} />
       <Hidden requestId={requestId} version={version} />
       <input type="hidden" name="fileId" value={fileId} />
-      <button type="submit" disabled={pending} className="min-h-11 px-2 text-danger underline" aria-label={t("removeLabel", { name })}>
+      <button
+        type="submit"
+        disabled={pending}
+        className="min-h-11 px-2 text-danger underline"
+        aria-label={t("removeLabel", { name })}
+      >
         {t("remove")}
       </button>
     </form>
@@ -86,7 +119,9 @@ export function RemovePackageFileForm({ requestId, version, fileId, name }: Ref 
 
 export function AttachProvisionsForm({ requestId, version }: Ref) {
   const t = useTranslations("console.request.package");
-  const { pending, form, feedback } = useConsoleForm(attachProvisionsAction, { ok: (s) => t("provisionsAttached", { records: s.data?.records ?? "0" }) });
+  const { pending, form, feedback } = useConsoleForm(attachProvisionsAction, {
+    ok: (s) => t("provisionsAttached", { records: s.data?.records ?? "0" }),
+  });
   return (
     <form {...form} data-testid="provisions-form">
       <FormFeedback {...feedback} prefix="provisions" />
@@ -101,7 +136,9 @@ export function AttachProvisionsForm({ requestId, version }: Ref) {
 export function PublishForm({ requestId, version, blocker }: Ref & { blocker: string | null }) {
   const t = useTranslations("console.request.package");
   const root = useTranslations();
-  const { state, pending, form, feedback } = useConsoleForm(publishAction, { ok: (s) => (s.message === "preview" ? undefined : s.message === "closed" ? t("publishedClosed") : t("published")) });
+  const { state, pending, form, feedback } = useConsoleForm(publishAction, {
+    ok: (s) => (s.message === "preview" ? undefined : s.message === "closed" ? t("publishedClosed") : t("published")),
+  });
   return (
     <form {...form} data-testid="publish-form">
       <FormFeedback {...feedback} prefix="publish" />
@@ -119,7 +156,13 @@ export function PublishForm({ requestId, version, blocker }: Ref & { blocker: st
           {t("publish")}
         </PendingButton>
       </div>
-      {state.status === "ok" && state.message === "preview" ? <NoticePreview title={root("console.request.decision.previewTitle")} subject={state.data?.subject ?? ""} body={state.data?.body ?? ""} /> : null}
+      {state.status === "ok" && state.message === "preview" ? (
+        <NoticePreview
+          title={root("console.request.decision.previewTitle")}
+          subject={state.data?.subject ?? ""}
+          body={state.data?.body ?? ""}
+        />
+      ) : null}
     </form>
   );
 }
@@ -133,8 +176,24 @@ export function PostingForm({ requestId, version, today }: Ref & { today: string
       <h3 className="mb-2 font-bold">{t("postingTitle")}</h3>
       <FormFeedback {...feedback} prefix="posting" />
       <Hidden requestId={requestId} version={version} />
-      <TextField id={fieldId("posting", "postedOn")} name="postedOn" type="date" label={t("postedOn")} defaultValue={today} required errors={errors("postedOn")} />
-      <TextField id={fieldId("posting", "trackingNumber")} name="trackingNumber" label={t("trackingNumber")} maxLength={60} autoComplete="off" errors={errors("trackingNumber")} optionalLabel={f("optional")} />
+      <TextField
+        id={fieldId("posting", "postedOn")}
+        name="postedOn"
+        type="date"
+        label={t("postedOn")}
+        defaultValue={today}
+        required
+        errors={errors("postedOn")}
+      />
+      <TextField
+        id={fieldId("posting", "trackingNumber")}
+        name="trackingNumber"
+        label={t("trackingNumber")}
+        maxLength={60}
+        autoComplete="off"
+        errors={errors("trackingNumber")}
+        optionalLabel={f("optional")}
+      />
       <PendingButton pending={pending}>{t("recordPosting")}</PendingButton>
     </form>
   );

@@ -51,13 +51,29 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("console.request.sections"))("summary") };
 }
 
-const sectionIds = ["summary", "fee", "details", "documents", "identity", "decision", "tasks", "package", "notices", "messages", "timeline"] as const;
+const sectionIds = [
+  "summary",
+  "fee",
+  "details",
+  "documents",
+  "identity",
+  "decision",
+  "tasks",
+  "package",
+  "notices",
+  "messages",
+  "timeline",
+] as const;
 
 export default async function RequestPage({ params }: Props) {
   const me = await requireStaffPage("read:request");
   const { id } = await params;
   const r = await load(me, id);
-  const [staff, systems, fee] = await Promise.all([listAssignableStaff({ actor: me }), listSystemsOfRecord({ actor: me }), staffFeeView({ actor: me, requestId: r.id })]);
+  const [staff, systems, fee] = await Promise.all([
+    listAssignableStaff({ actor: me }),
+    listSystemsOfRecord({ actor: me }),
+    staffFeeView({ actor: me, requestId: r.id }),
+  ]);
   const t = await getTranslations("console.request");
   const l = await getTranslations("console.labels");
   const c = await getTranslations("console");
@@ -71,9 +87,20 @@ export default async function RequestPage({ params }: Props) {
   // The state and the next action lead; the sections holding its form come first and open,
   // the others follow closed (one click away); facts, assignment and fee sit in a side column.
   const next = nextAction({
-    type: r.type, status: r.status, identity: r.identity, fee: r.fee, outcome: r.outcome,
+    type: r.type,
+    status: r.status,
+    identity: r.identity,
+    fee: r.fee,
+    outcome: r.outcome,
     pendingApproval: r.decisions.some((d) => d.approval === "PENDING" && !d.superseded),
-    package: r.package ? { files: r.package.files.length, publishedAt: r.package.publishedAt, deliveryMethod: r.package.deliveryMethod, postedOn: r.package.postedOn } : null,
+    package: r.package
+      ? {
+          files: r.package.files.length,
+          publishedAt: r.package.publishedAt,
+          deliveryMethod: r.package.deliveryMethod,
+          postedOn: r.package.postedOn,
+        }
+      : null,
     openTasks: r.tasks.filter((x) => x.status === "OPEN" || x.status === "FAILED").length,
     tasks: r.tasks.length,
   });
@@ -86,14 +113,28 @@ export default async function RequestPage({ params }: Props) {
       </Section>
     ),
     documents: <DocumentsSection key="documents" r={r} folded={folded("documents")} />,
-    identity: <IdentitySection key="identity" r={r} me={me} open={open} systems={systemNames} folded={folded("identity")} />,
+    identity: (
+      <IdentitySection key="identity" r={r} me={me} open={open} systems={systemNames} folded={folded("identity")} />
+    ),
     decision: <DecisionSection key="decision" r={r} me={me} open={open} folded={folded("decision")} />,
     tasks: <TasksSection key="tasks" r={r} me={me} folded={folded("tasks")} />,
-    package: r.type === "DISCLOSURE" ? <PackageSection key="package" r={r} me={me} today={today} folded={folded("package")} /> : null,
+    package:
+      r.type === "DISCLOSURE" ? (
+        <PackageSection key="package" r={r} me={me} today={today} folded={folded("package")} />
+      ) : null,
     notices: <NoticesSection key="notices" r={r} me={me} today={today} folded={folded("notices")} />,
     messages: <MessagesSection key="messages" r={r} me={me} folded={folded("messages")} />,
   };
-  const order: SectionId[] = ["decision", "tasks", "package", "identity", "documents", "messages", "notices", "details"];
+  const order: SectionId[] = [
+    "decision",
+    "tasks",
+    "package",
+    "identity",
+    "documents",
+    "messages",
+    "notices",
+    "details",
+  ];
   const rest = order.filter((id) => !next.sections.includes(id));
 
   return (
@@ -113,20 +154,43 @@ export default async function RequestPage({ params }: Props) {
           </p>
           <p className="mt-2 flex flex-wrap gap-2" data-testid="request-badges">
             <Badge tone="info">{l(`status.${r.status}`)}</Badge>
-            <Badge tone={r.identity === "VERIFIED" ? "success" : r.identity === "FAILED" ? "danger" : r.identity === "PENDING" ? "warning" : "neutral"}>{l(`identity.${r.identity}`)}</Badge>
+            <Badge
+              tone={
+                r.identity === "VERIFIED"
+                  ? "success"
+                  : r.identity === "FAILED"
+                    ? "danger"
+                    : r.identity === "PENDING"
+                      ? "warning"
+                      : "neutral"
+              }
+            >
+              {l(`identity.${r.identity}`)}
+            </Badge>
             <Badge tone={r.fee === "AWAITING_PAYMENT" ? "warning" : "neutral"}>{l(`fee.${r.fee}`)}</Badge>
             {r.outcome ? <Badge tone="info">{c(outcomeLabelKey(r.type, r.outcome))}</Badge> : null}
-            <DeadlineBadge status={r.deadline.status} label={c(`deadline.${r.deadline.status}`, { days: Math.abs(r.deadline.daysLeft) })} />
+            <DeadlineBadge
+              status={r.deadline.status}
+              label={c(`deadline.${r.deadline.status}`, { days: Math.abs(r.deadline.daysLeft) })}
+            />
           </p>
         </header>
 
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
           <div className="flex min-w-0 flex-col gap-4">
             <div>
-              <NextActionPanel next={next} statusLabel={l(`status.${r.status}`)} requestId={r.id} canApprove={roleHas(me.role, "approve:decision")} canRecordPayment={roleHas(me.role, "record:payment")} />
+              <NextActionPanel
+                next={next}
+                statusLabel={l(`status.${r.status}`)}
+                requestId={r.id}
+                canApprove={roleHas(me.role, "approve:decision")}
+                canRecordPayment={roleHas(me.role, "record:payment")}
+              />
               <SectionLinks
                 label={t("toc")}
-                links={sectionIds.filter((s) => s !== "package" || r.type === "DISCLOSURE").map((s) => ({ id: s, title: t(`sections.${s}`) }))}
+                links={sectionIds
+                  .filter((s) => s !== "package" || r.type === "DISCLOSURE")
+                  .map((s) => ({ id: s, title: t(`sections.${s}`) }))}
               />
             </div>
             {/* One keyed list: when a save moves the request on, sections change places without
@@ -151,9 +215,24 @@ export default async function RequestPage({ params }: Props) {
               <Facts
                 columns={1}
                 items={[
-                  [t("facts.arrived"), <span key="a" data-testid="arrived-on">{day(r.arrivedAt)}</span>],
-                  [t("facts.due"), <span key="d" data-testid="due-on">{day(r.deadline.dueAt)}</span>],
-                  [t("facts.appi"), <span key="p" data-testid="appi-date">{day(r.deadline.appiSuitDate)}</span>],
+                  [
+                    t("facts.arrived"),
+                    <span key="a" data-testid="arrived-on">
+                      {day(r.arrivedAt)}
+                    </span>,
+                  ],
+                  [
+                    t("facts.due"),
+                    <span key="d" data-testid="due-on">
+                      {day(r.deadline.dueAt)}
+                    </span>,
+                  ],
+                  [
+                    t("facts.appi"),
+                    <span key="p" data-testid="appi-date">
+                      {day(r.deadline.appiSuitDate)}
+                    </span>,
+                  ],
                   [t("facts.channel"), l(`channel.${r.channel}`)],
                   [t("facts.locale"), l(`locale.${r.locale}`)],
                   [t("facts.policy"), r.policyVersion ? r.policyVersion.version : ""],
@@ -162,7 +241,12 @@ export default async function RequestPage({ params }: Props) {
               />
               <div className="mt-4 border-t border-stone-200 pt-4" id="assignment">
                 {roleHas(me.role, "write:request") ? (
-                  <AssignForm {...ref} assigneeId={r.assigneeId} me={me.id} staff={staff.map((s) => ({ id: s.id, name: s.name }))} />
+                  <AssignForm
+                    {...ref}
+                    assigneeId={r.assigneeId}
+                    me={me.id}
+                    staff={staff.map((s) => ({ id: s.id, name: s.name }))}
+                  />
                 ) : (
                   <p>
                     {t("facts.assignee")}: {r.assignee?.name ?? t("assign.none")}
@@ -174,7 +258,11 @@ export default async function RequestPage({ params }: Props) {
             <Section id="fee" title={t("sections.fee")}>
               <FeePanel fee={fee} />
               {/* Only those who may record payments are sent to the fees page (admin-only); others are told who does it (issue 17, bug 6). */}
-              {fee.fee !== "NOT_REQUIRED" ? <p className="mt-3 text-sm text-muted" data-testid="fee-who-records">{roleHas(me.role, "record:payment") ? t("fee.readOnly") : t("fee.adminRecords")}</p> : null}
+              {fee.fee !== "NOT_REQUIRED" ? (
+                <p className="mt-3 text-sm text-muted" data-testid="fee-who-records">
+                  {roleHas(me.role, "record:payment") ? t("fee.readOnly") : t("fee.adminRecords")}
+                </p>
+              ) : null}
               {roleHas(me.role, "record:payment") ? (
                 <p className="mt-2">
                   <Link href={`/console/fees/${r.id}`} className={buttonClass("ghost", "sm")}>

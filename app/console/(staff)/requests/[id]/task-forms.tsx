@@ -6,10 +6,22 @@ import { ChoiceGroup } from "@/components/console/choice-group";
 import { FormFeedback, PendingButton, fieldId, useConsoleForm } from "@/components/console/console-form";
 import { closeRequestAction, completeTaskAction } from "./actions";
 
-export function TaskForm({ requestId, taskId, version, label }: { requestId: string; taskId: string; version: number; label: string }) {
+export function TaskForm({
+  requestId,
+  taskId,
+  version,
+  label,
+}: {
+  requestId: string;
+  taskId: string;
+  version: number;
+  label: string;
+}) {
   const t = useTranslations("console.request.tasks");
   const s = useTranslations("console.taskStatus");
-  const { pending, errors, form, feedback } = useConsoleForm(completeTaskAction, { ok: (s) => (s.data?.closed ? t("savedClosed") : t("saved")) });
+  const { pending, errors, form, feedback } = useConsoleForm(completeTaskAction, {
+    ok: (s) => (s.data?.closed ? t("savedClosed") : t("saved")),
+  });
   const prefix = `task-${taskId}`;
   return (
     <form {...form} className="mt-2" data-testid="task-form" aria-label={label}>
@@ -25,7 +37,16 @@ export function TaskForm({ requestId, taskId, version, label }: { requestId: str
         errors={errors("status")}
         options={(["DONE", "EXPLAINED", "FAILED"] as const).map((v) => ({ value: v, label: s(v) }))}
       />
-      <TextareaField id={fieldId(prefix, "note")} name="note" label={t("note")} hint={t("noteHint")} rows={2} maxLength={2000} required errors={errors("note")} />
+      <TextareaField
+        id={fieldId(prefix, "note")}
+        name="note"
+        label={t("note")}
+        hint={t("noteHint")}
+        rows={2}
+        maxLength={2000}
+        required
+        errors={errors("note")}
+      />
       <PendingButton pending={pending} variant="secondary">
         {t("submit")}
       </PendingButton>

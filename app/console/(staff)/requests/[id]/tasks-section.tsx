@@ -18,7 +18,9 @@ export async function TasksSection({ r, me, folded }: { r: RequestDetail; me: Cu
   const locale = await getLocale();
   const rq = await getTranslations("requests");
   const canWork = roleHas(me.role, "work:task");
-  const decision = [...r.decisions].reverse().find((d) => !d.superseded && d.approval !== "PENDING" && d.approval !== "SENT_BACK");
+  const decision = [...r.decisions]
+    .reverse()
+    .find((d) => !d.superseded && d.approval !== "PENDING" && d.approval !== "SENT_BACK");
   const category = (n: number) => `(${n}) ${rq.has(`categories.${n}`) ? rq(`categories.${n}`) : ""}`.trim();
   return (
     <Section id="tasks" title={s("tasks")} folded={folded}>
@@ -30,7 +32,13 @@ export async function TasksSection({ r, me, folded }: { r: RequestDetail; me: Cu
             const system = locale === "en" ? task.system.nameEn : task.system.nameJa;
             const view = taskInstructionView(task, r.details, decision?.details);
             return (
-              <li key={task.id} className="rounded-md border border-stone-200 p-3" data-testid="task" data-system={task.system.key} data-status={task.status}>
+              <li
+                key={task.id}
+                className="rounded-md border border-stone-200 p-3"
+                data-testid="task"
+                data-system={task.system.key}
+                data-status={task.status}
+              >
                 <p className="flex flex-wrap items-center gap-2">
                   <span className="font-bold">{system}</span>
                   <Badge>{c(`taskAction.${task.action}`)}</Badge>
@@ -41,27 +49,46 @@ export async function TasksSection({ r, me, folded }: { r: RequestDetail; me: Cu
                 </p>
                 <div className="mt-1 text-sm" data-testid="task-instructions">
                   <p>
-                    {c(`taskAction.${task.action}`)} — {t("categories")}: {view.categories.map(category).join(locale === "en" ? ", " : "、")}
+                    {c(`taskAction.${task.action}`)} — {t("categories")}:{" "}
+                    {view.categories.map(category).join(locale === "en" ? ", " : "、")}
                   </p>
-                  {view.measure ? <p className="whitespace-pre-wrap">{t("measure")}: {view.measure}</p> : null}
+                  {view.measure ? (
+                    <p className="whitespace-pre-wrap">
+                      {t("measure")}: {view.measure}
+                    </p>
+                  ) : null}
                   {view.items.length ? (
                     <ul className="mt-1 list-disc pl-5">
                       {view.items.map((item, i) => (
                         <li key={i}>
-                          {category(item.category)}: {t("change", { current: item.current ?? "—", corrected: item.corrected ?? "—" })}
+                          {category(item.category)}:{" "}
+                          {t("change", { current: item.current ?? "—", corrected: item.corrected ?? "—" })}
                         </li>
                       ))}
                     </ul>
                   ) : null}
-                  {view.recipient ? <p>{t("recipient")}: {view.recipient}</p> : null}
+                  {view.recipient ? (
+                    <p>
+                      {t("recipient")}: {view.recipient}
+                    </p>
+                  ) : null}
                 </div>
                 {task.resultNote ? (
                   <p className="mt-1 text-sm whitespace-pre-wrap">
                     {t("result")}: {task.resultNote}
-                    {task.completedAt ? ` (${t("completedBy", { name: task.completedById ? (r.staffNames[task.completedById] ?? "—") : "—", at: format.dateTime(task.completedAt, { dateStyle: "medium", timeStyle: "short" }) })})` : ""}
+                    {task.completedAt
+                      ? ` (${t("completedBy", { name: task.completedById ? (r.staffNames[task.completedById] ?? "—") : "—", at: format.dateTime(task.completedAt, { dateStyle: "medium", timeStyle: "short" }) })})`
+                      : ""}
                   </p>
                 ) : null}
-                {canWork && (task.status === "OPEN" || task.status === "FAILED") && r.status === "DECIDED" ? <TaskForm requestId={r.id} taskId={task.id} version={task.version} label={`${system}: ${c(`taskAction.${task.action}`)}`} /> : null}
+                {canWork && (task.status === "OPEN" || task.status === "FAILED") && r.status === "DECIDED" ? (
+                  <TaskForm
+                    requestId={r.id}
+                    taskId={task.id}
+                    version={task.version}
+                    label={`${system}: ${c(`taskAction.${task.action}`)}`}
+                  />
+                ) : null}
               </li>
             );
           })}

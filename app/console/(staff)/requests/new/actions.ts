@@ -18,14 +18,31 @@ function detailsFor(type: string, fd: FormData, v: Record<string, string>): Reco
   const categories = fd.getAll("details.categories").filter((x): x is string => typeof x === "string");
   switch (type as RequestType) {
     case "DISCLOSURE":
-      return { categories, period: { from: d("period.from"), to: d("period.to") }, deliveryMethod: d("deliveryMethod"), deliveryNote: d("deliveryNote"), includeProvisionRecords: v["details.includeProvisionRecords"] === "on" };
+      return {
+        categories,
+        period: { from: d("period.from"), to: d("period.to") },
+        deliveryMethod: d("deliveryMethod"),
+        deliveryNote: d("deliveryNote"),
+        includeProvisionRecords: v["details.includeProvisionRecords"] === "on",
+      };
     case "CORRECTION": {
-      const rows = Array.from({ length: ITEM_ROWS }, (_, i) => ({ category: d(`items.${i}.category`), current: d(`items.${i}.current`), corrected: d(`items.${i}.corrected`) }));
+      const rows = Array.from({ length: ITEM_ROWS }, (_, i) => ({
+        category: d(`items.${i}.category`),
+        current: d(`items.${i}.current`),
+        corrected: d(`items.${i}.corrected`),
+      }));
       const last = rows.map((r) => Boolean(r.category || r.current || r.corrected)).lastIndexOf(true);
       return { action: d("action"), items: rows.slice(0, last + 1), reason: d("reason") };
     }
     case "SUSPENSION":
-      return { categories, ground: d("ground"), purpose: d("purpose"), wanted: d("wanted"), recipient: d("recipient"), explanation: d("explanation") };
+      return {
+        categories,
+        ground: d("ground"),
+        purpose: d("purpose"),
+        wanted: d("wanted"),
+        recipient: d("recipient"),
+        explanation: d("explanation"),
+      };
     case "THIRD_PARTY_STOP":
       return { categories, recipient: d("recipient"), ground: d("ground"), explanation: d("explanation") };
     case "PURPOSE_NOTICE":
@@ -41,7 +58,7 @@ function mapErrors(errors: Record<string, string[]>, scanRows: number[]): Record
   for (const [key, list] of Object.entries(errors)) {
     const m = /^documents\.(\d+)\.(.+)$/.exec(key);
     const target = m ? `documents.${scanRows[Number(m[1])] ?? m[1]}.${m[2]}` : key;
-    const fromPortal = key.startsWith("details.") || (m?.[2] === "file");
+    const fromPortal = key.startsWith("details.") || m?.[2] === "file";
     (out[target] ??= []).push(...list.map((k) => (fromPortal && k.startsWith("errors.") ? `requests.${k}` : k)));
   }
   return out;
@@ -52,9 +69,13 @@ function mapErrors(errors: Record<string, string[]>, scanRows: number[]): Record
  * lists every problem at once, so the details are checked here too when they were not.
  */
 function detailErrors(type: string, details: Record<string, unknown>): Record<string, string[]> {
-  const schema = (WIZARD_REQUEST_TYPES as readonly string[]).includes(type) ? detailsSchemas[type as keyof typeof detailsSchemas] : inquiryDetailsSchema;
+  const schema = (WIZARD_REQUEST_TYPES as readonly string[]).includes(type)
+    ? detailsSchemas[type as keyof typeof detailsSchemas]
+    : inquiryDetailsSchema;
   const parsed = schema.safeParse(details);
-  return parsed.success ? {} : Object.fromEntries(Object.entries(fieldErrorsOf(parsed.error)).map(([k, v]) => [`details.${k}`, v]));
+  return parsed.success
+    ? {}
+    : Object.fromEntries(Object.entries(fieldErrorsOf(parsed.error)).map(([k, v]) => [`details.${k}`, v]));
 }
 
 export async function createOfflineRequestAction(_prev: FormState, fd: FormData): Promise<FormState> {
@@ -114,7 +135,10 @@ export async function createOfflineRequestAction(_prev: FormState, fd: FormData)
     const state = formStateFromError(err, v);
     if (state.status !== "error") return state;
     const checkedDetails = Object.keys(state.fieldErrors).some((k) => k.startsWith("details."));
-    const all = state.code === "INVALID_INPUT" && !checkedDetails ? { ...state.fieldErrors, ...detailErrors(v.type ?? "", details) } : state.fieldErrors;
+    const all =
+      state.code === "INVALID_INPUT" && !checkedDetails
+        ? { ...state.fieldErrors, ...detailErrors(v.type ?? "", details) }
+        : state.fieldErrors;
     return { ...state, fieldErrors: mapErrors(all, scanRows) };
   }
   redirect(`/console/requests/${requestId}`);

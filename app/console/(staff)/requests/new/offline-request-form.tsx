@@ -28,18 +28,65 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
   const [type, setType] = useState(options.types[0] ?? "DISCLOSURE");
   const [kind, setKind] = useState("SELF");
   const text = (name: string, props: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField id={id(name)} name={name} label={o(name)} errors={errors(name)} autoComplete="off" optionalLabel={props.required ? undefined : f("optional")} {...props} />
+    <TextField
+      id={id(name)}
+      name={name}
+      label={o(name)}
+      errors={errors(name)}
+      autoComplete="off"
+      optionalLabel={props.required ? undefined : f("optional")}
+      {...props}
+    />
   );
   return (
     <form {...form} encType="multipart/form-data" data-testid="offline-form">
       <FormFeedback {...feedback} prefix="offline" />
       <fieldset className="mb-6 rounded-md border border-stone-300 bg-white p-4">
         <legend className="px-1 text-lg font-bold">{o("request")}</legend>
-        <SelectField id={id("type")} name="type" label={o("type")} value={type} onChange={(e) => setType(e.target.value)} errors={errors("type")} options={options.types.map((x) => ({ value: x, label: rq(`types.${x}`) }))} />
-        <ChoiceGroup id={id("channel")} name="channel" legend={o("channel")} defaultValue="POST" errors={errors("channel")} options={["POST", "EMAIL", "PHONE", "COUNTER"].map((c) => ({ value: c, label: l(`channel.${c}`) }))} />
-        {text("arrivedOn", { type: "date", defaultValue: options.today, max: options.today, required: true, hint: o("arrivedOnHint") })}
-        <SelectField id={id("locale")} name="locale" label={o("locale")} defaultValue="ja" errors={errors("locale")} options={["ja", "en"].map((x) => ({ value: x, label: l(`locale.${x}`) }))} />
-        <SelectField id={id("requesterKind")} name="requesterKind" label={o("requesterKind")} value={kind} onChange={(e) => setKind(e.target.value)} errors={errors("requesterKind")} options={["SELF", "LEGAL_REPRESENTATIVE", "APPOINTED_AGENT"].map((x) => ({ value: x, label: l(`requesterKind.${x}`) }))} />
+        <SelectField
+          id={id("type")}
+          name="type"
+          label={o("type")}
+          value={type}
+          onChange={(e) => setType(e.target.value)}
+          errors={errors("type")}
+          options={options.types.map((x) => ({ value: x, label: rq(`types.${x}`) }))}
+        />
+        <ChoiceGroup
+          id={id("channel")}
+          name="channel"
+          legend={o("channel")}
+          defaultValue="POST"
+          errors={errors("channel")}
+          options={["POST", "EMAIL", "PHONE", "COUNTER"].map((c) => ({ value: c, label: l(`channel.${c}`) }))}
+        />
+        {text("arrivedOn", {
+          type: "date",
+          defaultValue: options.today,
+          max: options.today,
+          required: true,
+          hint: o("arrivedOnHint"),
+        })}
+        <SelectField
+          id={id("locale")}
+          name="locale"
+          label={o("locale")}
+          defaultValue="ja"
+          errors={errors("locale")}
+          options={["ja", "en"].map((x) => ({ value: x, label: l(`locale.${x}`) }))}
+        />
+        <SelectField
+          id={id("requesterKind")}
+          name="requesterKind"
+          label={o("requesterKind")}
+          value={kind}
+          onChange={(e) => setKind(e.target.value)}
+          errors={errors("requesterKind")}
+          options={["SELF", "LEGAL_REPRESENTATIVE", "APPOINTED_AGENT"].map((x) => ({
+            value: x,
+            label: l(`requesterKind.${x}`),
+          }))}
+        />
       </fieldset>
 
       <fieldset className="mb-6 rounded-md border border-stone-300 bg-white p-4">
@@ -48,15 +95,53 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
           {text("subjectName", { required: true, maxLength: 100 })}
           {text("subjectNameKana", { maxLength: 100 })}
           {text("subjectBirthDate", { type: "date" })}
-          <SelectField id={id("country")} name="country" label={o("country")} hint={o("countryHint")} defaultValue="JP" errors={errors("country")} options={options.countries} />
+          <SelectField
+            id={id("country")}
+            name="country"
+            label={o("country")}
+            hint={o("countryHint")}
+            defaultValue="JP"
+            errors={errors("country")}
+            options={options.countries}
+          />
           {text("postalCode", { hint: o("postalCodeHint"), inputMode: "numeric", maxLength: 8 })}
-          <SelectField id={id("prefecture")} name="prefecture" label={o("prefecture")} defaultValue="" errors={errors("prefecture")} options={[{ value: "", label: o("prefectureNone") }, ...options.prefectures.map((p) => ({ value: p, label: p }))]} />
+          <SelectField
+            id={id("prefecture")}
+            name="prefecture"
+            label={o("prefecture")}
+            defaultValue=""
+            errors={errors("prefecture")}
+            options={[
+              { value: "", label: o("prefectureNone") },
+              ...options.prefectures.map((p) => ({ value: p, label: p })),
+            ]}
+          />
           {text("city", { maxLength: 100 })}
-          <TextareaField id={id("addressLine")} name="addressLine" label={o("addressLine")} hint={o("addressLineHint")} rows={3} errors={errors("addressLine")} autoComplete="off" optionalLabel={f("optional")} maxLength={300} />
+          <TextareaField
+            id={id("addressLine")}
+            name="addressLine"
+            label={o("addressLine")}
+            hint={o("addressLineHint")}
+            rows={3}
+            errors={errors("addressLine")}
+            autoComplete="off"
+            optionalLabel={f("optional")}
+            maxLength={300}
+          />
           {text("email", { type: "email", hint: o("emailHint"), maxLength: 254 })}
           {text("phone", { type: "tel", maxLength: 30 })}
           {text("customerId", { maxLength: 64 })}
-          <SelectField id={id("relationship")} name="relationship" label={o("relationship")} defaultValue="" errors={errors("relationship")} options={[{ value: "", label: o("relationshipNone") }, ...options.relationships.map((r) => ({ value: r, label: rq(`relationships.${r}`) }))]} />
+          <SelectField
+            id={id("relationship")}
+            name="relationship"
+            label={o("relationship")}
+            defaultValue=""
+            errors={errors("relationship")}
+            options={[
+              { value: "", label: o("relationshipNone") },
+              ...options.relationships.map((r) => ({ value: r, label: rq(`relationships.${r}`) })),
+            ]}
+          />
         </div>
       </fieldset>
 
@@ -82,7 +167,12 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
         <legend className="px-1 text-lg font-bold">{o("scans")}</legend>
         <p className="mb-3 text-sm text-muted">{o("scansIntro")}</p>
         {[0, 1, 2].map((i) => (
-          <div key={i} className="mb-4 grid gap-x-4 border-b border-stone-200 pb-2 sm:grid-cols-2" role="group" aria-labelledby={`offline-scan-${i}`}>
+          <div
+            key={i}
+            className="mb-4 grid gap-x-4 border-b border-stone-200 pb-2 sm:grid-cols-2"
+            role="group"
+            aria-labelledby={`offline-scan-${i}`}
+          >
             <p id={`offline-scan-${i}`} className="mb-2 font-semibold sm:col-span-2">
               {o("scan", { n: i + 1 })}
             </p>
@@ -95,19 +185,58 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
                   {errors(`documents.${i}.file`)?.join(" ")}
                 </p>
               ) : null}
-              <input id={id(`documents.${i}.file`)} name={`documents.${i}.file`} type="file" accept=".pdf,.jpg,.jpeg,.png,.heic,image/*,application/pdf" className="block w-full text-sm" aria-describedby={errors(`documents.${i}.file`) ? `${id(`documents.${i}.file`)}-error` : undefined} />
+              <input
+                id={id(`documents.${i}.file`)}
+                name={`documents.${i}.file`}
+                type="file"
+                accept=".pdf,.jpg,.jpeg,.png,.heic,image/*,application/pdf"
+                className="block w-full text-sm"
+                aria-describedby={errors(`documents.${i}.file`) ? `${id(`documents.${i}.file`)}-error` : undefined}
+              />
             </div>
-            <SelectField id={id(`documents.${i}.kind`)} name={`documents.${i}.kind`} label={o("scanKind")} defaultValue={i === 0 ? "DRIVERS_LICENSE" : "OTHER_ID"} errors={errors(`documents.${i}.kind`)} options={options.documentKinds.map((k) => ({ value: k, label: rq(`documentKinds.${k}`) }))} />
-            <SelectField id={id(`documents.${i}.holder`)} name={`documents.${i}.holder`} label={o("scanHolder")} defaultValue="SUBJECT" errors={errors(`documents.${i}.holder`)} options={["SUBJECT", "AGENT"].map((h) => ({ value: h, label: rq(`documentHolders.${h}`) }))} />
-            <TextField id={id(`documents.${i}.issuedOn`)} name={`documents.${i}.issuedOn`} type="date" label={o("scanIssuedOn")} errors={errors(`documents.${i}.issuedOn`)} optionalLabel={f("optional")} />
+            <SelectField
+              id={id(`documents.${i}.kind`)}
+              name={`documents.${i}.kind`}
+              label={o("scanKind")}
+              defaultValue={i === 0 ? "DRIVERS_LICENSE" : "OTHER_ID"}
+              errors={errors(`documents.${i}.kind`)}
+              options={options.documentKinds.map((k) => ({ value: k, label: rq(`documentKinds.${k}`) }))}
+            />
+            <SelectField
+              id={id(`documents.${i}.holder`)}
+              name={`documents.${i}.holder`}
+              label={o("scanHolder")}
+              defaultValue="SUBJECT"
+              errors={errors(`documents.${i}.holder`)}
+              options={["SUBJECT", "AGENT"].map((h) => ({ value: h, label: rq(`documentHolders.${h}`) }))}
+            />
+            <TextField
+              id={id(`documents.${i}.issuedOn`)}
+              name={`documents.${i}.issuedOn`}
+              type="date"
+              label={o("scanIssuedOn")}
+              errors={errors(`documents.${i}.issuedOn`)}
+              optionalLabel={f("optional")}
+            />
           </div>
         ))}
-        {errors("documents") ? <p className="text-sm font-semibold text-danger">{errors("documents")?.join(" ")}</p> : null}
+        {errors("documents") ? (
+          <p className="text-sm font-semibold text-danger">{errors("documents")?.join(" ")}</p>
+        ) : null}
       </fieldset>
 
       <fieldset className="mb-6 rounded-md border border-stone-300 bg-white p-4">
         <legend className="px-1 text-lg font-bold">{o("internal")}</legend>
-        <TextareaField id={id("note")} name="note" label={o("internalNote")} hint={o("internalNoteHint")} rows={3} maxLength={4000} errors={errors("note")} optionalLabel={f("optional")} />
+        <TextareaField
+          id={id("note")}
+          name="note"
+          label={o("internalNote")}
+          hint={o("internalNoteHint")}
+          rows={3}
+          maxLength={4000}
+          errors={errors("note")}
+          optionalLabel={f("optional")}
+        />
         <div className="mb-5 flex min-h-9 items-center gap-2">
           <input type="checkbox" id={id("assignToMe")} name="assignToMe" defaultChecked className="size-5" />
           <label htmlFor={id("assignToMe")}>{o("assignToMe")}</label>

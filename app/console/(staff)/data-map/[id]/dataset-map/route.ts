@@ -17,7 +17,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
       },
     });
   } catch (e) {
-    if (isAppError(e) && (e.code === "UNAUTHENTICATED" || e.code === "FORBIDDEN")) return new Response("Forbidden", { status: 403 });
+    if (isAppError(e) && (e.code === "UNAUTHENTICATED" || e.code === "FORBIDDEN"))
+      return new Response("Forbidden", { status: 403 });
     if (isAppError(e)) return new Response("Not found", { status: 404 });
     throw e;
   }

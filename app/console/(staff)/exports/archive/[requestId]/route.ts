@@ -8,7 +8,11 @@ export async function GET(_req: Request, ctx: { params: Promise<{ requestId: str
     const { requestId } = await ctx.params;
     const zip = await exportRequestArchive({ actor: await currentStaff(), input: { requestId } });
     return new Response(new Uint8Array(zip.content), {
-      headers: { "content-type": "application/zip", "content-disposition": `attachment; filename="${zip.fileName}"`, "cache-control": "no-store" },
+      headers: {
+        "content-type": "application/zip",
+        "content-disposition": `attachment; filename="${zip.fileName}"`,
+        "cache-control": "no-store",
+      },
     });
   } catch (e) {
     return errorResponse(e);

@@ -11,10 +11,22 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
   try {
     const { id } = await ctx.params;
     const kind = new URL(req.url).searchParams.get("kind") ?? "";
-    if (!(consoleNoticeKinds as readonly string[]).includes(kind)) throw new AppError("INVALID_INPUT", "kind", { kind: ["errors.invalidChoice"] });
-    const n = await previewNotice({ actor: await currentStaff(), input: { requestId: id, kind: kind as Kind, withPdf: true } });
+    if (!(consoleNoticeKinds as readonly string[]).includes(kind))
+      throw new AppError("INVALID_INPUT", "kind", { kind: ["errors.invalidChoice"] });
+    const n = await previewNotice({
+      actor: await currentStaff(),
+      input: { requestId: id, kind: kind as Kind, withPdf: true },
+    });
     if (!n.pdf) throw new AppError("UNAVAILABLE", "no pdf");
-    return await fileResponse({ content: n.pdf, mimeType: "application/pdf", originalName: `preview-${kind.toLowerCase()}.pdf`, sizeBytes: n.pdf.length }, { download: false });
+    return await fileResponse(
+      {
+        content: n.pdf,
+        mimeType: "application/pdf",
+        originalName: `preview-${kind.toLowerCase()}.pdf`,
+        sizeBytes: n.pdf.length,
+      },
+      { download: false },
+    );
   } catch (e) {
     return errorResponse(e);
   }

@@ -4,7 +4,10 @@ import { fileErrorResponse } from "@/lib/http-page";
 import { fileResponse, fileViewOf } from "../../file-response";
 
 /** An identity document or scan for the console viewer; each view is audited (viewDocument). */
-export async function GET(req: Request, ctx: { params: Promise<{ id: string; documentId: string }> }): Promise<Response> {
+export async function GET(
+  req: Request,
+  ctx: { params: Promise<{ id: string; documentId: string }> },
+): Promise<Response> {
   try {
     const { id, documentId } = await ctx.params;
     const file = await viewDocument({ actor: await currentStaff(), input: { requestId: id, documentId } });
