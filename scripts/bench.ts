@@ -26,10 +26,12 @@ const partial = ALL_PARTS.some((p) => !PARTS.has(p));
 
 // ── environment: one fresh database, fixed secrets, the bench routes switched on ──
 const engine = serverUrl ? "postgresql" : "pglite";
+// BENCH_DB_NAME lets two benches share one PostgreSQL server without dropping each other's database.
+const benchDbName = process.env.BENCH_DB_NAME || "madoguchi_bench";
 const benchDbUrl = serverUrl
   ? (() => {
       const u = new URL(serverUrl);
-      u.pathname = "/madoguchi_bench";
+      u.pathname = `/${benchDbName}`;
       return u.toString();
     })()
   : undefined;
@@ -75,8 +77,8 @@ async function freshDatabase(): Promise<void> {
   if (serverUrl) {
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS madoguchi_bench WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE madoguchi_bench`);
+    await admin.query(`DROP DATABASE IF EXISTS "${benchDbName}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${benchDbName}"`);
     await admin.end();
   } else {
     fs.rmSync(pgliteDir, { recursive: true, force: true });
