@@ -8,6 +8,7 @@ import {
   type RequesterSession,
 } from "@/lib/requester/requester-session";
 import type { DownloadedFile } from "@/lib/requester/package-download";
+import { fileDownload } from "@/lib/file-download";
 
 // Downloads from the status page: the requester session from the cookie, one file of the
 // request it is bound to (anything else is 404), never cached. A person who must sign in
@@ -28,14 +29,12 @@ export async function requesterFile(load: (session: RequesterSession) => Promise
       file.content instanceof Readable
         ? (Readable.toWeb(file.content) as ReadableStream<Uint8Array>)
         : new Uint8Array(file.content);
-    return new Response(body, {
-      headers: {
-        ...(file.sizeBytes !== undefined ? { "content-length": String(file.sizeBytes) } : {}),
-        "content-type": file.mimeType,
-        "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        "cache-control": "private, no-store",
-        "x-content-type-options": "nosniff",
-      },
+    return fileDownload(body, {
+      fileName: file.fileName,
+      contentType: file.mimeType,
+      sizeBytes: file.sizeBytes,
+      cacheControl: "private, no-store",
+      headers: { "x-content-type-options": "nosniff" },
     });
   } catch (e) {
     if (isAppError(e) && e.code in RETRY)

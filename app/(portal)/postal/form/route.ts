@@ -5,6 +5,7 @@ import { renderPostalRequestForm } from "@/lib/requests/postal-form";
 import { loadWizardDraft } from "@/lib/requests/wizard-draft";
 import { submissionInput } from "@/lib/requests/wizard-values";
 import { DRAFT_COOKIE } from "@/lib/uploads/draft-uploads";
+import { fileDownload } from "@/lib/file-download";
 
 // The prescribed request form (Art 6.2) as a printable PDF in the person's language:
 // blank, or with ?filled=1 pre-filled from their own wizard draft — found by the httpOnly
@@ -21,13 +22,12 @@ export async function GET(req: Request): Promise<Response> {
     const draft = filled ? await loadWizardDraft(store.get(DRAFT_COOKIE)?.value) : null;
     const pdf = await renderPostalRequestForm({ answers: draft ? submissionInput(draft) : undefined, locale });
     const name = locale === "ja" ? "開示等請求書.pdf" : "request-form.pdf";
-    return new Response(new Uint8Array(pdf), {
-      headers: {
-        "content-type": "application/pdf",
-        "content-disposition": `inline; filename*=UTF-8''${encodeURIComponent(name)}`,
-        // A pre-filled form holds personal data: never cached anywhere.
-        "cache-control": draft ? "private, no-store" : "public, max-age=300",
-      },
+    return fileDownload(new Uint8Array(pdf), {
+      fileName: name,
+      contentType: "application/pdf",
+      disposition: "inline",
+      // A pre-filled form holds personal data: never cached anywhere.
+      cacheControl: draft ? "private, no-store" : "public, max-age=300",
     });
   } catch (e) {
     return errorResponse(e);

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http";
 import { DRAFT_COOKIE } from "@/lib/uploads/draft-uploads";
 import { readWizardUpload } from "@/lib/uploads/wizard-upload";
+import { fileDownload } from "@/lib/file-download";
 
 // The preview of a photo the person uploaded in this wizard run (their draft cookie only);
 // anyone else's file, a submitted one, or anything but a JPEG or PNG is not found.
@@ -16,13 +17,12 @@ export async function GET(_req: Request, ctx: { params: Promise<{ fileId: string
     const file = await readWizardUpload({ draftKey, fileId: fileId.slice(0, 64) });
     if (file.mimeType !== "image/jpeg" && file.mimeType !== "image/png")
       throw new AppError("NOT_FOUND", "no preview for this type");
-    return new Response(new Uint8Array(file.content), {
-      headers: {
-        "content-type": file.mimeType,
-        "content-disposition": `inline; filename="${encodeURIComponent(file.fileName)}"`,
-        "cache-control": "private, no-store",
-        "x-content-type-options": "nosniff",
-      },
+    return fileDownload(new Uint8Array(file.content), {
+      fileName: file.fileName,
+      contentType: file.mimeType,
+      disposition: "inline",
+      cacheControl: "private, no-store",
+      headers: { "x-content-type-options": "nosniff" },
     });
   } catch (e) {
     return errorResponse(e);

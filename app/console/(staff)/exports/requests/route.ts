@@ -1,6 +1,7 @@
 import { currentStaff } from "@/lib/server/current-staff";
 import { exportRequestListCsv } from "@/lib/operations/exports";
 import { errorResponse } from "@/lib/http";
+import { fileDownload } from "@/lib/file-download";
 
 /** The request list as CSV (admins). Filters are enums and dates, never names. */
 export async function GET(req: Request): Promise<Response> {
@@ -18,12 +19,9 @@ export async function GET(req: Request): Promise<Response> {
         includePersonalData: sp.get("personal") === "1",
       },
     });
-    return new Response(new Uint8Array(csv.content), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${csv.fileName}"`,
-        "cache-control": "no-store",
-      },
+    return fileDownload(new Uint8Array(csv.content), {
+      fileName: csv.fileName,
+      contentType: "text/csv; charset=utf-8",
     });
   } catch (e) {
     return errorResponse(e);

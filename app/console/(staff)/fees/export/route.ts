@@ -2,6 +2,7 @@ import { currentStaff } from "@/lib/server/current-staff";
 import { exportFeesCsv } from "@/lib/fees/fee-dashboard";
 import { errorResponse } from "@/lib/http";
 import { parseDashboardParams } from "../fee-filters";
+import { fileDownload } from "@/lib/file-download";
 
 // The CSV of exactly what the list shows for the same filters (the link on the page
 // carries them). UTF-8 with a BOM so Excel in Japan opens it; admins only (export:data).
@@ -16,12 +17,9 @@ export async function GET(req: Request): Promise<Response> {
       input: monthError ? { ...filter, month: String(sp.month) } : filter,
       locale: staff?.locale,
     });
-    return new Response(new Uint8Array(csv.content), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${csv.fileName}"`,
-        "cache-control": "no-store",
-      },
+    return fileDownload(new Uint8Array(csv.content), {
+      fileName: csv.fileName,
+      contentType: "text/csv; charset=utf-8",
     });
   } catch (e) {
     return errorResponse(e);

@@ -3,6 +3,7 @@ import { currentStaff } from "@/lib/server/current-staff";
 import { annualSummaryPdf } from "@/lib/reports/annual-summary";
 import { errorResponse } from "@/lib/http";
 import { AppError } from "@/lib/errors";
+import { fileDownload } from "@/lib/file-download";
 
 const labelKeys = [
   "DISCLOSURE",
@@ -43,12 +44,10 @@ export async function GET(req: Request): Promise<Response> {
     const t = await getTranslations("operations.labels");
     const labels = Object.fromEntries(labelKeys.map((k) => [k, t(k)]));
     const pdf = await annualSummaryPdf({ actor: await currentStaff(), year, locale, labels });
-    return new Response(new Uint8Array(pdf), {
-      headers: {
-        "content-type": "application/pdf",
-        "content-disposition": `inline; filename="annual-report-${year}.pdf"`,
-        "cache-control": "no-store",
-      },
+    return fileDownload(new Uint8Array(pdf), {
+      fileName: `annual-report-${year}.pdf`,
+      contentType: "application/pdf",
+      disposition: "inline",
     });
   } catch (e) {
     return errorResponse(e);

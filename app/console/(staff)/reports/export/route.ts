@@ -3,6 +3,7 @@ import { currentStaff } from "@/lib/server/current-staff";
 import { requestReport } from "@/lib/reports/request-report";
 import { reportCsv } from "@/lib/reports/report-csv";
 import { errorResponse } from "@/lib/http";
+import { fileDownload } from "@/lib/file-download";
 
 export async function GET(req: Request): Promise<Response> {
   try {
@@ -11,12 +12,9 @@ export async function GET(req: Request): Promise<Response> {
       actor: await currentStaff(),
       range: { from: url.searchParams.get("from") ?? "", to: url.searchParams.get("to") ?? "" },
     });
-    return new Response(new Uint8Array(reportCsv(report, (await getLocale()) === "en" ? "en" : "ja")), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="report-${report.range.from}-${report.range.to}.csv"`,
-        "cache-control": "no-store",
-      },
+    return fileDownload(new Uint8Array(reportCsv(report, (await getLocale()) === "en" ? "en" : "ja")), {
+      fileName: `report-${report.range.from}-${report.range.to}.csv`,
+      contentType: "text/csv; charset=utf-8",
     });
   } catch (e) {
     return errorResponse(e);

@@ -1,6 +1,7 @@
 import type { ViewedFile } from "@/lib/console/view-document";
 import { imageView } from "@/lib/console/image-preview";
 import { consoleFileCsp } from "@/lib/security/security-headers";
+import { fileDownload } from "@/lib/file-download";
 
 // How the console hands a requester's file to the browser: never cached, never sniffed,
 // sandboxed (nothing in it runs), framed by our own pages only. Images are shown inline
@@ -9,11 +10,6 @@ import { consoleFileCsp } from "@/lib/security/security-headers";
 // from these bytes (components/console/pdf-viewer.tsx). proxy.ts sets the same headers.
 
 const inlineImages = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
-
-function contentDisposition(kind: "inline" | "attachment", name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export type FileView = { download: boolean };
 
@@ -42,12 +38,11 @@ export async function fileResponse(file: ViewedFile, view: FileView): Promise<Re
       mimeType = shown.mimeType;
     }
   }
-  return new Response(new Uint8Array(content), {
-    headers: {
-      ...baseHeaders,
-      "content-type": mimeType,
-      "content-length": String(content.length),
-      "content-disposition": contentDisposition(inline ? "inline" : "attachment", file.originalName),
-    },
+  return fileDownload(new Uint8Array(content), {
+    fileName: file.originalName,
+    contentType: mimeType,
+    disposition: inline ? "inline" : "attachment",
+    cacheControl: baseHeaders["cache-control"],
+    headers: baseHeaders,
   });
 }

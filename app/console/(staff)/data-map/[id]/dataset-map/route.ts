@@ -1,6 +1,7 @@
 import { staffActor } from "@/lib/server/current-staff";
 import { exportDatasetMap } from "@/lib/connected/save-map";
 import { isAppError } from "@/lib/errors";
+import { fileDownload } from "@/lib/file-download";
 
 // The dataset map as a YAML download, so the company keeps it in its own repository.
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
@@ -8,13 +9,11 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   try {
     const map = await exportDatasetMap({ actor: await staffActor(), input: { systemId: id } });
     if (!map) return new Response("Not found", { status: 404 });
-    return new Response(map.yaml, {
-      headers: {
-        "content-type": "application/yaml; charset=utf-8",
-        "content-disposition": `attachment; filename="${map.fileName.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
-        "cache-control": "no-store, private",
-        "x-content-type-options": "nosniff",
-      },
+    return fileDownload(map.yaml, {
+      fileName: map.fileName,
+      contentType: "application/yaml; charset=utf-8",
+      cacheControl: "no-store, private",
+      headers: { "x-content-type-options": "nosniff" },
     });
   } catch (e) {
     if (isAppError(e) && (e.code === "UNAUTHENTICATED" || e.code === "FORBIDDEN"))
