@@ -3,7 +3,7 @@ import type { Outcome, RequestType, WithholdingGround } from "@/lib/generated/pr
 import { longText, requestRefSchema } from "@/lib/console/console-schemas";
 
 // One decision form per request type (DESIGN.md §3). Each schema is exported for the
-// page's react-hook-form; decideRequest parses the union and checks the type matches.
+// decision form's server action; decideRequest parses the union and checks the type matches.
 
 /** Art 6.1 (1)–(4): the grounds on which a disclosure may be withheld in whole or part. */
 export const ART_6_1_GROUNDS = [

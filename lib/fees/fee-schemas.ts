@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { jstToday } from "./fee-messages";
 
-// Input schemas for every fee operation, shared by console forms (zodResolver) and the
+// Input schemas for every fee operation, shared by the console's server actions and the
 // domain functions. Messages are keys in messages/*/fees.json.
 const id = z.string().trim().min(1).max(64);
 const yen = z

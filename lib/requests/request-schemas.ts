@@ -29,8 +29,8 @@ import {
   thirdPartyStopDetailsSchema,
 } from "./request-details-schemas";
 
-// One schema per wizard step, and the full submission built from them. The browser
-// form (react-hook-form + zodResolver) and submitRequest use the same schemas.
+// One schema per wizard step, and the full submission built from them. The wizard's
+// server actions and submitRequest use the same schemas (ADR 0020: no client copy).
 
 import { REQUESTER_KINDS, WIZARD_REQUEST_TYPES, type WizardRequestType } from "./request-choices";
 export { REQUESTER_KINDS, WIZARD_REQUEST_TYPES, type WizardRequestType };
