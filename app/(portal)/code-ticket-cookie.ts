@@ -2,7 +2,7 @@ import { cookies } from "next/headers";
 import type { CodePurpose } from "@/lib/generated/prisma/enums";
 import { codeRefusal, newCodeTicket, readCodeTicket } from "@/lib/codes/code-ticket";
 import type { FormValues } from "@/lib/requests/wizard-values";
-import type { PortalFormState } from "@/components/portal/step-state";
+import type { PortalFormState } from "@/lib/form-state";
 import { errorState, secureCookies } from "./portal-server";
 
 // The client's own code ticket (lib/codes/code-ticket.ts) lives in a cookie, so it works

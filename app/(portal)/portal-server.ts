@@ -5,7 +5,7 @@ import { isAppError, type FieldErrors } from "@/lib/errors";
 import { clientKeyFrom } from "@/lib/server/client-key";
 import { env } from "@/lib/server/env";
 import type { FormValues } from "@/lib/requests/wizard-values";
-import type { PortalFormState } from "@/components/portal/step-state";
+import type { PortalFormState } from "@/lib/form-state";
 
 // Shared by the portal's server actions and route handlers: who is asking (for per-client
 // limits), in which language, and domain errors turned into form states.

@@ -3,17 +3,17 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { SelectField, TextareaField, TextField } from "@/components/ui/field";
 import { INQUIRY_KINDS, INQUIRY_TOPICS } from "@/lib/requests/request-choices";
-import { Choices } from "./choices";
+import { Choices } from "@/components/ui/form/choices";
 import {
   ActionButton,
-  DefaultSubmit,
-  EmailCodeFields,
   FormErrors,
   FormNotice,
   usePortalForm,
   type PortalAction,
-} from "./portal-form";
-import { fieldIdOf, type PortalFormState } from "./step-state";
+} from "@/components/ui/form/action-form";
+import { DefaultSubmit, EmailCodeFields } from "@/components/portal/wizard-buttons";
+import { fieldId } from "@/components/ui/form/form-text";
+import { type PortalFormState } from "@/lib/form-state";
 
 const FIELDS = ["kind", "topic", "message", "name", "email", "reference", "phone"] as const;
 
@@ -70,7 +70,7 @@ export function InquiryForm({ action, initial }: { action: PortalAction; initial
         ) : (
           <>
             <Choices
-              id={fieldIdOf("kind")}
+              id={fieldId("f", "kind")}
               name="kind"
               legend={t("kind")}
               required
@@ -84,7 +84,7 @@ export function InquiryForm({ action, initial }: { action: PortalAction; initial
               }))}
             />
             <SelectField
-              id={fieldIdOf("topic")}
+              id={fieldId("f", "topic")}
               name="topic"
               label={t("topic")}
               defaultValue={f.v("topic")}
@@ -97,7 +97,7 @@ export function InquiryForm({ action, initial }: { action: PortalAction; initial
               ]}
             />
             <TextareaField
-              id={fieldIdOf("message")}
+              id={fieldId("f", "message")}
               name="message"
               label={t("message")}
               hint={t("messageHint")}
@@ -108,7 +108,7 @@ export function InquiryForm({ action, initial }: { action: PortalAction; initial
               {...req}
             />
             <TextField
-              id={fieldIdOf("name")}
+              id={fieldId("f", "name")}
               name="name"
               label={t("name")}
               defaultValue={f.v("name")}
@@ -118,7 +118,7 @@ export function InquiryForm({ action, initial }: { action: PortalAction; initial
               {...req}
             />
             <TextField
-              id={fieldIdOf("email")}
+              id={fieldId("f", "email")}
               name="email"
               type="email"
               label={t("email")}
@@ -130,7 +130,7 @@ export function InquiryForm({ action, initial }: { action: PortalAction; initial
               {...req}
             />
             <TextField
-              id={fieldIdOf("phone")}
+              id={fieldId("f", "phone")}
               name="phone"
               type="tel"
               label={t("phone")}
@@ -140,7 +140,7 @@ export function InquiryForm({ action, initial }: { action: PortalAction; initial
               {...req}
             />
             <TextField
-              id={fieldIdOf("reference")}
+              id={fieldId("f", "reference")}
               name="reference"
               label={t("reference")}
               hint={t("referenceHint")}

@@ -5,7 +5,7 @@ import { inquirySchema } from "@/lib/requests/inquiry-schema";
 import { sendEmailConfirmationCode } from "@/lib/requests/email-confirmation";
 import { submitInquiry } from "@/lib/requests/submit-inquiry";
 import { formValuesFrom } from "@/lib/requests/wizard-values";
-import type { PortalFormState } from "@/components/portal/step-state";
+import type { PortalFormState } from "@/lib/form-state";
 import { clientKey, errorState, formState, portalLocale } from "../portal-server";
 
 // Art 11, 12: an inquiry or complaint in two steps — the message with a contact address,

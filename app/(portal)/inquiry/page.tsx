@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { InquiryForm } from "@/components/portal/inquiry-form";
-import { initialFormState } from "@/components/portal/step-state";
+import { initialFormState } from "@/lib/form-state";
 import { inquiryAction } from "./actions";
 import { formPageReferrer } from "../portal-server";
 

@@ -9,7 +9,7 @@ import { withdrawRequest } from "@/lib/requester/withdraw-request";
 import { postRequesterMessage } from "@/lib/requester/post-requester-message";
 import { sendPackageDownloadCode, startPackageDownload } from "@/lib/requester/package-download";
 import type { UploadCandidate } from "@/lib/uploads/inspect-upload";
-import type { PortalFormState } from "@/components/portal/step-state";
+import type { PortalFormState } from "@/lib/form-state";
 import { clientKey, errorState, formState, portalLocale } from "../portal-server";
 import { codeErrorState, dropCodeTicket, giveCodeTicket } from "../code-ticket-cookie";
 import {

@@ -14,7 +14,7 @@ import { MessageThread } from "@/components/portal/status/message-thread";
 import { MessageForm } from "@/components/portal/status/message-form";
 import { NoticesList } from "@/components/portal/status/notices-list";
 import { PackageSection } from "@/components/portal/status/package-section";
-import { initialFormState } from "@/components/portal/step-state";
+import { initialFormState } from "@/lib/form-state";
 import { downloadCodeAction, postMessageAction, signOutAction, statusAccessAction } from "./actions";
 import { currentRequesterSession } from "./requester-cookie";
 import { formPageReferrer } from "../portal-server";

@@ -1,8 +1,16 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/field";
-import { ActionButton, DefaultSubmit, FormErrors, FormNotice, usePortalForm, type PortalAction } from "../portal-form";
-import { fieldIdOf, type PortalFormState } from "../step-state";
+import {
+  ActionButton,
+  FormErrors,
+  FormNotice,
+  usePortalForm,
+  type PortalAction,
+} from "@/components/ui/form/action-form";
+import { DefaultSubmit } from "@/components/portal/wizard-buttons";
+import { fieldId } from "@/components/ui/form/form-text";
+import { type PortalFormState } from "@/lib/form-state";
 
 /** A fresh emailed code before the disclosed files can be downloaded, even when signed in. */
 export function DownloadCodeForm({ action, initial }: { action: PortalAction; initial: PortalFormState }) {
@@ -12,14 +20,14 @@ export function DownloadCodeForm({ action, initial }: { action: PortalAction; in
   const codeStage = f.state.data?.stage === "code";
   return (
     <>
-      <FormErrors state={f.state} text={f.text} fieldIds={{ code: fieldIdOf("download-code") }} />
+      <FormErrors state={f.state} text={f.text} fieldIds={{ code: fieldId("f", "download-code") }} />
       <FormNotice state={f.state} text={f.text} />
       <form key={f.state.nonce} action={f.formAction} noValidate>
         {codeStage ? (
           <>
             <DefaultSubmit value="verify" />
             <TextField
-              id={fieldIdOf("download-code")}
+              id={fieldId("f", "download-code")}
               name="code"
               label={t("code")}
               hint={t("codeHint")}

@@ -3,8 +3,15 @@ import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextareaField } from "@/components/ui/field";
-import { ActionButton, FormErrors, FormNotice, usePortalForm, type PortalAction } from "../portal-form";
-import { fieldIdOf, type PortalFormState } from "../step-state";
+import {
+  ActionButton,
+  FormErrors,
+  FormNotice,
+  usePortalForm,
+  type PortalAction,
+} from "@/components/ui/form/action-form";
+import { fieldId } from "@/components/ui/form/form-text";
+import { type PortalFormState } from "@/lib/form-state";
 
 const ACCEPT = ".pdf,.jpg,.jpeg,.png,.heic,.heif,application/pdf,image/jpeg,image/png,image/heic,image/heif";
 
@@ -48,22 +55,22 @@ export function MessageForm({
         state={f.state}
         text={f.text}
         fieldIds={{
-          attachments: fieldIdOf("attachments"),
-          "attachments.0": fieldIdOf("attachments"),
-          "attachments.1": fieldIdOf("attachments"),
-          "attachments.2": fieldIdOf("attachments"),
+          attachments: fieldId("f", "attachments"),
+          "attachments.0": fieldId("f", "attachments"),
+          "attachments.1": fieldId("f", "attachments"),
+          "attachments.2": fieldId("f", "attachments"),
         }}
       />
       {tooBig ? (
         <ErrorSummary
           title={tc("errorSummaryTitle")}
-          items={[{ fieldId: fieldIdOf("attachments"), message: f.text(tooBig) }]}
+          items={[{ fieldId: fieldId("f", "attachments"), message: f.text(tooBig) }]}
         />
       ) : null}
       <FormNotice state={f.state} text={f.text} />
       <form key={f.state.nonce} action={f.formAction} onSubmit={onSubmit} noValidate encType="multipart/form-data">
         <TextareaField
-          id={fieldIdOf("body")}
+          id={fieldId("f", "body")}
           name="body"
           label={t("body")}
           defaultValue={f.v("body")}
@@ -73,7 +80,7 @@ export function MessageForm({
           requiredLabel={tc("required")}
         />
         <div className="mb-5">
-          <label htmlFor={fieldIdOf("attachments")} className="mb-1 block font-semibold">
+          <label htmlFor={fieldId("f", "attachments")} className="mb-1 block font-semibold">
             {t("attachments")} <span className="ml-1 text-xs font-normal text-muted">{tc("optional")}</span>
           </label>
           <p id="attachments-hint" className="mb-1 text-sm text-muted">
@@ -85,7 +92,7 @@ export function MessageForm({
             </p>
           ) : null}
           <input
-            id={fieldIdOf("attachments")}
+            id={fieldId("f", "attachments")}
             type="file"
             name="attachments"
             multiple

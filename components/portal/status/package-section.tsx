@@ -1,8 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { RequesterView } from "@/lib/requester/requester-view";
 import { Alert } from "@/components/ui/alert";
-import { initialFormState } from "../step-state";
-import type { PortalAction } from "../portal-form";
+import { initialFormState } from "@/lib/form-state";
+import type { PortalAction } from "@/components/ui/form/action-form";
 import { DownloadCodeForm } from "./download-code-form";
 
 /** The disclosed information: by post, or downloaded after a fresh code while the link lasts. */

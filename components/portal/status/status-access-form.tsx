@@ -3,14 +3,14 @@ import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/field";
 import {
   ActionButton,
-  DefaultSubmit,
-  EmailCodeFields,
   FormErrors,
   FormNotice,
   usePortalForm,
   type PortalAction,
-} from "../portal-form";
-import { fieldIdOf, type PortalFormState } from "../step-state";
+} from "@/components/ui/form/action-form";
+import { DefaultSubmit, EmailCodeFields } from "@/components/portal/wizard-buttons";
+import { fieldId } from "@/components/ui/form/form-text";
+import { type PortalFormState } from "@/lib/form-state";
 import { ResendCountdown } from "../resend-countdown";
 
 /**
@@ -57,7 +57,7 @@ export function StatusAccessForm({ action, initial }: { action: PortalAction; in
         ) : (
           <>
             <TextField
-              id={fieldIdOf("reference")}
+              id={fieldId("f", "reference")}
               name="reference"
               label={t("reference")}
               hint={t("referenceHint")}
@@ -67,7 +67,7 @@ export function StatusAccessForm({ action, initial }: { action: PortalAction; in
               {...req}
             />
             <TextField
-              id={fieldIdOf("email")}
+              id={fieldId("f", "email")}
               name="email"
               type="email"
               label={t("email")}

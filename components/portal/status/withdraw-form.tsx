@@ -3,8 +3,9 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { TextareaField } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button-class";
-import { ActionButton, FormErrors, usePortalForm, type PortalAction } from "../portal-form";
-import { fieldIdOf, type PortalFormState } from "../step-state";
+import { ActionButton, FormErrors, usePortalForm, type PortalAction } from "@/components/ui/form/action-form";
+import { fieldId } from "@/components/ui/form/form-text";
+import { type PortalFormState } from "@/lib/form-state";
 
 export function WithdrawForm({ action, initial }: { action: PortalAction; initial: PortalFormState }) {
   const f = usePortalForm(action, initial);
@@ -15,7 +16,7 @@ export function WithdrawForm({ action, initial }: { action: PortalAction; initia
       <FormErrors state={f.state} text={f.text} />
       <form key={f.state.nonce} action={f.formAction} noValidate>
         <TextareaField
-          id={fieldIdOf("reason")}
+          id={fieldId("f", "reason")}
           name="reason"
           label={t("reason")}
           hint={t("reasonHint")}

@@ -1,8 +1,16 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/field";
-import { ActionButton, DefaultSubmit, FormErrors, FormNotice, usePortalForm, type PortalAction } from "../portal-form";
-import { fieldIdOf, type PortalFormState } from "../step-state";
+import {
+  ActionButton,
+  FormErrors,
+  FormNotice,
+  usePortalForm,
+  type PortalAction,
+} from "@/components/ui/form/action-form";
+import { DefaultSubmit } from "@/components/portal/wizard-buttons";
+import { fieldId } from "@/components/ui/form/form-text";
+import { type PortalFormState } from "@/lib/form-state";
 import { ResendCountdown } from "../resend-countdown";
 
 /** The 6-digit code from the mail; the request is saved only when it is right. */
@@ -30,7 +38,7 @@ export function ConfirmStepForm({
         <p className="mb-4">{t("sent", { email, minutes })}</p>
         {f.state.data?.resendAt ? <ResendCountdown at={f.state.data.resendAt} /> : null}
         <TextField
-          id={fieldIdOf("code")}
+          id={fieldId("f", "code")}
           name="code"
           label={t("code")}
           hint={t("codeHint")}

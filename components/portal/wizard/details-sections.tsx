@@ -10,9 +10,9 @@ import {
   SUSPENSION_WANTED,
   THIRD_PARTY_STOP_GROUNDS,
 } from "@/lib/requests/request-choices";
-import { Checkbox, Choices } from "../choices";
-import { ActionButton, type usePortalForm } from "../portal-form";
-import { fieldIdOf } from "../step-state";
+import { Checkbox, Choices } from "@/components/ui/form/choices";
+import { ActionButton, type usePortalForm } from "@/components/ui/form/action-form";
+import { fieldId } from "@/components/ui/form/form-text";
 import type { WizardRequestType } from "@/lib/requests/request-schemas";
 
 // The fields of each request type's details (DESIGN.md section 2 table).
@@ -40,7 +40,7 @@ function Categories({ f, options }: { f: Form; options: number[] }) {
   const { t, tr, req } = useLabels();
   return (
     <Choices
-      id={fieldIdOf("categories")}
+      id={fieldId("f", "categories")}
       name="categories"
       type="checkbox"
       legend={t("details.categories")}
@@ -69,7 +69,7 @@ export function Text({
 }) {
   const { t, req } = useLabels();
   const props = {
-    id: fieldIdOf(name),
+    id: fieldId("f", name),
     name,
     label: t(`fields.${name.replace(/^items\.\d+\./, "item.")}`),
     defaultValue: f.v(name),
@@ -97,7 +97,7 @@ export function Disclosure({ f, o }: { f: Form; o: DetailsOptions }) {
         </div>
       </fieldset>
       <Choices
-        id={fieldIdOf("deliveryMethod")}
+        id={fieldId("f", "deliveryMethod")}
         name="deliveryMethod"
         legend={t("fields.deliveryMethod")}
         hint={t("details.deliveryHint")}
@@ -111,7 +111,7 @@ export function Disclosure({ f, o }: { f: Form; o: DetailsOptions }) {
         <Text f={f} name="deliveryNote" hint={t("details.deliveryNoteHint")} />
       </div>
       <Checkbox
-        id={fieldIdOf("includeProvisionRecords")}
+        id={fieldId("f", "includeProvisionRecords")}
         name="includeProvisionRecords"
         label={t("fields.includeProvisionRecords")}
         hint={t("details.provisionHint")}
@@ -128,7 +128,7 @@ export function Correction({ f, o }: { f: Form; o: DetailsOptions }) {
   return (
     <>
       <Choices
-        id={fieldIdOf("action")}
+        id={fieldId("f", "action")}
         name="action"
         legend={t("fields.action")}
         required
@@ -147,7 +147,7 @@ export function Correction({ f, o }: { f: Form; o: DetailsOptions }) {
         <fieldset key={i} className="mb-4 min-w-0 rounded-md border border-brand-100 bg-white p-4">
           <legend className="px-1 font-bold">{t("details.item", { n: i + 1 })}</legend>
           <SelectField
-            id={fieldIdOf(`items.${i}.category`)}
+            id={fieldId("f", `items.${i}.category`)}
             name={`items.${i}.category`}
             label={t("fields.item.category")}
             defaultValue={f.v(`items.${i}.category`)}
@@ -184,7 +184,7 @@ export function Suspension({ f, o }: { f: Form; o: DetailsOptions }) {
     <>
       <Categories f={f} options={o.categories} />
       <Choices
-        id={fieldIdOf("ground")}
+        id={fieldId("f", "ground")}
         name="ground"
         legend={t("fields.ground")}
         hint={t("details.groundHint")}
@@ -197,7 +197,7 @@ export function Suspension({ f, o }: { f: Form; o: DetailsOptions }) {
       {/* The purpose matters only for "beyond the purposes": hidden (CSS only) for the other grounds. */}
       <div className="group-has-[#f-ground-IMPROPER_ACQUISITION:checked]:hidden group-has-[#f-ground-THIRD_PARTY_WITHOUT_CONSENT:checked]:hidden group-has-[#f-ground-NO_LONGER_NEEDED:checked]:hidden group-has-[#f-ground-LEAK_OCCURRED:checked]:hidden group-has-[#f-ground-RISK_TO_RIGHTS:checked]:hidden">
         <SelectField
-          id={fieldIdOf("purpose")}
+          id={fieldId("f", "purpose")}
           name="purpose"
           label={t("fields.purpose")}
           hint={t("details.purposeHint")}
@@ -216,7 +216,7 @@ export function Suspension({ f, o }: { f: Form; o: DetailsOptions }) {
         </p>
       </div>
       <Choices
-        id={fieldIdOf("wanted")}
+        id={fieldId("f", "wanted")}
         name="wanted"
         legend={t("fields.wanted")}
         hint={t("details.wantedHint")}
@@ -239,7 +239,7 @@ export function ThirdPartyStop({ f, o }: { f: Form; o: DetailsOptions }) {
       <Categories f={f} options={o.categories} />
       <Text f={f} name="recipient" hint={t("details.recipientHint")} />
       <Choices
-        id={fieldIdOf("ground")}
+        id={fieldId("f", "ground")}
         name="ground"
         legend={t("fields.ground")}
         required

@@ -3,8 +3,9 @@
 import "@/lib/zod-jitless";
 import Link from "next/link";
 import { REQUEST_TYPE_ARTICLES } from "@/lib/policy/request-articles";
-import { DefaultSubmit, FormErrors, FormNotice, usePortalForm, WizardNav, type PortalAction } from "../portal-form";
-import type { PortalFormState } from "../step-state";
+import { DefaultSubmit, WizardNav } from "@/components/portal/wizard-buttons";
+import { FormErrors, FormNotice, usePortalForm, type PortalAction } from "@/components/ui/form/action-form";
+import type { PortalFormState } from "@/lib/form-state";
 import {
   Correction,
   Disclosure,

@@ -1,9 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
-import { Checkbox } from "../choices";
-import { FormErrors, usePortalForm, WizardNav, type PortalAction } from "../portal-form";
-import { fieldIdOf, type PortalFormState } from "../step-state";
+import { Checkbox } from "@/components/ui/form/choices";
+import { FormErrors, usePortalForm, type PortalAction } from "@/components/ui/form/action-form";
+import { WizardNav } from "@/components/portal/wizard-buttons";
+import { fieldId } from "@/components/ui/form/form-text";
+import { type PortalFormState } from "@/lib/form-state";
 import { pendingUpload } from "./pending-upload";
 
 /** The step's own answer (copies by post instead) and the way on; uploads have their own form above. */
@@ -22,7 +24,7 @@ export function DocumentsStepForm({ action, initial }: { action: PortalAction; i
     const form = e.currentTarget;
     void pending.send().then((ok) => {
       if (ok) form.requestSubmit(submitter instanceof HTMLButtonElement ? submitter : null);
-      else document.getElementById(fieldIdOf("files"))?.focus();
+      else document.getElementById(fieldId("f", "files"))?.focus();
     });
   }
 
@@ -31,7 +33,7 @@ export function DocumentsStepForm({ action, initial }: { action: PortalAction; i
       <FormErrors state={f.state} text={f.text} />
       <form key={f.state.nonce} action={f.formAction} onSubmit={onSubmit} noValidate>
         <Checkbox
-          id={fieldIdOf("sendByPost")}
+          id={fieldId("f", "sendByPost")}
           name="sendByPost"
           label={tr("documentGuidance.sendByPost")}
           hint={t("sendByPostHint")}

@@ -3,9 +3,11 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { TextareaField, TextField } from "@/components/ui/field";
 import { REQUESTER_KINDS } from "@/lib/requests/request-choices";
-import { Choices } from "../choices";
-import { FormErrors, usePortalForm, WizardNav, type PortalAction } from "../portal-form";
-import { fieldIdOf, type PortalFormState } from "../step-state";
+import { Choices } from "@/components/ui/form/choices";
+import { FormErrors, usePortalForm, type PortalAction } from "@/components/ui/form/action-form";
+import { WizardNav } from "@/components/portal/wizard-buttons";
+import { fieldId } from "@/components/ui/form/form-text";
+import { type PortalFormState } from "@/lib/form-state";
 
 export function RequesterStepForm({ action, initial }: { action: PortalAction; initial: PortalFormState }) {
   const f = usePortalForm(action, initial);
@@ -15,7 +17,7 @@ export function RequesterStepForm({ action, initial }: { action: PortalAction; i
   const req = { required: true, requiredLabel: tc("required") };
   const text = (name: string, autoComplete: string, extra: Record<string, string> = {}) => (
     <TextField
-      id={fieldIdOf(name)}
+      id={fieldId("f", name)}
       name={name}
       label={t(`fields.${name}`)}
       defaultValue={f.v(name)}
@@ -31,7 +33,7 @@ export function RequesterStepForm({ action, initial }: { action: PortalAction; i
       {/* The agent's section hides itself (CSS only) while "the person themselves" is chosen. */}
       <form key={f.state.nonce} action={f.formAction} noValidate className="group">
         <Choices
-          id={fieldIdOf("requesterKind")}
+          id={fieldId("f", "requesterKind")}
           name="requesterKind"
           legend={t("requester.legend")}
           hint={t("requester.hint")}
@@ -52,7 +54,7 @@ export function RequesterStepForm({ action, initial }: { action: PortalAction; i
           {text("agent.email", "section-agent email", { type: "email", hint: t("hints.agentEmail") })}
           {text("agent.phone", "section-agent tel", { type: "tel", hint: t("hints.phone") })}
           <TextareaField
-            id={fieldIdOf("agent.address")}
+            id={fieldId("f", "agent.address")}
             name="agent.address"
             label={t("fields.agent.address")}
             rows={2}

@@ -1,8 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { Checkbox } from "../choices";
-import { FormErrors, usePortalForm, WizardNav, type PortalAction } from "../portal-form";
-import { fieldIdOf, type PortalFormState } from "../step-state";
+import { Checkbox } from "@/components/ui/form/choices";
+import { FormErrors, usePortalForm, type PortalAction } from "@/components/ui/form/action-form";
+import { WizardNav } from "@/components/portal/wizard-buttons";
+import { fieldId } from "@/components/ui/form/form-text";
+import { type PortalFormState } from "@/lib/form-state";
 
 export function ReviewStepForm({
   action,
@@ -20,7 +22,7 @@ export function ReviewStepForm({
       <FormErrors state={f.state} text={f.text} />
       <form key={f.state.nonce} action={f.formAction} noValidate>
         <Checkbox
-          id={fieldIdOf("declarationAccepted")}
+          id={fieldId("f", "declarationAccepted")}
           name="declarationAccepted"
           label={t("declaration")}
           hint={t("declarationHint")}

@@ -4,17 +4,17 @@ import { useTranslations } from "next-intl";
 import { SelectField, TextareaField, TextField } from "@/components/ui/field";
 import { RESIDENCES } from "@/lib/requests/countries";
 import { PREFECTURES, RELATIONSHIPS } from "@/lib/requests/policy-items";
-import { Choices } from "../choices";
+import { Choices } from "@/components/ui/form/choices";
 import {
   ActionButton,
-  DefaultSubmit,
   FormErrors,
   FormNotice,
   usePortalForm,
-  WizardNav,
   type PortalAction,
-} from "../portal-form";
-import { fieldIdOf, type PortalFormState } from "../step-state";
+} from "@/components/ui/form/action-form";
+import { DefaultSubmit, WizardNav } from "@/components/portal/wizard-buttons";
+import { fieldId } from "@/components/ui/form/form-text";
+import { type PortalFormState } from "@/lib/form-state";
 
 /** Shown only while "outside Japan" is chosen (CSS only, so it works without JavaScript). */
 const ABROAD_ONLY = "hidden group-has-[#f-residence-ABROAD:checked]:block";
@@ -46,7 +46,7 @@ export function SubjectStepForm({
   const req = { requiredLabel: tc("required"), optionalLabel: tc("optional") };
   const field = (name: string, props: Record<string, unknown> = {}) => (
     <TextField
-      id={fieldIdOf(name)}
+      id={fieldId("f", name)}
       name={name}
       label={t(`fields.${name}`)}
       defaultValue={f.v(name)}
@@ -65,7 +65,7 @@ export function SubjectStepForm({
         <DefaultSubmit />
         {agent ? <p className="mb-4 rounded-md bg-brand-50 p-3">{t("subject.agentNote")}</p> : null}
         <Choices
-          id={fieldIdOf("residence")}
+          id={fieldId("f", "residence")}
           name="residence"
           legend={t("fields.residence")}
           hint={t("subject.residenceHint")}
@@ -78,7 +78,7 @@ export function SubjectStepForm({
         />
         {field("name", { autoComplete: agent ? "off" : "name", hint: t("hints.name") })}
         <TextField
-          id={fieldIdOf("nameKana")}
+          id={fieldId("f", "nameKana")}
           name="nameKana"
           label={
             <>
@@ -111,7 +111,7 @@ export function SubjectStepForm({
             </div>
           </div>
           <SelectField
-            id={fieldIdOf("prefecture")}
+            id={fieldId("f", "prefecture")}
             name="prefecture"
             label={t("fields.prefecture")}
             hint={t("subject.prefectureHint")}
@@ -134,7 +134,7 @@ export function SubjectStepForm({
         </div>
         <div className={ABROAD_ONLY}>
           <SelectField
-            id={fieldIdOf("country")}
+            id={fieldId("f", "country")}
             name="country"
             label={t("fields.country")}
             defaultValue={f.v("country")}
@@ -145,7 +145,7 @@ export function SubjectStepForm({
             options={[{ value: "", label: t("subject.chooseCountry") }, ...countries]}
           />
           <TextareaField
-            id={fieldIdOf("address")}
+            id={fieldId("f", "address")}
             name="address"
             label={t("fields.address")}
             hint={t("hints.addressAbroad")}
@@ -174,7 +174,7 @@ export function SubjectStepForm({
         })}
         {field("customerId", { required: false, autoComplete: "off", hint: t("hints.customerId") })}
         <Choices
-          id={fieldIdOf("relationship")}
+          id={fieldId("f", "relationship")}
           name="relationship"
           legend={t("fields.relationship")}
           hint={t("subject.relationshipHint")}

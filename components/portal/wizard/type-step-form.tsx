@@ -3,9 +3,11 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { WIZARD_REQUEST_TYPES } from "@/lib/requests/request-choices";
 import { REQUEST_ARTICLES } from "@/lib/policy/request-articles";
-import { Choices } from "../choices";
-import { FormErrors, usePortalForm, WizardNav, type PortalAction } from "../portal-form";
-import { fieldIdOf, type PortalFormState } from "../step-state";
+import { Choices } from "@/components/ui/form/choices";
+import { FormErrors, usePortalForm, type PortalAction } from "@/components/ui/form/action-form";
+import { WizardNav } from "@/components/portal/wizard-buttons";
+import { fieldId } from "@/components/ui/form/form-text";
+import { type PortalFormState } from "@/lib/form-state";
 
 export function TypeStepForm({
   action,
@@ -25,7 +27,7 @@ export function TypeStepForm({
       <FormErrors state={f.state} text={f.text} />
       <form key={f.state.nonce} action={f.formAction} noValidate>
         <Choices
-          id={fieldIdOf("type")}
+          id={fieldId("f", "type")}
           name="type"
           legend={t("type.legend")}
           required

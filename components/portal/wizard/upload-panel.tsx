@@ -5,8 +5,7 @@ import { useTranslations } from "next-intl";
 import { SelectField, TextField } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { buttonClass } from "@/components/ui/button-class";
-import { useKeyText } from "../portal-form";
-import { fieldIdOf } from "../step-state";
+import { fieldId, useKeyText } from "@/components/ui/form/form-text";
 import { registerPendingUpload } from "./pending-upload";
 
 const ACCEPT = ".pdf,.jpg,.jpeg,.png,.heic,.heif,application/pdf,image/jpeg,image/png,image/heic,image/heif";
@@ -33,7 +32,7 @@ export function UploadPanel({
 }) {
   const t = useTranslations("portal.wizard.documents");
   const tc = useTranslations("common");
-  const text = useKeyText();
+  const text = useKeyText("portal.form.invalidField");
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<Errors>(initialErrors);
@@ -120,7 +119,7 @@ export function UploadPanel({
   }
 
   const items = Object.entries(errors).map(([field, keys]) => ({
-    fieldId: field === "_form" ? undefined : fieldIdOf(`upload.${field}`),
+    fieldId: field === "_form" ? undefined : fieldId("f", `upload.${field}`),
     message: keys
       .map((k) => text(k.startsWith("errors.") && !k.startsWith("errors.codes.") ? `requests.${k}` : k))
       .join(" "),
@@ -128,7 +127,7 @@ export function UploadPanel({
   return (
     <section
       aria-labelledby="upload-title"
-      id={fieldIdOf("files")}
+      id={fieldId("f", "files")}
       tabIndex={-1}
       className="mb-6 rounded-md border border-brand-100 bg-white p-4"
     >
@@ -151,7 +150,7 @@ export function UploadPanel({
           noValidate
         >
           <SelectField
-            id={fieldIdOf("upload.kind")}
+            id={fieldId("f", "upload.kind")}
             name="kind"
             label={t("kind")}
             errors={err("kind")}
@@ -161,7 +160,7 @@ export function UploadPanel({
             options={[{ value: "", label: t("chooseKind") }, ...kinds]}
           />
           <TextField
-            id={fieldIdOf("upload.issuedOn")}
+            id={fieldId("f", "upload.issuedOn")}
             name="issuedOn"
             label={t("issuedOn")}
             hint={t("issuedOnHint")}
@@ -170,7 +169,7 @@ export function UploadPanel({
             autoComplete="off"
           />
           <div className="mb-5">
-            <label htmlFor={fieldIdOf("upload.file")} className="mb-1 block font-semibold">
+            <label htmlFor={fieldId("f", "upload.file")} className="mb-1 block font-semibold">
               {t("file")}
               <span className="ml-2 rounded bg-danger px-1.5 py-0.5 text-xs font-normal text-white">
                 {tc("required")}
@@ -185,7 +184,7 @@ export function UploadPanel({
               </p>
             ) : null}
             <input
-              id={fieldIdOf("upload.file")}
+              id={fieldId("f", "upload.file")}
               type="file"
               name="file"
               accept={ACCEPT}

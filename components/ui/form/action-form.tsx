@@ -3,16 +3,13 @@ import { useActionState, useEffect, useRef, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { buttonClass } from "@/components/ui/button-class";
-import { TextField } from "@/components/ui/field";
-import { fieldIdOf, type PortalFormState } from "./step-state";
+import type { PortalFormState } from "@/lib/form-state";
+import { fieldId, useKeyText } from "./form-text";
 
 export type PortalAction = (prev: PortalFormState, formData: FormData) => Promise<PortalFormState>;
 
-/** Message keys as text in the person's language; a key we do not know becomes a generic hint. */
-export function useKeyText(): (key: string) => string {
-  const t = useTranslations();
-  return (key: string) => (/^[A-Za-z0-9_.]+$/.test(key) && t.has(key) ? t(key) : t("portal.form.invalidField"));
-}
+// The portal's submit mode (ADR 0020, ADR 0008): a native form action that works without
+// JavaScript. The console's transition mode is ./transition-form.tsx.
 
 /**
  * A portal form bound to its server action through useActionState: a native form action,
@@ -21,7 +18,8 @@ export function useKeyText(): (key: string) => string {
  */
 export function usePortalForm(action: PortalAction, initial: PortalFormState) {
   const [state, formAction, pending] = useActionState(action, initial);
-  const text = useKeyText();
+  const keyText = useKeyText("portal.form.invalidField");
+  const text = (key: string) => keyText(key);
   const v = (name: string): string => {
     const value = state.values[name];
     return typeof value === "string" ? value : "";
@@ -46,7 +44,7 @@ export function FormErrors({
 }) {
   const t = useTranslations("common");
   const items = Object.entries(state.fieldErrors).map(([field, keys]) => ({
-    fieldId: field === "_form" ? undefined : (fieldIds[field] ?? fieldIdOf(field)),
+    fieldId: field === "_form" ? undefined : (fieldIds[field] ?? fieldId("f", field)),
     message: keys.map(text).join(" "),
   }));
   // Re-mounted with every answer, so a repeated error (a second wrong code) takes focus again.
@@ -101,88 +99,5 @@ export function ActionButton({
     >
       {children}
     </button>
-  );
-}
-
-/** Next first (Enter in a field submits the first button), then Back. */
-export function WizardNav({
-  pending,
-  nextLabel,
-  back = true,
-}: {
-  pending: boolean;
-  nextLabel?: string;
-  back?: boolean;
-}) {
-  const t = useTranslations("portal.wizard");
-  return (
-    <div className="mt-8 flex flex-col gap-3 border-t border-brand-100 pt-6 sm:flex-row">
-      <ActionButton pending={pending} value="next" className="w-full sm:w-auto">
-        {pending ? t("working") : (nextLabel ?? t("next"))}
-      </ActionButton>
-      {back ? (
-        <ActionButton pending={pending} value="back" variant="secondary" className="w-full sm:w-auto">
-          {t("back")}
-        </ActionButton>
-      ) : null}
-    </div>
-  );
-}
-
-/**
- * Enter in a text field presses the form's first submit button. Where other buttons (look
- * up an address, add a row) come before "next", this invisible one comes first instead.
- */
-export function DefaultSubmit({ value = "next" }: { value?: string }) {
-  return (
-    <button type="submit" name="intent" value={value} tabIndex={-1} aria-hidden="true" className="sr-only">
-      {value}
-    </button>
-  );
-}
-
-/**
- * The emailed-code step of a portal form (inquiry, status access): what was sent where, the
- * code field, then verify, send a new code, and go back to change the answers.
- */
-export function EmailCodeFields({
-  intro,
-  errors,
-  labels,
-  backValue,
-  pending,
-}: {
-  intro: ReactNode;
-  errors?: string[];
-  labels: { code: string; codeHint: string; required: string; verify: string; resend: string; back: string };
-  backValue: string;
-  pending: boolean;
-}) {
-  return (
-    <>
-      <p className="mb-4">{intro}</p>
-      <TextField
-        id={fieldIdOf("code")}
-        name="code"
-        label={labels.code}
-        hint={labels.codeHint}
-        errors={errors}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        required
-        requiredLabel={labels.required}
-      />
-      <div className="flex flex-col gap-3 sm:flex-row">
-        <ActionButton pending={pending} value="verify" className="w-full sm:w-auto">
-          {labels.verify}
-        </ActionButton>
-        <ActionButton pending={pending} value="resend" variant="secondary" className="w-full sm:w-auto">
-          {labels.resend}
-        </ActionButton>
-        <ActionButton pending={pending} value={backValue} variant="ghost" className="w-full sm:w-auto">
-          {labels.back}
-        </ActionButton>
-      </div>
-    </>
   );
 }

@@ -4,19 +4,15 @@ import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { idleState, type FormState } from "@/lib/form-state";
 import { buttonClass } from "@/components/ui/button-class";
-import { useFlash } from "./flash";
-import { useRequestVersion } from "./request-version";
+import { useFlash } from "@/components/console/flash";
+import { useRequestVersion } from "@/components/console/request-version";
+import { fieldId, useKeyText } from "./form-text";
 
 export type ConsoleAction = (prev: FormState, formData: FormData) => Promise<FormState>;
 
-/** Message keys from domain errors ("errors.required", "console.errors.date") as text; anything else as a generic hint. */
-export function useKeyText(): (key: string) => string {
-  const t = useTranslations();
-  return (key: string) => (/^[a-zA-Z.]+$/.test(key) && t.has(key) ? t(key) : t("console.form.invalidField"));
-}
-
-/** "grounds.0.explanation" → "<prefix>-grounds-0-explanation": the id of the field an error belongs to. */
-export const fieldId = (prefix: string, field: string) => `${prefix}-${field.replace(/\./g, "-")}`;
+// The console's submit mode (ADR 0020): the server action runs inside a transition, so
+// the page keeps its state and the section's flash can speak. The portal's native mode
+// is ./action-form.tsx.
 
 /**
  * A console form: calls the server action inside a transition (what was typed is kept
@@ -53,7 +49,8 @@ export function useConsoleForm(
         flash({ tone: "warning", title: t("conflictTitle"), body: t("conflictBody") });
     });
   };
-  const errors = (field: string) => (state.status === "error" ? state.fieldErrors[field]?.map(text) : undefined);
+  const errors = (field: string) =>
+    state.status === "error" ? state.fieldErrors[field]?.map((k) => text(k)) : undefined;
   return {
     state,
     pending,
@@ -94,7 +91,7 @@ export function FormFeedback({ state, prefix, ok }: { state: FormState; prefix: 
     ? fields.map(([f, keys]) => {
         const target = f === "_form" ? undefined : fieldId(prefix, f);
         const label = target ? labelOf(target) : undefined;
-        return { fieldId: target, message: `${label ? `${label}: ` : ""}${keys.map(text).join(" ")}` };
+        return { fieldId: target, message: `${label ? `${label}: ` : ""}${keys.map((k) => text(k)).join(" ")}` };
       })
     : [{ message: t(`errors.codes.${state.code}`) }];
   return <ErrorSummary title={t("common.errorSummaryTitle")} items={items} />;

@@ -14,7 +14,7 @@ import {
 import { lookupPostalCode } from "@/lib/postal/lookup-postal-code";
 import { normalizePostalCode } from "@/lib/requests/normalize-input";
 import { removeDraftUpload } from "@/lib/uploads/draft-uploads";
-import type { PortalFormState } from "@/components/portal/step-state";
+import type { PortalFormState } from "@/lib/form-state";
 import { formState, qualifyErrors } from "../../portal-server";
 import { draftKeyFromCookie, ensureDraftKey } from "./wizard-cookie";
 import { stepPath } from "./wizard-paths";

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/server/db";
 import { currentFeeText } from "@/lib/fees/format-fee";
 import { WizardPage } from "@/components/portal/wizard/wizard-page";
 import { TypeStepForm } from "@/components/portal/wizard/type-step-form";
-import { initialFormState } from "@/components/portal/step-state";
+import { initialFormState } from "@/lib/form-state";
 import { WIZARD_REQUEST_TYPES } from "@/lib/requests/request-choices";
 import { saveTypeStep } from "./actions";
 import { currentDraft } from "./wizard-cookie";

@@ -10,7 +10,7 @@ import { submitRequest } from "@/lib/requests/submit-request";
 import { sessionFromStatusToken } from "@/lib/requester/status-access";
 import { REQUESTER_SESSION_COOKIE } from "@/lib/requester/requester-session";
 import { fieldErrorsOf } from "@/lib/validation";
-import type { PortalFormState } from "@/components/portal/step-state";
+import type { PortalFormState } from "@/lib/form-state";
 import { clientKey, errorState, formState, portalLocale, qualifyErrors, secureCookies } from "../../portal-server";
 import { draftKeyFromCookie, ensureDraftKey, forgetDraftKey } from "./wizard-cookie";
 import { codeErrorState, dropCodeTicket, giveCodeTicket } from "../../code-ticket-cookie";

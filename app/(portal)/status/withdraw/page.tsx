@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requesterView } from "@/lib/requester/requester-view";
 import { Alert } from "@/components/ui/alert";
 import { WithdrawForm } from "@/components/portal/status/withdraw-form";
-import { initialFormState } from "@/components/portal/step-state";
+import { initialFormState } from "@/lib/form-state";
 import { withdrawAction } from "../actions";
 import { currentRequesterSession } from "../requester-cookie";
 import { formPageReferrer } from "../../portal-server";

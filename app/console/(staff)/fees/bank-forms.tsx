@@ -6,13 +6,14 @@ import { SubmitButton } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { idleState } from "@/lib/form-state";
 import { importStatementAction, resolveBankLineAction } from "./actions";
-import { ConfirmCheckbox, useFormErrors } from "./form-kit";
+import { ConfirmCheckbox } from "@/components/ui/form/choices";
+import { useFormErrors } from "@/components/ui/form/form-errors";
 
 export function ImportStatementForm() {
   const t = useTranslations("fees.console.import");
   const tc = useTranslations("common");
   const [state, action] = useActionState(importStatementAction, idleState);
-  const { err, items } = useFormErrors(state, "import", ["content"]);
+  const { err, items } = useFormErrors(state, "import", ["content"], "fees.console.codes");
   const s = state.status === "ok" ? state.data : undefined;
   const fileErr = err("content");
   return (
@@ -94,7 +95,7 @@ export function BankLineDecision({
   const tc = useTranslations("common");
   const [state, action] = useActionState(resolveBankLineAction, idleState);
   const prefix = `line-${lineId}`;
-  const { err, items, values } = useFormErrors(state, prefix, ["reference", "confirm", "note"]);
+  const { err, items, values } = useFormErrors(state, prefix, ["reference", "confirm", "note"], "fees.console.codes");
   const confirmErr = err("confirm");
   return (
     <div className="space-y-4">

@@ -10,7 +10,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { idleState } from "@/lib/form-state";
 import { manualPaymentMethods } from "@/lib/fees/fee-schemas";
 import { recordPaymentAction, waiveFeeAction } from "./actions";
-import { useFormErrors } from "./form-kit";
+import { useFormErrors } from "@/components/ui/form/form-errors";
 
 const recordFields = ["reference", "method", "paidOn", "amount", "payerName"] as const;
 
@@ -30,7 +30,7 @@ export function RecordPaymentForm({
   const tm = useTranslations("fees.method");
   const tc = useTranslations("common");
   const [state, action] = useActionState(recordPaymentAction, idleState);
-  const { err, items, values } = useFormErrors(state, "record", recordFields);
+  const { err, items, values } = useFormErrors(state, "record", recordFields, "fees.console.codes");
   const ok = state.status === "ok" ? state.data : undefined;
   return (
     <form action={action} noValidate className="max-w-xl" key={ok?.paymentId ?? "record"}>
@@ -115,7 +115,7 @@ export function WaiveFeeForm({ requestId }: { requestId: string }) {
   const t = useTranslations("fees.console.waive");
   const tc = useTranslations("common");
   const [state, action] = useActionState(waiveFeeAction, idleState);
-  const { err, items, values } = useFormErrors(state, "waive", ["reason"]);
+  const { err, items, values } = useFormErrors(state, "waive", ["reason"], "fees.console.codes");
   return (
     <form action={action} noValidate className="max-w-xl">
       <ErrorSummary title={tc("errorSummaryTitle")} items={items} />

@@ -6,7 +6,8 @@ import { SubmitButton } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { idleState } from "@/lib/form-state";
 import { refundPaymentAction, reissueReceiptAction } from "./actions";
-import { ConfirmCheckbox, useCodeText, useFormErrors } from "./form-kit";
+import { ConfirmCheckbox } from "@/components/ui/form/choices";
+import { useCodeText, useFormErrors } from "@/components/ui/form/form-errors";
 
 /** Refunds all (the amount as offered) or part of one payment; Stripe payments go back through Stripe. */
 export function RefundForm({
@@ -26,7 +27,7 @@ export function RefundForm({
   const tc = useTranslations("common");
   const [state, action] = useActionState(refundPaymentAction, idleState);
   const prefix = `refund-${paymentId}`;
-  const { err, items, values } = useFormErrors(state, prefix, ["amount", "reason", "confirm"]);
+  const { err, items, values } = useFormErrors(state, prefix, ["amount", "reason", "confirm"], "fees.console.codes");
   const confirmErr = err("confirm");
   return (
     <form action={action} noValidate className="max-w-xl">
@@ -67,7 +68,7 @@ export function RefundForm({
 
 export function ReissueReceiptForm({ receiptId, number }: { receiptId: string; number: string }) {
   const t = useTranslations("fees.console.receipts");
-  const codeText = useCodeText();
+  const codeText = useCodeText("fees.console.codes");
   const [state, action] = useActionState(reissueReceiptAction, idleState);
   return (
     <form action={action} className="inline-flex flex-wrap items-center gap-2">

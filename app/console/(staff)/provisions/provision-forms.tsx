@@ -2,8 +2,9 @@
 import { startTransition, useActionState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { SelectField, TextField, TextareaField } from "@/components/ui/field";
-import { ChoiceGroup } from "@/components/console/choice-group";
-import { FormFeedback, PendingButton, fieldId, useConsoleForm } from "@/components/console/console-form";
+import { Choices } from "@/components/ui/form/choices";
+import { FormFeedback, PendingButton, useConsoleForm } from "@/components/ui/form/transition-form";
+import { fieldId } from "@/components/ui/form/form-text";
 import { ProvisionTable, type ProvisionSearchState } from "./provision-rows";
 import { recordProvisionAction, searchProvisionsAction } from "./actions";
 
@@ -111,7 +112,8 @@ export function RecordProvisionForm({ today }: { today: string }) {
         {text("subjectBirthDate", { type: "date" })}
         {text("customerId", { maxLength: 64 })}
       </div>
-      <ChoiceGroup
+      <Choices
+        appearance="list"
         id={id("categories")}
         name="categories"
         type="checkbox"

@@ -9,7 +9,7 @@ import { subjectInput, wizardRequesterKind, wizardType, type WizardDraft } from 
 import { RequesterStepForm } from "@/components/portal/wizard/requester-step-form";
 import { SubjectStepForm } from "@/components/portal/wizard/subject-step-form";
 import { DetailsStepForm } from "@/components/portal/wizard/details-step-form";
-import { initialFormState } from "@/components/portal/step-state";
+import { initialFormState } from "@/lib/form-state";
 import { saveDetailsStep, saveRequesterStep, saveSubjectStep } from "../actions";
 
 export function RequesterStep({ draft }: { draft: WizardDraft }) {

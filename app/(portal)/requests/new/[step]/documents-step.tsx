@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { UploadPanel } from "@/components/portal/wizard/upload-panel";
 import { UploadedFiles } from "@/components/portal/wizard/uploaded-files";
 import { DocumentsStepForm } from "@/components/portal/wizard/documents-step-form";
-import { initialFormState } from "@/components/portal/step-state";
+import { initialFormState } from "@/lib/form-state";
 import { removeUploadAction, saveDocumentsStep } from "../actions";
 
 const UPLOAD_FIELDS = new Set(["file", "kind", "issuedOn", "files", "_form"]);

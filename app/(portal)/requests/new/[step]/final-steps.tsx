@@ -12,7 +12,7 @@ import { listDraftUploads } from "@/lib/uploads/draft-uploads";
 import { ReviewSummary } from "@/components/portal/wizard/review-summary";
 import { ReviewStepForm } from "@/components/portal/wizard/review-step-form";
 import { ConfirmStepForm } from "@/components/portal/wizard/confirm-step-form";
-import { initialFormState } from "@/components/portal/step-state";
+import { initialFormState } from "@/lib/form-state";
 import { confirmReview, submitWithCode } from "../submit-actions";
 import { draftKeyFromCookie } from "../wizard-cookie";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { SelectField, TextField, TextareaField } from "@/components/ui/field";
-import { FormFeedback, PendingButton, useConsoleForm } from "@/components/console/console-form";
+import { FormFeedback, PendingButton, useConsoleForm } from "@/components/ui/form/transition-form";
 import type { MapProblem } from "@/lib/connected/map-yaml";
 import { checkConnectionAction, saveConnectionAction, saveMapAction } from "./connected-actions";
 

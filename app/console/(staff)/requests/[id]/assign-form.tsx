@@ -1,7 +1,8 @@
 "use client";
 import { RequestVersionInput } from "@/components/console/request-version";
 import { useTranslations } from "next-intl";
-import { FormFeedback, PendingButton, fieldId, useConsoleForm } from "@/components/console/console-form";
+import { FormFeedback, PendingButton, useConsoleForm } from "@/components/ui/form/transition-form";
+import { fieldId } from "@/components/ui/form/form-text";
 import { assignAction } from "./actions";
 
 export function AssignForm({

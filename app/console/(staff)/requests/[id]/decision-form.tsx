@@ -7,8 +7,9 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { RequestType } from "@/lib/generated/prisma/enums";
 import { TextareaField, SelectField } from "@/components/ui/field";
-import { ChoiceGroup } from "@/components/console/choice-group";
-import { FormFeedback, PendingButton, fieldId, useConsoleForm } from "@/components/console/console-form";
+import { Choices } from "@/components/ui/form/choices";
+import { FormFeedback, PendingButton, useConsoleForm } from "@/components/ui/form/transition-form";
+import { fieldId } from "@/components/ui/form/form-text";
 import { NoticePreview } from "@/components/console/notice-preview";
 import { decideAction } from "./decision-actions";
 
@@ -42,7 +43,8 @@ export function DecisionForm({ requestId, version, type, outcomes, grounds, cate
       <input type="hidden" name="requestId" value={requestId} />
       <RequestVersionInput version={version} />
       <input type="hidden" name="type" value={type} />
-      <ChoiceGroup
+      <Choices
+        appearance="list"
         id={id("outcome")}
         name="outcome"
         legend={t("outcome")}
@@ -140,7 +142,8 @@ export function DecisionForm({ requestId, version, type, outcomes, grounds, cate
         />
       ) : null}
       {type === "CORRECTION" || stops ? (
-        <ChoiceGroup
+        <Choices
+          appearance="list"
           id={id("categories")}
           name="categories"
           type="checkbox"

@@ -2,8 +2,9 @@
 import { RequestVersionInput } from "@/components/console/request-version";
 import { useTranslations } from "next-intl";
 import { TextField, TextareaField, SelectField } from "@/components/ui/field";
-import { ChoiceGroup } from "@/components/console/choice-group";
-import { FormFeedback, PendingButton, fieldId, useConsoleForm } from "@/components/console/console-form";
+import { Choices } from "@/components/ui/form/choices";
+import { FormFeedback, PendingButton, useConsoleForm } from "@/components/ui/form/transition-form";
+import { fieldId } from "@/components/ui/form/form-text";
 import { clearerCopyAction, identityCheckAction } from "./actions";
 
 export function IdentityCheckForm({
@@ -30,11 +31,12 @@ export function IdentityCheckForm({
       <input type="hidden" name="requestId" value={requestId} />
       <RequestVersionInput version={version} />
       {hasAgent ? (
-        <ChoiceGroup
+        <Choices
+          appearance="list"
           id={id("holder")}
           name="holder"
           legend={t("holder")}
-          defaultValue="SUBJECT"
+          checked="SUBJECT"
           errors={errors("holder")}
           options={[
             { value: "SUBJECT", label: t("holderSUBJECT") },
@@ -42,7 +44,8 @@ export function IdentityCheckForm({
           ]}
         />
       ) : null}
-      <ChoiceGroup
+      <Choices
+        appearance="list"
         id={id("result")}
         name="result"
         legend={t("result")}
@@ -106,7 +109,8 @@ export function ClearerCopyForm({
       <RequestVersionInput version={version} />
       <p className="mb-3 text-sm">{t("clearerIntro")}</p>
       {documents.length ? (
-        <ChoiceGroup
+        <Choices
+          appearance="list"
           id={id("documentIds")}
           name="documentIds"
           type="checkbox"
@@ -115,11 +119,12 @@ export function ClearerCopyForm({
           options={documents.map((d) => ({ value: d.id, label: d.label }))}
         />
       ) : null}
-      <ChoiceGroup
+      <Choices
+        appearance="list"
         id={id("review")}
         name="review"
         legend={t("clearerReview")}
-        defaultValue="UNCLEAR"
+        checked="UNCLEAR"
         errors={errors("review")}
         options={[
           { value: "UNCLEAR", label: t("reviewUNCLEAR") },

@@ -1,7 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { SelectField, TextField, TextareaField } from "@/components/ui/field";
-import { FormFeedback, PendingButton, fieldId, useConsoleForm } from "@/components/console/console-form";
+import { FormFeedback, PendingButton, useConsoleForm } from "@/components/ui/form/transition-form";
+import { fieldId } from "@/components/ui/form/form-text";
 import { NoticePreview } from "@/components/console/notice-preview";
 import { buttonClass } from "@/components/ui/button-class";
 import { noticeAction, noticePostingAction } from "./notice-actions";

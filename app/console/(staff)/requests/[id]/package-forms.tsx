@@ -2,7 +2,8 @@
 import { RequestVersionInput } from "@/components/console/request-version";
 import { useTranslations } from "next-intl";
 import { SelectField, TextField } from "@/components/ui/field";
-import { FormFeedback, PendingButton, fieldId, useConsoleForm } from "@/components/console/console-form";
+import { FormFeedback, PendingButton, useConsoleForm } from "@/components/ui/form/transition-form";
+import { fieldId } from "@/components/ui/form/form-text";
 import { NoticePreview } from "@/components/console/notice-preview";
 import {
   addPackageFileAction,

@@ -2,8 +2,9 @@
 import { RequestVersionInput } from "@/components/console/request-version";
 import { useTranslations } from "next-intl";
 import { TextareaField } from "@/components/ui/field";
-import { ChoiceGroup } from "@/components/console/choice-group";
-import { FormFeedback, PendingButton, fieldId, useConsoleForm } from "@/components/console/console-form";
+import { Choices } from "@/components/ui/form/choices";
+import { FormFeedback, PendingButton, useConsoleForm } from "@/components/ui/form/transition-form";
+import { fieldId } from "@/components/ui/form/form-text";
 import { closeRequestAction, completeTaskAction } from "./actions";
 
 export function TaskForm({
@@ -29,11 +30,12 @@ export function TaskForm({
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="taskId" value={taskId} />
       <input type="hidden" name="version" value={version} />
-      <ChoiceGroup
+      <Choices
+        appearance="list"
         id={fieldId(prefix, "status")}
         name="status"
         legend={t("formStatus")}
-        defaultValue="DONE"
+        checked="DONE"
         errors={errors("status")}
         options={(["DONE", "EXPLAINED", "FAILED"] as const).map((v) => ({ value: v, label: s(v) }))}
       />

@@ -3,8 +3,8 @@
 import "@/lib/zod-jitless";
 import { useTranslations } from "next-intl";
 import { SelectField, TextField, TextareaField } from "@/components/ui/field";
-import { ChoiceGroup } from "@/components/console/choice-group";
-import { fieldId } from "@/components/console/console-form";
+import { Choices } from "@/components/ui/form/choices";
+import { fieldId } from "@/components/ui/form/form-text";
 import {
   CORRECTION_ACTIONS,
   DELIVERY_METHODS,
@@ -26,7 +26,8 @@ export function DetailsFields({ type, errors }: { type: string; errors: (field: 
   const err = (k: string) => errors(`details.${k}`);
   const choose = { value: "", label: o("choose") };
   const categories = (
-    <ChoiceGroup
+    <Choices
+      appearance="list"
       id={id("categories")}
       name="details.categories"
       type="checkbox"
@@ -69,11 +70,12 @@ export function DetailsFields({ type, errors }: { type: string; errors: (field: 
               optionalLabel={f("optional")}
             />
           </div>
-          <ChoiceGroup
+          <Choices
+            appearance="list"
             id={id("deliveryMethod")}
             name="details.deliveryMethod"
             legend={o("deliveryMethod")}
-            defaultValue="POST"
+            checked="POST"
             errors={err("deliveryMethod")}
             options={DELIVERY_METHODS.map((m) => ({ value: m, label: rq(`deliveryMethods.${m}`) }))}
           />
@@ -92,11 +94,12 @@ export function DetailsFields({ type, errors }: { type: string; errors: (field: 
     case "CORRECTION":
       return (
         <>
-          <ChoiceGroup
+          <Choices
+            appearance="list"
             id={id("action")}
             name="details.action"
             legend={o("correctionAction")}
-            defaultValue="CORRECT"
+            checked="CORRECT"
             errors={err("action")}
             options={CORRECTION_ACTIONS.map((a) => ({ value: a, label: rq(`correctionActions.${a}`) }))}
           />
@@ -143,7 +146,8 @@ export function DetailsFields({ type, errors }: { type: string; errors: (field: 
       return (
         <>
           {categories}
-          <ChoiceGroup
+          <Choices
+            appearance="list"
             id={id("ground")}
             name="details.ground"
             legend={o("suspensionGround")}
@@ -161,7 +165,8 @@ export function DetailsFields({ type, errors }: { type: string; errors: (field: 
               ...PURPOSES.map((n) => ({ value: n, label: `(${n}) ${rq(`purposes.${n}`)}` })),
             ]}
           />
-          <ChoiceGroup
+          <Choices
+            appearance="list"
             id={id("wanted")}
             name="details.wanted"
             legend={o("wanted")}
@@ -177,7 +182,8 @@ export function DetailsFields({ type, errors }: { type: string; errors: (field: 
         <>
           {categories}
           {optionalText("recipient", o("recipient"), 1)}
-          <ChoiceGroup
+          <Choices
+            appearance="list"
             id={id("ground")}
             name="details.ground"
             legend={o("suspensionGround")}

@@ -2,8 +2,9 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { SelectField, TextField, TextareaField } from "@/components/ui/field";
-import { ChoiceGroup } from "@/components/console/choice-group";
-import { FormFeedback, PendingButton, fieldId, useConsoleForm } from "@/components/console/console-form";
+import { Choices } from "@/components/ui/form/choices";
+import { FormFeedback, PendingButton, useConsoleForm } from "@/components/ui/form/transition-form";
+import { fieldId } from "@/components/ui/form/form-text";
 import { DetailsFields } from "./details-fields";
 import { createOfflineRequestAction } from "./actions";
 
@@ -52,11 +53,12 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
           errors={errors("type")}
           options={options.types.map((x) => ({ value: x, label: rq(`types.${x}`) }))}
         />
-        <ChoiceGroup
+        <Choices
+          appearance="list"
           id={id("channel")}
           name="channel"
           legend={o("channel")}
-          defaultValue="POST"
+          checked="POST"
           errors={errors("channel")}
           options={["POST", "EMAIL", "PHONE", "COUNTER"].map((c) => ({ value: c, label: l(`channel.${c}`) }))}
         />
