@@ -5,7 +5,8 @@ import { staffActor } from "@/lib/server/current-staff";
 import { formStateFromError, formValues, type FormState } from "@/lib/form-state";
 import { isAppError, type FieldErrors } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { recordPaymentSchema, refundPaymentSchema, type RecordPaymentInput } from "@/lib/fees/fee-schemas";
+import { formInput } from "@/lib/form-input";
+import { recordPaymentSchema, refundPaymentSchema } from "@/lib/fees/fee-schemas";
 import { recordPayment } from "@/lib/fees/record-payment";
 import { importBankStatement } from "@/lib/fees/bank-statement";
 import { resolveBankLine } from "@/lib/fees/resolve-bank-line";
@@ -57,12 +58,10 @@ function mergedErrors(e: unknown, rest: () => void): FieldErrors {
 export async function recordPaymentAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   const actor = await staffActor();
-  // The method is checked by the schema; the cast only names the type it will have.
+  // Method, date and payer as posted (the schema checks them); the amount as a number of yen.
   const payment = {
-    method: (values.method ?? "") as RecordPaymentInput["method"],
-    paidOn: values.paidOn ?? "",
+    ...formInput(recordPaymentSchema.pick({ method: true, paidOn: true, payerName: true }), formData),
     amount: yen(values.amount),
-    payerName: values.payerName ?? "",
   };
   let result: string;
   try {

@@ -3,7 +3,9 @@ import { revalidatePath } from "next/cache";
 import { staffActor } from "@/lib/server/current-staff";
 import { isAppError } from "@/lib/errors";
 import { formStateFromError, formValues, type FormState } from "@/lib/form-state";
+import { formInput } from "@/lib/form-input";
 import { recordProvision } from "@/lib/provisions/record-provision";
+import { recordProvisionSchema } from "@/lib/provisions/provision-schemas";
 import { searchProvisions } from "@/lib/provisions/search-provisions";
 import { toKatakana } from "@/lib/console/search-terms";
 import type { ProvisionRow, ProvisionSearchState } from "./provision-rows";
@@ -22,17 +24,8 @@ export async function recordProvisionAction(_prev: FormState, fd: FormData): Pro
     await recordProvision({
       actor: await staffActor(),
       input: {
-        recipientName: v.recipientName ?? "",
-        recipientAddress: blank(v.recipientAddress),
-        providedOn: v.providedOn ?? "",
-        subjectName: v.subjectName ?? "",
-        subjectNameKana: blank(v.subjectNameKana),
-        subjectBirthDate: blank(v.subjectBirthDate),
-        customerId: blank(v.customerId),
+        ...formInput(recordProvisionSchema, fd),
         categories: fd.getAll("categories").map((c) => Number(c)),
-        items: v.items ?? "",
-        basis: v.basis as "CONSENT",
-        consentDate: blank(v.consentDate),
         contractIsRecord: v.contractIsRecord === "on",
       },
     });

@@ -1,17 +1,32 @@
 "use server";
 import type { FormState } from "@/lib/form-state";
-import { assignRequest } from "@/lib/console/assign";
-import { addInternalNote, sendMessageToRequester } from "@/lib/console/notes";
-import { recordIdentityCheck, requestClearerCopy } from "@/lib/identity/identity-check";
+import { formInput } from "@/lib/form-input";
+import { assignRequest, assignRequestSchema } from "@/lib/console/assign";
+import {
+  addInternalNote,
+  addInternalNoteSchema,
+  sendMessageToRequester,
+  sendMessageToRequesterSchema,
+} from "@/lib/console/notes";
+import {
+  recordIdentityCheck,
+  recordIdentityCheckSchema,
+  requestClearerCopy,
+  requestClearerCopySchema,
+} from "@/lib/identity/identity-check";
 import { waiveFee } from "@/lib/fees/waive-refund";
-import { completeTask } from "@/lib/tasks/complete-task";
-import { closeRequestIfComplete } from "@/lib/tasks/close-request";
+import { waiveFeeSchema } from "@/lib/fees/fee-schemas";
+import { completeTask, completeTaskSchema } from "@/lib/tasks/complete-task";
+import { closeRequestIfComplete, closeRequestSchema } from "@/lib/tasks/close-request";
 import { optional, runRequestAction, uploadsOf, versionOf } from "./action-helpers";
 
 export async function assignAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runRequestAction(formData, async (actor, v) => {
     const assigneeId = v.takeIt ? (actor?.id ?? null) : (optional(v.assigneeId) ?? null);
-    await assignRequest({ actor, input: { requestId: v.requestId ?? "", version: versionOf(v), assigneeId } });
+    await assignRequest({
+      actor,
+      input: { ...formInput(assignRequestSchema, formData), version: versionOf(v), assigneeId },
+    });
   });
 }
 
@@ -19,38 +34,24 @@ export async function identityCheckAction(_prev: FormState, formData: FormData):
   return runRequestAction(formData, async (actor, v) => {
     await recordIdentityCheck({
       actor,
-      input: {
-        requestId: v.requestId ?? "",
-        version: versionOf(v),
-        holder: v.holder === "AGENT" ? "AGENT" : "SUBJECT",
-        result: v.result as "VERIFIED" | "FAILED",
-        matchedRecord: optional(v.matchedRecord),
-        matchedSystemId: optional(v.matchedSystemId),
-        reason: optional(v.reason),
-      },
+      // A forged holder or result fails the schema (errors.invalid on that field).
+      input: { ...formInput(recordIdentityCheckSchema, formData), version: versionOf(v) },
     });
   });
 }
 
 export async function clearerCopyAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runRequestAction(formData, async (actor, v) => {
-    const documentIds = formData.getAll("documentIds").filter((x): x is string => typeof x === "string");
     await requestClearerCopy({
       actor,
-      input: {
-        requestId: v.requestId ?? "",
-        version: versionOf(v),
-        message: v.message ?? "",
-        documentIds,
-        review: v.review === "UNMASKED" ? "UNMASKED" : "UNCLEAR",
-      },
+      input: { ...formInput(requestClearerCopySchema, formData, { lists: ["documentIds"] }), version: versionOf(v) },
     });
   });
 }
 
 export async function waiveFeeAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runRequestAction(formData, async (actor, v) => {
-    await waiveFee({ actor, input: { requestId: v.requestId ?? "", reason: v.reason ?? "" } });
+  return runRequestAction(formData, async (actor) => {
+    await waiveFee({ actor, input: formInput(waiveFeeSchema, formData) });
   });
 }
 
@@ -58,7 +59,7 @@ export async function completeTaskAction(_prev: FormState, formData: FormData): 
   return runRequestAction(formData, async (actor, v) => {
     const r = await completeTask({
       actor,
-      input: { taskId: v.taskId ?? "", version: versionOf(v), status: v.status as "DONE", note: v.note ?? "" },
+      input: { ...formInput(completeTaskSchema, formData), version: versionOf(v) },
     });
     return { data: { closed: r.requestClosed ? "1" : "" } };
   });
@@ -66,19 +67,21 @@ export async function completeTaskAction(_prev: FormState, formData: FormData): 
 
 export async function closeRequestAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runRequestAction(formData, async (actor, v) => {
-    await closeRequestIfComplete({ actor, input: { requestId: v.requestId ?? "", version: versionOf(v) } });
+    await closeRequestIfComplete({
+      actor,
+      input: { ...formInput(closeRequestSchema, formData), version: versionOf(v) },
+    });
   });
 }
 
 export async function sendMessageAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runRequestAction(
     formData,
-    async (actor, v) => {
+    async (actor) => {
       await sendMessageToRequester({
         actor,
         input: {
-          requestId: v.requestId ?? "",
-          body: v.body ?? "",
+          ...formInput(sendMessageToRequesterSchema, formData),
           attachments: await uploadsOf(formData, "attachments"),
         },
       });
@@ -91,7 +94,7 @@ export async function sendMessageAction(_prev: FormState, formData: FormData): P
 }
 
 export async function addNoteAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runRequestAction(formData, async (actor, v) => {
-    await addInternalNote({ actor, input: { requestId: v.requestId ?? "", body: v.body ?? "" } });
+  return runRequestAction(formData, async (actor) => {
+    await addInternalNote({ actor, input: formInput(addInternalNoteSchema, formData) });
   });
 }

@@ -2,7 +2,8 @@
 import type { FormState } from "@/lib/form-state";
 import { AppError } from "@/lib/errors";
 import { startCollection } from "@/lib/connected/start-collection";
-import { addExclusion, removeExclusion, type AddExclusionInput } from "@/lib/connected/exclusions";
+import { addExclusion, addExclusionSchema, removeExclusion, removeExclusionSchema } from "@/lib/connected/exclusions";
+import { formInput } from "@/lib/form-input";
 import { decideFromCollection } from "@/lib/connected/decide-from-collection";
 import { attachCollectionPackage } from "@/lib/connected/attach-collection-package";
 import { planChange } from "@/lib/connected/plan-change";
@@ -45,17 +46,9 @@ export async function collectAction(_prev: FormState, formData: FormData): Promi
 export async function exclusionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runRequestAction(formData, async (actor, v) => {
     if (v.intent === "remove")
-      return void (await removeExclusion({ actor, input: { exclusionId: v.exclusionId ?? "" } }));
-    await addExclusion({
-      actor,
-      input: {
-        collectionId: v.collectionId ?? "",
-        table: v.table ?? "",
-        rowKey: rowKeyOf(v.rowKey),
-        column: v.column || undefined,
-        ground: v.ground as AddExclusionInput["ground"],
-      },
-    });
+      return void (await removeExclusion({ actor, input: formInput(removeExclusionSchema, formData) }));
+    // The ground as posted: the schema refuses one that is not an Art 6.1 ground.
+    await addExclusion({ actor, input: { ...formInput(addExclusionSchema, formData), rowKey: rowKeyOf(v.rowKey) } });
   });
 }
 

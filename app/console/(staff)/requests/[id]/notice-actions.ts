@@ -1,14 +1,19 @@
 "use server";
 import type { FormState } from "@/lib/form-state";
-import { type consoleNoticeKinds, previewNotice, recordNoticePosting, sendNotice } from "@/lib/notices/send-notice";
-import { optional, runRequestAction } from "./action-helpers";
-
-type Kind = (typeof consoleNoticeKinds)[number];
+import { formInput } from "@/lib/form-input";
+import {
+  previewNotice,
+  sendNoticeSchema,
+  recordNoticePosting,
+  recordNoticePostingSchema,
+  sendNotice,
+} from "@/lib/notices/send-notice";
+import { runRequestAction } from "./action-helpers";
 
 /** intent=preview returns the text (nothing written); intent=send sends exactly that kind and message. */
 export async function noticeAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runRequestAction(formData, async (actor, v) => {
-    const input = { requestId: v.requestId ?? "", kind: v.kind as Kind, message: optional(v.message) };
+    const input = formInput(sendNoticeSchema, formData);
     if (v.intent === "send") {
       await sendNotice({ actor, input });
       return { message: "sent" };
@@ -22,10 +27,10 @@ export async function noticeAction(_prev: FormState, formData: FormData): Promis
 }
 
 export async function noticePostingAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runRequestAction(formData, async (actor, v) => {
+  return runRequestAction(formData, async (actor) => {
     await recordNoticePosting({
       actor,
-      input: { noticeId: v.noticeId ?? "", postedOn: v.postedOn ?? "", trackingNumber: optional(v.trackingNumber) },
+      input: formInput(recordNoticePostingSchema, formData),
     });
   });
 }

@@ -3,7 +3,13 @@ import { redirect } from "next/navigation";
 import type { RequestType } from "@/lib/generated/prisma/enums";
 import { staffActor } from "@/lib/server/current-staff";
 import { formStateFromError, formValues, type FormState } from "@/lib/form-state";
-import { createOfflineRequest, type CreateOfflineRequestInput } from "@/lib/console/create-offline-request";
+import {
+  createOfflineRequest,
+  createOfflineRequestSchema,
+  type CreateOfflineRequestInput,
+} from "@/lib/console/create-offline-request";
+import { scanSchema } from "@/lib/console/offline-request-schema";
+import { formInput } from "@/lib/form-input";
 import { detailsSchemas, WIZARD_REQUEST_TYPES } from "@/lib/requests/request-schemas";
 import { inquiryDetailsSchema } from "@/lib/requests/stored-details";
 import { fieldErrorsOf } from "@/lib/validation";
@@ -90,43 +96,19 @@ export async function createOfflineRequestAction(_prev: FormState, fd: FormData)
       fileName: file.name || "scan",
       content: Buffer.from(await file.arrayBuffer()),
       mimeType: file.type || undefined,
-      kind: v[`documents.${i}.kind`] as "OTHER_ID",
-      holder: v[`documents.${i}.holder`] === "AGENT" ? "AGENT" : "SUBJECT",
-      issuedOn: blankToUndefined(v[`documents.${i}.issuedOn`]),
+      // kind, holder, issuedOn as posted: a forged holder fails the schema, it is not read as SUBJECT.
+      ...formInput(scanSchema.pick({ kind: true, holder: true, issuedOn: true }), fd, { prefix: `documents.${i}.` }),
     });
   }
-  const top = (k: string) => blankToUndefined(v[k]);
   let requestId: string;
   const details = detailsFor(v.type ?? "", fd, v);
   try {
     const created = await createOfflineRequest({
       actor: await staffActor(),
       input: {
-        type: v.type as RequestType,
-        channel: v.channel as "POST",
-        arrivedOn: v.arrivedOn ?? "",
-        locale: v.locale === "en" ? "en" : "ja",
-        requesterKind: (top("requesterKind") ?? "SELF") as "SELF",
-        subjectName: v.subjectName ?? "",
-        subjectNameKana: top("subjectNameKana"),
-        subjectBirthDate: top("subjectBirthDate"),
-        country: top("country") as "JP" | undefined,
-        postalCode: top("postalCode"),
-        prefecture: top("prefecture"),
-        city: top("city"),
-        addressLine: top("addressLine"),
-        email: top("email"),
-        phone: top("phone"),
-        customerId: top("customerId"),
-        relationship: top("relationship") as "SERVICE_USER" | undefined,
-        agentName: top("agentName"),
-        agentNameKana: top("agentNameKana"),
-        agentEmail: top("agentEmail"),
-        agentPhone: top("agentPhone"),
-        agentAddress: top("agentAddress"),
+        ...formInput(createOfflineRequestSchema, fd),
         details,
         documents,
-        note: top("note"),
         assignToMe: v.assignToMe === "on",
       },
     });
