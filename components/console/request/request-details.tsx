@@ -3,6 +3,7 @@ import { formatAddress, livesAbroad } from "@/lib/requests/format-address";
 import type { RequestDetail } from "@/lib/console/request-detail";
 import { documentsByPostOf, parseStoredDetails, type StoredDetails } from "@/lib/requests/stored-details";
 import { Facts } from "./facts";
+import { DataTable } from "@/components/ui/data-table";
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
@@ -108,34 +109,16 @@ export async function RequestDetails({ r }: { r: RequestDetail }) {
           <>
             <Facts items={typeFacts(stored, t, rq)} columns={1} />
             {stored.type === "CORRECTION" ? (
-              <div className="mt-3 overflow-x-auto" role="region" aria-label={t("items")} tabIndex={0}>
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">{t("items")}</caption>
-                  <thead className="bg-stone-100">
-                    <tr>
-                      <th scope="col" className="p-2">
-                        {t("itemCategory")}
-                      </th>
-                      <th scope="col" className="p-2">
-                        {t("current")}
-                      </th>
-                      <th scope="col" className="p-2">
-                        {t("corrected")}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {stored.details.items.map((item, i) => (
-                      <tr key={i} className="border-t border-stone-200 align-top">
-                        <td className="p-2">
-                          ({item.category}) {rq(`categories.${item.category}`)}
-                        </td>
-                        <td className="p-2">{item.current ?? t("none")}</td>
-                        <td className="p-2">{item.corrected ?? t("none")}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+              <div className="mt-3">
+                <DataTable
+                  caption={t("items")}
+                  head={[t("itemCategory"), t("current"), t("corrected")]}
+                  rows={stored.details.items.map((item) => [
+                    `(${item.category}) ${rq(`categories.${item.category}`)}`,
+                    item.current ?? t("none"),
+                    item.corrected ?? t("none"),
+                  ])}
+                />
               </div>
             ) : null}
           </>

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { WebhookDeliveryRow } from "@/lib/integrations/webhook-deliveries";
 import { Badge } from "@/components/ui/alert";
 import { RedeliverForm } from "./integration-forms";
+import { DataTable } from "@/components/ui/data-table";
 
 const tone = { PENDING: "warning", RUNNING: "info", DONE: "success", FAILED: "danger" } as const;
 
@@ -20,86 +21,66 @@ export async function DeliveryLog({
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "short", timeStyle: "medium" }) : "—");
   if (!rows.length) return <p className="text-muted">{t("deliveries.empty")}</p>;
   return (
-    <div
-      role="region"
-      aria-labelledby={titleId}
-      tabIndex={0}
-      className="overflow-x-auto rounded-md border border-stone-300 bg-white"
-    >
-      <table className="w-full min-w-[52rem] text-left text-sm" data-testid="delivery-log">
-        <caption className="sr-only">{t("deliveries.caption")}</caption>
-        <thead className="bg-stone-50">
-          <tr>
-            <th scope="col" className="p-2">
-              {t("deliveries.created")}
-            </th>
-            {systemNames ? (
-              <th scope="col" className="p-2">
-                {t("deliveries.system")}
-              </th>
-            ) : null}
-            <th scope="col" className="p-2">
-              {t("deliveries.event")}
-            </th>
-            <th scope="col" className="p-2">
-              {t("deliveries.reference")}
-            </th>
-            <th scope="col" className="p-2">
-              {t("deliveries.status")}
-            </th>
-            <th scope="col" className="p-2 text-right">
-              {t("deliveries.attempts")}
-            </th>
-            <th scope="col" className="p-2">
-              {t("deliveries.lastStatus")}
-            </th>
-            <th scope="col" className="p-2">
-              {t("deliveries.delivered")}
-            </th>
-            <th scope="col" className="p-2">
-              {t("deliveries.actions")}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-stone-200">
-          {rows.map((d) => {
-            const event = t.has(`events.${d.event}`) ? t(`events.${d.event}`) : d.event;
-            return (
-              <tr key={d.id}>
-                <td className="p-2 whitespace-nowrap">{when(d.createdAt)}</td>
-                {systemNames ? <td className="p-2">{systemNames[d.systemId] ?? "—"}</td> : null}
-                <th scope="row" className="p-2 font-normal">
-                  {event}
-                  <span className="block font-mono text-xs text-muted">{d.eventId}</span>
-                </th>
-                <td className="p-2 font-mono whitespace-nowrap">{d.requestReference ?? "—"}</td>
-                <td className="p-2">
-                  <Badge tone={tone[d.status]}>{t(`deliveries.statuses.${d.status}`)}</Badge>
-                </td>
-                <td className="p-2 text-right tabular-nums">{d.attempts}</td>
-                <td className="p-2">
-                  {d.lastStatusCode ?? "—"}
-                  {d.lastError ? (
-                    <span className="block text-xs text-danger">
-                      {t("deliveries.lastError")}: {d.lastError}
-                    </span>
-                  ) : null}
-                </td>
-                <td className="p-2 whitespace-nowrap">{when(d.deliveredAt)}</td>
-                <td className="p-2">
-                  {d.status === "FAILED" ? (
-                    <RedeliverForm
-                      deliveryId={d.id}
-                      systemId={d.systemId}
-                      label={t("deliveries.redeliverFor", { event, reference: d.requestReference ?? d.eventId })}
-                    />
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t("deliveries.caption")}
+      labelledBy={titleId}
+      framed
+      minWidth="min-w-[52rem]"
+      tableTestId="delivery-log"
+      head={[
+        t("deliveries.created"),
+        ...(systemNames ? [t("deliveries.system")] : []),
+        t("deliveries.event"),
+        t("deliveries.reference"),
+        t("deliveries.status"),
+        t("deliveries.attempts"),
+        t("deliveries.lastStatus"),
+        t("deliveries.delivered"),
+        t("deliveries.actions"),
+      ]}
+      rowHeader={systemNames ? 2 : 1}
+      rows={rows.map((d) => {
+        const event = t.has(`events.${d.event}`) ? t(`events.${d.event}`) : d.event;
+        return {
+          key: d.id,
+          cells: [
+            <span key="created" className="whitespace-nowrap">
+              {when(d.createdAt)}
+            </span>,
+            ...(systemNames ? [systemNames[d.systemId] ?? "—"] : []),
+            <span key="event">
+              {event}
+              <span className="block font-mono text-xs text-muted">{d.eventId}</span>
+            </span>,
+            <span key="ref" className="font-mono whitespace-nowrap">
+              {d.requestReference ?? "—"}
+            </span>,
+            <Badge key="status" tone={tone[d.status]}>
+              {t(`deliveries.statuses.${d.status}`)}
+            </Badge>,
+            d.attempts,
+            <span key="last">
+              {d.lastStatusCode ?? "—"}
+              {d.lastError ? (
+                <span className="block text-xs text-danger">
+                  {t("deliveries.lastError")}: {d.lastError}
+                </span>
+              ) : null}
+            </span>,
+            <span key="delivered" className="whitespace-nowrap">
+              {when(d.deliveredAt)}
+            </span>,
+            d.status === "FAILED" ? (
+              <RedeliverForm
+                key="redeliver"
+                deliveryId={d.id}
+                systemId={d.systemId}
+                label={t("deliveries.redeliverFor", { event, reference: d.requestReference ?? d.eventId })}
+              />
+            ) : null,
+          ],
+        };
+      })}
+    />
   );
 }

@@ -11,6 +11,7 @@ import { getSetting } from "@/lib/settings/get-settings";
 import { buttonClass } from "@/components/ui/button-class";
 import { clearMailFilterAction, filterMailAction } from "./mail-filter";
 import { Badge, PageHeader } from "@/components/ui/alert";
+import { DataTable } from "@/components/ui/data-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("mail"))("viewerTitle") };
@@ -84,46 +85,30 @@ export default async function MailViewerPage({ searchParams }: { searchParams: P
       {rows.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-md border border-stone-300 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-stone-100">
-              <tr>
-                <th scope="col" className="p-2">
-                  {t("sentAt")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("to")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("subject")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("status")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((m) => (
-                <tr key={m.id} className="border-t border-stone-200" data-testid="mail-row">
-                  <td className="p-2 whitespace-nowrap">
-                    {format.dateTime(m.createdAt, { dateStyle: "short", timeStyle: "short" })}
-                  </td>
-                  <td className="p-2 break-all">{m.toAddress}</td>
-                  <td className="p-2">
-                    <Link href={`/console/mail/${m.id}`} className="text-brand-700 underline">
-                      {m.subject}
-                    </Link>
-                  </td>
-                  <td className="p-2">
-                    <Badge tone={m.status === "SENT" ? "success" : m.status === "FAILED" ? "danger" : "warning"}>
-                      {t(`outbox.${m.status}`)}
-                    </Badge>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("viewerTitle")}
+          framed
+          head={[t("sentAt"), t("to"), t("subject"), t("status")]}
+          rowHeader={2}
+          rows={rows.map((m) => ({
+            key: m.id,
+            testId: "mail-row",
+            cells: [
+              <span key="at" className="whitespace-nowrap">
+                {format.dateTime(m.createdAt, { dateStyle: "short", timeStyle: "short" })}
+              </span>,
+              <span key="to" className="break-all">
+                {m.toAddress}
+              </span>,
+              <Link key="subject" href={`/console/mail/${m.id}`} className="text-brand-700 underline">
+                {m.subject}
+              </Link>,
+              <Badge key="status" tone={m.status === "SENT" ? "success" : m.status === "FAILED" ? "danger" : "warning"}>
+                {t(`outbox.${m.status}`)}
+              </Badge>,
+            ],
+          }))}
+        />
       )}
       <nav className="mt-4 flex flex-wrap items-center gap-4" aria-label={t("pagination")}>
         {page > 1 ? (

@@ -1,4 +1,5 @@
 import type { ErrorCode, FieldErrors } from "@/lib/errors";
+import { DataTable } from "@/components/ui/data-table";
 
 export type ProvisionRow = {
   id: string;
@@ -35,53 +36,43 @@ export type ProvisionTableLabels = {
 
 export function ProvisionTable({ rows, labels }: { rows: ProvisionRow[]; labels: ProvisionTableLabels }) {
   return (
-    <div
-      className="overflow-x-auto rounded-md border border-stone-300 bg-white"
-      role="region"
-      aria-label={labels.caption}
-      tabIndex={0}
-    >
-      <table className="w-full text-left text-sm" data-testid="provision-table">
-        <caption className="sr-only">{labels.caption}</caption>
-        <thead className="bg-stone-100">
-          <tr>
-            {(
-              [
-                "providedOn",
-                "subject",
-                "recipient",
-                "items",
-                "categories",
-                "basisHeading",
-                "consentDate",
-                "retainUntil",
-              ] as const
-            ).map((k) => (
-              <th key={k} scope="col" className="p-2 whitespace-nowrap">
-                {labels[k]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className="border-t border-stone-200 align-top" data-testid="provision-row">
-              <td className="p-2 whitespace-nowrap">{r.providedOn}</td>
-              <th scope="row" className="p-2 font-normal">
-                {r.subjectName}
-                {r.subjectNameKana ? <span className="block text-xs text-muted">{r.subjectNameKana}</span> : null}
-                {r.customerId ? <span className="block text-xs text-muted">{r.customerId}</span> : null}
-              </th>
-              <td className="p-2">{r.recipientName}</td>
-              <td className="p-2">{r.items}</td>
-              <td className="p-2">{r.categories.join(", ")}</td>
-              <td className="p-2">{labels.basis[r.basis] ?? r.basis}</td>
-              <td className="p-2 whitespace-nowrap">{r.consentDate ?? "—"}</td>
-              <td className="p-2 whitespace-nowrap">{r.retainUntil}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={labels.caption}
+      framed
+      tableTestId="provision-table"
+      head={(
+        [
+          "providedOn",
+          "subject",
+          "recipient",
+          "items",
+          "categories",
+          "basisHeading",
+          "consentDate",
+          "retainUntil",
+        ] as const
+      ).map((k) => labels[k])}
+      rowHeader={1}
+      rows={rows.map((r) => ({
+        key: r.id,
+        testId: "provision-row",
+        cells: [
+          <span key="on" className="whitespace-nowrap">
+            {r.providedOn}
+          </span>,
+          <span key="subject">
+            {r.subjectName}
+            {r.subjectNameKana ? <span className="block text-xs text-muted">{r.subjectNameKana}</span> : null}
+            {r.customerId ? <span className="block text-xs text-muted">{r.customerId}</span> : null}
+          </span>,
+          r.recipientName,
+          r.items,
+          r.categories.join(", "),
+          labels.basis[r.basis] ?? r.basis,
+          r.consentDate ?? "—",
+          r.retainUntil,
+        ],
+      }))}
+    />
   );
 }

@@ -9,6 +9,7 @@ import { listPolicyVersions } from "@/lib/settings/policy-versions";
 import type { SettingsKey } from "@/lib/settings/settings-schema";
 import { PageHeader } from "@/components/ui/alert";
 import { PolicyVersionForm, SettingsGroupForm } from "./settings-forms";
+import { DataTable } from "@/components/ui/data-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings"))("title") };
@@ -78,33 +79,19 @@ export default async function SettingsPage() {
           </h2>
           <p className="mb-4 text-sm text-muted">{t("policy.description")}</p>
           <h3 className="mb-2 font-semibold">{t("policy.versions")}</h3>
-          <div className="mb-6 overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="border-b border-stone-300">
-                  <th scope="col" className="p-1">
-                    {t("policy.version")}
-                  </th>
-                  <th scope="col" className="p-1">
-                    {t("policy.effectiveDate")}
-                  </th>
-                  <th scope="col" className="p-1">
-                    {t("policy.requests")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {versions.map((v) => (
-                  <tr key={v.id} className="border-b border-stone-100">
-                    <th scope="row" className="p-1 font-normal">
-                      {v.version}
-                    </th>
-                    <td className="p-1">{format.dateTime(v.effectiveDate, { dateStyle: "long", timeZone: "UTC" })}</td>
-                    <td className="p-1 tabular-nums">{v._count.requests}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <div className="mb-6">
+            <DataTable
+              caption={t("policy.versions")}
+              head={[t("policy.version"), t("policy.effectiveDate"), t("policy.requests")]}
+              rows={versions.map((v) => ({
+                key: v.id,
+                cells: [
+                  v.version,
+                  format.dateTime(v.effectiveDate, { dateStyle: "long", timeZone: "UTC" }),
+                  v._count.requests,
+                ],
+              }))}
+            />
           </div>
           <PolicyVersionForm />
         </section>

@@ -4,6 +4,7 @@ import { getConnectionView } from "@/lib/connected/connection-view";
 import { engineErrorKey } from "@/lib/connected/plan-change";
 import { Alert, Badge } from "@/components/ui/alert";
 import { CheckConnectionForm, ConnectionForm, MapForm } from "./connected-forms";
+import { DataTable } from "@/components/ui/data-table";
 
 /** The connected-database part of a data-map system: connection, dataset map, and the last check. */
 export async function ConnectedPanel({
@@ -94,68 +95,66 @@ export async function ConnectedPanel({
             </ul>
           ) : null}
           {check.check ? (
-            <div
-              role="region"
-              aria-label={t("check.caption")}
-              tabIndex={0}
-              className="overflow-x-auto rounded-md border border-stone-300 bg-white"
-            >
-              <table className="w-full min-w-[36rem] text-left text-sm">
-                <caption className="sr-only">{t("check.caption")}</caption>
-                <thead className="bg-stone-50">
-                  <tr>
-                    <th scope="col" className="p-2">
-                      {t("check.table")}
-                    </th>
-                    <th scope="col" className="p-2">
-                      {t("check.column")}
-                    </th>
-                    <th scope="col" className="p-2">
-                      {t("check.state")}
-                    </th>
-                    <th scope="col" className="p-2">
-                      {t("check.type")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-stone-200">
-                  {check.check.tables.flatMap((tb) => [
-                    <tr key={tb.table} className="bg-stone-50/50">
-                      <th scope="row" className="p-2 font-mono">
-                        {tb.table}
-                      </th>
-                      <td className="p-2">—</td>
-                      <td className="p-2">
-                        {tb.found ? (
-                          tb.reachable ? (
-                            <Badge tone="success">{t("check.found")}</Badge>
-                          ) : (
-                            <Badge tone="warning">{t("check.unreachable")}</Badge>
-                          )
-                        ) : (
-                          <Badge tone="danger">{t("check.missing")}</Badge>
-                        )}
-                      </td>
-                      <td className="p-2" />
-                    </tr>,
-                    ...tb.columns.map((c) => (
-                      <tr key={`${tb.table}.${c.name}`} data-testid="check-column" data-found={c.found ? "1" : "0"}>
-                        <td className="p-2 font-mono text-muted">{tb.table}</td>
-                        <td className="p-2 font-mono">{c.name}</td>
-                        <td className="p-2">
-                          {c.found ? (
-                            <Badge tone="success">{t("check.found")}</Badge>
-                          ) : (
-                            <Badge tone="danger">{t("check.missing")}</Badge>
-                          )}
-                        </td>
-                        <td className="p-2 font-mono">{c.dataType ?? ""}</td>
-                      </tr>
-                    )),
-                  ])}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t("check.caption")}
+              framed
+              minWidth="min-w-[36rem]"
+              head={[t("check.table"), t("check.column"), t("check.state"), t("check.type")]}
+              rows={check.check.tables.flatMap((tb) => [
+                {
+                  key: tb.table,
+                  group: true,
+                  cells: [
+                    <span key="table" className="font-mono">
+                      {tb.table}
+                    </span>,
+                    "—",
+                    tb.found ? (
+                      tb.reachable ? (
+                        <Badge key="state" tone="success">
+                          {t("check.found")}
+                        </Badge>
+                      ) : (
+                        <Badge key="state" tone="warning">
+                          {t("check.unreachable")}
+                        </Badge>
+                      )
+                    ) : (
+                      <Badge key="state" tone="danger">
+                        {t("check.missing")}
+                      </Badge>
+                    ),
+                    null,
+                  ],
+                },
+                ...tb.columns.map((c) => ({
+                  key: `${tb.table}.${c.name}`,
+                  testId: "check-column",
+                  data: { "data-found": c.found ? "1" : "0" },
+                  rowHeader: 1,
+                  cells: [
+                    <span key="table" className="font-mono text-muted">
+                      {tb.table}
+                    </span>,
+                    <span key="column" className="font-mono">
+                      {c.name}
+                    </span>,
+                    c.found ? (
+                      <Badge key="state" tone="success">
+                        {t("check.found")}
+                      </Badge>
+                    ) : (
+                      <Badge key="state" tone="danger">
+                        {t("check.missing")}
+                      </Badge>
+                    ),
+                    <span key="type" className="font-mono">
+                      {c.dataType ?? ""}
+                    </span>,
+                  ],
+                })),
+              ])}
+            />
           ) : null}
         </div>
       ) : null}

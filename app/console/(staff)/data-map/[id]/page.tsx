@@ -13,6 +13,7 @@ import { SystemActiveForm, SystemForm } from "../system-form";
 import { IssueTokenForm, RevokeTokenForm, WebhookForm } from "../integration-forms";
 import { DeliveryLog } from "../delivery-log";
 import { ConnectedPanel } from "./connected-panel";
+import { DataTable } from "@/components/ui/data-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("integrations"))("form.editTitle") };
@@ -89,68 +90,54 @@ export default async function SystemOfRecordPage({ params }: { params: Promise<{
           {tokens.length === 0 ? (
             <p className="mb-4 text-muted">{t("tokens.empty")}</p>
           ) : (
-            <div
-              role="region"
-              aria-label={t("tokens.caption")}
-              tabIndex={0}
-              className="mb-6 overflow-x-auto rounded-md border border-stone-300 bg-white"
-            >
-              <table className="w-full min-w-[44rem] text-left text-sm" data-testid="token-list">
-                <caption className="sr-only">{t("tokens.caption")}</caption>
-                <thead className="bg-stone-50">
-                  <tr>
-                    <th scope="col" className="p-2">
-                      {t("tokens.name")}
-                    </th>
-                    <th scope="col" className="p-2">
-                      {t("tokens.prefix")}
-                    </th>
-                    <th scope="col" className="p-2">
-                      {t("tokens.scopesCol")}
-                    </th>
-                    <th scope="col" className="p-2">
-                      {t("tokens.created")}
-                    </th>
-                    <th scope="col" className="p-2">
-                      {t("tokens.lastUsed")}
-                    </th>
-                    <th scope="col" className="p-2">
-                      {t("tokens.state")}
-                    </th>
-                    <th scope="col" className="p-2">
-                      {t("tokens.actions")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-stone-200">
-                  {tokens.map((k) => (
-                    <tr key={k.id}>
-                      <th scope="row" className="p-2 font-semibold">
-                        {k.name}
-                      </th>
-                      <td className="p-2 font-mono">{k.prefix}…</td>
-                      <td className="p-2">{k.scopes.join(", ")}</td>
-                      <td className="p-2 whitespace-nowrap">{when(k.createdAt)}</td>
-                      <td className="p-2 whitespace-nowrap">{k.lastUsedAt ? when(k.lastUsedAt) : t("tokens.never")}</td>
-                      <td className="p-2">
-                        {k.revokedAt ? (
-                          <Badge>{t("tokens.revoked", { at: when(k.revokedAt) })}</Badge>
-                        ) : (
-                          <Badge tone="success">{t("tokens.active")}</Badge>
-                        )}
-                      </td>
-                      <td className="p-2">
-                        <RevokeTokenForm
-                          tokenId={k.id}
-                          systemId={system.id}
-                          name={k.name}
-                          revoked={Boolean(k.revokedAt)}
-                        />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+            <div className="mb-6">
+              <DataTable
+                caption={t("tokens.caption")}
+                framed
+                minWidth="min-w-[44rem]"
+                tableTestId="token-list"
+                head={[
+                  t("tokens.name"),
+                  t("tokens.prefix"),
+                  t("tokens.scopesCol"),
+                  t("tokens.created"),
+                  t("tokens.lastUsed"),
+                  t("tokens.state"),
+                  t("tokens.actions"),
+                ]}
+                rows={tokens.map((k) => ({
+                  key: k.id,
+                  cells: [
+                    <span key="name" className="font-semibold">
+                      {k.name}
+                    </span>,
+                    <span key="prefix" className="font-mono">
+                      {k.prefix}…
+                    </span>,
+                    k.scopes.join(", "),
+                    <span key="created" className="whitespace-nowrap">
+                      {when(k.createdAt)}
+                    </span>,
+                    <span key="used" className="whitespace-nowrap">
+                      {k.lastUsedAt ? when(k.lastUsedAt) : t("tokens.never")}
+                    </span>,
+                    k.revokedAt ? (
+                      <Badge key="state">{t("tokens.revoked", { at: when(k.revokedAt) })}</Badge>
+                    ) : (
+                      <Badge key="state" tone="success">
+                        {t("tokens.active")}
+                      </Badge>
+                    ),
+                    <RevokeTokenForm
+                      key="revoke"
+                      tokenId={k.id}
+                      systemId={system.id}
+                      name={k.name}
+                      revoked={Boolean(k.revokedAt)}
+                    />,
+                  ],
+                }))}
+              />
             </div>
           )}
           <IssueTokenForm systemId={system.id} />

@@ -5,6 +5,7 @@ import { roleHas } from "@/lib/server/permissions";
 import type { ConnectedSystemView } from "@/lib/connected/connected-view";
 import { Alert, Badge } from "@/components/ui/alert";
 import { CorrectionPlanForm, ErasurePlanForm, PlanDecisionForm, type CorrectableField } from "./connected-forms";
+import { DataTable } from "@/components/ui/data-table";
 
 const stateTone = {
   PENDING_APPROVAL: "warning",
@@ -71,72 +72,37 @@ export async function ChangePlans({
             <Badge tone={stateTone[p.state]}>{t(`state.${p.state}`)}</Badge>
             <span className="text-sm">{t("total", { count: p.summary.totalRows })}</span>
           </p>
-          <div role="region" aria-label={t("countsCaption")} tabIndex={0} className="mt-1 overflow-x-auto">
-            <table className="w-full text-left text-sm" data-testid="plan-counts">
-              <caption className="sr-only">{t("countsCaption")}</caption>
-              <thead className="bg-stone-50">
-                <tr>
-                  <th scope="col" className="p-1">
-                    {t("table")}
-                  </th>
-                  <th scope="col" className="p-1">
-                    {t("action")}
-                  </th>
-                  <th scope="col" className="p-1">
-                    {t("columns")}
-                  </th>
-                  <th scope="col" className="p-1">
-                    {t("count")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.summary.tables.map((tb) => (
-                  <tr key={tb.table}>
-                    <th scope="row" className="p-1 font-mono font-normal">
-                      {tb.table}
-                    </th>
-                    <td className="p-1">
-                      {t(`actions.${tb.action === "delete" ? "delete" : tb.action === "flag" ? "flag" : "update"}`)}
-                    </td>
-                    <td className="p-1 font-mono">
-                      {tb.columns.map((c, i) => `${c} (${tb.strategies[i] ?? ""})`).join(", ")}
-                    </td>
-                    <td className="p-1">{tb.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <div className="mt-1">
+            <DataTable
+              caption={t("countsCaption")}
+              tableTestId="plan-counts"
+              head={[t("table"), t("action"), t("columns"), t("count")]}
+              rows={p.summary.tables.map((tb) => ({
+                key: tb.table,
+                cells: [
+                  <span key="table" className="font-mono">
+                    {tb.table}
+                  </span>,
+                  t(`actions.${tb.action === "delete" ? "delete" : tb.action === "flag" ? "flag" : "update"}`),
+                  <span key="columns" className="font-mono">
+                    {tb.columns.map((c, i) => `${c} (${tb.strategies[i] ?? ""})`).join(", ")}
+                  </span>,
+                  tb.count,
+                ],
+              }))}
+            />
           </div>
           {p.correction ? (
-            <div role="region" aria-label={t("beforeAfterCaption")} tabIndex={0} className="mt-2 overflow-x-auto">
-              <table className="w-full text-left text-sm" data-testid="plan-before-after">
-                <caption className="sr-only">{t("beforeAfterCaption")}</caption>
-                <thead className="bg-stone-50">
-                  <tr>
-                    <th scope="col" className="p-1">
-                      {t("row")}
-                    </th>
-                    <th scope="col" className="p-1">
-                      {t("before")}
-                    </th>
-                    <th scope="col" className="p-1">
-                      {t("after")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {p.correction.rows.map((row, i) => (
-                    <tr key={JSON.stringify(row.key)}>
-                      <th scope="row" className="p-1 font-normal">
-                        {p.correction?.table} #{i + 1}
-                      </th>
-                      <td className="p-1">{show(row.before)}</td>
-                      <td className="p-1">{show(row.after)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+            <div className="mt-2">
+              <DataTable
+                caption={t("beforeAfterCaption")}
+                tableTestId="plan-before-after"
+                head={[t("row"), t("before"), t("after")]}
+                rows={p.correction.rows.map((row, i) => ({
+                  key: JSON.stringify(row.key),
+                  cells: [`${p.correction?.table} #${i + 1}`, show(row.before), show(row.after)],
+                }))}
+              />
             </div>
           ) : null}
           {p.state === "FAILED" ? <Alert tone="danger">{p.failureReason ?? ""}</Alert> : null}

@@ -3,6 +3,7 @@ import type { Collection } from "@/lib/connected/engine";
 import type { ExclusionView } from "@/lib/connected/connected-view";
 import { Badge } from "@/components/ui/alert";
 import { ExclusionForm, RemoveExclusionForm } from "./connected-forms";
+import { DataTable } from "@/components/ui/data-table";
 
 // Rows shown per table on the page; the package always holds them all.
 const SHOWN_ROWS = 50;
@@ -57,50 +58,36 @@ export async function CollectedTables({
                   data-testid="collected-row"
                   data-excluded={wholeRow ? "1" : "0"}
                 >
-                  <div role="region" aria-label={rowLabel} tabIndex={0} className="overflow-x-auto">
-                    <table className="w-full text-left text-sm">
-                      <caption className="sr-only">{rowLabel}</caption>
-                      <thead>
-                        <tr className="bg-stone-50">
-                          <th scope="col" className="p-1">
-                            {t("section.category")}
-                          </th>
-                          <th scope="col" className="p-1">
-                            {t("section.field")}
-                          </th>
-                          <th scope="col" className="p-1">
-                            {t("section.value")}
-                          </th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {columns.map((col) => {
-                          const excluded = wholeRow ?? rowExclusions.find((x) => x.column === col.name);
-                          return (
-                            <tr key={col.name} data-testid="collected-field" data-column={col.name}>
-                              <td className="p-1 whitespace-nowrap">
-                                {t("section.categoryItem", { n: col.category })}
-                              </td>
-                              <th scope="row" className="p-1 font-normal">
-                                {label(col)}
-                              </th>
-                              <td className="p-1 break-all">
-                                {show(row.values[col.name])}
-                                {excluded ? (
-                                  <>
-                                    {" "}
-                                    <Badge tone="warning">
-                                      {t("exclusion.marked", { ground: t(`grounds.${excluded.ground}`) })}
-                                    </Badge>
-                                  </>
-                                ) : null}
-                              </td>
-                            </tr>
-                          );
-                        })}
-                      </tbody>
-                    </table>
-                  </div>
+                  <DataTable
+                    caption={rowLabel}
+                    head={[t("section.category"), t("section.field"), t("section.value")]}
+                    rowHeader={1}
+                    rows={columns.map((col) => {
+                      const excluded = wholeRow ?? rowExclusions.find((x) => x.column === col.name);
+                      return {
+                        key: col.name,
+                        testId: "collected-field",
+                        data: { "data-column": col.name },
+                        cells: [
+                          <span key="category" className="whitespace-nowrap">
+                            {t("section.categoryItem", { n: col.category })}
+                          </span>,
+                          label(col),
+                          <span key="value" className="break-all">
+                            {show(row.values[col.name])}
+                            {excluded ? (
+                              <>
+                                {" "}
+                                <Badge tone="warning">
+                                  {t("exclusion.marked", { ground: t(`grounds.${excluded.ground}`) })}
+                                </Badge>
+                              </>
+                            ) : null}
+                          </span>,
+                        ],
+                      };
+                    })}
+                  />
                   {rowExclusions.map((x) => (
                     <p key={x.id} className="mt-1 text-sm">
                       {t("exclusion.item", {
