@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { QueueRow } from "@/lib/console/queue";
 import { Badge } from "@/components/ui/alert";
@@ -13,16 +14,15 @@ export type SortLink = {
   nextLabel: string;
 };
 
-function SortHeader({ label, link }: { label: string; link: SortLink }) {
+/** A sortable column's header: a link to the other order (the header cell carries aria-sort). */
+function SortLinkHead({ label, link }: { label: string; link: SortLink }) {
   return (
-    <th scope="col" className="p-2 whitespace-nowrap" aria-sort={link.current ?? "none"}>
-      <Link href={link.href} className="text-brand-800 underline" aria-label={`${label}: ${link.nextLabel}`}>
-        {label}
-        <span aria-hidden="true">
-          {link.current === "ascending" ? " ▲" : link.current === "descending" ? " ▼" : " ↕"}
-        </span>
-      </Link>
-    </th>
+    <Link href={link.href} className="text-brand-800 underline" aria-label={`${label}: ${link.nextLabel}`}>
+      {label}
+      <span aria-hidden="true">
+        {link.current === "ascending" ? " ▲" : link.current === "descending" ? " ▼" : " ↕"}
+      </span>
+    </Link>
   );
 }
 
@@ -94,110 +94,93 @@ export async function QueueTable({
           </li>
         ))}
       </ul>
-      <div
-        className="hidden overflow-x-auto rounded-md border border-stone-300 bg-white md:block"
-        role="region"
-        aria-label={caption}
-        tabIndex={0}
-      >
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{caption}</caption>
-          <thead className="bg-stone-100">
-            <tr>
-              <SortHeader label={t("reference")} link={sortLinks.reference} />
-              <SortHeader label={t("due")} link={sortLinks.dueAt} />
-              <th scope="col" className="p-2">
-                {t("subject")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("type")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("status")}
-              </th>
-              <th scope="col" className="p-2 whitespace-nowrap">
-                {t("appi")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("identity")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("fee")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("assignee")}
-              </th>
-              <SortHeader label={t("arrived")} link={sortLinks.arrivedAt} />
-              <th scope="col" className="p-2">
-                {t("channel")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr
-                key={r.id}
-                className="border-t border-stone-200 align-top"
-                data-testid="queue-row"
-                data-reference={r.reference}
-              >
-                <th scope="row" className="p-2 font-normal whitespace-nowrap">
-                  <Link href={`/console/requests/${r.id}`} className="font-semibold text-brand-700 underline">
-                    {r.reference}
-                  </Link>
-                </th>
-                <td className="p-2 whitespace-nowrap">
-                  <span className="block">{day(r.dueAt)}</span>
-                  <DeadlineBadge
-                    status={r.deadlineStatus}
-                    label={d(r.deadlineStatus, { days: Math.abs(r.daysLeft) })}
-                  />
-                </td>
-                <td className="min-w-32 p-2">
-                  <span className="block">{r.subjectName}</span>
-                  {r.subjectNameKana ? <span className="block text-xs text-muted">{r.subjectNameKana}</span> : null}
-                </td>
-                <td className="p-2 whitespace-nowrap">{l(`type.${r.type}`)}</td>
-                <td className="p-2 whitespace-nowrap">{l(`status.${r.status}`)}</td>
-                <td className="p-2 whitespace-nowrap">{day(r.appiSuitDate)}</td>
-                <td className="p-2">
-                  <Badge
-                    tone={
-                      r.identity === "VERIFIED"
-                        ? "success"
-                        : r.identity === "FAILED"
-                          ? "danger"
-                          : r.identity === "PENDING"
-                            ? "warning"
-                            : "neutral"
-                    }
-                  >
-                    {l(`identity.${r.identity}`)}
-                  </Badge>
-                </td>
-                <td className="p-2">
-                  <Badge
-                    tone={
-                      r.fee === "AWAITING_PAYMENT"
+      <DataTable
+        caption={caption}
+        framed
+        className="hidden md:block"
+        head={[
+          <SortLinkHead key="reference" label={t("reference")} link={sortLinks.reference} />,
+          <SortLinkHead key="due" label={t("due")} link={sortLinks.dueAt} />,
+          t("subject"),
+          t("type"),
+          t("status"),
+          t("appi"),
+          t("identity"),
+          t("fee"),
+          t("assignee"),
+          <SortLinkHead key="arrived" label={t("arrived")} link={sortLinks.arrivedAt} />,
+          t("channel"),
+        ]}
+        sort={{
+          0: sortLinks.reference.current ?? "none",
+          1: sortLinks.dueAt.current ?? "none",
+          9: sortLinks.arrivedAt.current ?? "none",
+        }}
+        rows={rows.map((r) => ({
+          key: r.id,
+          testId: "queue-row",
+          data: { "data-reference": r.reference },
+          cells: [
+            <Link key="reference" href={`/console/requests/${r.id}`} className="font-semibold text-brand-700 underline">
+              {r.reference}
+            </Link>,
+            <span key="c0" className="whitespace-nowrap">
+              <span className="block">{day(r.dueAt)}</span>
+              <DeadlineBadge status={r.deadlineStatus} label={d(r.deadlineStatus, { days: Math.abs(r.daysLeft) })} />
+            </span>,
+            <span key="c1" className="block min-w-32">
+              <span className="block">{r.subjectName}</span>
+              {r.subjectNameKana ? <span className="block text-xs text-muted">{r.subjectNameKana}</span> : null}
+            </span>,
+            <span key="c2" className="whitespace-nowrap">
+              {l(`type.${r.type}`)}
+            </span>,
+            <span key="c3" className="whitespace-nowrap">
+              {l(`status.${r.status}`)}
+            </span>,
+            <span key="c4" className="whitespace-nowrap">
+              {day(r.appiSuitDate)}
+            </span>,
+            <span key="c5">
+              <Badge
+                tone={
+                  r.identity === "VERIFIED"
+                    ? "success"
+                    : r.identity === "FAILED"
+                      ? "danger"
+                      : r.identity === "PENDING"
                         ? "warning"
-                        : r.fee === "PAID" || r.fee === "WAIVED"
-                          ? "success"
-                          : "neutral"
-                    }
-                  >
-                    {l(`fee.${r.fee}`)}
-                  </Badge>
-                </td>
-                <td className="p-2 whitespace-nowrap">
-                  {r.assignee?.name ?? <span className="text-muted">{t("unassigned")}</span>}
-                </td>
-                <td className="p-2 whitespace-nowrap">{day(r.arrivedAt)}</td>
-                <td className="p-2 whitespace-nowrap">{l(`channel.${r.channel}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                        : "neutral"
+                }
+              >
+                {l(`identity.${r.identity}`)}
+              </Badge>
+            </span>,
+            <span key="c6">
+              <Badge
+                tone={
+                  r.fee === "AWAITING_PAYMENT"
+                    ? "warning"
+                    : r.fee === "PAID" || r.fee === "WAIVED"
+                      ? "success"
+                      : "neutral"
+                }
+              >
+                {l(`fee.${r.fee}`)}
+              </Badge>
+            </span>,
+            <span key="c7" className="whitespace-nowrap">
+              {r.assignee?.name ?? <span className="text-muted">{t("unassigned")}</span>}
+            </span>,
+            <span key="c8" className="whitespace-nowrap">
+              {day(r.arrivedAt)}
+            </span>,
+            <span key="c9" className="whitespace-nowrap">
+              {l(`channel.${r.channel}`)}
+            </span>,
+          ],
+        }))}
+      />
     </>
   );
 }

@@ -28,6 +28,8 @@ export function DataTable({
   rowHeader = 0,
   minWidth,
   framed = false,
+  sort = {},
+  className = "",
 }: {
   caption: string;
   head: ReactNode[];
@@ -44,10 +46,14 @@ export function DataTable({
   minWidth?: `min-w-[${string}]`;
   /** A bordered white box, for tables that stand on the page's grey background. */
   framed?: boolean;
+  /** aria-sort of the sortable columns, by column index (their header holds the sort link). */
+  sort?: Record<number, "ascending" | "descending" | "none">;
+  /** More classes for the box (e.g. shown from a breakpoint up). */
+  className?: string;
 }) {
   return (
     <div
-      className={`overflow-x-auto ${framed ? "rounded-md border border-stone-300 bg-white" : ""}`}
+      className={`overflow-x-auto ${framed ? "rounded-md border border-stone-300 bg-white" : ""} ${className}`}
       data-testid={testId}
       role="region"
       aria-label={labelledBy ? undefined : caption}
@@ -59,7 +65,7 @@ export function DataTable({
         <thead>
           <tr className="border-b border-stone-300">
             {head.map((h, i) => (
-              <th key={i} scope="col" className="p-2 whitespace-nowrap">
+              <th key={i} scope="col" className="p-2 whitespace-nowrap" aria-sort={sort[i]}>
                 {h}
               </th>
             ))}
