@@ -6,16 +6,22 @@ import { addPackageFile, removePackageFile } from "@/lib/packages/package-files"
 import { attachProvisionRecords } from "@/lib/packages/provision-records";
 import { publishPackage, recordPosting } from "@/lib/packages/publish-package";
 import { previewNotice } from "@/lib/notices/send-notice";
-import { optional, runRequestAction, uploadsOf, versionOf } from "./action-helpers";
-
-const methods = ["ELECTRONIC", "POST", "OTHER"] as const;
-const deliveryOf = (v: string | undefined) => methods.find((m) => m === v);
+import { formInput } from "@/lib/form-input";
+import {
+  attachProvisionRecordsSchema,
+  createOrUpdatePackageSchema,
+  publishPackageSchema,
+  recordPostingSchema,
+  removePackageFileSchema,
+} from "@/lib/packages/package-schemas";
+import { runRequestAction, uploadsOf, versionOf } from "./action-helpers";
 
 export async function savePackageAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runRequestAction(formData, async (actor, v) => {
     await createOrUpdatePackage({
       actor,
-      input: { requestId: v.requestId ?? "", version: versionOf(v), deliveryMethod: deliveryOf(v.deliveryMethod) },
+      // A delivery method no option offers fails the schema; before, it was dropped silently.
+      input: { ...formInput(createOrUpdatePackageSchema, formData), version: versionOf(v) },
     });
   });
 }
@@ -32,14 +38,17 @@ export async function removePackageFileAction(_prev: FormState, formData: FormDa
   return runRequestAction(formData, async (actor, v) => {
     await removePackageFile({
       actor,
-      input: { requestId: v.requestId ?? "", version: versionOf(v), fileId: v.fileId ?? "" },
+      input: { ...formInput(removePackageFileSchema, formData), version: versionOf(v) },
     });
   });
 }
 
 export async function attachProvisionsAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runRequestAction(formData, async (actor, v) => {
-    const r = await attachProvisionRecords({ actor, input: { requestId: v.requestId ?? "", version: versionOf(v) } });
+    const r = await attachProvisionRecords({
+      actor,
+      input: { ...formInput(attachProvisionRecordsSchema, formData), version: versionOf(v) },
+    });
     return { data: { records: String(r.records) } };
   });
 }
@@ -51,7 +60,10 @@ export async function publishAction(_prev: FormState, formData: FormData): Promi
       const n = await previewNotice({ actor, input: { requestId: v.requestId ?? "", kind: "PACKAGE_PUBLISHED" } });
       return { message: "preview", data: { subject: n.subject, body: n.bodyText } };
     }
-    const r = await publishPackage({ actor, input: { requestId: v.requestId ?? "", version: versionOf(v) } });
+    const r = await publishPackage({
+      actor,
+      input: { ...formInput(publishPackageSchema, formData), version: versionOf(v) },
+    });
     return { message: r.closed ? "closed" : "published" };
   });
 }
@@ -60,12 +72,7 @@ export async function recordPostingAction(_prev: FormState, formData: FormData):
   return runRequestAction(formData, async (actor, v) => {
     await recordPosting({
       actor,
-      input: {
-        requestId: v.requestId ?? "",
-        version: versionOf(v),
-        postedOn: v.postedOn ?? "",
-        trackingNumber: optional(v.trackingNumber),
-      },
+      input: { ...formInput(recordPostingSchema, formData), version: versionOf(v) },
     });
   });
 }
