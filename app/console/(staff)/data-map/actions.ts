@@ -2,11 +2,17 @@
 import { revalidatePath } from "next/cache";
 import { staffActor } from "@/lib/server/current-staff";
 import { formStateFromError, formValues, type FormState } from "@/lib/form-state";
+import { formInput } from "@/lib/form-input";
 import { saveSystemOfRecord } from "@/lib/integrations/data-map-overview";
-import { setSystemOfRecordActive } from "@/lib/tasks/data-map";
-import { issueApiToken, revokeApiToken } from "@/lib/integrations/api-tokens";
+import { setSystemOfRecordActive, upsertSystemOfRecordSchema } from "@/lib/tasks/data-map";
+import {
+  issueApiToken,
+  issueApiTokenSchema,
+  revokeApiToken,
+  revokeApiTokenSchema,
+} from "@/lib/integrations/api-tokens";
 import { rotateWebhookSecret, setWebhookEndpoint } from "@/lib/integrations/webhook-endpoint";
-import { redeliverWebhook } from "@/lib/integrations/webhook-deliveries";
+import { redeliverWebhook, redeliverWebhookSchema } from "@/lib/integrations/webhook-deliveries";
 
 // Thin: each action finds the actor and calls the domain function, which checks the
 // permission itself. Tokens and secrets come back in the form state once and are
@@ -23,15 +29,8 @@ export async function saveSystemAction(_prev: FormState, formData: FormData): Pr
   try {
     const { id } = await saveSystemOfRecord({
       actor: await staffActor(),
-      input: {
-        id: values.id || undefined,
-        key: values.key ?? "",
-        nameJa: values.nameJa ?? "",
-        nameEn: values.nameEn ?? "",
-        owner: values.owner ?? "",
-        categories,
-        handling: values.handling as "MANUAL" | "API" | "CONNECTED",
-      },
+      // The handling as posted: one no option offers fails the schema.
+      input: { ...formInput(upsertSystemOfRecordSchema.omit({ webhookUrl: true }), formData), categories },
     });
     refresh(id);
     return { status: "ok", data: { id } };
@@ -77,11 +76,10 @@ export async function webhookAction(_prev: FormState, formData: FormData): Promi
 
 export async function issueTokenAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
-  const scopes = formData.getAll("scopes").map(String) as ("tasks:read" | "tasks:write")[];
   try {
     const { token } = await issueApiToken({
       actor: await staffActor(),
-      input: { systemId: values.systemId ?? "", name: values.name ?? "", scopes },
+      input: formInput(issueApiTokenSchema, formData, { lists: ["scopes"] }),
     });
     refresh(values.systemId);
     return { status: "ok", data: { token } };
@@ -92,7 +90,7 @@ export async function issueTokenAction(_prev: FormState, formData: FormData): Pr
 
 export async function revokeTokenAction(_prev: FormState, formData: FormData): Promise<FormState> {
   try {
-    await revokeApiToken({ actor: await staffActor(), input: { tokenId: String(formData.get("tokenId") ?? "") } });
+    await revokeApiToken({ actor: await staffActor(), input: formInput(revokeApiTokenSchema, formData) });
     refresh(String(formData.get("systemId") ?? ""));
     return { status: "ok" };
   } catch (err) {
@@ -104,7 +102,7 @@ export async function redeliverAction(_prev: FormState, formData: FormData): Pro
   try {
     await redeliverWebhook({
       actor: await staffActor(),
-      input: { deliveryId: String(formData.get("deliveryId") ?? "") },
+      input: formInput(redeliverWebhookSchema, formData),
     });
     refresh(String(formData.get("systemId") ?? ""));
     return { status: "ok" };
