@@ -6,7 +6,7 @@ import { formStateFromError, formValues, type FormState } from "@/lib/form-state
 import { isAppError, type FieldErrors } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { formInput } from "@/lib/form-input";
-import { recordPaymentSchema, refundPaymentSchema } from "@/lib/fees/fee-schemas";
+import { receiptIdSchema, recordPaymentSchema, refundPaymentSchema, waiveFeeSchema } from "@/lib/fees/fee-schemas";
 import { recordPayment } from "@/lib/fees/record-payment";
 import { importBankStatement } from "@/lib/fees/bank-statement";
 import { resolveBankLine } from "@/lib/fees/resolve-bank-line";
@@ -168,7 +168,7 @@ export async function waiveFeeAction(_prev: FormState, formData: FormData): Prom
   try {
     await waiveFee({
       actor: await staffActor(),
-      input: { requestId: values.requestId ?? "", reason: values.reason ?? "" },
+      input: formInput(waiveFeeSchema, formData),
     });
     refresh();
   } catch (err) {
@@ -180,7 +180,7 @@ export async function waiveFeeAction(_prev: FormState, formData: FormData): Prom
 export async function refundPaymentAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   const actor = await staffActor();
-  const input = { paymentId: values.paymentId ?? "", amount: yen(values.amount), reason: values.reason ?? "" };
+  const input = { ...formInput(refundPaymentSchema, formData), amount: yen(values.amount) };
   let result: string;
   try {
     // Money leaves: the admin ticks that they mean it, and the amount and reason must hold too.
@@ -206,7 +206,7 @@ export async function reissueReceiptAction(_prev: FormState, formData: FormData)
   try {
     const issued = await reissueReceipt({
       actor: await staffActor(),
-      input: { receiptId: String(formData.get("receiptId") ?? "") },
+      input: formInput(receiptIdSchema, formData),
     });
     refresh();
     return { status: "ok", data: { number: issued.number } };
