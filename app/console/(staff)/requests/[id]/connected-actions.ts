@@ -1,13 +1,13 @@
 "use server";
 import type { FormState } from "@/lib/form-state";
 import { AppError } from "@/lib/errors";
-import { startCollection } from "@/lib/connected/start-collection";
+import { startCollection, startCollectionSchema } from "@/lib/connected/start-collection";
 import { addExclusion, addExclusionSchema, removeExclusion, removeExclusionSchema } from "@/lib/connected/exclusions";
 import { formInput } from "@/lib/form-input";
 import { decideFromCollection } from "@/lib/connected/decide-from-collection";
 import { attachCollectionPackage } from "@/lib/connected/attach-collection-package";
 import { planChange } from "@/lib/connected/plan-change";
-import { approveChangePlan, executeChangePlan } from "@/lib/connected/run-change-plan";
+import { approveChangePlan, changePlanRefSchema, executeChangePlan } from "@/lib/connected/run-change-plan";
 import { runRequestAction, versionOf } from "./action-helpers";
 
 // The "Connected data" section's actions: thin wrappers over lib/connected.
@@ -34,10 +34,10 @@ function fieldOf(text: string | undefined): string[] {
 }
 
 export async function collectAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return runRequestAction(formData, async (actor, v) => {
+  return runRequestAction(formData, async (actor) => {
     const r = await startCollection({
       actor,
-      input: { requestId: v.requestId ?? "", systemId: v.systemId || undefined },
+      input: formInput(startCollectionSchema, formData),
     });
     return { data: { queued: String(r.queued) } };
   });
@@ -104,10 +104,10 @@ export async function planChangeAction(_prev: FormState, formData: FormData): Pr
 export async function planDecisionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return runRequestAction(formData, async (actor, v) => {
     if (v.intent === "execute") {
-      const r = await executeChangePlan({ actor, input: { planId: v.planId ?? "" } });
+      const r = await executeChangePlan({ actor, input: formInput(changePlanRefSchema, formData) });
       return { message: r.state === "EXECUTED" ? "executed" : "failed" };
     }
-    await approveChangePlan({ actor, input: { planId: v.planId ?? "" } });
+    await approveChangePlan({ actor, input: formInput(changePlanRefSchema, formData) });
     return { message: "approved" };
   });
 }
