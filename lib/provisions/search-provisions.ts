@@ -19,8 +19,9 @@ export async function searchProvisions(opts: { actor: Actor | null; input: Searc
   assertPermission(opts.actor, "read:provision-record");
   const q = parseInput(searchProvisionsSchema, opts.input, "provision search");
   const name = q.name?.replace(/[\s\u3000]+/g, "");
+  const now = opts.now ?? new Date();
   const where = {
-    retainUntil: { gte: opts.now ?? new Date() },
+    retainUntil: { gte: now },
     ...(q.customerId ? { customerId: q.customerId } : {}),
     ...(q.birthDate ? { subjectBirthDate: new Date(`${q.birthDate}T00:00:00Z`) } : {}),
   };
@@ -29,12 +30,11 @@ export async function searchProvisions(opts: { actor: Actor | null; input: Searc
   // strpos, not LIKE: the name is matched literally, as String.includes did.
   const hits = await prisma.$queryRaw<{ id: string }[]>`
     SELECT id FROM "ThirdPartyProvision"
-    WHERE "retainUntil" >= ${(where.retainUntil.gte as Date).toISOString().slice(0, 10)}::date
+    WHERE "retainUntil" >= ${now.toISOString().slice(0, 10)}::date
       ${q.customerId ? Prisma.sql`AND "customerId" = ${q.customerId}` : Prisma.empty}
       ${q.birthDate ? Prisma.sql`AND "subjectBirthDate" = ${q.birthDate}::date` : Prisma.empty}
       AND (strpos(translate("subjectName", ${SPACES}, ''), ${name}) > 0
            OR strpos(translate(coalesce("subjectNameKana", ''), ${SPACES}, ''), ${name}) > 0)
     ORDER BY "providedOn" DESC, id DESC LIMIT ${q.take}`;
-  const rows = await prisma.thirdPartyProvision.findMany({ where: { id: { in: hits.map((h) => h.id) } }, orderBy });
-  return rows;
+  return prisma.thirdPartyProvision.findMany({ where: { id: { in: hits.map((h) => h.id) } }, orderBy });
 }
