@@ -11,6 +11,8 @@ import zlib from "node:zlib";
 import pg from "pg";
 import { parseEnv, serverNodeOptions } from "@/lib/server/env";
 import { packageDownloadMemory, prepareLargePackage, storageThroughput, type LargePackage } from "./bench-storage";
+import { lighthouseBreakdown } from "./bench-lighthouse";
+import { consoleRows, explainConsolePages, seedConsoleRows, timeConsolePages } from "./bench-console";
 
 const root = process.cwd();
 const PORT = Number(process.env.BENCH_PORT || 3400);
@@ -311,6 +313,7 @@ type LighthouseRun = {
   accessibility: number;
   failing: string[];
   metrics: Record<string, string | undefined>;
+  breakdown: Record<string, unknown>;
 };
 
 async function lighthouseOnce(pathname: string): Promise<LighthouseRun> {
@@ -358,6 +361,7 @@ async function lighthouseOnce(pathname: string): Promise<LighthouseRun> {
       accessibility: Math.round((cats?.accessibility?.score ?? 0) * 100),
       failing,
       metrics,
+      breakdown: lighthouseBreakdown(lhr?.audits),
     };
   } finally {
     await chrome.kill();
@@ -376,7 +380,12 @@ async function lighthouseScores(pathname: string): Promise<{ performance: number
   const median = [...runs].sort((a, b) => a.performance - b.performance)[Math.floor(runs.length / 2)] as LighthouseRun;
   details[`lighthouse ${pathname}`] = {
     median,
-    runs: runs.map((r) => ({ performance: r.performance, accessibility: r.accessibility, ...r.metrics })),
+    runs: runs.map((r) => ({
+      performance: r.performance,
+      accessibility: r.accessibility,
+      ...r.metrics,
+      breakdown: r.breakdown,
+    })),
   };
   return { performance: median.performance, accessibility: median.accessibility };
 }
@@ -403,11 +412,16 @@ async function main(): Promise<void> {
   if (PARTS.has("queue")) {
     console.log("Queue: 1,000 requests …");
     await seedRequestsUpTo(1_000);
+    await seedConsoleRows(1_000);
     const small = await timeQueue("1k");
+    const smallPages = await timeConsolePages("1k", details);
     console.log("Queue: 100,000 requests …");
     await seedRequestsUpTo(100_000);
+    await seedConsoleRows(100_000);
     const large = await timeQueue("100k");
+    const largePages = await timeConsolePages("100k", details);
     details.queuePlans = await explainQueue();
+    details.consolePlans = await explainConsolePages();
     for (const [name, a, b] of [
       ["queue first page p95", small.firstPage, large.firstPage],
       ["queue search by reference p95", small.byReference, large.byReference],
@@ -422,6 +436,7 @@ async function main(): Promise<void> {
         met: ratio <= 1.5,
       });
     }
+    rows.push(...consoleRows(smallPages, largePages));
   }
   if (PARTS.has("load")) await prepareSubmissionCodes(Math.max(2000, DURATION * 600));
   let largePackage: LargePackage | undefined;
@@ -550,10 +565,13 @@ async function main(): Promise<void> {
     rows,
     details,
   };
-  if (!partial) {
-    fs.mkdirSync(path.join(root, "bench"), { recursive: true });
-    fs.writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(out, null, 2) + "\n");
-  }
+  // A partial run's figures and details go to bench/tmp (not kept in git), for looking into one part.
+  const outDir = partial ? path.join(root, "bench", "tmp") : path.join(root, "bench");
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(
+    path.join(outDir, partial ? "results-partial.json" : "results.json"),
+    JSON.stringify(out, null, 2) + "\n",
+  );
   console.log(`\nMadoguchi benchmark (${engine}, ${out.cpus} cores, Node ${process.version})`);
   console.table(
     rows.map((r) => ({
@@ -566,7 +584,11 @@ async function main(): Promise<void> {
       note: r.note ?? "",
     })),
   );
-  console.log(partial ? `Partial run (${[...PARTS].join(", ")}): not recorded` : "Written to bench/results.json");
+  console.log(
+    partial
+      ? `Partial run (${[...PARTS].join(", ")}): not recorded; details in bench/tmp/results-partial.json`
+      : "Written to bench/results.json",
+  );
 }
 
 main().then(

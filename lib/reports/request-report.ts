@@ -3,6 +3,7 @@ import { assertPermission } from "@/lib/server/permissions";
 import type { Actor } from "@/lib/audit/actor";
 import { parseInput } from "@/lib/validation";
 import { z } from "zod";
+import { jstMonthRangeSql, monthDayRange } from "./jst-range";
 
 export const reportRangeSchema = z
   .object({
@@ -50,7 +51,8 @@ const JST = "Asia/Tokyo";
 /**
  * Figures a privacy officer reports to management, all computed in SQL over the
  * range [from, to] by month of arrival (received) or of closing (closed, outcomes,
- * days to close). Open and overdue are as of now.
+ * days to close). Open and overdue are as of now. Nothing loads rows into JavaScript:
+ * each query returns one row per group (ADR 0019).
  */
 export async function requestReport(opts: {
   actor: Actor | null;
@@ -59,32 +61,36 @@ export async function requestReport(opts: {
 }): Promise<RequestReport> {
   assertPermission(opts.actor, "read:report");
   const { from, to } = parseInput(reportRangeSchema, opts.range, "report range");
-  const start = `${from}-01`;
   const now = opts.now ?? new Date();
   const thisMonth = jstMonth(now);
   const thisYear = thisMonth.slice(0, 4);
+  // Every range below compares the stored column with JST month bounds, so each query reads
+  // its index for the range's rows only; the month a row falls in is formatted after that.
+  const r = jstMonthRangeSql(from, to);
+  const d = monthDayRange(from, to);
+  const mr = jstMonthRangeSql(thisMonth);
+  const md = monthDayRange(thisMonth);
+  const yr = jstMonthRangeSql(`${thisYear}-01`, `${thisYear}-12`);
+  const yd = monthDayRange(`${thisYear}-01`, `${thisYear}-12`);
   const [months, outcomes, grounds, closing, open, fees, refunds, totals] = await Promise.all([
     prisma.$queryRaw<{ month: string; type: string; channel: string; received: bigint; closed: bigint }[]>`
-      WITH r AS (
-        SELECT type::text, channel::text,
-               to_char(("arrivedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM') AS arrived_month,
-               to_char(("closedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM') AS closed_month
-        FROM "Request")
-      SELECT m.month, r.type, r.channel,
-             count(*) FILTER (WHERE r.arrived_month = m.month) AS received,
-             count(*) FILTER (WHERE r.closed_month = m.month) AS closed
-      FROM (SELECT to_char(d, 'YYYY-MM') AS month FROM generate_series(${start}::date, ${`${to}-01`}::date, interval '1 month') d) m
-      JOIN r ON r.arrived_month = m.month OR r.closed_month = m.month
-      GROUP BY m.month, r.type, r.channel ORDER BY m.month, r.type, r.channel`,
+      SELECT month, type, channel, sum(received)::bigint AS received, sum(closed)::bigint AS closed FROM (
+        SELECT to_char(("arrivedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM') AS month, type::text, channel::text,
+               1 AS received, 0 AS closed
+        FROM "Request" WHERE "arrivedAt" >= ${r.start}::timestamp AND "arrivedAt" < ${r.end}::timestamp
+        UNION ALL
+        SELECT to_char(("closedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM'), type::text, channel::text, 0, 1
+        FROM "Request" WHERE "closedAt" >= ${r.start}::timestamp AND "closedAt" < ${r.end}::timestamp) x
+      GROUP BY month, type, channel ORDER BY month, type, channel`,
     prisma.$queryRaw<{ outcome: string; count: bigint }[]>`
       SELECT outcome::text, count(*) FROM "Request"
-      WHERE outcome IS NOT NULL AND to_char(("closedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM') BETWEEN ${from} AND ${to}
+      WHERE outcome IS NOT NULL AND "closedAt" >= ${r.start}::timestamp AND "closedAt" < ${r.end}::timestamp
       GROUP BY outcome ORDER BY outcome::text`,
     prisma.$queryRaw<{ ground: string; count: bigint }[]>`
       SELECT g.ground::text, count(*) FROM "DecisionGround" g
       JOIN "Decision" d ON d.id = g."decisionId" AND NOT d.superseded
       JOIN "Request" r ON r.id = d."requestId"
-      WHERE to_char((r."closedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM') BETWEEN ${from} AND ${to}
+      WHERE r."closedAt" >= ${r.start}::timestamp AND r."closedAt" < ${r.end}::timestamp
       GROUP BY g.ground ORDER BY g.ground::text`,
     prisma.$queryRaw<{ median: number | null; p90: number | null; closed: bigint; on_time: bigint }[]>`
       SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median,
@@ -94,8 +100,7 @@ export async function requestReport(opts: {
       FROM (SELECT EXTRACT(EPOCH FROM ("closedAt" - "arrivedAt")) / 86400.0 AS days,
                    ("dueAt" IS NULL OR "closedAt" <= "dueAt") AS on_time
             FROM "Request"
-            WHERE "closedAt" IS NOT NULL AND status = 'CLOSED'
-              AND to_char(("closedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM') BETWEEN ${from} AND ${to}) t`,
+            WHERE "closedAt" >= ${r.start}::timestamp AND "closedAt" < ${r.end}::timestamp AND status = 'CLOSED') t`,
     prisma.$queryRaw<{ open: bigint; overdue: bigint; waiting: bigint }[]>`
       SELECT count(*) AS open,
              count(*) FILTER (WHERE "pausedAt" IS NULL AND "dueAt" < ${now}) AS overdue,
@@ -103,21 +108,22 @@ export async function requestReport(opts: {
       FROM "Request" WHERE status IN ('RECEIVED', 'IN_PROGRESS', 'WAITING_FOR_REQUESTER', 'DECIDED')`,
     prisma.$queryRaw<{ month: string; method: string; count: bigint; amount: bigint }[]>`
       SELECT to_char("paidOn", 'YYYY-MM') AS month, method::text, count(*), sum(amount) AS amount
-      FROM "Payment" WHERE to_char("paidOn", 'YYYY-MM') BETWEEN ${from} AND ${to}
+      FROM "Payment" WHERE "paidOn" >= ${d.start}::date AND "paidOn" < ${d.end}::date
       GROUP BY 1, 2 ORDER BY 1, 2`,
     prisma.$queryRaw<{ month: string; method: string; amount: bigint }[]>`
       SELECT to_char((r."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM') AS month, p.method::text, sum(r.amount) AS amount
       FROM "Refund" r JOIN "Payment" p ON p.id = r."paymentId"
-      WHERE to_char((r."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM') BETWEEN ${from} AND ${to}
+      WHERE r."createdAt" >= ${r.start}::timestamp AND r."createdAt" < ${r.end}::timestamp
       GROUP BY 1, 2 ORDER BY 1, 2`,
     prisma.$queryRaw<{ period: string; received: bigint; closed: bigint; paid: bigint; refunded: bigint }[]>`
-      WITH p(period, len) AS (VALUES (${thisMonth}, 7), (${thisYear}, 4))
       SELECT p.period,
-        (SELECT count(*) FROM "Request" WHERE left(to_char(("arrivedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM'), p.len) = p.period) AS received,
-        (SELECT count(*) FROM "Request" WHERE "closedAt" IS NOT NULL AND left(to_char(("closedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM'), p.len) = p.period) AS closed,
-        (SELECT coalesce(sum(amount), 0) FROM "Payment" WHERE left(to_char("paidOn", 'YYYY-MM'), p.len) = p.period) AS paid,
-        (SELECT coalesce(sum(amount), 0) FROM "Refund" WHERE left(to_char(("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM'), p.len) = p.period) AS refunded
-      FROM p`,
+        (SELECT count(*) FROM "Request" WHERE "arrivedAt" >= p.s AND "arrivedAt" < p.e) AS received,
+        (SELECT count(*) FROM "Request" WHERE "closedAt" >= p.s AND "closedAt" < p.e) AS closed,
+        (SELECT coalesce(sum(amount), 0) FROM "Payment" WHERE "paidOn" >= p.ds AND "paidOn" < p.de) AS paid,
+        (SELECT coalesce(sum(amount), 0) FROM "Refund" WHERE "createdAt" >= p.s AND "createdAt" < p.e) AS refunded
+      FROM (VALUES (${thisMonth}, ${mr.start}::timestamp, ${mr.end}::timestamp, ${md.start}::date, ${md.end}::date),
+                   (${thisYear}, ${yr.start}::timestamp, ${yr.end}::timestamp, ${yd.start}::date, ${yd.end}::date))
+           AS p(period, s, e, ds, de)`,
   ]);
   const periodTotals = (period: string): PeriodTotals => {
     const row = totals.find((x) => x.period === period);

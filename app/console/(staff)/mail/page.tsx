@@ -28,7 +28,7 @@ export default async function MailViewerPage({ searchParams }: { searchParams: P
   } catch {
     to = undefined; // sealed with another key: as if there were none
   }
-  const { rows, page, pages, total } = await listOutbox({
+  const { rows, page, pages, total, more } = await listOutbox({
     actor: me,
     page: Number((await searchParams).page ?? 1),
     to,
@@ -75,7 +75,7 @@ export default async function MailViewerPage({ searchParams }: { searchParams: P
             className="mt-3 flex flex-wrap items-center gap-3"
             data-testid="mail-filter-active"
           >
-            <p role="status">{t("filterActive", { to, total })}</p>
+            <p role="status">{t("filterActive", { to, total: more ? `${total}+` : total })}</p>
             <button type="submit" className={buttonClass("ghost", "sm")}>
               {t("filterClear")}
             </button>
@@ -117,9 +117,9 @@ export default async function MailViewerPage({ searchParams }: { searchParams: P
           </Link>
         ) : null}
         <span className="text-sm text-muted" data-testid="mail-page">
-          {t("pageOf", { page, pages })}
+          {t("pageOf", { page, pages: more ? `${pages}+` : pages })}
         </span>
-        {page < pages ? (
+        {page < pages || more ? (
           <Link href={`/console/mail?page=${page + 1}`} className={buttonClass("secondary", "sm")} rel="next">
             {t("next")}
           </Link>

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { countryOptions, JAPAN } from "@/lib/requests/countries";
-import { RequestType, DocumentKind } from "@/lib/generated/prisma/enums";
+import { JAPAN } from "@/lib/requests/countries";
+import { offlineIntakeOptions } from "@/lib/console/offline-intake-options";
 import { requireStaffPage } from "@/lib/server/current-staff";
 import { jstDate } from "@/lib/deadlines/deadline-clock";
-import { PREFECTURES, RELATIONSHIPS } from "@/lib/requests/policy-items";
 import { PageHeader } from "@/components/ui/alert";
 import { OfflineRequestForm } from "./offline-request-form";
 
@@ -16,17 +15,15 @@ export default async function NewOfflineRequestPage() {
   await requireStaffPage("create:request");
   const t = await getTranslations("console.offline");
   const locale = (await getLocale()) === "en" ? "en" : "ja";
+  const { countriesAbroad, ...choices } = offlineIntakeOptions(locale);
   return (
     <>
       <PageHeader title={t("title")} description={t("intro")} />
       <OfflineRequestForm
         options={{
-          types: Object.values(RequestType),
-          prefectures: PREFECTURES,
+          ...choices,
           // Japan first, then the rest by name (ADR 0014: requesters abroad).
-          countries: [{ value: JAPAN, label: t("countryJapan") }, ...countryOptions(locale)],
-          relationships: RELATIONSHIPS,
-          documentKinds: Object.values(DocumentKind),
+          countries: [{ value: JAPAN, label: t("countryJapan") }, ...countriesAbroad],
           today: jstDate(new Date()),
         }}
       />

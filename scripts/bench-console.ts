@@ -1,0 +1,335 @@
+// The `queue` part's other console pages (issue 19.3): each page's server work, timed in-process
+// on the same engine as the queue, at 1,000 and at 100,000 requests, with the rows a real desk has
+// beside its requests (fees, refunds, decisions, tasks, notices, messages, audit entries, outbox
+// mail, provision records, bank lines) seeded in proportion by INSERT … SELECT. bench/README.md.
+import type { Actor } from "@/lib/audit/actor";
+
+type Row = {
+  measure: string;
+  value: string;
+  baseline: string;
+  ratio: number | null;
+  goal: string;
+  met: boolean | null;
+  note?: string;
+};
+
+const actor: Actor = { type: "STAFF", id: "bench", role: "ADMIN" };
+/** g = 777: a paid disclosure in progress, with every kind of related row (see seedConsoleRows). */
+const DETAIL_ID = "bench777";
+
+function p95(samples: number[]): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] ?? 0;
+}
+const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+
+function jstMonth(d: Date, back = 0): string {
+  const [y, m] = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit" })
+    .format(d)
+    .split("-")
+    .map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 - back, 1)).toISOString().slice(0, 7);
+}
+
+let seededUpTo = 0;
+
+/**
+ * Rows beside the bench requests g in (seededUpTo, total]: the requests get channels, fees and
+ * outcomes; about one in seven is a disclosure with a fee, paid ones have a payment (one in five
+ * of those refunded), decided ones a decision (refusals with grounds), correction-like ones two
+ * tasks; every request five audit entries, three mails and a notice; one in two a message; one
+ * in ten a provision record; one in fifty a bank line.
+ */
+export async function seedConsoleRows(total: number): Promise<void> {
+  const { prisma } = await import("@/lib/server/db");
+  const from = seededUpTo + 1;
+  if (from > total) return;
+  const req = `FROM generate_series(${from}, ${total}) g JOIN "Request" r ON r.id = 'bench' || g`;
+  await prisma.$executeRawUnsafe(`
+    UPDATE "Request" r SET
+      channel = (ARRAY['WEB','WEB','WEB','POST','EMAIL','PHONE','COUNTER'])[1 + g % 7 * 3 % 7]::"Channel",
+      fee = (CASE WHEN g % 7 <> 0 THEN 'NOT_REQUIRED' WHEN g % 56 = 21 THEN 'WAIVED'
+                  WHEN g % 8 IN (0, 2, 7) THEN 'AWAITING_PAYMENT' ELSE 'PAID' END)::"FeeStatus",
+      "feeAmount" = CASE WHEN g % 7 = 0 THEN 5500 ELSE 0 END,
+      "feeTaxAmount" = CASE WHEN g % 7 = 0 THEN 500 ELSE 0 END,
+      "feeWaiverReason" = CASE WHEN g % 56 = 21 THEN 'bench' END,
+      outcome = CASE WHEN g % 8 IN (3, 4, 5, 6)
+        THEN (ARRAY['FULFILLED','PARTIALLY_FULFILLED','NOT_FULFILLED','NO_DATA_HELD','FULFILLED'])[1 + g % 5]::"Outcome" END,
+      "decidedAt" = CASE WHEN g % 8 IN (3, 4, 5, 6) THEN r."arrivedAt" + interval '8 days' END,
+      "pausedAt" = CASE WHEN g % 8 = 2 THEN r."arrivedAt" + interval '2 days' END,
+      "withdrawnAt" = CASE WHEN g % 8 = 7 THEN r."arrivedAt" + interval '3 days' END
+    FROM generate_series(${from}, ${total}) g WHERE r.id = 'bench' || g`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "Payment" (id, "requestId", method, amount, "paidOn", "createdAt")
+    SELECT 'benchpay' || g, r.id, (ARRAY['BANK_TRANSFER','STRIPE','POSTAL_MONEY_ORDER','CASH'])[1 + g % 4]::"PaymentMethod",
+           5500, (r."arrivedAt" + interval '3 days')::date, r."arrivedAt" + interval '3 days'
+    ${req} WHERE r.fee = 'PAID'`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "Refund" (id, "requestId", "paymentId", amount, reason, "createdById", "createdAt")
+    SELECT 'benchref' || g, r.id, 'benchpay' || g, CASE WHEN g % 2 = 0 THEN 5500 ELSE 2000 END, 'bench', 'bench',
+           r."arrivedAt" + interval '20 days'
+    ${req} WHERE r.fee = 'PAID' AND g % 5 = 0`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "Decision" (id, "requestId", outcome, explanation, "decidedById", approval, "createdAt")
+    SELECT 'benchdec' || g, r.id, r.outcome, 'bench', 'bench',
+           (CASE WHEN r.outcome IN ('PARTIALLY_FULFILLED', 'NOT_FULFILLED') THEN 'APPROVED' ELSE 'NOT_REQUIRED' END)::"ApprovalState",
+           r."decidedAt"
+    ${req} WHERE r.outcome IS NOT NULL`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "DecisionGround" (id, "decisionId", ground, explanation)
+    SELECT 'benchgr' || g, 'benchdec' || g,
+           (ARRAY['IDENTITY_UNCONFIRMED','HARM_TO_LIFE_OR_RIGHTS','BUSINESS_IMPEDIMENT','LEGAL_VIOLATION'])[1 + g % 4]::"WithholdingGround", 'bench'
+    ${req} WHERE r.outcome IN ('PARTIALLY_FULFILLED', 'NOT_FULFILLED')`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "Task" (id, "requestId", "systemId", action, status, instructions, categories, "createdAt")
+    SELECT 'benchtask' || g || '-' || k, r.id, s.id, 'CORRECT', (CASE WHEN r.status = 'CLOSED' THEN 'DONE' ELSE 'OPEN' END)::"TaskStatus",
+           'bench', '{1,2}', r."arrivedAt" + interval '9 days'
+    ${req} CROSS JOIN generate_series(1, 2) k CROSS JOIN (SELECT id FROM "SystemOfRecord" ORDER BY key LIMIT 1) s
+    WHERE r.type IN ('CORRECTION', 'SUSPENSION', 'THIRD_PARTY_STOP')`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "AuditEvent" (at, "actorType", "actorId", action, entity, "entityId", "requestId", data, "prevHash", hash)
+    SELECT r."arrivedAt" + k * interval '1 hour', (CASE WHEN k = 1 THEN 'REQUESTER' ELSE 'STAFF' END)::"ActorType",
+           CASE WHEN k = 1 THEN NULL ELSE 'bench' END,
+           (ARRAY['request.submitted','request.assigned','identity.checked','request.note-added','notice.sent'])[k],
+           'Request', r.id, r.id, '{}', md5('bench-prev-' || g || '-' || k), md5('bench-' || g || '-' || k)
+    ${req} CROSS JOIN generate_series(1, 5) k`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "OutboxMessage" (id, "toAddress", subject, html, text, kind, "requestId", status, attempts, "nextAttemptAt", "sentAt", "createdAt")
+    SELECT 'benchmail' || g || '-' || k, r.email, 'bench ' || k, '<p>bench</p>', 'bench',
+           (ARRAY['ACKNOWLEDGEMENT','PAYMENT_REQUEST','DECISION'])[k], r.id, 'SENT', 1,
+           r."arrivedAt" + k * interval '1 day', r."arrivedAt" + k * interval '1 day', r."arrivedAt" + k * interval '1 day'
+    ${req} CROSS JOIN generate_series(1, 3) k`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "Notice" (id, "requestId", kind, locale, subject, "bodyText", "createdAt")
+    SELECT 'benchnot' || g, r.id, 'ACKNOWLEDGEMENT', 'ja', 'bench', 'bench', r."arrivedAt" + interval '1 hour'
+    ${req}`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "Message" (id, "requestId", author, "staffId", body, internal, "createdAt")
+    SELECT 'benchmsg' || g, r.id, 'STAFF', 'bench', 'bench', true, r."arrivedAt" + interval '2 hours'
+    ${req} WHERE g % 2 = 0`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "ThirdPartyProvision" (id, "recipientName", "providedOn", "subjectName", "subjectNameKana", "subjectBirthDate",
+                                       "customerId", categories, items, basis, "consentDate", "retainUntil", "recordedById", "createdAt")
+    SELECT 'benchprov' || g, '委託先 ' || (g % 13), r."arrivedAt"::date, r."subjectName", r."subjectNameKana", date '1980-01-01' + g % 9000,
+           'C' || g, '{1,2}', 'bench', 'OUTSOURCING', NULL, (r."arrivedAt" + interval '3 years')::date, 'bench', r."arrivedAt"
+    ${req} WHERE g % 10 = 0`);
+  const importId = `benchimp${total}`;
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "BankStatementImport" (id, "fileSha256", "fileName", "importedById") VALUES ('${importId}', '${importId}', 'bench.csv', 'bench')`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "BankStatementLine" (id, "importId", "lineNo", "lineHash", "bookedOn", amount, "payerName", status, "requestId")
+    SELECT 'benchline' || g, '${importId}', g, md5('benchline' || g), (r."arrivedAt" + interval '3 days')::date, 5500, 'ベンチ',
+           (ARRAY['APPLIED','AMOUNT_MISMATCH','UNKNOWN_REFERENCE','RESOLVED','DISMISSED'])[1 + g / 50 % 5]::"BankLineStatus",
+           CASE WHEN g / 50 % 5 <> 2 THEN r.id END
+    ${req} WHERE g % 50 = 0`);
+  for (const t of [
+    "Request",
+    "Payment",
+    "Refund",
+    "Decision",
+    "DecisionGround",
+    "Task",
+    "AuditEvent",
+    "OutboxMessage",
+    "Notice",
+    "Message",
+    "ThirdPartyProvision",
+    "BankStatementLine",
+  ])
+    await prisma.$executeRawUnsafe(`ANALYZE "${t}"`);
+  seededUpTo = total;
+}
+
+type Timing = { p95: number; cpu: number };
+
+/**
+ * p95 wall time, and this process's CPU time per call (user + system): on the embedded
+ * database all the work is in this process, and CPU time is what other load on a shared
+ * machine disturbs least.
+ */
+async function timed(run: () => Promise<unknown>, warm = 5, n = 30): Promise<Timing> {
+  for (let i = 0; i < warm; i++) await run();
+  const samples: number[] = [];
+  const cpu0 = process.cpuUsage();
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await run();
+    samples.push(performance.now() - t);
+  }
+  const cpu = process.cpuUsage(cpu0);
+  return { p95: p95(samples), cpu: (cpu.user + cpu.system) / 1000 / n };
+}
+
+export type ConsoleTimes = Record<string, Timing>;
+
+/** p95 ms of the server functions each console page calls, as the page calls them. */
+export async function timeConsolePages(label: string, details: Record<string, unknown>): Promise<ConsoleTimes> {
+  const { getRequestDetail } = await import("@/lib/console/request-detail");
+  const { listAssignableStaff } = await import("@/lib/console/assignable-staff");
+  const { listSystemsOfRecord } = await import("@/lib/tasks/data-map");
+  const { staffFeeView } = await import("@/lib/fees/fee-overview");
+  const { getConnectedView } = await import("@/lib/connected/connected-view");
+  const { feeSummary, listFees, listUnmatchedBankLines } = await import("@/lib/fees/fee-dashboard");
+  const { requestReport } = await import("@/lib/reports/request-report");
+  const { exportRequestArchive } = await import("@/lib/operations/exports");
+  const { searchProvisions } = await import("@/lib/provisions/search-provisions");
+  const { listOutbox } = await import("@/lib/mail/mail-viewer");
+  const { offlineIntakeOptions } = await import("@/lib/console/offline-intake-options");
+  const now = new Date();
+  // The last full year in Japan time: the bench's requests cover the 700 days before today.
+  const year = Number(jstMonth(now).slice(0, 4)) - 1;
+  const times: ConsoleTimes = {
+    request: await timed(async () => {
+      const r = await getRequestDetail({ actor, input: { requestId: DETAIL_ID } });
+      await Promise.all([
+        listAssignableStaff({ actor }),
+        listSystemsOfRecord({ actor }),
+        staffFeeView({ actor, requestId: r.id }),
+        getConnectedView({ actor, input: { requestId: r.id } }),
+      ]);
+    }),
+    fees: await timed(() =>
+      Promise.all([
+        feeSummary({ actor, input: { from: jstMonth(now, 11), to: jstMonth(now) } }),
+        listFees({ actor, input: { page: 1, pageSize: 25 } }),
+        listUnmatchedBankLines({ actor, input: { pageSize: 50 } }),
+      ]),
+    ),
+    reportsYear: await timed(() => requestReport({ actor, range: { from: `${year}-01`, to: `${year}-12` } })),
+    exportArchive: await timed(() => exportRequestArchive({ actor, input: { requestId: DETAIL_ID } })),
+    provisionsRecent: await timed(() => searchProvisions({ actor, input: { take: 20 } })),
+    provisionsByName: await timed(() => searchProvisions({ actor, input: { name: "試験 770", take: 20 } })),
+    mailViewer: await timed(() => listOutbox({ actor, page: 1 })),
+    offlineIntake: await timed(async () => offlineIntakeOptions("ja")),
+  };
+  details[`console_${label}`] = Object.fromEntries(
+    Object.entries(times).map(([k, v]) => [k, { p95Ms: round(v.p95), cpuMsPerCall: round(v.cpu) }]),
+  );
+  return times;
+}
+
+const pageNames: Record<string, string> = {
+  request: "request page (detail, fee, staff, systems)",
+  fees: "fees dashboard (summary, list, bank lines)",
+  reportsYear: "reports, a full year",
+  exportArchive: "exports: one request's archive",
+  provisionsRecent: "provision search: recent 20",
+  provisionsByName: "provision search: by name",
+  mailViewer: "mail viewer: first page",
+  offlineIntake: "offline intake page options",
+};
+
+export function consoleRows(small: ConsoleTimes, large: ConsoleTimes): Row[] {
+  return Object.keys(small).map((k) => {
+    const a = small[k] ?? { p95: 0, cpu: 0 };
+    const b = large[k] ?? { p95: 0, cpu: 0 };
+    const ratio = a.p95 > 0 ? round(b.p95 / a.p95) : null;
+    return {
+      measure: `console ${pageNames[k] ?? k} p95 (100k vs 1k)`,
+      value: `${b.p95.toFixed(2)} ms`,
+      baseline: `${a.p95.toFixed(2)} ms`,
+      ratio,
+      goal: "≤ 1.5",
+      met: ratio === null ? null : ratio <= 1.5,
+      // On a busy machine wall time moves with other load; this process's CPU time much less
+      // (all of it on PGlite; on PostgreSQL only the app's side).
+      note: `CPU/call ${b.cpu.toFixed(1)} vs ${a.cpu.toFixed(1)} ms${a.cpu > 0 ? ` (${round(b.cpu / a.cpu)})` : ""}`,
+    };
+  });
+}
+
+/**
+ * EXPLAIN (FORMAT JSON) node summaries of each page's main queries, written as the pages' functions
+ * send them (the same predicates and order), and which of them read a big table sequentially.
+ */
+export async function explainConsolePages(): Promise<Record<string, unknown>> {
+  const { prisma } = await import("@/lib/server/db");
+  const { jstMonthRangeSql, monthDayRange } = await import("@/lib/reports/jst-range");
+  const plan = async (sql: string) => {
+    const out = await prisma.$queryRawUnsafe<{ "QUERY PLAN": unknown }[]>(`EXPLAIN (FORMAT JSON) ${sql}`);
+    const nodes: string[] = [];
+    // A scan under a Limit reads a bounded number of rows: marked "(limited)" and not flagged.
+    const walk = (n: Record<string, unknown>, limited: boolean) => {
+      const node = [n["Node Type"], n["Index Name"], n["Relation Name"]].filter(Boolean).join(" ");
+      nodes.push(limited && node.startsWith("Seq Scan") ? `${node} (limited)` : node);
+      for (const c of (n.Plans as Record<string, unknown>[] | undefined) ?? [])
+        walk(c, limited || n["Node Type"] === "Limit");
+    };
+    const raw = out[0]?.["QUERY PLAN"];
+    const parsed = (typeof raw === "string" ? JSON.parse(raw) : raw) as { Plan: Record<string, unknown> }[] | undefined;
+    if (parsed?.[0]) walk(parsed[0].Plan, false);
+    return nodes;
+  };
+  const now = new Date();
+  const year = Number(jstMonth(now).slice(0, 4)) - 1;
+  const y = jstMonthRangeSql(`${year}-01`, `${year}-12`);
+  const yd = monthDayRange(`${year}-01`, `${year}-12`);
+  const f = jstMonthRangeSql(jstMonth(now, 11), jstMonth(now));
+  const fd = monthDayRange(jstMonth(now, 11), jstMonth(now));
+  const ts = (v: string) => `'${v}'::timestamp`;
+  const id = `'${DETAIL_ID}'`;
+  const queries: Record<string, Record<string, string>> = {
+    request: {
+      request: `SELECT * FROM "Request" WHERE id = ${id}`,
+      timeline: `SELECT * FROM "AuditEvent" WHERE "requestId" = ${id} ORDER BY seq`,
+      tasks: `SELECT * FROM "Task" WHERE "requestId" = ${id} ORDER BY "createdAt"`,
+      notices: `SELECT * FROM "Notice" WHERE "requestId" = ${id} ORDER BY "createdAt"`,
+      messages: `SELECT * FROM "Message" WHERE "requestId" = ${id} ORDER BY "createdAt"`,
+      payments: `SELECT * FROM "Payment" WHERE "requestId" = ${id}`,
+      refunds: `SELECT * FROM "Refund" WHERE "requestId" = ${id}`,
+      receipts: `SELECT * FROM "Receipt" WHERE "requestId" = ${id}`,
+      bankLines: `SELECT * FROM "BankStatementLine" WHERE "requestId" = ${id}`,
+      decisions: `SELECT * FROM "Decision" WHERE "requestId" = ${id}`,
+    },
+    fees: {
+      paid: `SELECT method, count(*) FROM "Payment" WHERE "paidOn" >= '${fd.start}'::date AND "paidOn" < '${fd.end}'::date GROUP BY 1`,
+      refunded: `SELECT p.method, count(*) FROM "Refund" f JOIN "Payment" p ON p.id = f."paymentId" WHERE f."createdAt" >= ${ts(f.start)} AND f."createdAt" < ${ts(f.end)} GROUP BY 1`,
+      owed: `SELECT count(*) FROM "Request" q WHERE q.fee IN ('AWAITING_PAYMENT', 'WAIVED') AND q."arrivedAt" >= ${ts(f.start)} AND q."arrivedAt" < ${ts(f.end)}`,
+      listPage: `SELECT id FROM "Request" WHERE fee IN ('AWAITING_PAYMENT','PAID','WAIVED','REFUNDED') ORDER BY "arrivedAt" DESC, id ASC LIMIT 25`,
+      listCount: `SELECT count(*) FROM "Request" WHERE fee IN ('AWAITING_PAYMENT','PAID','WAIVED','REFUNDED')`,
+      bankLines: `SELECT id FROM "BankStatementLine" WHERE status IN ('AMOUNT_MISMATCH','UNKNOWN_REFERENCE','ALREADY_SETTLED') ORDER BY "bookedOn", "lineNo" LIMIT 50`,
+    },
+    reports: {
+      received: `SELECT type, channel, count(*) FROM "Request" WHERE "arrivedAt" >= ${ts(y.start)} AND "arrivedAt" < ${ts(y.end)} GROUP BY 1, 2`,
+      closed: `SELECT type, channel, count(*) FROM "Request" WHERE "closedAt" >= ${ts(y.start)} AND "closedAt" < ${ts(y.end)} GROUP BY 1, 2`,
+      grounds: `SELECT g.ground, count(*) FROM "DecisionGround" g JOIN "Decision" d ON d.id = g."decisionId" AND NOT d.superseded JOIN "Request" r ON r.id = d."requestId" WHERE r."closedAt" >= ${ts(y.start)} AND r."closedAt" < ${ts(y.end)} GROUP BY 1`,
+      open: `SELECT count(*) FROM "Request" WHERE status IN ('RECEIVED','IN_PROGRESS','WAITING_FOR_REQUESTER','DECIDED')`,
+      payments: `SELECT method, count(*) FROM "Payment" WHERE "paidOn" >= '${yd.start}'::date AND "paidOn" < '${yd.end}'::date GROUP BY 1`,
+      refunds: `SELECT sum(amount) FROM "Refund" WHERE "createdAt" >= ${ts(y.start)} AND "createdAt" < ${ts(y.end)}`,
+    },
+    exports: {
+      auditOfRequest: `SELECT * FROM "AuditEvent" WHERE "requestId" = ${id} ORDER BY seq`,
+      filesOfRequest: `SELECT * FROM "StoredFile" WHERE "requestId" = ${id}`,
+    },
+    provisions: {
+      recent: `SELECT id FROM "ThirdPartyProvision" WHERE "retainUntil" >= current_date ORDER BY "providedOn" DESC, id DESC LIMIT 20`,
+      byName: `SELECT id FROM "ThirdPartyProvision" WHERE "retainUntil" >= current_date AND (strpos(translate("subjectName", ' ', ''), '試験770') > 0 OR strpos(translate(coalesce("subjectNameKana", ''), ' ', ''), '試験770') > 0) ORDER BY "providedOn" DESC, id DESC LIMIT 20`,
+    },
+    mail: {
+      page: `SELECT id FROM "OutboxMessage" ORDER BY "createdAt" DESC, id DESC LIMIT 50`,
+      // listOutbox counts at most 200 pages ahead (count with take, as Prisma sends it).
+      count: `SELECT count(*) FROM (SELECT id FROM "OutboxMessage" LIMIT 10001 OFFSET 0) AS sub`,
+    },
+  };
+  // Tables that grow with the requests (more than 10,000 rows at 100,000 requests).
+  const sizes = await prisma.$queryRawUnsafe<{ relname: string; n: number }[]>(
+    `SELECT relname, reltuples::float8 AS n FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace`,
+  );
+  const big = new Set(sizes.filter((t) => Number(t.n) > 10_000).map((t) => t.relname));
+  const out: Record<string, unknown> = {};
+  const seqOnBig: string[] = [];
+  for (const [page, qs] of Object.entries(queries)) {
+    const plans: Record<string, string[]> = {};
+    for (const [name, sql] of Object.entries(qs)) {
+      const nodes = await plan(sql);
+      plans[name] = nodes;
+      for (const n of nodes)
+        if (n.startsWith("Seq Scan") && !n.endsWith("(limited)") && big.has(n.split(" ").pop() ?? ""))
+          seqOnBig.push(`${page}.${name}: ${n}`);
+    }
+    out[page] = plans;
+  }
+  out.seqScansOnBigTables = seqOnBig;
+  return out;
+}

@@ -1,0 +1,107 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { prisma, resetDatabase } from "@/tests/helpers/db";
+import { searchProvisions } from "@/lib/provisions/search-provisions";
+import { listOutbox } from "@/lib/mail/mail-viewer";
+import type { StaffActor } from "@/lib/audit/actor";
+
+// What the console pages kept or changed when they stopped reading whole tables (ADR 0019).
+const admin: StaffActor = { type: "STAFF", id: "a", role: "ADMIN" };
+
+function provision(
+  i: number,
+  p: { subjectName: string; subjectNameKana?: string; providedOn: string; retainUntil?: string },
+) {
+  return {
+    id: `prov${String(i).padStart(5, "0")}`,
+    recipientName: "株式会社サンプル物流",
+    providedOn: new Date(`${p.providedOn}T00:00:00Z`),
+    subjectName: p.subjectName,
+    subjectNameKana: p.subjectNameKana ?? null,
+    categories: [1],
+    items: "氏名",
+    basis: "OUTSOURCING" as const,
+    retainUntil: new Date(`${p.retainUntil ?? "2099-01-01"}T00:00:00Z`),
+    recordedById: "a",
+  };
+}
+
+describe("provision search by name", () => {
+  beforeEach(resetDatabase);
+
+  it("finds a person's record older than the newest 1,000 records, spaces ignored, newest first", async () => {
+    const others = Array.from({ length: 1_005 }, (_, i) =>
+      provision(i, { subjectName: `他人 ${i}`, providedOn: "2026-06-01" }),
+    );
+    await prisma.thirdPartyProvision.createMany({ data: others });
+    await prisma.thirdPartyProvision.createMany({
+      data: [
+        provision(9001, { subjectName: "山田 花子", providedOn: "2024-01-10" }),
+        provision(9002, { subjectName: "山田　花子", subjectNameKana: "ヤマダ ハナコ", providedOn: "2024-02-10" }),
+        provision(9003, { subjectName: "山田 太郎", providedOn: "2024-03-10" }),
+      ],
+    });
+    const byKanji = await searchProvisions({ actor: admin, input: { name: "山田花子" } });
+    expect(byKanji.map((r) => r.id)).toEqual(["prov09002", "prov09001"]);
+    const byKana = await searchProvisions({ actor: admin, input: { name: "ヤマダ　ハナコ" } });
+    expect(byKana.map((r) => r.id)).toEqual(["prov09002"]);
+    // A name is matched literally: LIKE's wildcards mean nothing.
+    expect(await searchProvisions({ actor: admin, input: { name: "山田%" } })).toEqual([]);
+    expect(await searchProvisions({ actor: admin, input: { name: "他人 1", take: 3 } })).toHaveLength(3);
+  });
+
+  it("drops records past their retention date the same way with and without a name", async () => {
+    const now = new Date("2026-05-01T03:00:00Z");
+    await prisma.thirdPartyProvision.createMany({
+      data: [
+        provision(1, { subjectName: "期限 前日", providedOn: "2023-04-30", retainUntil: "2026-04-30" }),
+        provision(2, { subjectName: "期限 当日", providedOn: "2023-05-01", retainUntil: "2026-05-01" }),
+        provision(3, { subjectName: "期限 翌日", providedOn: "2023-05-02", retainUntil: "2026-05-02" }),
+      ],
+    });
+    const all = (await searchProvisions({ actor: admin, input: {}, now })).map((r) => r.id);
+    const named = (await searchProvisions({ actor: admin, input: { name: "期限" }, now })).map((r) => r.id);
+    expect(named).toEqual(all);
+    expect(all).not.toContain("prov00001");
+    expect(all).toContain("prov00003");
+  });
+});
+
+describe("mail viewer paging", () => {
+  beforeEach(resetDatabase);
+
+  async function mails(count: number) {
+    const base = Date.parse("2026-01-01T00:00:00Z");
+    const data = Array.from({ length: count }, (_, i) => ({
+      id: `mail${String(i).padStart(6, "0")}`,
+      toAddress: i % 2 ? "odd@example.com" : "even@example.com",
+      subject: `s${i}`,
+      html: "<p>x</p>",
+      text: "x",
+      kind: "ACKNOWLEDGEMENT",
+      createdAt: new Date(base + i * 1000),
+    }));
+    for (let i = 0; i < data.length; i += 5_000)
+      await prisma.outboxMessage.createMany({ data: data.slice(i, i + 5_000) });
+  }
+
+  it("counts exactly while the outbox is small", async () => {
+    await mails(120);
+    const first = await listOutbox({ actor: admin, page: 1 });
+    expect(first).toMatchObject({ page: 1, pages: 3, total: 120, more: false });
+    expect(first.rows[0]?.id).toBe("mail000119");
+    expect(await listOutbox({ actor: admin, page: 3 })).toMatchObject({ pages: 3, total: 120, more: false });
+    expect((await listOutbox({ actor: admin, page: 3 })).rows).toHaveLength(20);
+    // Past the end: no rows, the same page count.
+    expect(await listOutbox({ actor: admin, page: 9 })).toMatchObject({ rows: [], pages: 3, total: 120, more: false });
+    expect(await listOutbox({ actor: admin, page: 1, to: "ODD@" })).toMatchObject({ total: 60, pages: 2 });
+  });
+
+  it("stops counting 200 pages ahead and says there are more", async () => {
+    await mails(10_051);
+    expect(await listOutbox({ actor: admin, page: 1 })).toMatchObject({ pages: 200, total: 10_000, more: true });
+    expect(await listOutbox({ actor: admin, page: 2 })).toMatchObject({ pages: 201, total: 10_050, more: true });
+    // From page 3 the count reaches the end.
+    expect(await listOutbox({ actor: admin, page: 3 })).toMatchObject({ pages: 202, total: 10_051, more: false });
+    expect(await listOutbox({ actor: admin, page: 202 })).toMatchObject({ pages: 202, total: 10_051, more: false });
+  });
+});
