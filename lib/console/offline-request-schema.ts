@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DocumentKind, Relationship, RequestType } from "@/lib/generated/prisma/enums";
-import { dateString, uploadSchema } from "./console-schemas";
+import { dateString, uploadSchema } from "@/lib/requests/shared-schemas";
 import { COUNTRIES_ABROAD, JAPAN } from "@/lib/requests/countries";
 
 const optional = (max: number) =>

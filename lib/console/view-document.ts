@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { readStoredFile } from "@/lib/files/file-store";
-import { idSchema } from "./console-schemas";
+import { idSchema } from "@/lib/requests/shared-schemas";
 
 export type ViewedFile = { content: Buffer; mimeType: string; originalName: string; sizeBytes: number };
 

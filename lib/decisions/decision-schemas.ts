@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Outcome, RequestType, WithholdingGround } from "@/lib/generated/prisma/enums";
-import { longText, requestRefSchema } from "@/lib/console/console-schemas";
+import { longText, requestRefSchema } from "@/lib/requests/shared-schemas";
 
 // One decision form per request type (DESIGN.md §3). Each schema is exported for the
 // page's react-hook-form; decideRequest parses the union and checks the type matches.

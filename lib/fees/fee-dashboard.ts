@@ -1,3 +1,4 @@
+import { JST_ZONE as JST, jstMonthRange } from "@/lib/dates";
 import type { FeeStatus, Locale, PaymentMethod, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/server/db";
@@ -23,7 +24,6 @@ import { feeMessages } from "./fee-messages";
 // fees with filters, the bank lines still waiting for a decision, and a CSV of exactly
 // the filtered list. Reading it is for those who reconcile (record:payment); the CSV is an
 // export (export:data). No names leave in the CSV: the reference identifies the request.
-const JST = "Asia/Tokyo";
 
 export type FeeSummary = {
   range: { from: string; to: string };
@@ -123,12 +123,6 @@ export type FeeRow = {
   lastPaidOn: string | null;
   transferReference: string | null;
 };
-
-function jstMonthRange(month: string): { gte: Date; lt: Date } {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
-  return { gte: new Date(`${month}-01T00:00:00+09:00`), lt: new Date(`${next}-01T00:00:00+09:00`) };
-}
 
 function feeListWhere(f: ReturnType<typeof feeListFilterSchema.parse>): Prisma.RequestWhereInput {
   return {

@@ -1,3 +1,4 @@
+import { DAY_MS } from "@/lib/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { systemActor } from "@/lib/audit/actor";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
@@ -14,7 +15,6 @@ import { abandonmentMail, paymentReminderMail } from "./fee-mail";
 // Each request is handled in its own transaction under its row lock, and re-checked
 // there, so two workers (or a payment arriving meanwhile) never cause a wrong notice.
 export const FEE_REMINDER_JOB = "fees.reminders";
-const DAY_MS = 24 * 60 * 60 * 1000;
 const BATCH = 200;
 const actor = systemActor(FEE_REMINDER_JOB);
 

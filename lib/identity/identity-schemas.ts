@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, longText, requestRefSchema } from "@/lib/console/console-schemas";
+import { idSchema, longText, requestRefSchema } from "@/lib/requests/shared-schemas";
 
 export const recordIdentityCheckSchema = requestRefSchema
   .extend({

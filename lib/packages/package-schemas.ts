@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateString, idSchema, requestRefSchema, uploadSchema } from "@/lib/console/console-schemas";
+import { dateString, idSchema, requestRefSchema, uploadSchema } from "@/lib/requests/shared-schemas";
 
 export const createOrUpdatePackageSchema = requestRefSchema.extend({
   /** Defaults to what the requester chose; APPI Art 33(2): paper when the chosen method is very costly or difficult. */

@@ -1,6 +1,7 @@
+import { DATE_ONLY } from "@/lib/dates";
 import { z } from "zod";
 
-const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "errors.field.date" });
+const dateString = z.string().regex(DATE_ONLY, { message: "errors.field.date" });
 
 // A third-party provision record (Art 3; APPI Arts 29–30): recipient, person, items and
 // consent or date. Kept 3 years, or 1 year where the contract itself is the record.

@@ -1,3 +1,4 @@
+import { dateOnly } from "@/lib/dates";
 import { prisma } from "@/lib/server/db";
 import { assertPermission } from "@/lib/server/permissions";
 import type { Actor } from "@/lib/audit/actor";
@@ -17,7 +18,7 @@ export async function searchProvisions(opts: { actor: Actor | null; input: Searc
     where: {
       retainUntil: { gte: opts.now ?? new Date() },
       ...(q.customerId ? { customerId: q.customerId } : {}),
-      ...(q.birthDate ? { subjectBirthDate: new Date(`${q.birthDate}T00:00:00Z`) } : {}),
+      ...(q.birthDate ? { subjectBirthDate: dateOnly(q.birthDate) } : {}),
     },
     orderBy: { providedOn: "desc" },
     take: name ? 1000 : q.take,

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/server/db";
 import { parseInput } from "@/lib/validation";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { storeFile } from "@/lib/files/file-store";
-import { resumedClock } from "@/lib/console/clock-changes";
+import { resumedClock } from "@/lib/requests/clock-changes";
 import { assertRateLimit, rateLimitKey } from "@/lib/server/rate-limit";
 import {
   inspectUpload,

@@ -1,3 +1,4 @@
+import { DAY_MS } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { prisma, type Tx } from "@/lib/server/db";
 import { hmacHex, randomToken } from "@/lib/server/crypto";
@@ -78,7 +79,7 @@ export async function purgeExpiredRequesterSessions(
   opts: { now?: Date; db?: Tx | typeof prisma } = {},
 ): Promise<number> {
   const db = opts.db ?? prisma;
-  const cutoff = new Date((opts.now ?? new Date()).getTime() - 24 * 60 * 60 * 1000);
+  const cutoff = new Date((opts.now ?? new Date()).getTime() - DAY_MS);
   const { count } = await db.requesterSession.deleteMany({ where: { expiresAt: { lt: cutoff } } });
   return count;
 }

@@ -2,6 +2,8 @@
 // is asked for, ideographic spaces, various dashes. Each function here is pure and runs
 // in the browser and on the server alike (the zod schemas call them).
 
+import { JST_ZONE } from "@/lib/dates";
+
 const DASHES = /[‐‑‒–—―−ーｰ－]/g;
 
 /** Full-width ASCII (Ａ-Ｚ, ０-９, ＠, －) to half-width; leaves kana and kanji alone. */
@@ -86,7 +88,7 @@ export function normalizeDate(s: string): string {
 /** Today's calendar date in Japan, yyyy-mm-dd. */
 export function todayInJapan(now: Date = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Tokyo",
+    timeZone: JST_ZONE,
     year: "numeric",
     month: "2-digit",
     day: "2-digit",

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
-import { idSchema } from "@/lib/console/console-schemas";
+import { idSchema } from "@/lib/requests/shared-schemas";
 
 // The data map: which internal system holds which Art 2.1 categories. Tasks are made
 // from it, so admins keep it current; a system is deactivated, never deleted, because

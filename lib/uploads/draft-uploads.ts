@@ -1,3 +1,4 @@
+import { DAY_MS } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { prisma, type Db } from "@/lib/server/db";
 import { hmacHex, randomToken } from "@/lib/server/crypto";
@@ -12,7 +13,7 @@ import { MAX_FILES } from "./upload-limits";
 
 /** Suggested name for the httpOnly, SameSite=Lax cookie holding the draft key. */
 export const DRAFT_COOKIE = "madoguchi_draft";
-export const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
+export const DRAFT_TTL_MS = DAY_MS;
 /** Uploads per client (e.g. IP address) per hour, across drafts. */
 const UPLOADS_PER_HOUR = 60;
 

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/lib/server/current-staff";
 import { roleHas } from "@/lib/server/permissions";
 import { searchProvisions } from "@/lib/provisions/search-provisions";
-import { jstDate } from "@/lib/deadlines/deadline-clock";
+import { jstDate } from "@/lib/dates";
 import { PageHeader } from "@/components/ui/alert";
 import { ProvisionTable } from "./provision-rows";
 import { ProvisionSearch, RecordProvisionForm } from "./provision-forms";

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { countryOptions, JAPAN } from "@/lib/requests/countries";
 import { RequestType, DocumentKind } from "@/lib/generated/prisma/enums";
 import { requireStaffPage } from "@/lib/server/current-staff";
-import { jstDate } from "@/lib/deadlines/deadline-clock";
+import { jstDate } from "@/lib/dates";
 import { PREFECTURES, RELATIONSHIPS } from "@/lib/requests/policy-items";
 import { PageHeader } from "@/components/ui/alert";
 import { OfflineRequestForm } from "./offline-request-form";

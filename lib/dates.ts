@@ -1,0 +1,86 @@
+// Dates the way the desk counts them: calendar days and months in Japan (JST, UTC+9 with no
+// daylight saving), whatever zone the server runs in. Two kinds of value leave this module:
+// instants (a Date at 00:00 JST, for timestamps such as arrivedAt or audit `at`) and
+// date-only values (a Date at 00:00 UTC of the day itself, which is how Prisma reads and
+// writes a `@db.Date` column). docs/design.md §8 says which columns are which.
+
+export const JST_ZONE = "Asia/Tokyo";
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** yyyy-mm-dd, the shape of every date field in forms, URLs and the API. */
+export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** yyyy-mm with a real month, as the reports and fee filters take it. */
+export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+const dayFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: JST_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** Calendar date in Japan as yyyy-mm-dd, so "today" changes at midnight JST. */
+export function jstDate(d: Date): string {
+  return dayFormat.format(d);
+}
+
+/** Calendar month in Japan as yyyy-mm. */
+export function jstMonth(d: Date): string {
+  return jstDate(d).slice(0, 7);
+}
+
+/** yyyy-mm-dd as the instant it starts in Japan (00:00 JST). */
+export function jstMidnight(date: string): Date {
+  return new Date(`${date}T00:00:00+09:00`);
+}
+
+/** The instant the JST day yyyy-mm-dd ends: the exclusive upper bound of a "to" filter. */
+export function jstDayEnd(date: string): Date {
+  return new Date(jstMidnight(date).getTime() + DAY_MS);
+}
+
+/** yyyy-mm as the half-open range of instants it covers in Japan. */
+export function jstMonthRange(month: string): { gte: Date; lt: Date } {
+  return { gte: jstMidnight(`${month}-01`), lt: jstMidnight(`${nextMonth(month)}-01`) };
+}
+
+/** yyyy-mm-dd as a `@db.Date` value (UTC midnight of the day itself). */
+export function dateOnly(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+/** Today in Japan as a `@db.Date` value. */
+export function jstToday(now: Date = new Date()): Date {
+  return dateOnly(jstDate(now));
+}
+
+/** True when yyyy-mm-dd names a day that exists (not 2026-02-30). */
+export function isRealDate(date: string): boolean {
+  if (!DATE_ONLY.test(date)) return false;
+  const d = dateOnly(date);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(date);
+}
+
+/** The month after yyyy-mm. */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7);
+}
+
+/** The JST month `n` months before the one `now` falls in, as yyyy-mm. */
+export function monthsBack(n: number, now: Date = new Date()): string {
+  const [y, m] = jstDate(now).split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 - n, 1)).toISOString().slice(0, 7);
+}
+
+/** Every month from `from` to `to` inclusive (yyyy-mm); capped at 20 years so bad input cannot spin. */
+export function monthList(from: string, to: string): string[] {
+  const out: string[] = [];
+  const [fy, fm] = from.split("-").map(Number) as [number, number];
+  for (let i = 0; i < 240; i++) {
+    const m = new Date(Date.UTC(fy, fm - 1 + i, 1)).toISOString().slice(0, 7);
+    if (m > to) break;
+    out.push(m);
+  }
+  return out;
+}
