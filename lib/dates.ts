@@ -56,9 +56,11 @@ export function jstToday(now: Date = new Date()): Date {
 
 /** True when yyyy-mm-dd names a day that exists (not 2026-02-30). */
 export function isRealDate(date: string): boolean {
-  if (!DATE_ONLY.test(date)) return false;
-  const d = dateOnly(date);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(date);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
 }
 
 /** The month after yyyy-mm. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Outcome, RequestType, WithholdingGround } from "@/lib/generated/prisma/enums";
+import { RequestType, type Outcome, type WithholdingGround } from "@/lib/generated/prisma/enums";
 import { longText, requestRefSchema } from "@/lib/requests/shared-schemas";
 
 // One decision form per request type (DESIGN.md §3). Each schema is exported for the
@@ -110,15 +110,7 @@ export const decideRequestSchema = z
 export type DecideRequestInput = z.input<typeof decideRequestSchema>;
 export type DecideRequest = z.output<typeof decideRequestSchema>;
 
-export const decisionTypes: readonly RequestType[] = [
-  "DISCLOSURE",
-  "CORRECTION",
-  "SUSPENSION",
-  "THIRD_PARTY_STOP",
-  "PURPOSE_NOTICE",
-  "INQUIRY",
-  "COMPLAINT",
-];
+export const decisionTypes: readonly RequestType[] = Object.values(RequestType);
 
 const commonKeys = new Set(["requestId", "version", "explanation", "internalNote", "grounds", "outcome", "type"]);
 

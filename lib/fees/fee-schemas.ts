@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PaymentMethod } from "@/lib/generated/prisma/enums";
 import { DATE_ONLY, MONTH, dateOnly, jstToday } from "@/lib/dates";
 
 // Input schemas for every fee operation, shared by console forms (zodResolver) and the
@@ -65,7 +66,7 @@ export type ResolveBankLineInput = z.input<typeof resolveBankLineSchema>;
 
 export const feeListFilterSchema = z.object({
   status: z.enum(["AWAITING_PAYMENT", "PAID", "WAIVED", "REFUNDED"]).optional(),
-  method: z.enum(["BANK_TRANSFER", "STRIPE", "POSTAL_MONEY_ORDER", "CASH", "OTHER"]).optional(),
+  method: z.enum(PaymentMethod).optional(),
   /** JST month the request arrived in. */
   month: month.optional(),
 });

@@ -1,3 +1,4 @@
+import { ProvisionBasis } from "@/lib/generated/prisma/enums";
 import { DATE_ONLY } from "@/lib/dates";
 import { z } from "zod";
 
@@ -16,16 +17,7 @@ export const recordProvisionSchema = z
     customerId: z.string().trim().max(64).optional(),
     categories: z.array(z.number().int().min(1).max(11)).min(1),
     items: z.string().trim().min(1).max(1000),
-    basis: z.enum([
-      "CONSENT",
-      "LIFE_OR_PROPERTY",
-      "PUBLIC_HEALTH",
-      "AUTHORITY_COOPERATION",
-      "OUTSOURCING",
-      "BUSINESS_SUCCESSION",
-      "JOINT_USE",
-      "LAW",
-    ]),
+    basis: z.enum(ProvisionBasis),
     consentDate: dateString.optional(),
     contractIsRecord: z.boolean().default(false),
   })

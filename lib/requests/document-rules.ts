@@ -1,23 +1,11 @@
-import type { DocumentHolder, DocumentKind, RequesterKind } from "@/lib/generated/prisma/enums";
+import { DocumentHolder, DocumentKind, type RequesterKind } from "@/lib/generated/prisma/enums";
 
 // Which documents prove who is asking (Art 6.2, DESIGN.md "Documents"). APPI Art 37
 // forbids asking for more than needed, so these are the minimum sets, nothing extra.
 
-export const DOCUMENT_KINDS = [
-  "DRIVERS_LICENSE",
-  "PASSPORT",
-  "MY_NUMBER_CARD",
-  "RESIDENCE_CARD",
-  "HEALTH_INSURANCE_CARD",
-  "RESIDENT_RECORD",
-  "OTHER_ID",
-  "POWER_OF_ATTORNEY",
-  "SEAL_CERTIFICATE",
-  "FAMILY_REGISTER",
-  "GUARDIANSHIP_CERTIFICATE",
-] as const satisfies readonly DocumentKind[];
+export const DOCUMENT_KINDS = Object.values(DocumentKind);
 
-export const DOCUMENT_HOLDERS = ["SUBJECT", "AGENT"] as const satisfies readonly DocumentHolder[];
+export const DOCUMENT_HOLDERS = Object.values(DocumentHolder);
 
 /** One photo ID is enough on its own. */
 export const PHOTO_ID_KINDS: readonly DocumentKind[] = [

@@ -2,8 +2,6 @@
 // is asked for, ideographic spaces, various dashes. Each function here is pure and runs
 // in the browser and on the server alike (the zod schemas call them).
 
-import { JST_ZONE } from "@/lib/dates";
-
 const DASHES = /[‐‑‒–—―−ーｰ－]/g;
 
 /** Full-width ASCII (Ａ-Ｚ, ０-９, ＠, －) to half-width; leaves kana and kanji alone. */
@@ -66,14 +64,6 @@ export function normalizeReference(s: string): string | null {
   return m ? `DSR-${m[1]}-${m[2]}` : null;
 }
 
-/** A yyyy-mm-dd string naming a real calendar day (no 2026-02-30). */
-export function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
 /** Accepts "2026/1/5", "２０２６－０１－０５" and "2026-01-05"; returns yyyy-mm-dd or the input. */
 export function normalizeDate(s: string): string {
   const t = toHalfWidth(s)
@@ -83,14 +73,4 @@ export function normalizeDate(s: string): string {
     .replace(DASHES, "-");
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   return m ? `${m[1]}-${(m[2] ?? "").padStart(2, "0")}-${(m[3] ?? "").padStart(2, "0")}` : t;
-}
-
-/** Today's calendar date in Japan, yyyy-mm-dd. */
-export function todayInJapan(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: JST_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
 }

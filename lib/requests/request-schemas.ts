@@ -3,7 +3,7 @@ import type { Relationship, RequesterKind } from "@/lib/generated/prisma/enums";
 import { categoriesFor, PREFECTURES, RELATIONSHIPS, type Prefecture } from "./policy-items";
 import { COUNTRIES_ABROAD, JAPAN, type CountryCode } from "./countries";
 import { DOCUMENT_HOLDERS, DOCUMENT_KINDS, documentFits, missingDocuments } from "./document-rules";
-import { todayInJapan } from "./normalize-input";
+import { jstDate } from "@/lib/dates";
 import {
   calendarDate,
   checkbox,
@@ -74,7 +74,7 @@ export const requesterStepSchema = z
 
 const birthDate = () =>
   calendarDate()
-    .refine((d) => d <= todayInJapan(), { error: "errors.birthDateInFuture" })
+    .refine((d) => d <= jstDate(new Date()), { error: "errors.birthDateInFuture" })
     .refine((d) => d >= "1900-01-01", { error: "errors.birthDateTooEarly" });
 
 // Keys in the order of the form's fields: the error summary lists errors in schema order.

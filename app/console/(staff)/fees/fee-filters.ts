@@ -1,10 +1,11 @@
 import type { FeeListFilter } from "@/lib/fees/fee-schemas";
 import { MONTH, monthsBack } from "@/lib/dates";
+import { PaymentMethod } from "@/lib/generated/prisma/enums";
 
 // The dashboard's URL is its state: list filters, page and summary range are GET
 // parameters, so a filtered view can be bookmarked and the CSV link carries the same.
 export const feeStatuses = ["AWAITING_PAYMENT", "PAID", "WAIVED", "REFUNDED"] as const;
-export const paymentMethods = ["BANK_TRANSFER", "STRIPE", "POSTAL_MONEY_ORDER", "CASH", "OTHER"] as const;
+export const paymentMethods = Object.values(PaymentMethod);
 export const PAGE_SIZE = 25;
 
 export type DashboardParams = {
