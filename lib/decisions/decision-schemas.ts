@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RequestType, type Outcome, type WithholdingGround } from "@/lib/generated/prisma/enums";
+import type { Outcome, WithholdingGround } from "@/lib/generated/prisma/enums";
 import { longText, requestRefSchema } from "@/lib/requests/shared-schemas";
 
 // One decision form per request type (DESIGN.md §3). Each schema is exported for the
@@ -109,8 +109,6 @@ export const decideRequestSchema = z
 
 export type DecideRequestInput = z.input<typeof decideRequestSchema>;
 export type DecideRequest = z.output<typeof decideRequestSchema>;
-
-export const decisionTypes: readonly RequestType[] = Object.values(RequestType);
 
 const commonKeys = new Set(["requestId", "version", "explanation", "internalNote", "grounds", "outcome", "type"]);
 

@@ -123,8 +123,6 @@ export const apiErrorSchema = z.object({
   }),
 });
 
-export type ListTasksQuery = z.input<typeof listTasksQuerySchema>;
-export type CompleteTaskBody = z.input<typeof completeTaskBodySchema>;
 export type ApiTask = z.output<typeof apiTaskSchema>;
 export type ListTasksResponse = z.output<typeof listTasksResponseSchema>;
 export type TaskResponse = z.output<typeof taskResponseSchema>;

@@ -23,23 +23,6 @@ export const AUTHORITY_KINDS_BY_REQUESTER: Record<RequesterKind, readonly Docume
   LEGAL_REPRESENTATIVE: ["FAMILY_REGISTER", "GUARDIANSHIP_CERTIFICATE"],
 };
 
-/** Documents whose issue date matters: certificates must be recent (default 3 months). */
-export const CERTIFICATE_KINDS: readonly DocumentKind[] = [
-  "RESIDENT_RECORD",
-  "SEAL_CERTIFICATE",
-  "FAMILY_REGISTER",
-  "GUARDIANSHIP_CERTIFICATE",
-];
-
-/** What the masking guidance warns about, per kind (message keys under documentGuidance). */
-export const MASKING_GUIDANCE: Partial<Record<DocumentKind, string>> = {
-  DRIVERS_LICENSE: "documentGuidance.maskHonseki",
-  MY_NUMBER_CARD: "documentGuidance.frontOnly",
-  HEALTH_INSURANCE_CARD: "documentGuidance.maskInsurerNumber",
-  RESIDENT_RECORD: "documentGuidance.maskResidentRecord",
-  FAMILY_REGISTER: "documentGuidance.maskHonseki",
-};
-
 export type DocumentEntry = { kind: DocumentKind; holder: DocumentHolder };
 
 /** The holder whose identity must be shown: the person, or the agent acting for them. */

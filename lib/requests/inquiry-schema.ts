@@ -21,5 +21,4 @@ export const inquirySchema = z.object({
   phone: optionalText(limits.phone),
 });
 
-export type InquiryInput = z.input<typeof inquirySchema>;
 export type Inquiry = z.output<typeof inquirySchema>;

@@ -9,11 +9,6 @@ export function toHalfWidth(s: string): string {
   return s.replace(/[！-～]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
 }
 
-/** Digits only, after full-width conversion: "１０４－００６１" → "1040061". */
-export function digitsOnly(s: string): string {
-  return toHalfWidth(s).replace(/\D/g, "");
-}
-
 /** "1040061", "104-0061", "〒１０４－００６１" → "104-0061"; anything else → null. */
 export function normalizePostalCode(s: string): string | null {
   const t = toHalfWidth(s).replace(/^〒/, "").replace(DASHES, "-").replace(/\s/g, "");

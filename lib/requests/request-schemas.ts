@@ -168,15 +168,6 @@ export const detailsSchemas = {
   PURPOSE_NOTICE: purposeNoticeDetailsSchema,
 } as const;
 
-/** Art 2.1 items named in the details, for checking them against the relationship. */
-export function categoriesNamed(details: unknown): number[] {
-  if (typeof details !== "object" || details === null) return [];
-  const d = details as { categories?: unknown; items?: unknown };
-  const list = Array.isArray(d.categories) ? d.categories : [];
-  const items = Array.isArray(d.items) ? d.items.map((i: { category?: unknown }) => i?.category) : [];
-  return [...list, ...items].filter((n): n is number => typeof n === "number");
-}
-
 function checkCategories(
   details: unknown,
   relationship: Relationship,

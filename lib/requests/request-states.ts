@@ -2,7 +2,6 @@ import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 
 // Which states a request can be worked in, in one place so every operation agrees.
 export const openStatuses: readonly RequestStatus[] = ["RECEIVED", "IN_PROGRESS", "WAITING_FOR_REQUESTER"];
-export const finishedStatuses: readonly RequestStatus[] = ["CLOSED", "WITHDRAWN", "ABANDONED"];
 
 export function isOpen(status: RequestStatus): boolean {
   return openStatuses.includes(status);

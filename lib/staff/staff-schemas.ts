@@ -43,5 +43,3 @@ export const newPasswordSchema = z
     confirm: z.string(),
   })
   .refine((v) => v.password === v.confirm, { message: "errors.passwordMismatch", path: ["confirm"] });
-
-export type InviteStaffInput = z.input<typeof inviteStaffSchema>;

@@ -5,7 +5,6 @@ import { hmacHex, randomToken } from "@/lib/server/crypto";
 import { destroyFileContent, storeFile } from "@/lib/files/file-store";
 import { assertRateLimit, rateLimitKey } from "@/lib/server/rate-limit";
 import { assertUploadCount, inspectUpload, type UploadCandidate } from "./inspect-upload";
-import { MAX_FILES } from "./upload-limits";
 
 // Wizard uploads before the request exists. They belong to a draft key: a random token
 // kept in an httpOnly cookie; only its HMAC is stored (StoredFile.draftKeyHash), so a
@@ -120,5 +119,3 @@ export async function purgeExpiredDrafts(opts: { now?: Date; db?: Db } = {}): Pr
     await db.storedFile.deleteMany({ where: { id: { in: expired.map((f) => f.id) }, requestId: null } });
   return expired.length;
 }
-
-export { MAX_FILES as MAX_DRAFT_FILES };
