@@ -10,7 +10,7 @@ import { uniqueEmail } from "./portal-helpers";
 import { Readable } from "node:stream";
 import { buffer } from "node:stream/consumers";
 import { CHUNKED_PREFIX, openingStream } from "@/lib/files/sealed-stream";
-import { bareEnv, makeProjectCopy, setEnvLines, type ProjectCopy } from "../support/project-copy";
+import { bareEnv, makeProjectCopy, setEnvLines, type ProjectCopy } from "../helpers/project-copy";
 
 // [setup] The README's "Running on PostgreSQL", literally: a fresh copy of the project,
 // `cp .env.example .env` with the values set there and nothing exported, `npm start`,

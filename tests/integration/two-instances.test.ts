@@ -17,7 +17,7 @@ function secondInstance(cmd: Record<string, unknown>): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "tests/support/second-instance.ts", JSON.stringify(cmd)],
+      ["--import", "tsx", "tests/helpers/second-instance.ts", JSON.stringify(cmd)],
       { env: process.env, stdio: ["ignore", "pipe", "pipe"] },
     );
     let out = "";
