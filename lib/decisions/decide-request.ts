@@ -23,7 +23,7 @@ export { decideRequestSchema, type DecideRequestInput };
 const state = (key: string) => new AppError("INVALID_STATE", key, { _form: [key] });
 
 /**
- * Identity rules (DESIGN.md §3): a failed check ends in NOT_FULFILLED on ground (1)
+ * Identity rules (docs/design.md §3): a failed check ends in NOT_FULFILLED on ground (1)
  * only; ground (1) needs a failed check; anything else needs a verified identity.
  */
 function checkIdentity(r: Request, d: DecideRequest): void {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Outcome, WithholdingGround } from "@/lib/generated/prisma/enums";
 import { longText, requestRefSchema } from "@/lib/requests/shared-schemas";
 
-// One decision form per request type (DESIGN.md §3). Each schema is exported for the
+// One decision form per request type (docs/design.md §3). Each schema is exported for the
 // page's react-hook-form; decideRequest parses the union and checks the type matches.
 
 /** Art 6.1 (1)–(4): the grounds on which a disclosure may be withheld in whole or part. */
@@ -15,7 +15,7 @@ export const ART_6_1_GROUNDS = [
 export const CORRECTION_GROUNDS = ["INFORMATION_ACCURATE", "IDENTITY_UNCONFIRMED"] as const; // Art 7
 export const SUSPENSION_GROUNDS = ["INVESTIGATION_FINDING", "IDENTITY_UNCONFIRMED"] as const; // Art 8
 
-/** Refusals and partial refusals wait for a privacy officer (four eyes, DESIGN.md §3). */
+/** Refusals and partial refusals wait for a privacy officer (four eyes, docs/design.md §3). */
 export const OUTCOMES_NEEDING_APPROVAL: readonly Outcome[] = [
   "NOT_FULFILLED",
   "PARTIALLY_FULFILLED",

@@ -11,7 +11,7 @@ import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { readStoredFile } from "@/lib/files/file-store";
 import { DATE_ONLY, isRealDate, jstDate, jstDayEnd, jstMidnight } from "@/lib/dates";
 
-// Admin exports (DESIGN.md §5): everything about one request as a ZIP of JSON and its
+// Admin exports (docs/design.md §9): everything about one request as a ZIP of JSON and its
 // files, and the request list as CSV. Both are audited; neither goes through a URL that
 // names a person.
 

@@ -12,7 +12,7 @@ import { sweepOrphanFiles } from "@/lib/files/sweep-orphan-files";
 import { getSetting } from "@/lib/settings/get-settings";
 import { registerJob } from "@/lib/jobs/registry";
 
-// Retention (DESIGN.md §5): identity and agent documents go N days after a request ends;
+// Retention (docs/design.md §9): identity and agent documents go N days after a request ends;
 // the request itself is anonymised after the record period, keeping what statistics
 // need. A legal hold stops both. "Ends" means closed, withdrawn or abandoned.
 

@@ -17,7 +17,7 @@ import {
 import { blocked, editablePackage } from "./package-guards";
 
 /**
- * Why a package may not be published yet, as a message key, or null. DESIGN.md §3: a
+ * Why a package may not be published yet, as a message key, or null. docs/design.md §3: a
  * disclosure is delivered only when identity is VERIFIED and the fee PAID or WAIVED
  * (NOT_REQUIRED when the operator charges none), after a decision to disclose.
  */

@@ -65,7 +65,7 @@ export async function postRequesterMessage(opts: {
     });
     const resumed = r.status === "WAITING_FOR_REQUESTER";
     if (resumed) {
-      // The answer came: the paused clock runs again (DESIGN.md section 3).
+      // The answer came: the paused clock runs again (docs/design.md §4).
       const { count } = await tx.request.updateMany({
         where: { id: r.id, status: "WAITING_FOR_REQUESTER", version: r.version },
         data: { status: "IN_PROGRESS", ...resumedClock(r, now), version: { increment: 1 } },

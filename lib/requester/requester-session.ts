@@ -6,7 +6,7 @@ import type { RequesterActor } from "@/lib/audit/actor";
 
 // A requester's signed-in state: a random token in an httpOnly cookie, its HMAC in
 // RequesterSession, bound to one request, for two hours. Requesters have no password
-// (DESIGN.md section 5); they get here with an emailed code or the status link.
+// (docs/design.md §7); they get here with an emailed code or the status link.
 
 /** Suggested cookie: httpOnly, Secure, SameSite=Lax, Path=/ (payment routes read it too), Max-Age 7200. */
 export const REQUESTER_SESSION_COOKIE = "madoguchi_requester";

@@ -14,7 +14,7 @@ import { requestText } from "@/lib/requests/request-messages";
 import { NOTICE_PDF_JOB } from "@/lib/requests/notice-text-pdf";
 import { requesterActor, type RequesterSession } from "./requester-session";
 
-// The requester withdraws their own request (DESIGN.md section 3: WITHDRAWN). Only an open
+// The requester withdraws their own request (docs/design.md §3: WITHDRAWN). Only an open
 // request can be withdrawn; the change, the audit entry and the withdrawal notice happen
 // together. A reason, if given, goes into the message thread for staff to read.
 

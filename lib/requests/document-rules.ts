@@ -1,6 +1,6 @@
 import { DocumentHolder, DocumentKind, type RequesterKind } from "@/lib/generated/prisma/enums";
 
-// Which documents prove who is asking (Art 6.2, DESIGN.md "Documents"). APPI Art 37
+// Which documents prove who is asking (Art 6.2, docs/design.md §2). APPI Art 37
 // forbids asking for more than needed, so these are the minimum sets, nothing extra.
 
 export const DOCUMENT_KINDS = Object.values(DocumentKind);

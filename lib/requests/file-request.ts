@@ -91,7 +91,7 @@ async function write(tx: Tx, input: FileInput): Promise<FiledRequest> {
       ...fee,
       reference,
       // Every request about held data needs identity checked, the purpose notice included
-      // (it tells the person which purposes apply to *them*); inquiries do not (DESIGN.md §2).
+      // (it tells the person which purposes apply to *them*); inquiries do not (docs/design.md §2).
       identity: input.kind === "request" ? "PENDING" : "NOT_REQUIRED",
       channel: "WEB",
       locale,

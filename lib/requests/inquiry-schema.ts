@@ -2,7 +2,7 @@ import { z } from "zod";
 import { choice, email, limits, optionalText, personName, referenceNumber, requiredText } from "./schema-fields";
 
 // Art 11, 12: complaints and inquiries about the handling of personal information. Free
-// text and a way to answer; no identity documents (DESIGN.md section 2).
+// text and a way to answer; no identity documents (docs/design.md §2).
 
 import { INQUIRY_KINDS, INQUIRY_TOPICS } from "./request-choices";
 export { INQUIRY_KINDS, INQUIRY_TOPICS };

@@ -4,7 +4,7 @@ import { CATEGORY_NUMBERS, PURPOSE_NUMBERS } from "./policy-items";
 import { calendarDate, checkbox, choice, limits, listNumber, missingOr, optionalText } from "./schema-fields";
 import { jstDate } from "@/lib/dates";
 
-// What each request type states beyond the common fields (DESIGN.md section 2 table).
+// What each request type states beyond the common fields (docs/design.md §2).
 // Stored as Request.details; the console reads it back with parseStoredDetails.
 
 export const DELIVERY_METHODS = Object.values(DeliveryMethod);

@@ -7,7 +7,7 @@ export function isOpen(status: RequestStatus): boolean {
   return openStatuses.includes(status);
 }
 
-/** Inquiries and complaints need no identity documents (DESIGN.md §2). */
+/** Inquiries and complaints need no identity documents (docs/design.md §2). */
 export function needsIdentity(type: RequestType): boolean {
   return type !== "INQUIRY" && type !== "COMPLAINT";
 }

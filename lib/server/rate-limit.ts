@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { prisma, type Db } from "@/lib/server/db";
 import { hmacHex } from "@/lib/server/crypto";
 
-// Fixed-window counters in the RateLimit table (DESIGN.md section 5): one atomic
+// Fixed-window counters in the RateLimit table (docs/design.md §7): one atomic
 // INSERT … ON CONFLICT DO UPDATE … RETURNING per hit, so the limit holds however many
 // app servers share the database. Keys are "scope:hmac", never a raw address.
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DeliveryMethod } from "@/lib/generated/prisma/enums";
 
 // Operator settings, grouped by what an admin edits together. Defaults come from the
-// privacy policy (Art 6.2 address, Art 6.3 fee) and DESIGN.md.
+// privacy policy (Art 6.2 address, Art 6.3 fee) and docs/design.md.
 export const operatorSettingsSchema = z.object({
   legalNameJa: z.string().min(1).max(120),
   legalNameEn: z.string().min(1).max(120),

@@ -15,7 +15,7 @@ import { ActionButton, type usePortalForm } from "../portal-form";
 import { fieldIdOf } from "../step-state";
 import type { WizardRequestType } from "@/lib/requests/request-schemas";
 
-// The fields of each request type's details (DESIGN.md section 2 table).
+// The fields of each request type's details (docs/design.md §2).
 
 export type DetailsOptions = {
   type: WizardRequestType;
