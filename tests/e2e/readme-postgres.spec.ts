@@ -150,7 +150,7 @@ test("[setup] a fresh copy with only a .env on PostgreSQL: npm start migrates it
     expect(file.iv.startsWith(CHUNKED_PREFIX)).toBe(true);
     const plain = await openSealed(ciphertext, file.iv, KEY);
     expect(crypto.createHash("sha256").update(plain).digest("hex")).toBe(file.sha256);
-    await expect(openSealed(ciphertext, file.iv, crypto.randomBytes(32))).rejects.toThrow();
+    await expect(openSealed(ciphertext, file.iv, crypto.randomBytes(32))).rejects.toThrow(/unable to authenticate/);
   }
 
   // audit:verify and the worker read the same .env.
