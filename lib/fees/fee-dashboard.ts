@@ -16,7 +16,7 @@ import {
   type FeeSummaryInput,
   type PageInput,
 } from "./fee-schemas";
-import { closedStatuses } from "./fee-state";
+import { endedStatuses } from "@/lib/requests/request-states";
 import { openBankLineStatuses } from "./resolve-bank-line";
 import { feeMessages } from "./fee-messages";
 
@@ -74,8 +74,8 @@ export async function feeSummary(opts: { actor: Actor | null; input: FeeSummaryI
                                       + coalesce((SELECT sum(amount) FROM "Refund" WHERE "requestId" = q.id), 0), 0) AS owed
         FROM "Request" q WHERE q.fee IN ('AWAITING_PAYMENT', 'WAIVED'))
       SELECT month,
-             count(*) FILTER (WHERE fee = 'AWAITING_PAYMENT' AND status <> ALL(${[...closedStatuses]})) AS outstanding_count,
-             coalesce(sum(owed) FILTER (WHERE fee = 'AWAITING_PAYMENT' AND status <> ALL(${[...closedStatuses]})), 0) AS outstanding_amount,
+             count(*) FILTER (WHERE fee = 'AWAITING_PAYMENT' AND status <> ALL(${[...endedStatuses]})) AS outstanding_count,
+             coalesce(sum(owed) FILTER (WHERE fee = 'AWAITING_PAYMENT' AND status <> ALL(${[...endedStatuses]})), 0) AS outstanding_amount,
              count(*) FILTER (WHERE fee = 'WAIVED') AS waived_count,
              coalesce(sum(owed) FILTER (WHERE fee = 'WAIVED'), 0) AS waived_amount
       FROM r WHERE month BETWEEN ${from} AND ${to} GROUP BY month ORDER BY month`,
@@ -141,7 +141,7 @@ type RowSource = Prisma.RequestGetPayload<{ include: typeof rowInclude }>;
 function toFeeRow(r: RowSource): FeeRow {
   const paid = r.payments.reduce((n, p) => n + p.amount, 0);
   const refunded = r.refunds.reduce((n, x) => n + x.amount, 0);
-  const owing = r.fee === "AWAITING_PAYMENT" && !closedStatuses.includes(r.status);
+  const owing = r.fee === "AWAITING_PAYMENT" && !endedStatuses.includes(r.status);
   const last = r.payments.reduce<Date | null>((d, p) => (!d || p.paidOn > d ? p.paidOn : d), null);
   return {
     requestId: r.id,

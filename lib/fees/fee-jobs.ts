@@ -5,7 +5,8 @@ import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { resumeClock } from "@/lib/deadlines/deadline-clock";
 import { registerJob } from "@/lib/jobs/registry";
 import { getSettings } from "@/lib/settings/get-settings";
-import { closedStatuses, lockFeeRequest, takesPayment } from "./fee-state";
+import { endedStatuses } from "@/lib/requests/request-states";
+import { lockFeeRequest, takesPayment } from "./fee-state";
 import { sendFeeNotice } from "./apply-payment";
 import { abandonmentMail, paymentReminderMail } from "./fee-mail";
 
@@ -25,7 +26,7 @@ export async function runFeeReminders(
   const settings = await getSettings(db);
   const abandonBefore = new Date(now.getTime() - settings.fee.abandonAfterDays * DAY_MS);
   const remindBefore = new Date(now.getTime() - settings.fee.reminderAfterDays * DAY_MS);
-  const unpaid = { fee: "AWAITING_PAYMENT" as const, status: { notIn: [...closedStatuses] } };
+  const unpaid = { fee: "AWAITING_PAYMENT" as const, status: { notIn: [...endedStatuses] } };
 
   const toAbandon = await db.request.findMany({
     where: { ...unpaid, createdAt: { lte: abandonBefore } },

@@ -11,12 +11,12 @@ import { destroyFileContent, fileContentExists } from "@/lib/files/file-store";
 import { sweepOrphanFiles } from "@/lib/files/sweep-orphan-files";
 import { getSetting } from "@/lib/settings/get-settings";
 import { registerJob } from "@/lib/jobs/registry";
+import { endedStatuses } from "@/lib/requests/request-states";
 
 // Retention (docs/design.md §9): identity and agent documents go N days after a request ends;
 // the request itself is anonymised after the record period, keeping what statistics
 // need. A legal hold stops both. "Ends" means closed, withdrawn or abandoned.
 
-const endedStatuses = ["CLOSED", "WITHDRAWN", "ABANDONED"] as const;
 /** Files that prove identity or authority: uploads and the scans of mailed requests. */
 const identityFileRoles = ["IDENTITY_DOCUMENT", "SCAN"] as const;
 
