@@ -8,7 +8,6 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return out;
 }
 
-/** Parses domain input with its schema, or throws INVALID_INPUT carrying the field errors. */
 /**
  * PostgreSQL text cannot hold U+0000; a NUL anywhere in the input would fail in the
  * database instead of being refused as bad input. Returns the first offending path.
@@ -23,6 +22,7 @@ function pathOfNul(value: unknown, path: (string | number)[] = [], depth = 0): s
   return null;
 }
 
+/** Parses domain input with its schema, or throws INVALID_INPUT carrying the field errors. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
   const nul = pathOfNul(input);
   if (nul) throw new AppError("INVALID_INPUT", `${what}: NUL character`, { [nul]: ["errors.invalid"] });

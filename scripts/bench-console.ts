@@ -245,7 +245,7 @@ export function consoleRows(small: ConsoleTimes, large: ConsoleTimes): Row[] {
  */
 export async function explainConsolePages(): Promise<Record<string, unknown>> {
   const { prisma } = await import("@/lib/server/db");
-  const { jstMonthRangeSql, monthDayRange } = await import("@/lib/reports/jst-range");
+  const { jstMonthRangeSql, monthDayRange } = await import("@/lib/dates");
   const plan = async (sql: string) => {
     const out = await prisma.$queryRawUnsafe<{ "QUERY PLAN": unknown }[]>(`EXPLAIN (FORMAT JSON) ${sql}`);
     const nodes: string[] = [];

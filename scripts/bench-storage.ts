@@ -65,7 +65,7 @@ async function throughput(backend: StorageBackend, size: number): Promise<{ upMB
 export async function storageThroughput(rows: BenchRow[], details: Record<string, unknown>): Promise<void> {
   const { diskStorage } = await import("@/lib/files/disk-storage");
   const { s3Storage } = await import("@/lib/files/s3-storage");
-  const { startS3Server } = await import("@/tests/support/s3-server");
+  const { startS3Server } = await import("@/tests/helpers/s3-server");
   const size = 20 * MB;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "madoguchi-bench-disk-"));
   const s3 = await startS3Server({ bucket: "madoguchi-bench" });

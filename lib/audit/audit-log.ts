@@ -1,3 +1,4 @@
+import { DATE_ONLY, jstDayEnd, jstMidnight } from "@/lib/dates";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ActorType } from "@/lib/generated/prisma/enums";
@@ -14,7 +15,7 @@ import type { Actor } from "./actor";
 // construction (write-audit-event), so showing their data is safe.
 
 export const AUDIT_PAGE_SIZE = 50;
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "console.errors.date");
+const day = z.string().regex(DATE_ONLY, "console.errors.date");
 
 export const auditFilterSchema = z.object({
   action: z
@@ -46,8 +47,6 @@ export type AuditRow = {
   data: Prisma.JsonValue;
 };
 
-const jstMidnight = (d: string) => new Date(`${d}T00:00:00+09:00`);
-
 export async function listAuditEvents(opts: { actor: Actor | null; input: AuditFilter }): Promise<{
   rows: AuditRow[];
   page: number;
@@ -66,7 +65,7 @@ export async function listAuditEvents(opts: { actor: Actor | null; input: AuditF
         : { actorType: "STAFF", actorId: q.actor },
     );
   if (q.from) and.push({ at: { gte: jstMidnight(q.from) } });
-  if (q.to) and.push({ at: { lt: new Date(jstMidnight(q.to).getTime() + 86_400_000) } });
+  if (q.to) and.push({ at: { lt: jstDayEnd(q.to) } });
   if (q.reference) {
     const r = await prisma.request.findUnique({
       where: { reference: q.reference.normalize("NFKC").toUpperCase() },

@@ -11,7 +11,7 @@ import { parseInput } from "@/lib/validation";
 import { z } from "zod";
 import { codeMail } from "./code-mail";
 
-// Requesters have no password (DESIGN.md section 5): a 6-digit code by email proves they
+// Requesters have no password (docs/design.md §7): a 6-digit code by email proves they
 // read that mailbox. Codes are kept only as an HMAC bound to purpose and address, live
 // 10 minutes, allow 5 tries, work once; the newest code for an address replaces older ones.
 

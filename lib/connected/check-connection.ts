@@ -5,7 +5,7 @@ import { assertPermission } from "@/lib/server/permissions";
 import type { Actor } from "@/lib/audit/actor";
 import { parseInput } from "@/lib/validation";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
-import { idSchema } from "@/lib/console/console-schemas";
+import { idSchema } from "@/lib/requests/shared-schemas";
 import { checkMap, isConnectedSystemError, type MapCheck } from "./engine";
 import { loadConnection } from "./connection";
 

@@ -8,7 +8,7 @@ import type {
 import { prisma } from "@/lib/server/db";
 import { assertPermission } from "@/lib/server/permissions";
 import type { Actor } from "@/lib/audit/actor";
-import { idSchema } from "@/lib/console/console-schemas";
+import { idSchema } from "@/lib/requests/shared-schemas";
 import type { Collection, CorrectionPlan, RowKey } from "./engine";
 import { openJson } from "./sealed-json";
 import type { PlanSummary } from "./plan-summary";

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/server/db";
 import { assertPermission } from "@/lib/server/permissions";
 import type { Actor } from "@/lib/audit/actor";
-import { idSchema } from "@/lib/console/console-schemas";
+import { idSchema } from "@/lib/requests/shared-schemas";
 import type { ConnectionCheck } from "./check-connection";
 
 export type ConnectionView = {

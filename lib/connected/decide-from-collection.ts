@@ -5,7 +5,7 @@ import { assertPermission } from "@/lib/server/permissions";
 import type { Actor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { requestRefSchema } from "@/lib/console/console-schemas";
+import { requestRefSchema } from "@/lib/requests/shared-schemas";
 import { decideRequest, type DecideResult } from "@/lib/decisions/decide-request";
 import type { Collection } from "./engine";
 import { openJson } from "./sealed-json";

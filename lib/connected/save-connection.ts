@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { sealString } from "@/lib/server/crypto";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
-import { idSchema } from "@/lib/console/console-schemas";
+import { idSchema } from "@/lib/requests/shared-schemas";
 import { describeTarget } from "./connection";
 
 // A URL must be of the dialect's kind; the embedded demo target ("pglite:") is PostgreSQL.

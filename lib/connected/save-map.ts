@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { sha256Hex } from "@/lib/server/crypto";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
-import { idSchema } from "@/lib/console/console-schemas";
+import { idSchema } from "@/lib/requests/shared-schemas";
 import { serializeMapYaml } from "./engine";
 import { parseMapText, type MapProblem } from "./map-yaml";
 

@@ -6,8 +6,8 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { idSchema } from "@/lib/console/console-schemas";
-import { isOpen } from "@/lib/console/request-states";
+import { idSchema } from "@/lib/requests/shared-schemas";
+import { isOpen } from "@/lib/requests/request-states";
 
 export const COLLECT_JOB = "connected.collect";
 

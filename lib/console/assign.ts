@@ -5,8 +5,8 @@ import type { Actor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
-import { idSchema, requestRefSchema } from "./console-schemas";
-import { loadForChange, updateRequestVersioned } from "./versioned-update";
+import { idSchema, requestRefSchema } from "@/lib/requests/shared-schemas";
+import { loadForChange, updateRequestVersioned } from "@/lib/requests/versioned-update";
 
 export const assignRequestSchema = requestRefSchema.extend({
   /** The staff member to take the request; null to unassign. */

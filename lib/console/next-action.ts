@@ -1,5 +1,5 @@
 import type { FeeStatus, IdentityStatus, Outcome, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
-import { needsIdentity } from "./request-states";
+import { needsIdentity } from "@/lib/requests/request-states";
 
 // What the request page leads with (issue 17): the state and the one thing to do next,
 // with the sections that hold its form. Everything else on the page is one click away.

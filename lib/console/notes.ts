@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/validation";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { storeFile } from "@/lib/files/file-store";
 import { issueNotice } from "@/lib/notices/issue-notice";
-import { idSchema, longText, uploadSchema } from "./console-schemas";
+import { idSchema, longText, uploadSchema } from "@/lib/requests/shared-schemas";
 import { disclosureTypes, sniffFileType } from "./sniff-file-type";
 
 // Notes and messages are appended, never edited, so they need no version: two staff

@@ -1,6 +1,13 @@
 import { z } from "zod";
-import { DocumentKind, Relationship, RequestType } from "@/lib/generated/prisma/enums";
-import { dateString, uploadSchema } from "./console-schemas";
+import {
+  DocumentHolder,
+  DocumentKind,
+  Locale,
+  Relationship,
+  RequesterKind,
+  RequestType,
+} from "@/lib/generated/prisma/enums";
+import { dateString, uploadSchema } from "@/lib/requests/shared-schemas";
 import { COUNTRIES_ABROAD, JAPAN } from "@/lib/requests/countries";
 
 const optional = (max: number) =>
@@ -13,7 +20,7 @@ const optional = (max: number) =>
 
 export const scanSchema = uploadSchema.extend({
   kind: z.enum(DocumentKind),
-  holder: z.enum(["SUBJECT", "AGENT"]).default("SUBJECT"),
+  holder: z.enum(DocumentHolder).default("SUBJECT"),
   /** Issue date of a certificate (must be recent, checked by staff). */
   issuedOn: dateString.optional(),
 });
@@ -24,8 +31,8 @@ export const createOfflineRequestSchema = z
     channel: z.enum(["POST", "EMAIL", "PHONE", "COUNTER"]),
     /** The day it arrived in Japan (for mail, the day the letter was received): the clock starts then. */
     arrivedOn: dateString,
-    locale: z.enum(["ja", "en"]).default("ja"),
-    requesterKind: z.enum(["SELF", "LEGAL_REPRESENTATIVE", "APPOINTED_AGENT"]).default("SELF"),
+    locale: z.enum(Locale).default("ja"),
+    requesterKind: z.enum(RequesterKind).default("SELF"),
     subjectName: z.string().trim().min(1, { message: "errors.required" }).max(100, { message: "errors.tooLong" }),
     subjectNameKana: optional(100),
     subjectBirthDate: dateString.optional(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Channel, FeeStatus, IdentityStatus, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
-import { idSchema } from "./console-schemas";
+import { idSchema } from "@/lib/requests/shared-schemas";
 
 export const QUEUE_PAGE_SIZE = 25;
 

@@ -12,8 +12,9 @@ import { assertPermission } from "@/lib/server/permissions";
 import type { Actor } from "@/lib/audit/actor";
 import { parseInput } from "@/lib/validation";
 import { getSettings } from "@/lib/settings/get-settings";
-import { appiSuitDate, deadlineStatus, jstDate, type DeadlineStatus } from "@/lib/deadlines/deadline-clock";
-import { isOpen } from "./request-states";
+import { DAY_MS, jstMidnight, jstDate } from "@/lib/dates";
+import { appiSuitDate, deadlineStatus, type DeadlineStatus } from "@/lib/deadlines/deadline-clock";
+import { isOpen } from "@/lib/requests/request-states";
 import { likeEscape, parseSearch, type SearchTerm } from "./search-terms";
 import { listQueueSchema, QUEUE_PAGE_SIZE, type ListQueueInput } from "./queue-schema";
 
@@ -55,7 +56,6 @@ export type QueuePage = {
   hiddenByFilters: number;
 };
 
-const DAY_MS = 86_400_000;
 const COUNT_CAP = 1000;
 /** Name search is the one unanchored match; it looks at this many candidates at most. */
 const NAME_MATCH_LIMIT = 500;
@@ -115,7 +115,7 @@ export async function listQueue(opts: { actor: Actor | null; input: ListQueueInp
   else if (q.assignee) and.push({ assigneeId: q.assignee });
   if (q.overdue || q.dueSoon) {
     // A paused clock is neither due soon nor overdue; a decided request has stopped it.
-    const windowEnd = new Date(Date.parse(`${jstDate(now)}T00:00:00+09:00`) + (dueSoonDays + 1) * DAY_MS);
+    const windowEnd = new Date(jstMidnight(jstDate(now)).getTime() + (dueSoonDays + 1) * DAY_MS);
     const ranges: Prisma.RequestWhereInput[] = [];
     if (q.overdue) ranges.push({ dueAt: { lt: now } });
     if (q.dueSoon) ranges.push({ dueAt: { gte: now, lt: windowEnd } });

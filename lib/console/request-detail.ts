@@ -7,8 +7,8 @@ import { parseInput } from "@/lib/validation";
 import { getSettings } from "@/lib/settings/get-settings";
 import { appiSuitDate, deadlineStatus } from "@/lib/deadlines/deadline-clock";
 import { buildRequestTimeline, type TimelineEntry } from "@/lib/timeline/request-timeline";
-import { idSchema } from "./console-schemas";
-import { isOpen } from "./request-states";
+import { idSchema } from "@/lib/requests/shared-schemas";
+import { isOpen } from "@/lib/requests/request-states";
 
 export const requestDetailSchema = z.object({ requestId: idSchema });
 export type RequestDetailInput = z.input<typeof requestDetailSchema>;

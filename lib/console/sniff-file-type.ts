@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 
 // A file's type is decided by its content, never its name or the browser's claim
-// (DESIGN.md §2). Text formats (CSV, plain text) have no signature: they are accepted
+// (docs/design.md §6). Text formats (CSV, plain text) have no signature: they are accepted
 // when the content is text (no NUL bytes, valid UTF-8 or Shift_JIS-free of control
 // junk) and the name says .csv or .txt.
 

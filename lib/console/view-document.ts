@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { readStoredFile } from "@/lib/files/file-store";
-import { idSchema } from "./console-schemas";
+import { idSchema } from "@/lib/requests/shared-schemas";
 
 export type ViewedFile = { content: Buffer; mimeType: string; originalName: string; sizeBytes: number };
 
@@ -15,7 +15,7 @@ export type ViewDocumentInput = z.input<typeof viewDocumentSchema>;
 
 /**
  * Decrypted content of an identity/agent document or scan for the console viewer
- * (never a public URL). Every view is written to the audit log (DESIGN.md §2): the file
+ * (never a public URL). Every view is written to the audit log (docs/design.md §6): the file
  * is read inside the transaction, so a view that fails to read leaves no entry.
  */
 export async function viewDocument(opts: { actor: Actor | null; input: ViewDocumentInput }): Promise<ViewedFile> {

@@ -1,7 +1,7 @@
 // The response clock. The APPI sets no number of days for businesses ("without delay",
 // PPC Q&A 9-12), so the operator sets a target (default 14 days from arrival). The clock
 // pauses while the request waits for the requester and resumes on their answer.
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS, dateOnly, jstDate } from "@/lib/dates";
 
 export type ClockState = {
   arrivedAt: Date;
@@ -35,20 +35,11 @@ export function appiSuitDate(arrivedAt: Date): Date {
   return new Date(arrivedAt.getTime() + 14 * DAY_MS);
 }
 
-/** Calendar date in Japan, as yyyy-mm-dd, so "days left" changes at midnight JST. */
-export function jstDate(d: Date): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Tokyo",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(d);
-}
-
 /** Whole JST calendar days from `now` to `due`; negative when overdue. */
 export function daysLeft(due: Date, now: Date = new Date()): number {
-  const a = Date.parse(`${jstDate(now)}T00:00:00Z`);
-  const b = Date.parse(`${jstDate(due)}T00:00:00Z`);
+  // Both as the same kind of midnight, so the difference is whole days.
+  const a = dateOnly(jstDate(now)).getTime();
+  const b = dateOnly(jstDate(due)).getTime();
   return Math.round((b - a) / DAY_MS);
 }
 

@@ -7,8 +7,8 @@ import type { Actor, StaffActor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
-import { idSchema, longText, versionSchema } from "@/lib/console/console-schemas";
-import { loadForChange, updateRequestVersioned } from "@/lib/console/versioned-update";
+import { idSchema, longText, versionSchema } from "@/lib/requests/shared-schemas";
+import { loadForChange, updateRequestVersioned } from "@/lib/requests/versioned-update";
 import { takeEffect } from "./decision-effect";
 
 export const approveDecisionSchema = z.object({

@@ -6,9 +6,9 @@ import type { Actor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
-import { loadForChange, updateRequestVersioned } from "@/lib/console/versioned-update";
-import { isOpen, needsIdentity } from "@/lib/console/request-states";
-import { resumedClock } from "@/lib/console/clock-changes";
+import { loadForChange, updateRequestVersioned } from "@/lib/requests/versioned-update";
+import { isOpen, needsIdentity } from "@/lib/requests/request-states";
+import { resumedClock } from "@/lib/requests/clock-changes";
 import {
   decideRequestSchema,
   decisionDetails,
@@ -23,7 +23,7 @@ export { decideRequestSchema, type DecideRequestInput };
 const state = (key: string) => new AppError("INVALID_STATE", key, { _form: [key] });
 
 /**
- * Identity rules (DESIGN.md §3): a failed check ends in NOT_FULFILLED on ground (1)
+ * Identity rules (docs/design.md §3): a failed check ends in NOT_FULFILLED on ground (1)
  * only; ground (1) needs a failed check; anything else needs a verified identity.
  */
 function checkIdentity(r: Request, d: DecideRequest): void {

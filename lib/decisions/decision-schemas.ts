@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { Outcome, RequestType, WithholdingGround } from "@/lib/generated/prisma/enums";
-import { longText, requestRefSchema } from "@/lib/console/console-schemas";
+import type { Outcome, WithholdingGround } from "@/lib/generated/prisma/enums";
+import { longText, requestRefSchema } from "@/lib/requests/shared-schemas";
 
-// One decision form per request type (DESIGN.md §3). Each schema is exported for the
+// One decision form per request type (docs/design.md §3). Each schema is exported for the
 // decision form's server action; decideRequest parses the union and checks the type matches.
 
 /** Art 6.1 (1)–(4): the grounds on which a disclosure may be withheld in whole or part. */
@@ -15,7 +15,7 @@ export const ART_6_1_GROUNDS = [
 export const CORRECTION_GROUNDS = ["INFORMATION_ACCURATE", "IDENTITY_UNCONFIRMED"] as const; // Art 7
 export const SUSPENSION_GROUNDS = ["INVESTIGATION_FINDING", "IDENTITY_UNCONFIRMED"] as const; // Art 8
 
-/** Refusals and partial refusals wait for a privacy officer (four eyes, DESIGN.md §3). */
+/** Refusals and partial refusals wait for a privacy officer (four eyes, docs/design.md §3). */
 export const OUTCOMES_NEEDING_APPROVAL: readonly Outcome[] = [
   "NOT_FULFILLED",
   "PARTIALLY_FULFILLED",
@@ -109,16 +109,6 @@ export const decideRequestSchema = z
 
 export type DecideRequestInput = z.input<typeof decideRequestSchema>;
 export type DecideRequest = z.output<typeof decideRequestSchema>;
-
-export const decisionTypes: readonly RequestType[] = [
-  "DISCLOSURE",
-  "CORRECTION",
-  "SUSPENSION",
-  "THIRD_PARTY_STOP",
-  "PURPOSE_NOTICE",
-  "INQUIRY",
-  "COMPLAINT",
-];
 
 const commonKeys = new Set(["requestId", "version", "explanation", "internalNote", "grounds", "outcome", "type"]);
 

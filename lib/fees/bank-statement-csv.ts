@@ -1,3 +1,4 @@
+import { isRealDate } from "@/lib/dates";
 import iconv from "iconv-lite";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { sha256Hex } from "@/lib/server/crypto";
@@ -88,8 +89,7 @@ export function parseStatementDate(raw: string): string | null {
   const m = /^(\d{4})[/\-.年](\d{1,2})[/\-.月](\d{1,2})日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (!m) return null;
   const iso = `${m[1]}-${(m[2] ?? "").padStart(2, "0")}-${(m[3] ?? "").padStart(2, "0")}`;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
+  return isRealDate(iso) ? iso : null;
 }
 
 /** Integer yen, `null` for a blank cell; `NaN` when it cannot be read. */

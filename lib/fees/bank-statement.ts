@@ -1,3 +1,4 @@
+import { dateOnly } from "@/lib/dates";
 import type { BankLineStatus } from "@/lib/generated/prisma/enums";
 import { prisma, type Tx } from "@/lib/server/db";
 import type { Actor, StaffActor } from "@/lib/audit/actor";
@@ -71,7 +72,7 @@ async function matchLine(tx: Tx, actor: StaffActor, importId: string, line: Stat
     importId,
     lineNo: line.lineNo,
     lineHash: line.lineHash,
-    bookedOn: new Date(`${line.bookedOn}T00:00:00Z`),
+    bookedOn: dateOnly(line.bookedOn),
     amount: line.amount,
     payerName: line.payerName,
   };

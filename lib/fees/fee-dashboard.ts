@@ -1,3 +1,4 @@
+import { JST_ZONE as JST, jstMonthRange, jstMonthRangeSql, monthDayRange } from "@/lib/dates";
 import type { FeeStatus, Locale, PaymentMethod, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { FeeStatus as FeeStatusValues } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -16,8 +17,7 @@ import {
   type FeeSummaryInput,
   type PageInput,
 } from "./fee-schemas";
-import { closedStatuses } from "./fee-state";
-import { jstMonthRange, jstMonthRangeSql, monthDayRange } from "@/lib/reports/jst-range";
+import { endedStatuses } from "@/lib/requests/request-states";
 import { openBankLineStatuses } from "./resolve-bank-line";
 import { feeMessages } from "./fee-messages";
 
@@ -25,7 +25,6 @@ import { feeMessages } from "./fee-messages";
 // fees with filters, the bank lines still waiting for a decision, and a CSV of exactly
 // the filtered list. Reading it is for those who reconcile (record:payment); the CSV is an
 // export (export:data). No names leave in the CSV: the reference identifies the request.
-const JST = "Asia/Tokyo";
 
 export type FeeSummary = {
   range: { from: string; to: string };
@@ -81,8 +80,8 @@ export async function feeSummary(opts: { actor: Actor | null; input: FeeSummaryI
         FROM "Request" q WHERE q.fee IN ('AWAITING_PAYMENT', 'WAIVED')
           AND q."arrivedAt" >= ${range.start}::timestamp AND q."arrivedAt" < ${range.end}::timestamp)
       SELECT month,
-             count(*) FILTER (WHERE fee = 'AWAITING_PAYMENT' AND status <> ALL(${[...closedStatuses]})) AS outstanding_count,
-             coalesce(sum(owed) FILTER (WHERE fee = 'AWAITING_PAYMENT' AND status <> ALL(${[...closedStatuses]})), 0) AS outstanding_amount,
+             count(*) FILTER (WHERE fee = 'AWAITING_PAYMENT' AND status <> ALL(${[...endedStatuses]})) AS outstanding_count,
+             coalesce(sum(owed) FILTER (WHERE fee = 'AWAITING_PAYMENT' AND status <> ALL(${[...endedStatuses]})), 0) AS outstanding_amount,
              count(*) FILTER (WHERE fee = 'WAIVED') AS waived_count,
              coalesce(sum(owed) FILTER (WHERE fee = 'WAIVED'), 0) AS waived_amount
       FROM r GROUP BY month ORDER BY month`,
@@ -151,7 +150,7 @@ type RowSource = Prisma.RequestGetPayload<{ include: typeof rowInclude }>;
 function toFeeRow(r: RowSource): FeeRow {
   const paid = r.payments.reduce((n, p) => n + p.amount, 0);
   const refunded = r.refunds.reduce((n, x) => n + x.amount, 0);
-  const owing = r.fee === "AWAITING_PAYMENT" && !closedStatuses.includes(r.status);
+  const owing = r.fee === "AWAITING_PAYMENT" && !endedStatuses.includes(r.status);
   const last = r.payments.reduce<Date | null>((d, p) => (!d || p.paidOn > d ? p.paidOn : d), null);
   return {
     requestId: r.id,

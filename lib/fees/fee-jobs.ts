@@ -1,10 +1,12 @@
+import { DAY_MS } from "@/lib/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { systemActor } from "@/lib/audit/actor";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { resumeClock } from "@/lib/deadlines/deadline-clock";
 import { registerJob } from "@/lib/jobs/registry";
 import { getSettings } from "@/lib/settings/get-settings";
-import { closedStatuses, lockFeeRequest, takesPayment } from "./fee-state";
+import { endedStatuses } from "@/lib/requests/request-states";
+import { lockFeeRequest, takesPayment } from "./fee-state";
 import { sendFeeNotice } from "./apply-payment";
 import { abandonmentMail, paymentReminderMail } from "./fee-mail";
 
@@ -14,7 +16,6 @@ import { abandonmentMail, paymentReminderMail } from "./fee-mail";
 // Each request is handled in its own transaction under its row lock, and re-checked
 // there, so two workers (or a payment arriving meanwhile) never cause a wrong notice.
 export const FEE_REMINDER_JOB = "fees.reminders";
-const DAY_MS = 24 * 60 * 60 * 1000;
 const BATCH = 200;
 const actor = systemActor(FEE_REMINDER_JOB);
 
@@ -25,7 +26,7 @@ export async function runFeeReminders(
   const settings = await getSettings(db);
   const abandonBefore = new Date(now.getTime() - settings.fee.abandonAfterDays * DAY_MS);
   const remindBefore = new Date(now.getTime() - settings.fee.reminderAfterDays * DAY_MS);
-  const unpaid = { fee: "AWAITING_PAYMENT" as const, status: { notIn: [...closedStatuses] } };
+  const unpaid = { fee: "AWAITING_PAYMENT" as const, status: { notIn: [...endedStatuses] } };
 
   const toAbandon = await db.request.findMany({
     where: { ...unpaid, createdAt: { lte: abandonBefore } },

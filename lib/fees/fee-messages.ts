@@ -1,3 +1,4 @@
+import { JST_ZONE } from "@/lib/dates";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import ja from "@/messages/ja/fees.json";
 import en from "@/messages/en/fees.json";
@@ -30,20 +31,9 @@ export function formatYen(locale: Locale, amount: number): string {
  */
 export function formatDate(locale: Locale, d: Date, kind: "date-column" | "instant" = "instant"): string {
   return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
-    timeZone: kind === "date-column" ? "UTC" : "Asia/Tokyo",
+    timeZone: kind === "date-column" ? "UTC" : JST_ZONE,
     year: "numeric",
     month: "long",
     day: "numeric",
   }).format(d);
-}
-
-/** Today in Japan as a `@db.Date` value (midnight UTC of the JST date). */
-export function jstToday(now: Date = new Date()): Date {
-  const ymd = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Tokyo",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-  return new Date(`${ymd}T00:00:00Z`);
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { jstToday } from "./fee-messages";
+import { PaymentMethod } from "@/lib/generated/prisma/enums";
+import { DATE_ONLY, MONTH, dateOnly, jstToday } from "@/lib/dates";
 
 // Input schemas for every fee operation, shared by the console's server actions and the
 // domain functions. Messages are keys in messages/*/fees.json.
@@ -11,11 +12,11 @@ const yen = z
   .max(10_000_000, { message: "fees.errors.amount" });
 const pastDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "fees.errors.date" })
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { message: "fees.errors.date" })
-  .refine((v) => Date.parse(`${v}T00:00:00Z`) <= jstToday().getTime(), { message: "fees.errors.futureDate" });
+  .regex(DATE_ONLY, { message: "fees.errors.date" })
+  .refine((v) => !Number.isNaN(dateOnly(v).getTime()), { message: "fees.errors.date" })
+  .refine((v) => dateOnly(v).getTime() <= jstToday().getTime(), { message: "fees.errors.futureDate" });
 const reason = z.string().trim().min(1, { message: "fees.errors.reason" }).max(1000);
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "fees.errors.month" });
+const month = z.string().regex(MONTH, { message: "fees.errors.month" });
 
 export const manualPaymentMethods = ["BANK_TRANSFER", "POSTAL_MONEY_ORDER", "CASH", "OTHER"] as const;
 
@@ -65,7 +66,7 @@ export type ResolveBankLineInput = z.input<typeof resolveBankLineSchema>;
 
 export const feeListFilterSchema = z.object({
   status: z.enum(["AWAITING_PAYMENT", "PAID", "WAIVED", "REFUNDED"]).optional(),
-  method: z.enum(["BANK_TRANSFER", "STRIPE", "POSTAL_MONEY_ORDER", "CASH", "OTHER"]).optional(),
+  method: z.enum(PaymentMethod).optional(),
   /** JST month the request arrived in. */
   month: month.optional(),
 });

@@ -1,6 +1,7 @@
 import type { FeeStatus, RequestStatus } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db, Tx } from "@/lib/server/db";
+import { endedStatuses } from "@/lib/requests/request-states";
 
 // Fee arithmetic and the row lock every fee change takes first. Amounts are integer yen.
 
@@ -10,10 +11,9 @@ export function feeSettled(request: { fee: FeeStatus }): boolean {
 }
 
 /** Requests whose business is over take no more payments (late money is listed, not applied). */
-export const closedStatuses: readonly RequestStatus[] = ["CLOSED", "WITHDRAWN", "ABANDONED"];
 
 export function takesPayment(request: { fee: FeeStatus; status: RequestStatus }): boolean {
-  return request.fee === "AWAITING_PAYMENT" && !closedStatuses.includes(request.status);
+  return request.fee === "AWAITING_PAYMENT" && !endedStatuses.includes(request.status);
 }
 
 export type FeeBalance = { paid: number; refunded: number; net: number };

@@ -1,3 +1,4 @@
+import { dateOnly } from "@/lib/dates";
 import { prisma } from "@/lib/server/db";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/audit/actor";
@@ -28,7 +29,7 @@ export async function recordPayment(opts: { actor: Actor | null; input: RecordPa
         payment: {
           method: input.method,
           amount: input.amount,
-          paidOn: new Date(`${input.paidOn}T00:00:00Z`),
+          paidOn: dateOnly(input.paidOn),
           payerName: input.payerName,
           recordedById: actor.id,
         },

@@ -6,7 +6,7 @@ import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { env } from "@/lib/server/env";
 import { lockFeeRequest } from "./fee-state";
 import { applyPayment } from "./apply-payment";
-import { jstToday } from "./fee-messages";
+import { jstToday } from "@/lib/dates";
 import { stripeClient } from "./stripe-client";
 
 export type WebhookOutcome = "processed" | "duplicate" | "ignored";

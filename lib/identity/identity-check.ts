@@ -5,9 +5,9 @@ import type { Actor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
-import { loadForChange, updateRequestVersioned } from "@/lib/console/versioned-update";
-import { isOpen } from "@/lib/console/request-states";
-import { pausedClock, resumedClock } from "@/lib/console/clock-changes";
+import { loadForChange, updateRequestVersioned } from "@/lib/requests/versioned-update";
+import { isOpen } from "@/lib/requests/request-states";
+import { pausedClock, resumedClock } from "@/lib/requests/clock-changes";
 import { issueNotice } from "@/lib/notices/issue-notice";
 import {
   recordIdentityCheckSchema,

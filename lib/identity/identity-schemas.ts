@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { idSchema, longText, requestRefSchema } from "@/lib/console/console-schemas";
+import { DocumentHolder } from "@/lib/generated/prisma/enums";
+import { idSchema, longText, requestRefSchema } from "@/lib/requests/shared-schemas";
 
 export const recordIdentityCheckSchema = requestRefSchema
   .extend({
     /** The principal's identity, or the agent's authority (APPI Art 37). */
-    holder: z.enum(["SUBJECT", "AGENT"]).default("SUBJECT"),
+    holder: z.enum(DocumentHolder).default("SUBJECT"),
     result: z.enum(["VERIFIED", "FAILED"]),
     /** The held record that matched, e.g. the customer ID (Art 6.2: "based on the personal information we hold"). */
     matchedRecord: z.string().trim().max(120).optional(),

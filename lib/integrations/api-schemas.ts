@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TaskStatus } from "@/lib/generated/prisma/enums";
 import { errorCodes } from "@/lib/errors";
 
 // Every body and query of the systems-of-record API. Handlers parse with these and the
@@ -6,7 +7,6 @@ import { errorCodes } from "@/lib/errors";
 // the description cannot drift from what the server accepts and answers.
 
 const taskActions = ["CORRECT", "ADD", "DELETE", "SUSPEND_USE", "STOP_THIRD_PARTY", "ALTERNATIVE_MEASURE"] as const;
-const taskStatuses = ["OPEN", "DONE", "FAILED", "EXPLAINED"] as const;
 
 export const taskIdParamSchema = z
   .string()
@@ -16,7 +16,7 @@ export const taskIdParamSchema = z
   .meta({ description: "The task id, as listed by GET /api/v1/tasks." });
 
 export const listTasksQuerySchema = z.object({
-  status: z.enum(taskStatuses, { message: "integrations.errors.taskStatus" }).default("OPEN").meta({
+  status: z.enum(TaskStatus, { message: "integrations.errors.taskStatus" }).default("OPEN").meta({
     description:
       "Which tasks to list. OPEN (default) is the work to do; FAILED tasks may be completed again after a retry.",
   }),
@@ -88,7 +88,7 @@ export const apiTaskSchema = z
     version: z.number().int().min(0),
     requestReference: z.string().meta({ description: "Human reference of the request, e.g. DSR-2026-000123." }),
     action: z.enum(taskActions),
-    status: z.enum(taskStatuses),
+    status: z.enum(TaskStatus),
     instructions: z
       .string()
       .meta({ description: "What to do in this system, including corrected values for corrections." }),
@@ -123,8 +123,6 @@ export const apiErrorSchema = z.object({
   }),
 });
 
-export type ListTasksQuery = z.input<typeof listTasksQuerySchema>;
-export type CompleteTaskBody = z.input<typeof completeTaskBodySchema>;
 export type ApiTask = z.output<typeof apiTaskSchema>;
 export type ListTasksResponse = z.output<typeof listTasksResponseSchema>;
 export type TaskResponse = z.output<typeof taskResponseSchema>;

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { randomToken, sha256Hex } from "@/lib/server/crypto";
-import { idSchema } from "@/lib/console/console-schemas";
+import { idSchema } from "@/lib/requests/shared-schemas";
 
 // Tokens for systems of record (issue 9). The token itself is shown once; only its
 // SHA-256 is kept (it has 256 bits of entropy, so a plain hash is enough and lets the

@@ -42,8 +42,6 @@ export async function listDataMapOverview(opts: { actor: Actor | null }) {
   }));
 }
 
-export type DataMapSystem = Awaited<ReturnType<typeof listDataMapOverview>>[number];
-
 export async function readSystemIntegration(opts: { actor: Actor | null; systemId: string }) {
   assertPermission(opts.actor, "manage:data-map");
   const s = await prisma.systemOfRecord.findUnique({

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { idSchema } from "@/lib/console/console-schemas";
+import { idSchema } from "@/lib/requests/shared-schemas";
 import { WEBHOOK_JOB, WEBHOOK_MAX_ATTEMPTS } from "./announce";
 
 export type WebhookDeliveryRow = {

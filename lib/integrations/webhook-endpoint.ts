@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { sealString } from "@/lib/server/crypto";
-import { idSchema } from "@/lib/console/console-schemas";
+import { idSchema } from "@/lib/requests/shared-schemas";
 import { newWebhookSecret } from "./webhook-signature";
 
 // A system's webhook endpoint. The signing secret is made when a URL is first set and

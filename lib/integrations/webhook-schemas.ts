@@ -40,8 +40,3 @@ export const requestClosedEventSchema = z
 
 export type TaskCreatedData = z.output<typeof taskCreatedDataSchema>;
 export type RequestClosedData = z.output<typeof requestClosedDataSchema>;
-
-export const webhookEventSchemas = {
-  "task.created": taskCreatedEventSchema,
-  "request.closed": requestClosedEventSchema,
-} as const;

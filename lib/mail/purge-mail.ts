@@ -1,3 +1,4 @@
+import { DAY_MS } from "@/lib/dates";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -13,14 +14,12 @@ import { registerJob } from "@/lib/jobs/registry";
 // the names and details in the body go. Whole local copies (no SMTP server) go at the
 // same age. Anonymising a request removes its mail altogether (lib/operations/retention.ts).
 
-const DAY = 86_400_000;
-
 export async function purgeMailBodies(
   db: PrismaClient = prisma,
   now = new Date(),
 ): Promise<{ messages: number; files: number }> {
   const { mailBodyRetentionDays } = await getSetting(db, "retention");
-  const cutoff = new Date(now.getTime() - mailBodyRetentionDays * DAY);
+  const cutoff = new Date(now.getTime() - mailBodyRetentionDays * DAY_MS);
   const messages = await db.$transaction(async (tx) => {
     const purged = await tx.outboxMessage.updateMany({
       where: { status: "SENT", sentAt: { lt: cutoff }, bodyPurgedAt: null },

@@ -7,7 +7,7 @@ import { getSettings } from "@/lib/settings/get-settings";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { storeFile } from "@/lib/files/file-store";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
-import { requesterEmail } from "@/lib/console/request-states";
+import { requesterEmail } from "@/lib/requests/request-states";
 import { buildNotice, type BuiltNotice, type NoticeDecision } from "./build-notice";
 import { renderNoticeMail, renderNoticePdf } from "./render-notice";
 

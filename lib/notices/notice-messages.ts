@@ -1,3 +1,4 @@
+import { JST_ZONE } from "@/lib/dates";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import ja from "@/messages/ja/notices.json";
 import en from "@/messages/en/notices.json";
@@ -19,7 +20,7 @@ export function fill(template: string, vars: Record<string, string | number>): s
 /** A date as people in Japan read it, in JST: 2026年11月20日 / 20 November 2026. */
 export function formatNoticeDate(locale: Locale, d: Date): string {
   return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
-    timeZone: "Asia/Tokyo",
+    timeZone: JST_ZONE,
     year: "numeric",
     month: "long",
     day: "numeric",

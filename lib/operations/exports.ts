@@ -9,9 +9,9 @@ import { assertPermission } from "@/lib/server/permissions";
 import type { Actor } from "@/lib/audit/actor";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { readStoredFile } from "@/lib/files/file-store";
-import { jstDate } from "@/lib/deadlines/deadline-clock";
+import { DATE_ONLY, isRealDate, jstDate, jstDayEnd, jstMidnight } from "@/lib/dates";
 
-// Admin exports (DESIGN.md §5): everything about one request as a ZIP of JSON and its
+// Admin exports (docs/design.md §9): everything about one request as a ZIP of JSON and its
 // files, and the request list as CSV. Both are audited; neither goes through a URL that
 // names a person.
 
@@ -74,13 +74,7 @@ export async function exportRequestArchive(opts: {
   return { fileName: `${request.reference}.zip`, content: Buffer.from(zip) };
 }
 
-const dateString = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.date")
-  .refine(
-    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    "errors.date",
-  );
+const dateString = z.string().regex(DATE_ONLY, "errors.date").refine(isRealDate, "errors.date");
 
 export const exportListSchema = z.object({
   from: dateString.optional(),
@@ -139,8 +133,8 @@ export async function exportRequestListCsv(opts: {
     ...(q.from || q.to
       ? {
           arrivedAt: {
-            ...(q.from ? { gte: new Date(`${q.from}T00:00:00+09:00`) } : {}),
-            ...(q.to ? { lt: new Date(Date.parse(`${q.to}T00:00:00+09:00`) + 86_400_000) } : {}),
+            ...(q.from ? { gte: jstMidnight(q.from) } : {}),
+            ...(q.to ? { lt: jstDayEnd(q.to) } : {}),
           },
         }
       : {}),

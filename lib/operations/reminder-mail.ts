@@ -1,6 +1,6 @@
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { renderMail } from "@/lib/mail/mail-layout";
-import { jstDate } from "@/lib/deadlines/deadline-clock";
+import { jstDate } from "@/lib/dates";
 import type { Settings } from "@/lib/settings/settings-schema";
 
 export type DigestLine = { reference: string; type: string; dueAt: Date | null; overdue: boolean; assigned: boolean };

@@ -1,3 +1,4 @@
+import { DAY_MS } from "@/lib/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
@@ -9,7 +10,6 @@ import { resumeClock } from "@/lib/deadlines/deadline-clock";
 import { registerJob } from "@/lib/jobs/registry";
 import { requesterAbandonedMail, requesterWaitingMail, staffDigestMail, type DigestLine } from "./reminder-mail";
 
-const DAY = 86_400_000;
 const openStatuses = ["RECEIVED", "IN_PROGRESS", "WAITING_FOR_REQUESTER", "DECIDED"] as const;
 /** The warning goes this many days before a waiting request is closed. */
 const WARN_DAYS_BEFORE = 7;
@@ -26,7 +26,7 @@ export const DIGEST_LINES = 50;
  */
 export async function sendStaffDigests(db: PrismaClient = prisma, now = new Date()): Promise<number> {
   const { deadlines, operator } = await getSettings(db);
-  const soon = new Date(now.getTime() + deadlines.dueSoonDays * DAY);
+  const soon = new Date(now.getTime() + deadlines.dueSoonDays * DAY_MS);
   const due = { status: { in: [...openStatuses] }, pausedAt: null, dueAt: { lte: soon } };
   const [assigned, overdueByAssignee, unassignedOverdueCount] = await Promise.all([
     db.request.groupBy({ by: ["assigneeId"], where: { ...due, assigneeId: { not: null } }, _count: { _all: true } }),
@@ -120,8 +120,8 @@ export async function remindWaitingRequesters(
   now = new Date(),
 ): Promise<{ warned: number; abandoned: number }> {
   const { deadlines, operator } = await getSettings(db);
-  const waitMs = deadlines.waitForRequesterDays * DAY;
-  const warnAfter = new Date(now.getTime() - Math.max(0, waitMs - WARN_DAYS_BEFORE * DAY));
+  const waitMs = deadlines.waitForRequesterDays * DAY_MS;
+  const warnAfter = new Date(now.getTime() - Math.max(0, waitMs - WARN_DAYS_BEFORE * DAY_MS));
   const candidates = await db.request.findMany({
     where: { status: "WAITING_FOR_REQUESTER", pausedAt: { lte: warnAfter } },
     select: { id: true },

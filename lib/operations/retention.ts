@@ -1,3 +1,4 @@
+import { DAY_MS } from "@/lib/dates";
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/server/db";
@@ -10,13 +11,12 @@ import { destroyFileContent, fileContentExists } from "@/lib/files/file-store";
 import { sweepOrphanFiles } from "@/lib/files/sweep-orphan-files";
 import { getSetting } from "@/lib/settings/get-settings";
 import { registerJob } from "@/lib/jobs/registry";
+import { endedStatuses } from "@/lib/requests/request-states";
 
-// Retention (DESIGN.md §5): identity and agent documents go N days after a request ends;
+// Retention (docs/design.md §9): identity and agent documents go N days after a request ends;
 // the request itself is anonymised after the record period, keeping what statistics
 // need. A legal hold stops both. "Ends" means closed, withdrawn or abandoned.
 
-const DAY = 86_400_000;
-const endedStatuses = ["CLOSED", "WITHDRAWN", "ABANDONED"] as const;
 /** Files that prove identity or authority: uploads and the scans of mailed requests. */
 const identityFileRoles = ["IDENTITY_DOCUMENT", "SCAN"] as const;
 
@@ -37,7 +37,7 @@ export type PurgeResult = { requests: number; files: number };
  */
 export async function purgeIdentityDocuments(db: PrismaClient = prisma, now = new Date()): Promise<PurgeResult> {
   const { documentRetentionDays } = await getSetting(db, "retention");
-  const cutoff = new Date(now.getTime() - documentRetentionDays * DAY);
+  const cutoff = new Date(now.getTime() - documentRetentionDays * DAY_MS);
   const due = await db.request.findMany({
     where: { ...endedBefore(cutoff), documentsPurgedAt: null },
     select: { id: true },

@@ -3,7 +3,7 @@ import { assertPermission } from "@/lib/server/permissions";
 import type { Actor } from "@/lib/audit/actor";
 import { parseInput } from "@/lib/validation";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
-import { loadForChange, updateRequestVersioned } from "@/lib/console/versioned-update";
+import { loadForChange, updateRequestVersioned } from "@/lib/requests/versioned-update";
 import { createOrUpdatePackageSchema, type CreateOrUpdatePackageInput } from "./package-schemas";
 import { blocked } from "./package-guards";
 

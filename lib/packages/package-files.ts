@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { destroyFileContent, storeFile } from "@/lib/files/file-store";
-import { loadForChange, updateRequestVersioned } from "@/lib/console/versioned-update";
+import { loadForChange, updateRequestVersioned } from "@/lib/requests/versioned-update";
 import { disclosureTypes, sniffFileType } from "@/lib/console/sniff-file-type";
 import {
   addPackageFileSchema,

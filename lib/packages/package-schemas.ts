@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { dateString, idSchema, requestRefSchema, uploadSchema } from "@/lib/console/console-schemas";
+import { DeliveryMethod } from "@/lib/generated/prisma/enums";
+import { dateString, idSchema, requestRefSchema, uploadSchema } from "@/lib/requests/shared-schemas";
 
 export const createOrUpdatePackageSchema = requestRefSchema.extend({
   /** Defaults to what the requester chose; APPI Art 33(2): paper when the chosen method is very costly or difficult. */
-  deliveryMethod: z.enum(["ELECTRONIC", "POST", "OTHER"]).optional(),
+  deliveryMethod: z.enum(DeliveryMethod).optional(),
 });
 export type CreateOrUpdatePackageInput = z.input<typeof createOrUpdatePackageSchema>;
 

@@ -9,7 +9,7 @@ import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { destroyFileContent, storeFile } from "@/lib/files/file-store";
 import { renderPdf, type PdfBlock } from "@/lib/pdf/pdf-document";
 import { searchProvisions } from "@/lib/provisions/search-provisions";
-import { loadForChange, updateRequestVersioned } from "@/lib/console/versioned-update";
+import { loadForChange, updateRequestVersioned } from "@/lib/requests/versioned-update";
 import { fill, formatNoticeDate, noticeMessages } from "@/lib/notices/notice-messages";
 import { attachProvisionRecordsSchema, type AttachProvisionRecordsInput } from "./package-schemas";
 import { blocked, editablePackage } from "./package-guards";

@@ -4,8 +4,8 @@ import type { Actor } from "@/lib/audit/actor";
 import { parseInput } from "@/lib/validation";
 import { getSettings } from "@/lib/settings/get-settings";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
-import { dateOnly } from "@/lib/console/console-schemas";
-import { loadForChange, updateRequestVersioned } from "@/lib/console/versioned-update";
+import { DAY_MS, dateOnly } from "@/lib/dates";
+import { loadForChange, updateRequestVersioned } from "@/lib/requests/versioned-update";
 import { issueNotice } from "@/lib/notices/issue-notice";
 import { closeIfComplete } from "@/lib/tasks/close-request";
 import {
@@ -16,10 +16,8 @@ import {
 } from "./package-schemas";
 import { blocked, editablePackage } from "./package-guards";
 
-const DAY_MS = 86_400_000;
-
 /**
- * Why a package may not be published yet, as a message key, or null. DESIGN.md §3: a
+ * Why a package may not be published yet, as a message key, or null. docs/design.md §3: a
  * disclosure is delivered only when identity is VERIFIED and the fee PAID or WAIVED
  * (NOT_REQUIRED when the operator charges none), after a decision to disclose.
  */

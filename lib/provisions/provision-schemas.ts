@@ -1,6 +1,8 @@
+import { ProvisionBasis } from "@/lib/generated/prisma/enums";
+import { DATE_ONLY } from "@/lib/dates";
 import { z } from "zod";
 
-const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "errors.field.date" });
+const dateString = z.string().regex(DATE_ONLY, { message: "errors.field.date" });
 
 // A third-party provision record (Art 3; APPI Arts 29–30): recipient, person, items and
 // consent or date. Kept 3 years, or 1 year where the contract itself is the record.
@@ -15,16 +17,7 @@ export const recordProvisionSchema = z
     customerId: z.string().trim().max(64).optional(),
     categories: z.array(z.number().int().min(1).max(11)).min(1),
     items: z.string().trim().min(1).max(1000),
-    basis: z.enum([
-      "CONSENT",
-      "LIFE_OR_PROPERTY",
-      "PUBLIC_HEALTH",
-      "AUTHORITY_COOPERATION",
-      "OUTSOURCING",
-      "BUSINESS_SUCCESSION",
-      "JOINT_USE",
-      "LAW",
-    ]),
+    basis: z.enum(ProvisionBasis),
     consentDate: dateString.optional(),
     contractIsRecord: z.boolean().default(false),
   })

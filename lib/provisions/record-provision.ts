@@ -1,3 +1,4 @@
+import { dateOnly } from "@/lib/dates";
 import { parseInput } from "@/lib/validation";
 import { prisma } from "@/lib/server/db";
 import { assertPermission } from "@/lib/server/permissions";
@@ -19,7 +20,7 @@ export async function recordProvision(opts: {
   const { actor } = opts;
   assertPermission(actor, "write:provision-record");
   const r = parseInput(recordProvisionSchema, opts.input, "provision record");
-  const providedOn = new Date(`${r.providedOn}T00:00:00Z`);
+  const providedOn = dateOnly(r.providedOn);
   return prisma.$transaction(async (tx) => {
     const row = await tx.thirdPartyProvision.create({
       data: {
@@ -28,12 +29,12 @@ export async function recordProvision(opts: {
         providedOn,
         subjectName: r.subjectName,
         subjectNameKana: r.subjectNameKana,
-        subjectBirthDate: r.subjectBirthDate ? new Date(`${r.subjectBirthDate}T00:00:00Z`) : undefined,
+        subjectBirthDate: r.subjectBirthDate ? dateOnly(r.subjectBirthDate) : undefined,
         customerId: r.customerId,
         categories: r.categories,
         items: r.items,
         basis: r.basis,
-        consentDate: r.consentDate ? new Date(`${r.consentDate}T00:00:00Z`) : undefined,
+        consentDate: r.consentDate ? dateOnly(r.consentDate) : undefined,
         contractIsRecord: r.contractIsRecord,
         retainUntil: provisionRetainUntil(providedOn, r.contractIsRecord),
         recordedById: actor.id,

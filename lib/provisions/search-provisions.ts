@@ -1,4 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import { dateOnly } from "@/lib/dates";
 import { prisma } from "@/lib/server/db";
 import { assertPermission } from "@/lib/server/permissions";
 import type { Actor } from "@/lib/audit/actor";
@@ -23,7 +24,7 @@ export async function searchProvisions(opts: { actor: Actor | null; input: Searc
   const where = {
     retainUntil: { gte: now },
     ...(q.customerId ? { customerId: q.customerId } : {}),
-    ...(q.birthDate ? { subjectBirthDate: new Date(`${q.birthDate}T00:00:00Z`) } : {}),
+    ...(q.birthDate ? { subjectBirthDate: dateOnly(q.birthDate) } : {}),
   };
   const orderBy = [{ providedOn: "desc" as const }, { id: "desc" as const }];
   if (!name) return prisma.thirdPartyProvision.findMany({ where, orderBy, take: q.take });

@@ -1,14 +1,14 @@
+import { JST_ZONE as JST, MONTH, jstMonth, jstMonthRangeSql, monthDayRange } from "@/lib/dates";
 import { prisma } from "@/lib/server/db";
 import { assertPermission } from "@/lib/server/permissions";
 import type { Actor } from "@/lib/audit/actor";
 import { parseInput } from "@/lib/validation";
 import { z } from "zod";
-import { jstMonthRangeSql, monthDayRange } from "./jst-range";
 
 export const reportRangeSchema = z
   .object({
-    from: z.string().regex(/^\d{4}-\d{2}$/, { message: "errors.field.month" }),
-    to: z.string().regex(/^\d{4}-\d{2}$/, { message: "errors.field.month" }),
+    from: z.string().regex(MONTH, { message: "errors.field.month" }),
+    to: z.string().regex(MONTH, { message: "errors.field.month" }),
   })
   .refine((r) => r.from <= r.to, { path: ["to"], message: "errors.report.rangeOrder" });
 
@@ -38,15 +38,8 @@ export type PeriodTotals = {
   feesNet: number;
 };
 
-function jstMonth(d: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit" })
-    .format(d)
-    .slice(0, 7);
-}
-
 // Months are counted in Japan time, as the desk and its reports are. Prisma stores UTC in
 // `timestamp without time zone`, hence AT TIME ZONE 'UTC' before converting to JST.
-const JST = "Asia/Tokyo";
 
 /**
  * Figures a privacy officer reports to management, all computed in SQL over the

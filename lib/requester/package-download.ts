@@ -5,7 +5,7 @@ import { checkOneTimeCode, consumeOneTimeCode, issueOneTimeCode } from "@/lib/co
 import type { Readable } from "node:stream";
 import { openStoredFile, readStoredFile } from "@/lib/files/file-store";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
-import { requesterEmail } from "@/lib/console/request-states";
+import { requesterEmail } from "@/lib/requests/request-states";
 import { requesterActor, type RequesterSession } from "./requester-session";
 
 // Answer delivery (issue 4 item 4): a published disclosure package is downloaded from the

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/server/db";
 import { parseInput } from "@/lib/validation";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { storeFile } from "@/lib/files/file-store";
-import { resumedClock } from "@/lib/console/clock-changes";
+import { resumedClock } from "@/lib/requests/clock-changes";
 import { assertRateLimit, rateLimitKey } from "@/lib/server/rate-limit";
 import {
   inspectUpload,
@@ -65,7 +65,7 @@ export async function postRequesterMessage(opts: {
     });
     const resumed = r.status === "WAITING_FOR_REQUESTER";
     if (resumed) {
-      // The answer came: the paused clock runs again (DESIGN.md section 3).
+      // The answer came: the paused clock runs again (docs/design.md §4).
       const { count } = await tx.request.updateMany({
         where: { id: r.id, status: "WAITING_FOR_REQUESTER", version: r.version },
         data: { status: "IN_PROGRESS", ...resumedClock(r, now), version: { increment: 1 } },

@@ -10,7 +10,7 @@ import type {
   RequesterKind,
 } from "@/lib/generated/prisma/enums";
 import { missingDocuments } from "@/lib/requests/document-rules";
-import { isOpen, needsIdentity } from "@/lib/console/request-states";
+import { isOpen, needsIdentity } from "@/lib/requests/request-states";
 
 // What the requester must do next, in words they understand (message keys "needs.*").
 // Pure: derived from the request's state, its documents and the message thread.

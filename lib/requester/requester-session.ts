@@ -1,3 +1,4 @@
+import { DAY_MS } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { prisma, type Tx } from "@/lib/server/db";
 import { hmacHex, randomToken } from "@/lib/server/crypto";
@@ -5,7 +6,7 @@ import type { RequesterActor } from "@/lib/audit/actor";
 
 // A requester's signed-in state: a random token in an httpOnly cookie, its HMAC in
 // RequesterSession, bound to one request, for two hours. Requesters have no password
-// (DESIGN.md section 5); they get here with an emailed code or the status link.
+// (docs/design.md §7); they get here with an emailed code or the status link.
 
 /** Suggested cookie: httpOnly, Secure, SameSite=Lax, Path=/ (payment routes read it too), Max-Age 7200. */
 export const REQUESTER_SESSION_COOKIE = "madoguchi_requester";
@@ -78,7 +79,7 @@ export async function purgeExpiredRequesterSessions(
   opts: { now?: Date; db?: Tx | typeof prisma } = {},
 ): Promise<number> {
   const db = opts.db ?? prisma;
-  const cutoff = new Date((opts.now ?? new Date()).getTime() - 24 * 60 * 60 * 1000);
+  const cutoff = new Date((opts.now ?? new Date()).getTime() - DAY_MS);
   const { count } = await db.requesterSession.deleteMany({ where: { expiresAt: { lt: cutoff } } });
   return count;
 }

@@ -12,8 +12,9 @@ import type {
 } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { prisma } from "@/lib/server/db";
-import { dueAtFor, jstDate } from "@/lib/deadlines/deadline-clock";
-import { isOpen } from "@/lib/console/request-states";
+import { jstDate } from "@/lib/dates";
+import { dueAtFor } from "@/lib/deadlines/deadline-clock";
+import { isOpen } from "@/lib/requests/request-states";
 import { documentsByPostOf } from "@/lib/requests/stored-details";
 import { requesterNeeds, statusWords, type RequesterNeed } from "./requester-needs";
 import { DOWNLOAD_VERIFICATION_TTL_MS } from "./package-download";

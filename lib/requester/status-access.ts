@@ -1,3 +1,4 @@
+import { DAY_MS } from "@/lib/dates";
 import { z } from "zod";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
@@ -6,7 +7,7 @@ import { parseInput } from "@/lib/validation";
 import { assertRateLimit, RateLimitError, rateLimitKey } from "@/lib/server/rate-limit";
 import { checkOneTimeCode, consumeOneTimeCode, emailHashOf, issueOneTimeCode } from "@/lib/codes/one-time-code";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
-import { requesterEmail } from "@/lib/console/request-states";
+import { requesterEmail } from "@/lib/requests/request-states";
 import { normalizeEmail } from "@/lib/requests/normalize-input";
 import { email, oneTimeCodeField, referenceNumber } from "@/lib/requests/schema-fields";
 import { statusTokenHash } from "@/lib/requests/status-link";
@@ -128,7 +129,7 @@ export async function sessionFromStatusToken(opts: {
   });
   if (!r || r.anonymisedAt) throw new AppError("NOT_FOUND", "status link");
   const { statusLinkDays } = await getSetting(prisma, "security");
-  if (r.arrivedAt.getTime() + statusLinkDays * 86_400_000 <= now.getTime()) {
+  if (r.arrivedAt.getTime() + statusLinkDays * DAY_MS <= now.getTime()) {
     await prisma.$transaction((tx) =>
       writeAuditEvent(tx, {
         actor: { type: "REQUESTER", requestId: r.id },

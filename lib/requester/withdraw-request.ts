@@ -7,14 +7,14 @@ import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { renderMail } from "@/lib/mail/mail-layout";
 import { getSettings } from "@/lib/settings/get-settings";
-import { openStatuses, requesterEmail } from "@/lib/console/request-states";
-import { resumedClock } from "@/lib/console/clock-changes";
+import { openStatuses, requesterEmail } from "@/lib/requests/request-states";
+import { resumedClock } from "@/lib/requests/clock-changes";
 import { optionalText, limits } from "@/lib/requests/schema-fields";
 import { requestText } from "@/lib/requests/request-messages";
 import { NOTICE_PDF_JOB } from "@/lib/requests/notice-text-pdf";
 import { requesterActor, type RequesterSession } from "./requester-session";
 
-// The requester withdraws their own request (DESIGN.md section 3: WITHDRAWN). Only an open
+// The requester withdraws their own request (docs/design.md §3: WITHDRAWN). Only an open
 // request can be withdrawn; the change, the audit entry and the withdrawal notice happen
 // together. A reason, if given, goes into the message thread for staff to read.
 

@@ -261,7 +261,6 @@ export type CountryAbroad = (typeof COUNTRIES_ABROAD)[number];
 export type CountryCode = typeof JAPAN | CountryAbroad;
 
 export const RESIDENCES = ["JP", "ABROAD"] as const;
-export type Residence = (typeof RESIDENCES)[number];
 
 export function isCountryAbroad(code: unknown): code is CountryAbroad {
   return typeof code === "string" && (COUNTRIES_ABROAD as readonly string[]).includes(code);

@@ -1,23 +1,11 @@
-import type { DocumentHolder, DocumentKind, RequesterKind } from "@/lib/generated/prisma/enums";
+import { DocumentHolder, DocumentKind, type RequesterKind } from "@/lib/generated/prisma/enums";
 
-// Which documents prove who is asking (Art 6.2, DESIGN.md "Documents"). APPI Art 37
+// Which documents prove who is asking (Art 6.2, docs/design.md §2). APPI Art 37
 // forbids asking for more than needed, so these are the minimum sets, nothing extra.
 
-export const DOCUMENT_KINDS = [
-  "DRIVERS_LICENSE",
-  "PASSPORT",
-  "MY_NUMBER_CARD",
-  "RESIDENCE_CARD",
-  "HEALTH_INSURANCE_CARD",
-  "RESIDENT_RECORD",
-  "OTHER_ID",
-  "POWER_OF_ATTORNEY",
-  "SEAL_CERTIFICATE",
-  "FAMILY_REGISTER",
-  "GUARDIANSHIP_CERTIFICATE",
-] as const satisfies readonly DocumentKind[];
+export const DOCUMENT_KINDS = Object.values(DocumentKind);
 
-export const DOCUMENT_HOLDERS = ["SUBJECT", "AGENT"] as const satisfies readonly DocumentHolder[];
+export const DOCUMENT_HOLDERS = Object.values(DocumentHolder);
 
 /** One photo ID is enough on its own. */
 export const PHOTO_ID_KINDS: readonly DocumentKind[] = [
@@ -33,23 +21,6 @@ export const AUTHORITY_KINDS_BY_REQUESTER: Record<RequesterKind, readonly Docume
   SELF: [],
   APPOINTED_AGENT: ["POWER_OF_ATTORNEY", "SEAL_CERTIFICATE"],
   LEGAL_REPRESENTATIVE: ["FAMILY_REGISTER", "GUARDIANSHIP_CERTIFICATE"],
-};
-
-/** Documents whose issue date matters: certificates must be recent (default 3 months). */
-export const CERTIFICATE_KINDS: readonly DocumentKind[] = [
-  "RESIDENT_RECORD",
-  "SEAL_CERTIFICATE",
-  "FAMILY_REGISTER",
-  "GUARDIANSHIP_CERTIFICATE",
-];
-
-/** What the masking guidance warns about, per kind (message keys under documentGuidance). */
-export const MASKING_GUIDANCE: Partial<Record<DocumentKind, string>> = {
-  DRIVERS_LICENSE: "documentGuidance.maskHonseki",
-  MY_NUMBER_CARD: "documentGuidance.frontOnly",
-  HEALTH_INSURANCE_CARD: "documentGuidance.maskInsurerNumber",
-  RESIDENT_RECORD: "documentGuidance.maskResidentRecord",
-  FAMILY_REGISTER: "documentGuidance.maskHonseki",
 };
 
 export type DocumentEntry = { kind: DocumentKind; holder: DocumentHolder };

@@ -1,3 +1,4 @@
+import { dateOnly } from "@/lib/dates";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { prisma, type Tx } from "@/lib/server/db";
@@ -8,7 +9,7 @@ import { dueAtFor } from "@/lib/deadlines/deadline-clock";
 import { writeAuditEvents } from "@/lib/audit/write-audit-event";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { requesterEmail } from "@/lib/console/request-states";
+import { requesterEmail } from "@/lib/requests/request-states";
 import { nextReference } from "./next-reference";
 import { acknowledgementMail } from "./acknowledgement-mail";
 import { NOTICE_PDF_JOB } from "./notice-text-pdf";
@@ -64,7 +65,7 @@ async function attachDraftFiles(tx: Tx, requestId: string, s: RequestSubmission,
       fileId: f.fileId,
       kind: f.kind,
       holder: f.holder,
-      issuedOn: f.issuedOn ? new Date(`${f.issuedOn}T00:00:00Z`) : null,
+      issuedOn: f.issuedOn ? dateOnly(f.issuedOn) : null,
     })),
   });
 }
@@ -90,7 +91,7 @@ async function write(tx: Tx, input: FileInput): Promise<FiledRequest> {
       ...fee,
       reference,
       // Every request about held data needs identity checked, the purpose notice included
-      // (it tells the person which purposes apply to *them*); inquiries do not (DESIGN.md §2).
+      // (it tells the person which purposes apply to *them*); inquiries do not (docs/design.md §2).
       identity: input.kind === "request" ? "PENDING" : "NOT_REQUIRED",
       channel: "WEB",
       locale,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { choice, email, limits, optionalText, personName, referenceNumber, requiredText } from "./schema-fields";
 
 // Art 11, 12: complaints and inquiries about the handling of personal information. Free
-// text and a way to answer; no identity documents (DESIGN.md section 2).
+// text and a way to answer; no identity documents (docs/design.md §2).
 
 import { INQUIRY_KINDS, INQUIRY_TOPICS } from "./request-choices";
 export { INQUIRY_KINDS, INQUIRY_TOPICS };
@@ -21,5 +21,4 @@ export const inquirySchema = z.object({
   phone: optionalText(limits.phone),
 });
 
-export type InquiryInput = z.input<typeof inquirySchema>;
 export type Inquiry = z.output<typeof inquirySchema>;

@@ -1,3 +1,4 @@
+import { jstDate } from "@/lib/dates";
 import type { Tx } from "@/lib/server/db";
 
 /**
@@ -6,7 +7,7 @@ import type { Tx } from "@/lib/server/db";
  */
 export async function nextReference(tx: Tx, at: Date = new Date()): Promise<string> {
   // JST year: a request arriving at 00:30 on 1 January in Tokyo belongs to the new year.
-  const year = Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Tokyo", year: "numeric" }).format(at));
+  const year = Number(jstDate(at).slice(0, 4));
   const rows = await tx.$queryRaw<{ last: number }[]>`
     INSERT INTO "ReferenceCounter" ("year", "last") VALUES (${year}, 1)
     ON CONFLICT ("year") DO UPDATE SET "last" = "ReferenceCounter"."last" + 1

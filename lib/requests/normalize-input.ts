@@ -9,11 +9,6 @@ export function toHalfWidth(s: string): string {
   return s.replace(/[！-～]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
 }
 
-/** Digits only, after full-width conversion: "１０４－００６１" → "1040061". */
-export function digitsOnly(s: string): string {
-  return toHalfWidth(s).replace(/\D/g, "");
-}
-
 /** "1040061", "104-0061", "〒１０４－００６１" → "104-0061"; anything else → null. */
 export function normalizePostalCode(s: string): string | null {
   const t = toHalfWidth(s).replace(/^〒/, "").replace(DASHES, "-").replace(/\s/g, "");
@@ -64,14 +59,6 @@ export function normalizeReference(s: string): string | null {
   return m ? `DSR-${m[1]}-${m[2]}` : null;
 }
 
-/** A yyyy-mm-dd string naming a real calendar day (no 2026-02-30). */
-export function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
 /** Accepts "2026/1/5", "２０２６－０１－０５" and "2026-01-05"; returns yyyy-mm-dd or the input. */
 export function normalizeDate(s: string): string {
   const t = toHalfWidth(s)
@@ -81,14 +68,4 @@ export function normalizeDate(s: string): string {
     .replace(DASHES, "-");
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   return m ? `${m[1]}-${(m[2] ?? "").padStart(2, "0")}-${(m[3] ?? "").padStart(2, "0")}` : t;
-}
-
-/** Today's calendar date in Japan, yyyy-mm-dd. */
-export function todayInJapan(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Tokyo",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
 }

@@ -5,7 +5,7 @@ import { renderPdf } from "@/lib/pdf/pdf-document";
 import { storeFile } from "@/lib/files/file-store";
 import { getSettings } from "@/lib/settings/get-settings";
 
-// Notices are kept as PDF (DESIGN.md section 3). The portal's own notices (acknowledgement,
+// Notices are kept as PDF (docs/design.md §3). The portal's own notices (acknowledgement,
 // withdrawal) get theirs from a job after the change commits, rendered from the text kept
 // on the Notice row, so font embedding stays off the requester's path.
 

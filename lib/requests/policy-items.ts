@@ -1,4 +1,4 @@
-import type { Relationship } from "@/lib/generated/prisma/enums";
+import { Relationship } from "@/lib/generated/prisma/enums";
 
 // The numbered lists of the privacy policy that requesters pick from. Labels live in
 // messages/{ja,en}/requests.json under "categories" and "purposes" (same numbers).
@@ -11,14 +11,7 @@ export type CategoryNumber = (typeof CATEGORY_NUMBERS)[number];
 export const PURPOSE_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17] as const;
 export type PurposeNumber = (typeof PURPOSE_NUMBERS)[number];
 
-export const RELATIONSHIPS = [
-  "SERVICE_USER",
-  "SITE_VISITOR",
-  "INQUIRER",
-  "JOB_APPLICANT",
-  "EMPLOYEE",
-  "BUSINESS_PARTNER",
-] as const satisfies readonly Relationship[];
+export const RELATIONSHIPS = Object.values(Relationship);
 
 /**
  * Which Art 2.1 items can concern a person, by their relationship to the company.

@@ -1,4 +1,4 @@
-import type { RequesterKind } from "@/lib/generated/prisma/enums";
+import { RequesterKind } from "@/lib/generated/prisma/enums";
 
 // The fixed choices of the request forms, in a module without zod: the browser's forms
 // import these lists, and importing them from the schema modules put all of zod (~30 KB
@@ -13,11 +13,7 @@ export const WIZARD_REQUEST_TYPES = [
   "PURPOSE_NOTICE",
 ] as const;
 export type WizardRequestType = (typeof WIZARD_REQUEST_TYPES)[number];
-export const REQUESTER_KINDS = [
-  "SELF",
-  "LEGAL_REPRESENTATIVE",
-  "APPOINTED_AGENT",
-] as const satisfies readonly RequesterKind[];
+export const REQUESTER_KINDS = Object.values(RequesterKind);
 
 export const CORRECTION_ACTIONS = ["CORRECT", "ADD", "DELETE"] as const;
 /**

@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { DeliveryMethod } from "@/lib/generated/prisma/enums";
 import { CATEGORY_NUMBERS, PURPOSE_NUMBERS } from "./policy-items";
 import { calendarDate, checkbox, choice, limits, listNumber, missingOr, optionalText } from "./schema-fields";
-import { todayInJapan } from "./normalize-input";
+import { jstDate } from "@/lib/dates";
 
-// What each request type states beyond the common fields (DESIGN.md section 2 table).
+// What each request type states beyond the common fields (docs/design.md §2).
 // Stored as Request.details; the console reads it back with parseStoredDetails.
 
-export const DELIVERY_METHODS = ["ELECTRONIC", "POST", "OTHER"] as const;
+export const DELIVERY_METHODS = Object.values(DeliveryMethod);
 import { CORRECTION_ACTIONS, SUSPENSION_GROUNDS, SUSPENSION_WANTED, THIRD_PARTY_STOP_GROUNDS } from "./request-choices";
 export { CORRECTION_ACTIONS, SUSPENSION_GROUNDS, SUSPENSION_WANTED, THIRD_PARTY_STOP_GROUNDS };
 
@@ -47,7 +48,7 @@ export const disclosureDetailsSchema = z
   })
   .superRefine((d, ctx) => {
     const { from, to } = d.period;
-    const today = todayInJapan();
+    const today = jstDate(new Date());
     if (from && to && from > to)
       ctx.addIssue({ code: "custom", path: ["period", "to"], message: "errors.periodOrder" });
     if (from && from > today)

@@ -1,3 +1,4 @@
+import { JST_ZONE } from "@/lib/dates";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import ja from "@/messages/ja/requests.json";
 import en from "@/messages/en/requests.json";
@@ -32,7 +33,7 @@ export function formatYen(locale: Locale, amount: number): string {
 /** A date as a calendar day in Japan: "2026年12月14日" / "14 December 2026". */
 export function formatJstDate(locale: Locale, d: Date): string {
   return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
-    timeZone: "Asia/Tokyo",
+    timeZone: JST_ZONE,
     year: "numeric",
     month: "long",
     day: "numeric",

@@ -1,3 +1,4 @@
+import { dateOnly } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { normalizeEmail } from "./normalize-input";
 import type { RequestSubmission } from "./request-schemas";
@@ -35,11 +36,6 @@ function toJson(value: object): Prisma.InputJsonObject {
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonObject;
 }
 
-/** Dates of birth are calendar days: stored as UTC midnight of that day (a @db.Date column). */
-export function calendarDay(yyyyMmDd: string): Date {
-  return new Date(`${yyyyMmDd}T00:00:00Z`);
-}
-
 export function requestColumnsFor(s: RequestSubmission): SubjectColumns {
   const { subject: p, agent } = s;
   return {
@@ -47,7 +43,7 @@ export function requestColumnsFor(s: RequestSubmission): SubjectColumns {
     requesterKind: s.requesterKind,
     subjectName: p.name,
     subjectNameKana: p.nameKana,
-    subjectBirthDate: calendarDay(p.birthDate),
+    subjectBirthDate: dateOnly(p.birthDate),
     country: p.country,
     postalCode: p.postalCode ?? null,
     prefecture: p.prefecture ?? null,

@@ -3,7 +3,7 @@ import type { Relationship, RequesterKind } from "@/lib/generated/prisma/enums";
 import { categoriesFor, PREFECTURES, RELATIONSHIPS, type Prefecture } from "./policy-items";
 import { COUNTRIES_ABROAD, JAPAN, type CountryCode } from "./countries";
 import { DOCUMENT_HOLDERS, DOCUMENT_KINDS, documentFits, missingDocuments } from "./document-rules";
-import { todayInJapan } from "./normalize-input";
+import { jstDate } from "@/lib/dates";
 import {
   calendarDate,
   checkbox,
@@ -74,7 +74,7 @@ export const requesterStepSchema = z
 
 const birthDate = () =>
   calendarDate()
-    .refine((d) => d <= todayInJapan(), { error: "errors.birthDateInFuture" })
+    .refine((d) => d <= jstDate(new Date()), { error: "errors.birthDateInFuture" })
     .refine((d) => d >= "1900-01-01", { error: "errors.birthDateTooEarly" });
 
 // Keys in the order of the form's fields: the error summary lists errors in schema order.
@@ -167,15 +167,6 @@ export const detailsSchemas = {
   THIRD_PARTY_STOP: thirdPartyStopDetailsSchema,
   PURPOSE_NOTICE: purposeNoticeDetailsSchema,
 } as const;
-
-/** Art 2.1 items named in the details, for checking them against the relationship. */
-export function categoriesNamed(details: unknown): number[] {
-  if (typeof details !== "object" || details === null) return [];
-  const d = details as { categories?: unknown; items?: unknown };
-  const list = Array.isArray(d.categories) ? d.categories : [];
-  const items = Array.isArray(d.items) ? d.items.map((i: { category?: unknown }) => i?.category) : [];
-  return [...list, ...items].filter((n): n is number => typeof n === "number");
-}
 
 function checkCategories(
   details: unknown,

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { isRealDate } from "@/lib/dates";
 import {
-  isCalendarDate,
   isKatakana,
   normalizeDate,
   normalizeEmail,
@@ -137,10 +137,10 @@ export const postalCode = () =>
 export const calendarDate = () =>
   str("errors.date")
     .transform(normalizeDate)
-    .pipe(z.string().min(1, { error: "errors.required" }).refine(isCalendarDate, { error: "errors.date" }));
+    .pipe(z.string().min(1, { error: "errors.required" }).refine(isRealDate, { error: "errors.date" }));
 
 /** One of a fixed set of values; missing → "required", otherwise → "invalidChoice". */
-export const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
+export const choice = <const T extends readonly string[]>(values: T) =>
   z.enum(values, { error: missingOr("errors.invalidChoice") });
 
 /** A number from a form (a string "3" or the number 3) that must be in a list. */

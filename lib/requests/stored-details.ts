@@ -41,7 +41,7 @@ export function parseStoredDetails(type: RequestType, details: unknown): StoredD
   return parsed.success ? ({ type, details: parsed.data } as StoredDetails) : null;
 }
 
-/** True when the requester said identity copies come by post (DESIGN.md: mailed requests). */
+/** True when the requester said identity copies come by post (docs/design.md §2). */
 export function documentsByPostOf(details: unknown): boolean {
   return (
     typeof details === "object" &&

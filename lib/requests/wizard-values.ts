@@ -191,14 +191,6 @@ export function stepReachable(step: WizardStep, draft: WizardDraft | null): bool
   return index <= first;
 }
 
-export function previousStep(step: WizardStep): WizardStep | null {
-  return WIZARD_STEPS[WIZARD_STEPS.indexOf(step) - 1] ?? null;
-}
-
-export function nextStep(step: WizardStep): WizardStep | null {
-  return WIZARD_STEPS[WIZARD_STEPS.indexOf(step) + 1] ?? null;
-}
-
 /** Documents a requester of this kind may upload: IDs, and the agent's proof of authority. */
 export function documentKindsFor(requesterKind: RequesterKind): DocumentKind[] {
   return [...PHOTO_ID_KINDS, ...NON_PHOTO_ID_KINDS, ...AUTHORITY_KINDS_BY_REQUESTER[requesterKind]];

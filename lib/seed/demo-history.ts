@@ -1,3 +1,4 @@
+import { DAY_MS } from "@/lib/dates";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type {
   Channel,
@@ -19,8 +20,6 @@ import { dueAtFor } from "@/lib/deadlines/deadline-clock";
 // fees dashboards show real trends on first start. Only prepare-db seeds it, on the
 // embedded database (or when SEED_DEMO=1); the e2e server never does. Deterministic: the
 // same pseudo-random sequence every time.
-
-const DAY = 86_400_000;
 
 function prng(seed: number): () => number {
   let s = seed >>> 0;
@@ -166,7 +165,7 @@ export function planDemoHistory(now: Date, count = 300): Planned[] {
     // Spread over 365 days, a little busier in recent months (the desk grew).
     // About one in eight arrived in the last three weeks: the desk's work in hand.
     const daysAgo = rnd() < 0.12 ? 3 + Math.floor(rnd() * 18) : Math.floor(Math.pow(rnd(), 0.9) * 362) + 3;
-    const arrivedAt = new Date(now.getTime() - daysAgo * DAY - Math.floor(rnd() * 8) * 3_600_000);
+    const arrivedAt = new Date(now.getTime() - daysAgo * DAY_MS - Math.floor(rnd() * 8) * 3_600_000);
     const type = weighted<RequestType>(rnd, [
       ["DISCLOSURE", 40],
       ["CORRECTION", 14],
@@ -250,7 +249,7 @@ export function planDemoHistory(now: Date, count = 300): Planned[] {
     const took = 4 + Math.floor(rnd() * (rnd() < 0.12 ? 20 : 12)); // some close late
     const closedAt =
       status === "CLOSED" || status === "WITHDRAWN" || status === "ABANDONED"
-        ? new Date(Math.min(arrivedAt.getTime() + took * DAY, now.getTime() - DAY))
+        ? new Date(Math.min(arrivedAt.getTime() + took * DAY_MS, now.getTime() - DAY_MS))
         : null;
     let payment: Planned["payment"] = null;
     if (needsFee && status !== "ABANDONED" && !(status === "RECEIVED" && rnd() < 0.6) && status !== "WITHDRAWN") {
@@ -313,9 +312,9 @@ export async function seedDemoHistory(prisma: PrismaClient, now = new Date(), co
                   ? "PENDING"
                   : "VERIFIED";
           const decidedAt = p.outcome
-            ? new Date((p.closedAt ?? now).getTime() - (p.status === "DECIDED" ? 0 : DAY))
+            ? new Date((p.closedAt ?? now).getTime() - (p.status === "DECIDED" ? 0 : DAY_MS))
             : null;
-          const pausedAt = p.status === "WAITING_FOR_REQUESTER" ? new Date(p.arrivedAt.getTime() + 3 * DAY) : null;
+          const pausedAt = p.status === "WAITING_FOR_REQUESTER" ? new Date(p.arrivedAt.getTime() + 3 * DAY_MS) : null;
           const r = await tx.request.create({
             data: {
               reference,
@@ -390,7 +389,7 @@ export async function seedDemoHistory(prisma: PrismaClient, now = new Date(), co
           }
           if (p.payment && p.payment !== "WAIVED") {
             const paidOn = new Date(
-              Math.min(p.arrivedAt.getTime() + (2 + Math.floor(rnd() * 6)) * DAY, now.getTime() - DAY),
+              Math.min(p.arrivedAt.getTime() + (2 + Math.floor(rnd() * 6)) * DAY_MS, now.getTime() - DAY_MS),
             );
             const payment = await tx.payment.create({
               data: {
@@ -410,7 +409,7 @@ export async function seedDemoHistory(prisma: PrismaClient, now = new Date(), co
                   amount: 5500,
                   reason: "該当データがなかったため全額返金（デモ）",
                   createdById: admin,
-                  createdAt: new Date(Math.min(paidOn.getTime() + 10 * DAY, now.getTime() - DAY)),
+                  createdAt: new Date(Math.min(paidOn.getTime() + 10 * DAY_MS, now.getTime() - DAY_MS)),
                 },
               });
           }

@@ -1,11 +1,10 @@
+import { DAY_MS } from "@/lib/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { systemActor } from "@/lib/audit/actor";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { nextReference } from "@/lib/requests/next-reference";
 import { transferReferenceFor } from "@/lib/fees/transfer-reference";
-
-const DAY = 24 * 60 * 60 * 1000;
 
 type DemoRequest = Omit<Prisma.RequestUncheckedCreateInput, "reference" | "arrivedAt" | "targetDays"> & {
   daysAgo: number;
@@ -99,7 +98,7 @@ export async function writeDemoRequests(prisma: PrismaClient): Promise<void> {
   const policy = await prisma.policyVersion.findFirst({ orderBy: { effectiveDate: "desc" } });
   await prisma.$transaction(async (tx) => {
     for (const { daysAgo, ...r } of demoRequests) {
-      const arrivedAt = new Date(Date.now() - daysAgo * DAY);
+      const arrivedAt = new Date(Date.now() - daysAgo * DAY_MS);
       const reference = await nextReference(tx, arrivedAt);
       const request = await tx.request.create({
         data: {
@@ -108,7 +107,7 @@ export async function writeDemoRequests(prisma: PrismaClient): Promise<void> {
           transferReference: r.fee === "AWAITING_PAYMENT" ? transferReferenceFor(reference) : null,
           arrivedAt,
           targetDays: 14,
-          dueAt: new Date(arrivedAt.getTime() + 14 * DAY),
+          dueAt: new Date(arrivedAt.getTime() + 14 * DAY_MS),
           policyVersionId: policy?.id,
         },
       });

@@ -1,8 +1,9 @@
+import { DAY_MS } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { prisma, type Db } from "@/lib/server/db";
 import { hmacHex } from "@/lib/server/crypto";
 
-// Fixed-window counters in the RateLimit table (DESIGN.md section 5): one atomic
+// Fixed-window counters in the RateLimit table (docs/design.md §7): one atomic
 // INSERT … ON CONFLICT DO UPDATE … RETURNING per hit, so the limit holds however many
 // app servers share the database. Keys are "scope:hmac", never a raw address.
 
@@ -65,7 +66,7 @@ export async function assertRateLimit(
 /** Counters whose window ended more than a day ago (the longest window we use). */
 export async function purgeStaleRateLimits(opts: { now?: Date; db?: Db } = {}): Promise<number> {
   const db = opts.db ?? prisma;
-  const cutoff = new Date((opts.now ?? new Date()).getTime() - 2 * 24 * 60 * 60 * 1000);
+  const cutoff = new Date((opts.now ?? new Date()).getTime() - 2 * DAY_MS);
   const { count } = await db.rateLimit.deleteMany({ where: { windowStart: { lt: cutoff } } });
   return count;
 }

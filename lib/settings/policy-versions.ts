@@ -1,3 +1,4 @@
+import { DATE_ONLY, dateOnly } from "@/lib/dates";
 import { z } from "zod";
 import { prisma } from "@/lib/server/db";
 import { AppError } from "@/lib/errors";
@@ -16,7 +17,7 @@ export const policyVersionSchema = z.object({
     .min(1, "errors.required")
     .max(20, "errors.tooLong")
     .regex(/^[\w.-]+$/, "errors.policyVersion"),
-  effectiveDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.date"),
+  effectiveDate: z.string().regex(DATE_ONLY, "errors.date"),
   textJa: z.string().trim().min(1, "errors.required").max(100_000, "errors.tooLong"),
   textEn: z.string().trim().min(1, "errors.required").max(100_000, "errors.tooLong"),
 });
@@ -33,7 +34,7 @@ export async function addPolicyVersion(opts: { actor: Actor | null; input: unkno
   const { actor } = opts;
   assertPermission(actor, "manage:settings");
   const input = parseInput(policyVersionSchema, opts.input, "policy version");
-  const effectiveDate = new Date(`${input.effectiveDate}T00:00:00Z`);
+  const effectiveDate = dateOnly(input.effectiveDate);
   if (Number.isNaN(effectiveDate.getTime()))
     throw new AppError("INVALID_INPUT", "date", { effectiveDate: ["errors.date"] });
   // The portal, notices and mails link to articles; a text without them would break those links.

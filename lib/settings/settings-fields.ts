@@ -1,3 +1,4 @@
+import { DeliveryMethod } from "@/lib/generated/prisma/enums";
 import type { SettingsKey } from "./settings-schema";
 
 // How each settings group appears as a form: one descriptor per input. Shared by the
@@ -46,7 +47,7 @@ export const settingsFields: Record<SettingsKey, SettingsField[]> = {
     { name: "mailBodyRetentionDays", kind: "number", min: 1, max: 3650 },
   ],
   delivery: [
-    { name: "methods", kind: "checkboxes", options: ["ELECTRONIC", "POST", "OTHER"] },
+    { name: "methods", kind: "checkboxes", options: Object.values(DeliveryMethod) },
     { name: "downloadLinkDays", kind: "number", min: 1, max: 90 },
   ],
   mail: [

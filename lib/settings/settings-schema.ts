@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { DeliveryMethod } from "@/lib/generated/prisma/enums";
 
 // Operator settings, grouped by what an admin edits together. Defaults come from the
-// privacy policy (Art 6.2 address, Art 6.3 fee) and DESIGN.md.
+// privacy policy (Art 6.2 address, Art 6.3 fee) and docs/design.md.
 export const operatorSettingsSchema = z.object({
   legalNameJa: z.string().min(1).max(120),
   legalNameEn: z.string().min(1).max(120),
@@ -49,7 +50,7 @@ export const retentionSettingsSchema = z.object({
 });
 
 export const deliverySettingsSchema = z.object({
-  methods: z.array(z.enum(["ELECTRONIC", "POST", "OTHER"])).min(1),
+  methods: z.array(z.enum(DeliveryMethod)).min(1),
   downloadLinkDays: z.number().int().min(1).max(90),
 });
 
@@ -106,7 +107,7 @@ export const defaultSettings: Settings = {
   },
   deadlines: { targetDays: 14, dueSoonDays: 3, waitForRequesterDays: 30, certificateFreshnessMonths: 3 },
   retention: { documentRetentionDays: 90, recordRetentionYears: 3, mailBodyRetentionDays: 30 },
-  delivery: { methods: ["ELECTRONIC", "POST", "OTHER"], downloadLinkDays: 14 },
+  delivery: { methods: Object.values(DeliveryMethod), downloadLinkDays: 14 },
   mail: { from: "Madoguchi <privacy@azpocket.example.jp>" },
   security: { staffSessionHours: 12, statusLinkDays: 30 },
 };

@@ -1,3 +1,4 @@
+import { DAY_MS } from "@/lib/dates";
 import { prisma } from "@/lib/server/db";
 import type { Tx } from "@/lib/server/db";
 import { AppError } from "@/lib/errors";
@@ -62,7 +63,7 @@ export async function inviteStaff(opts: { actor: Actor | null; input: unknown })
         name: input.name,
         role: input.role,
         inviteTokenHash: sha256Hex(token),
-        inviteExpiresAt: new Date(Date.now() + INVITE_DAYS * 86_400_000),
+        inviteExpiresAt: new Date(Date.now() + INVITE_DAYS * DAY_MS),
       },
       select: { id: true, locale: true },
     });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Locale } from "@/lib/generated/prisma/enums";
 import { prisma } from "@/lib/server/db";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
@@ -6,7 +7,7 @@ import type { Actor } from "@/lib/audit/actor";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 
 export const preferencesSchema = z.object({
-  locale: z.enum(["ja", "en"]),
+  locale: z.enum(Locale),
   digestEnabled: z.boolean(),
 });
 

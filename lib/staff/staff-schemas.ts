@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Role } from "@/lib/generated/prisma/enums";
 
 // Shared by the sign-in and staff-admin forms and by the domain functions.
 const email = z
@@ -23,7 +24,7 @@ export const codeStepSchema = z.object({
     .pipe(z.string().regex(/^\d{6}$/, "errors.code")),
 });
 
-export const roleSchema = z.enum(["STAFF", "OFFICER", "ADMIN"]);
+export const roleSchema = z.enum(Role);
 
 export const inviteStaffSchema = z.object({
   email,
@@ -42,5 +43,3 @@ export const newPasswordSchema = z
     confirm: z.string(),
   })
   .refine((v) => v.password === v.confirm, { message: "errors.passwordMismatch", path: ["confirm"] });
-
-export type InviteStaffInput = z.input<typeof inviteStaffSchema>;

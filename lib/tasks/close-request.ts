@@ -6,8 +6,8 @@ import type { Actor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
-import { requestRefSchema } from "@/lib/console/console-schemas";
-import { loadForChange, updateRequestVersioned } from "@/lib/console/versioned-update";
+import { requestRefSchema } from "@/lib/requests/shared-schemas";
+import { loadForChange, updateRequestVersioned } from "@/lib/requests/versioned-update";
 import { issueNotice } from "@/lib/notices/issue-notice";
 import { announce } from "@/lib/integrations/announce";
 

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
-import { idSchema, longText, versionSchema } from "@/lib/console/console-schemas";
+import { idSchema, longText, versionSchema } from "@/lib/requests/shared-schemas";
 import { closeIfComplete } from "./close-request";
 
 export const completeTaskSchema = z.object({

@@ -8,7 +8,7 @@ import { affectedCategories, taskActionFor, taskInstructions } from "./affected-
 
 /**
  * An accepted correction, deletion, suspension or third-party stop becomes one task per
- * active system in the data map holding any affected category (DESIGN.md §3). A request
+ * active system in the data map holding any affected category (docs/design.md §3). A request
  * whose categories no system holds is refused here, so the data map is fixed first.
  */
 export async function createTasksForDecision(tx: Tx, actor: Actor, r: Request, decision: Decision): Promise<number> {

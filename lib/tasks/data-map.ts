@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { TaskHandling } from "@/lib/generated/prisma/enums";
 import { prisma } from "@/lib/server/db";
 import { assertPermission } from "@/lib/server/permissions";
 import type { Actor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
-import { idSchema } from "@/lib/console/console-schemas";
+import { idSchema } from "@/lib/requests/shared-schemas";
 
 // The data map: which internal system holds which Art 2.1 categories. Tasks are made
 // from it, so admins keep it current; a system is deactivated, never deleted, because
@@ -21,7 +22,7 @@ export const upsertSystemOfRecordSchema = z.object({
   nameEn: z.string().trim().min(1, { message: "errors.required" }).max(120),
   owner: z.string().trim().min(1, { message: "errors.required" }).max(120),
   categories: z.array(z.number().int().min(1).max(11)).min(1, { message: "console.errors.categoriesRequired" }).max(11),
-  handling: z.enum(["MANUAL", "API", "CONNECTED"]).default("MANUAL"),
+  handling: z.enum(TaskHandling).default("MANUAL"),
   webhookUrl: z.url().max(500).optional(),
 });
 export type UpsertSystemOfRecordInput = z.input<typeof upsertSystemOfRecordSchema>;

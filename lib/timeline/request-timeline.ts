@@ -4,7 +4,7 @@ import { prisma, type Db } from "@/lib/server/db";
 import { assertPermission } from "@/lib/server/permissions";
 import type { Actor } from "@/lib/audit/actor";
 import { parseInput } from "@/lib/validation";
-import { idSchema } from "@/lib/console/console-schemas";
+import { idSchema } from "@/lib/requests/shared-schemas";
 import { timelineMessageKey } from "./timeline-actions";
 
 export type TimelineEntry = {

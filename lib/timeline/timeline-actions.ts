@@ -39,8 +39,6 @@ export const timelineActions = [
   "refund.recorded",
 ] as const;
 
-export type TimelineAction = (typeof timelineActions)[number];
-
 export function timelineMessageKey(action: string): string {
   return (timelineActions as readonly string[]).includes(action)
     ? `console.timeline.${action}`

@@ -1,10 +1,10 @@
+import { DAY_MS } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { prisma, type Db } from "@/lib/server/db";
 import { hmacHex, randomToken } from "@/lib/server/crypto";
 import { destroyFileContent, storeFile } from "@/lib/files/file-store";
 import { assertRateLimit, rateLimitKey } from "@/lib/server/rate-limit";
 import { assertUploadCount, inspectUpload, type UploadCandidate } from "./inspect-upload";
-import { MAX_FILES } from "./upload-limits";
 
 // Wizard uploads before the request exists. They belong to a draft key: a random token
 // kept in an httpOnly cookie; only its HMAC is stored (StoredFile.draftKeyHash), so a
@@ -12,7 +12,7 @@ import { MAX_FILES } from "./upload-limits";
 
 /** Suggested name for the httpOnly, SameSite=Lax cookie holding the draft key. */
 export const DRAFT_COOKIE = "madoguchi_draft";
-export const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
+export const DRAFT_TTL_MS = DAY_MS;
 /** Uploads per client (e.g. IP address) per hour, across drafts. */
 const UPLOADS_PER_HOUR = 60;
 
@@ -119,5 +119,3 @@ export async function purgeExpiredDrafts(opts: { now?: Date; db?: Db } = {}): Pr
     await db.storedFile.deleteMany({ where: { id: { in: expired.map((f) => f.id) }, requestId: null } });
   return expired.length;
 }
-
-export { MAX_FILES as MAX_DRAFT_FILES };

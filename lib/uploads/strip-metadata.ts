@@ -2,7 +2,7 @@ import type { AllowedMimeType } from "./upload-limits";
 import { stripHeifMetadata } from "./heif-metadata";
 
 // Photos of ID cards taken on a phone carry EXIF: GPS position, time, device. None of it
-// is needed, so it is removed before the file is stored (DESIGN.md "Files").
+// is needed, so it is removed before the file is stored (docs/design.md §6).
 
 /** Markers that stand alone, without a length: TEM, RST0–7, SOI, EOI. */
 const standalone = (m: number) => m === 0x01 || (m >= 0xd0 && m <= 0xd9);

@@ -1,6 +1,6 @@
 import { limits } from "@/lib/requests/schema-fields";
 
-// Limits on what requesters upload (DESIGN.md "Files"): PDF, JPEG, PNG, HEIC/HEIF only,
+// Limits on what requesters upload (docs/design.md §6): PDF, JPEG, PNG, HEIC/HEIF only,
 // judged by content; sizes that a phone photo or a scanned certificate fits easily.
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;

@@ -5,7 +5,7 @@ import { parseInput } from "@/lib/validation";
 import { readStoredFile } from "@/lib/files/file-store";
 import { calendarDate, choice } from "@/lib/requests/schema-fields";
 import { DOCUMENT_KINDS } from "@/lib/requests/document-rules";
-import { todayInJapan } from "@/lib/requests/normalize-input";
+import { jstDate } from "@/lib/dates";
 import { loadWizardDraft, updateWizardDraft } from "@/lib/requests/wizard-draft";
 import { documentKindsFor, holderFor, wizardRequesterKind, type DraftDocument } from "@/lib/requests/wizard-values";
 import { addDraftUpload, draftFilesWhere, draftKeyHash, type DraftUpload } from "./draft-uploads";
@@ -21,7 +21,7 @@ const uploadSchema = z.object({
   issuedOn: z.preprocess(
     (v) => (v === "" || v === null ? undefined : v),
     calendarDate()
-      .refine((d) => d <= todayInJapan(), { error: "errors.dateInFuture" })
+      .refine((d) => d <= jstDate(new Date()), { error: "errors.dateInFuture" })
       .optional(),
   ),
 });

@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { test, expect } from "./fixtures";
 import { signInWithNewStaff } from "./staff-session";
 import { createOnlineRequest, PNG_1X1, requestRow, uniqueEmail } from "./console-data";
-import { jstDate } from "@/lib/deadlines/deadline-clock";
+import { jstDate } from "@/lib/dates";
 import { prisma } from "@/lib/server/db";
 
 const DAY = 86_400_000;

@@ -5,7 +5,7 @@ import path from "node:path";
 export const E2E_PORT = Number(process.env.E2E_PORT || 3300);
 export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT || 2526);
 export const E2E_STRIPE_PORT = Number(process.env.E2E_STRIPE_PORT || 12111);
-// The app reaches PostgreSQL through a proxy the fault tests can break (tests/support/tcp-proxy.ts).
+// The app reaches PostgreSQL through a proxy the fault tests can break (tests/helpers/tcp-proxy.ts).
 export const E2E_DB_PROXY_PORT = E2E_PORT + 1000;
 export const E2E_DB_PROXY_CONTROL_PORT = E2E_PORT + 1001;
 const adminUrl =

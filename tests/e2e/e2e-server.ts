@@ -19,7 +19,7 @@ import {
   E2E_SMTP_PORT,
   E2E_STRIPE_PORT,
 } from "./e2e-env";
-import { FaultyProxy } from "../support/tcp-proxy";
+import { FaultyProxy } from "../helpers/tcp-proxy";
 import { startFakeStripeServer } from "./fake-stripe-server";
 
 Object.assign(process.env, e2eEnv);

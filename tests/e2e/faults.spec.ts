@@ -4,7 +4,7 @@ import { emailHashOf } from "@/lib/codes/one-time-code";
 import { hmacHex } from "@/lib/server/crypto";
 import { E2E_DB_PROXY_CONTROL_PORT } from "./e2e-env";
 
-// The app's database connection goes through a proxy we can break (tests/support/tcp-proxy.ts).
+// The app's database connection goes through a proxy we can break (tests/helpers/tcp-proxy.ts).
 async function dbMode(mode: "up" | "down" | "cut-on-commit"): Promise<{ mode: string; cuts: number }> {
   const res = await fetch(`http://127.0.0.1:${E2E_DB_PROXY_CONTROL_PORT}/mode/${mode}`, { method: "POST" });
   return (await res.json()) as { mode: string; cuts: number };

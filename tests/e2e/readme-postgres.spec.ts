@@ -10,7 +10,7 @@ import { uniqueEmail } from "./portal-helpers";
 import { Readable } from "node:stream";
 import { buffer } from "node:stream/consumers";
 import { CHUNKED_PREFIX, openingStream } from "@/lib/files/sealed-stream";
-import { bareEnv, makeProjectCopy, setEnvLines, type ProjectCopy } from "../support/project-copy";
+import { bareEnv, makeProjectCopy, setEnvLines, type ProjectCopy } from "../helpers/project-copy";
 
 // [setup] The README's "Running on PostgreSQL", literally: a fresh copy of the project,
 // `cp .env.example .env` with the values set there and nothing exported, `npm start`,
@@ -150,7 +150,7 @@ test("[setup] a fresh copy with only a .env on PostgreSQL: npm start migrates it
     expect(file.iv.startsWith(CHUNKED_PREFIX)).toBe(true);
     const plain = await openSealed(ciphertext, file.iv, KEY);
     expect(crypto.createHash("sha256").update(plain).digest("hex")).toBe(file.sha256);
-    await expect(openSealed(ciphertext, file.iv, crypto.randomBytes(32))).rejects.toThrow();
+    await expect(openSealed(ciphertext, file.iv, crypto.randomBytes(32))).rejects.toThrow(/unable to authenticate/);
   }
 
   // audit:verify and the worker read the same .env.

@@ -1,5 +1,5 @@
 import { test, expect } from "./fixtures";
-import { DEMO_PASSWORD, newStaffMember, resetClientSignInThrottle, signInAs } from "./staff-session";
+import { DEMO_PASSWORD, newStaffMember, resetClientSignInThrottle, signInThroughForm } from "./staff-session";
 
 test("[foundation] an admin signs in with TOTP enrolment, invites a staff member and signs out", async ({
   page,
@@ -8,7 +8,7 @@ test("[foundation] an admin signs in with TOTP enrolment, invites a staff member
   const since = Date.now();
   await page.goto("/console");
   await expect(page).toHaveURL(/\/console\/sign-in/);
-  await signInAs(page, "admin@madoguchi.example");
+  await signInThroughForm(page, "admin@madoguchi.example");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("請求一覧");
 
   await page.getByRole("link", { name: "スタッフ管理" }).click();
@@ -34,7 +34,7 @@ test("[foundation] an admin signs in with TOTP enrolment, invites a staff member
   await page.locator("#confirm").fill("jiro-password-2026");
   await page.getByRole("button", { name: "パスワードを設定する" }).click();
   await expect(page).toHaveURL(/passwordSet=1/);
-  await signInAs(page, "jiro@madoguchi.example", "jiro-password-2026");
+  await signInThroughForm(page, "jiro@madoguchi.example", "jiro-password-2026");
   await expect(page.getByRole("link", { name: "スタッフ管理" })).toHaveCount(0);
 });
 
@@ -74,7 +74,7 @@ test("[foundation] wrong passwords slow the next try down instead of locking the
 });
 
 test("[foundation] a STAFF user gets the 403 page for the admin page", async ({ page }) => {
-  await signInAs(page, "staff@madoguchi.example");
+  await signInThroughForm(page, "staff@madoguchi.example");
   await expect(page.getByRole("link", { name: "スタッフ管理" })).toHaveCount(0);
   const res = await page.goto("/console/staff");
   expect(res?.status()).toBe(403);

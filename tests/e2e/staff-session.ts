@@ -8,6 +8,7 @@ import { expect } from "@playwright/test";
 import { prisma } from "@/lib/server/db";
 import { hashPassword } from "@/lib/server/password";
 import { sealString } from "@/lib/server/crypto";
+import { staffSessionToken } from "@/tests/helpers/staff-session-cookie";
 
 // Demo accounts enrol TOTP at their first sign-in; the secret is kept here so later
 // tests (and retries in a new worker) can sign in again with a fresh code.
@@ -44,8 +45,33 @@ export async function freshTotp(email: string, secret: string): Promise<string> 
   return authenticator.generate(secret);
 }
 
-/** Signs in through the real form (password, then TOTP), enrolling when asked. */
-export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+/**
+ * Signs a staff member in by writing the session cookie the sign-in would issue, then opens
+ * the console. For specs that are not about signing in: the real form (password, TOTP,
+ * throttling) is tested by the sign-in specs, and a spec that clicked through it each time
+ * waited for fresh TOTP steps and shared the suite's sign-in throttle.
+ */
+export async function signInAs(page: Page, email: string): Promise<void> {
+  const staff = await prisma.staffUser.findUniqueOrThrow({
+    where: { email },
+    select: { id: true, sessionVersion: true },
+  });
+  await page.context().addCookies([
+    {
+      name: "next-auth.session-token",
+      value: await staffSessionToken(staff),
+      domain: "localhost",
+      path: "/",
+      httpOnly: true,
+      sameSite: "Lax",
+    },
+  ]);
+  await page.goto("/console");
+  await page.waitForURL((url) => url.pathname === "/console");
+}
+
+/** Signs in through the real form (password, then TOTP), enrolling when asked: for the sign-in specs. */
+export async function signInThroughForm(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/console/sign-in");
   const code = page.locator("#code");
   const wait = page.locator("main [role=alert]").filter({ hasText: /(\d+)\s*(秒後|seconds)/ });
@@ -126,6 +152,7 @@ export async function signInWithNewStaff(
   page: Page,
   role: "STAFF" | "OFFICER" | "ADMIN",
   name = `E2E ${role}`,
+  opts: { throughForm?: boolean } = {},
 ): Promise<{ email: string; id: string }> {
   const secret = authenticator.generateSecret(20);
   const email = `e2e-${role.toLowerCase()}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@madoguchi.example`;
@@ -140,6 +167,6 @@ export async function signInWithNewStaff(
     },
   });
   rememberSecret(email, secret);
-  await signInAs(page, email);
+  await (opts.throughForm ? signInThroughForm(page, email) : signInAs(page, email));
   return { email, id: user.id };
 }

@@ -40,7 +40,7 @@ export const requestStatuses: RequestStatus[] = [
   "ABANDONED",
 ];
 
-/** What each type's requester states (DESIGN.md §2), shaped as the portal stores it. */
+/** What each type's requester states (docs/design.md §2), shaped as the portal stores it. */
 export const detailsFor: Record<RequestType, Prisma.InputJsonValue> = {
   DISCLOSURE: {
     categories: [1, 2, 4],

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from "vitest";
 import { parseEnv } from "@/lib/server/env";
 import { backendFromEnv, setStorageBackend, storage } from "@/lib/files/storage";
-import { startS3Server, type S3Server } from "@/tests/support/s3-server";
+import { startS3Server, type S3Server } from "@/tests/helpers/s3-server";
 
 export type StorageKind = "disk" | "s3";
 

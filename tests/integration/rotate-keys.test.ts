@@ -58,7 +58,7 @@ describe.each(["disk", "s3"] as const)("key rotation on %s", (kind) => {
       const original = before.find((b) => b.id === row.id);
       expect(row.storageKey).not.toBe(original?.storageKey);
       expect(await fileContentExists(original?.storageKey ?? "")).toBe(false);
-      await expect(readStoredFile(row, oldKey)).rejects.toThrow();
+      await expect(readStoredFile(row, oldKey)).rejects.toThrow(/unable to authenticate/);
       const opened = await readStoredFile(row, newKey);
       expect(sha256(opened)).toBe(row.sha256);
       expect(row.sha256).toBe(original?.sha256);

@@ -3,7 +3,7 @@ import { test, expect } from "../e2e/fixtures";
 import { prisma } from "@/lib/server/db";
 import { LOCALE_COOKIE } from "@/i18n/config";
 import { newStaffMember } from "../e2e/staff-session";
-import { staffSessionToken } from "../support/staff-session-cookie";
+import { staffSessionToken } from "../helpers/staff-session-cookie";
 
 // Issue 15 item 9: a staff session had only an idle timeout, so a session kept busy (or a
 // stolen cookie kept refreshed) lived for ever. Now it ends a set number of hours after

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv, serverNodeOptions } from "@/lib/server/env";
-import { bareEnv, makeProjectCopy, setEnvLines } from "../support/project-copy";
+import { bareEnv, makeProjectCopy, setEnvLines } from "../helpers/project-copy";
 
 const good: Record<string, string> = {
   DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres",

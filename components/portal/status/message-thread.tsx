@@ -1,3 +1,4 @@
+import { JST_ZONE } from "@/lib/dates";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { RequesterView } from "@/lib/requester/requester-view";
 
@@ -15,7 +16,7 @@ export async function MessageThread({ messages }: { messages: RequesterView["mes
         >
           <p className="mb-1 text-sm text-muted">
             <span className="font-semibold">{t(`author.${m.author}`)}</span> ·{" "}
-            {format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tokyo" })}
+            {format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: JST_ZONE })}
           </p>
           <p className="break-words whitespace-pre-wrap">{m.body}</p>
           {m.attachments.length ? (

@@ -1,3 +1,4 @@
+import { JST_ZONE } from "@/lib/dates";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { RequesterView } from "@/lib/requester/requester-view";
 
@@ -16,7 +17,7 @@ export async function NoticesList({ notices }: { notices: RequesterView["notices
         {notices.map((n) => (
           <li key={n.id} className="rounded-md border border-stone-300 bg-white p-3">
             <p className="text-sm text-muted">
-              {format.dateTime(n.createdAt, { dateStyle: "medium", timeZone: "Asia/Tokyo" })} ·{" "}
+              {format.dateTime(n.createdAt, { dateStyle: "medium", timeZone: JST_ZONE })} ·{" "}
               {tr(`noticeKinds.${n.kind}`)}
             </p>
             <p className="break-words">{n.subject}</p>

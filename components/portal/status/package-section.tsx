@@ -1,3 +1,4 @@
+import { JST_ZONE } from "@/lib/dates";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { RequesterView } from "@/lib/requester/requester-view";
 import { Alert } from "@/components/ui/alert";
@@ -17,7 +18,7 @@ export async function PackageSection({
 }) {
   const t = await getTranslations("portal.status.package");
   const format = await getFormatter();
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Tokyo" });
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "short", timeZone: JST_ZONE });
   if (!pkg.published) return null;
   return (
     <section

@@ -1,3 +1,4 @@
+import { JST_ZONE } from "@/lib/dates";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { RequesterView } from "@/lib/requester/requester-view";
 import { Badge } from "@/components/ui/alert";
@@ -16,7 +17,7 @@ export async function StatusSummary({ view }: { view: RequesterView }) {
   const t = await getTranslations("portal.status.view");
   const tr = await getTranslations("requests");
   const format = await getFormatter();
-  const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "Asia/Tokyo" });
+  const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: JST_ZONE });
   return (
     <>
       <section

@@ -15,7 +15,7 @@ import { ActionButton, type usePortalForm } from "@/components/ui/form/action-fo
 import { fieldId } from "@/components/ui/form/form-text";
 import type { WizardRequestType } from "@/lib/requests/request-schemas";
 
-// The fields of each request type's details (DESIGN.md section 2 table).
+// The fields of each request type's details (docs/design.md §2).
 
 export type DetailsOptions = {
   type: WizardRequestType;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/lib/server/current-staff";
+import { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { PageHeader } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
 import { ArchiveForm } from "./archive-form";
@@ -10,24 +11,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("operations.exports"))("title") };
 }
 
-const types = [
-  "DISCLOSURE",
-  "CORRECTION",
-  "SUSPENSION",
-  "THIRD_PARTY_STOP",
-  "PURPOSE_NOTICE",
-  "INQUIRY",
-  "COMPLAINT",
-] as const;
-const statuses = [
-  "RECEIVED",
-  "IN_PROGRESS",
-  "WAITING_FOR_REQUESTER",
-  "DECIDED",
-  "CLOSED",
-  "WITHDRAWN",
-  "ABANDONED",
-] as const;
+const types = Object.values(RequestType);
+const statuses = Object.values(RequestStatus);
 
 /** A row of checkboxes narrowing the list (none checked: all). */
 function FilterBoxes({

@@ -1,10 +1,11 @@
 import type { FeeListFilter } from "@/lib/fees/fee-schemas";
-import { jstDate } from "@/lib/deadlines/deadline-clock";
+import { MONTH, monthsBack } from "@/lib/dates";
+import { PaymentMethod } from "@/lib/generated/prisma/enums";
 
 // The dashboard's URL is its state: list filters, page and summary range are GET
 // parameters, so a filtered view can be bookmarked and the CSV link carries the same.
 export const feeStatuses = ["AWAITING_PAYMENT", "PAID", "WAIVED", "REFUNDED"] as const;
-export const paymentMethods = ["BANK_TRANSFER", "STRIPE", "POSTAL_MONEY_ORDER", "CASH", "OTHER"] as const;
+export const paymentMethods = Object.values(PaymentMethod);
 export const PAGE_SIZE = 25;
 
 export type DashboardParams = {
@@ -21,25 +22,7 @@ export type DashboardParams = {
 export const dashboardDone = ["line-applied", "line-dismissed"] as const;
 export const requestDone = ["paid", "recorded", "waived", "refunded", "refunded-stripe"] as const;
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 const oneOf = <T extends string>(list: readonly T[], v: string | undefined): T | undefined => list.find((x) => x === v);
-
-export function monthsBack(n: number, now = new Date()): string {
-  const [y, m] = jstDate(now).split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1 - n, 1)).toISOString().slice(0, 7);
-}
-
-export function monthList(from: string, to: string): string[] {
-  const out: string[] = [];
-  const [fy, fm] = from.split("-").map(Number) as [number, number];
-  for (let i = 0; i < 240; i++) {
-    const m = new Date(Date.UTC(fy, fm - 1 + i, 1)).toISOString().slice(0, 7);
-    if (m > to) break;
-    out.push(m);
-  }
-  return out;
-}
 
 export function parseDashboardParams(sp: DashboardParams) {
   const monthGiven = Boolean(sp.month);

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { formatFee } from "@/lib/fees/format-fee";
 import { requireStaffPage } from "@/lib/server/current-staff";
 import { feeSummary, listFees, listUnmatchedBankLines } from "@/lib/fees/fee-dashboard";
-import { jstToday } from "@/lib/fees/fee-messages";
+import { jstToday } from "@/lib/dates";
 import { prisma } from "@/lib/server/db";
 import { getSetting } from "@/lib/settings/get-settings";
 import { PageHeader } from "@/components/ui/alert";

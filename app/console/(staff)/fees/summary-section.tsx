@@ -3,7 +3,7 @@ import type { FeeSummary } from "@/lib/fees/fee-dashboard";
 import { formatNumber } from "@/lib/fees/fee-messages";
 import { FeeChart, type FeeChartData } from "@/components/console/fee-chart";
 import { buttonClass } from "@/components/ui/button-class";
-import { monthList } from "./fee-filters";
+import { monthList } from "@/lib/dates";
 import type { FeeListFilter } from "@/lib/fees/fee-schemas";
 import { DataTable } from "@/components/ui/data-table";
 

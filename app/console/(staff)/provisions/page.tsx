@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/lib/server/current-staff";
+import { ProvisionBasis } from "@/lib/generated/prisma/enums";
 import { roleHas } from "@/lib/server/permissions";
 import { searchProvisions } from "@/lib/provisions/search-provisions";
-import { jstDate } from "@/lib/deadlines/deadline-clock";
+import { jstDate } from "@/lib/dates";
 import { PageHeader } from "@/components/ui/alert";
 import { ProvisionTable } from "./provision-rows";
 import { ProvisionSearch, RecordProvisionForm } from "./provision-forms";
@@ -12,16 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("console.provisions"))("title") };
 }
 
-const BASES = [
-  "CONSENT",
-  "LIFE_OR_PROPERTY",
-  "PUBLIC_HEALTH",
-  "AUTHORITY_COOPERATION",
-  "OUTSOURCING",
-  "BUSINESS_SUCCESSION",
-  "JOINT_USE",
-  "LAW",
-] as const;
+const BASES = Object.values(ProvisionBasis);
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 export default async function ProvisionsPage() {

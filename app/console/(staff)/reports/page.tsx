@@ -5,7 +5,7 @@ import { requireStaffPage } from "@/lib/server/current-staff";
 import { requestReport, type RequestReport } from "@/lib/reports/request-report";
 import { totalsByChannel } from "@/lib/reports/report-csv";
 import { isAppError } from "@/lib/errors";
-import { jstDate } from "@/lib/deadlines/deadline-clock";
+import { monthList, monthsBack } from "@/lib/dates";
 import { PageHeader } from "@/components/ui/alert";
 import { StackedBarChart, type StackedSeries } from "@/components/console/report-charts";
 import { buttonClass } from "@/components/ui/button-class";
@@ -13,23 +13,6 @@ import { DataTable } from "@/components/ui/data-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("operations.reports"))("title") };
-}
-
-function monthsBack(n: number, now = new Date()): string {
-  const [y, m] = jstDate(now).split("-").map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1 - n, 1));
-  return d.toISOString().slice(0, 7);
-}
-
-function monthList(from: string, to: string): string[] {
-  const out: string[] = [];
-  const [fy, fm] = from.split("-").map(Number) as [number, number];
-  for (let i = 0; i < 240; i++) {
-    const m = new Date(Date.UTC(fy, fm - 1 + i, 1)).toISOString().slice(0, 7);
-    if (m > to) break;
-    out.push(m);
-  }
-  return out;
 }
 
 function series(

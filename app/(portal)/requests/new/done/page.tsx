@@ -1,3 +1,4 @@
+import { JST_ZONE } from "@/lib/dates";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cookies } from "next/headers";
@@ -63,7 +64,7 @@ export default async function RequestDonePage() {
         {view.fee.status === "AWAITING_PAYMENT" ? <li>{t("fee", { amount: formatNumber(view.fee.amount) })}</li> : null}
         <li>
           {view.targetAt
-            ? t("target", { date: format.dateTime(view.targetAt, { dateStyle: "long", timeZone: "Asia/Tokyo" }) })
+            ? t("target", { date: format.dateTime(view.targetAt, { dateStyle: "long", timeZone: JST_ZONE }) })
             : t("targetUnknown")}
         </li>
       </ol>

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/lib/server/current-staff";
 import { staffFeeView } from "@/lib/fees/fee-overview";
-import { formatNumber, jstToday } from "@/lib/fees/fee-messages";
+import { JST_ZONE, jstToday } from "@/lib/dates";
+import { formatNumber } from "@/lib/fees/fee-messages";
 import { isAppError } from "@/lib/errors";
 import { Alert, Badge, PageHeader } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
@@ -39,7 +40,7 @@ export default async function FeeRequestPage({
   const tl = await getTranslations("operations.labels");
   const format = await getFormatter();
   const yen = (n: number) => tf("amount", { amount: formatNumber(n) });
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tokyo" });
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: JST_ZONE });
   const card = "rounded-md border border-stone-300 bg-white p-4";
   const refundable = view.payments.filter((p) => p.refundable > 0);
 

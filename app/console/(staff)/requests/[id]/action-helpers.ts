@@ -2,7 +2,7 @@ import { revalidatePath } from "next/cache";
 import { staffActor } from "@/lib/server/current-staff";
 import type { StaffActor } from "@/lib/audit/actor";
 import { formStateFromError, formValues, type FormState } from "@/lib/form-state";
-import type { Upload } from "@/lib/console/console-schemas";
+import type { Upload } from "@/lib/requests/shared-schemas";
 import { currentRequestVersion } from "@/lib/console/request-version";
 
 // Shared by the request page's server actions: find the actor, call the domain function

@@ -3,7 +3,7 @@ import type { RequestType } from "@/lib/generated/prisma/enums";
 import type { RequestDetail } from "@/lib/console/request-detail";
 import type { CurrentStaff } from "@/lib/server/current-staff";
 import { roleHas } from "@/lib/server/permissions";
-import { needsIdentity } from "@/lib/console/request-states";
+import { needsIdentity } from "@/lib/requests/request-states";
 import { ART_6_1_GROUNDS, CORRECTION_GROUNDS, SUSPENSION_GROUNDS } from "@/lib/decisions/decision-schemas";
 import { Alert } from "@/components/ui/alert";
 import { Section } from "@/components/console/request/facts";

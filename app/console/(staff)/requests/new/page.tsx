@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { JAPAN } from "@/lib/requests/countries";
 import { offlineIntakeOptions } from "@/lib/console/offline-intake-options";
 import { requireStaffPage } from "@/lib/server/current-staff";
-import { jstDate } from "@/lib/deadlines/deadline-clock";
+import { jstDate } from "@/lib/dates";
 import { PageHeader } from "@/components/ui/alert";
 import { OfflineRequestForm } from "./offline-request-form";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DATE_ONLY } from "@/lib/dates";
 
 // Pieces every console operation's schema shares. Messages are message keys
 // (messages/*/errors.json) so the form can show them as they are.
@@ -7,7 +8,7 @@ export const idSchema = z.string().trim().min(1, { message: "errors.required" })
 /** The Request.version the staff member saw; a save against an older one is refused. */
 export const versionSchema = z.number({ message: "console.errors.version" }).int().min(0);
 
-export const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "console.errors.date" });
+export const dateString = z.string().regex(DATE_ONLY, { message: "console.errors.date" });
 
 export const requestRefSchema = z.object({ requestId: idSchema, version: versionSchema });
 
@@ -25,13 +26,3 @@ export const uploadSchema = z.object({
 });
 
 export type Upload = z.input<typeof uploadSchema>;
-
-/** yyyy-mm-dd as midnight in Japan: the day a letter arrived starts the clock then. */
-export function jstMidnight(date: string): Date {
-  return new Date(`${date}T00:00:00+09:00`);
-}
-
-/** yyyy-mm-dd as a @db.Date value (UTC midnight, as Prisma stores dates). */
-export function dateOnly(date: string): Date {
-  return new Date(`${date}T00:00:00Z`);
-}

@@ -1,6 +1,6 @@
 // A second app instance for tests: a separate process with its own connection pool on the
 // same database, running one kind of attempt several times and printing the error codes.
-// Usage: tsx tests/support/second-instance.ts '{"op":"sign-in","email":"…","password":"…","times":3}'
+// Usage: tsx tests/helpers/second-instance.ts '{"op":"sign-in","email":"…","password":"…","times":3}'
 import { isAppError } from "@/lib/errors";
 
 type Command =

@@ -2,13 +2,14 @@ import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 
 // Which states a request can be worked in, in one place so every operation agrees.
 export const openStatuses: readonly RequestStatus[] = ["RECEIVED", "IN_PROGRESS", "WAITING_FOR_REQUESTER"];
-export const finishedStatuses: readonly RequestStatus[] = ["CLOSED", "WITHDRAWN", "ABANDONED"];
+/** A request has ended: nothing more is done on it, and retention counts from here. */
+export const endedStatuses: readonly RequestStatus[] = ["CLOSED", "WITHDRAWN", "ABANDONED"];
 
 export function isOpen(status: RequestStatus): boolean {
   return openStatuses.includes(status);
 }
 
-/** Inquiries and complaints need no identity documents (DESIGN.md §2). */
+/** Inquiries and complaints need no identity documents (docs/design.md §2). */
 export function needsIdentity(type: RequestType): boolean {
   return type !== "INQUIRY" && type !== "COMPLAINT";
 }

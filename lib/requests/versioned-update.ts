@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 
 // Optimistic concurrency for Request: every change says which version it was based on.
 // The UPDATE only matches that version, so of two staff saving the same request the
-// second matches no row and gets STALE_VERSION with nothing changed (DESIGN.md §3).
+// second matches no row and gets STALE_VERSION with nothing changed (docs/design.md §3, ADR 0005).
 
 export type RequestRef = { id: string; version: number };
 
