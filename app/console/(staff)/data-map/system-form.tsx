@@ -8,6 +8,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { idleState } from "@/lib/form-state";
 import { saveSystemAction, setActiveAction } from "./actions";
 import { useFieldErrors, useMessageText, useSummary } from "./form-text";
+import { TaskHandling } from "@/lib/generated/prisma/enums";
 
 export type SystemView = {
   id: string;
@@ -141,7 +142,7 @@ export function SystemForm({ system }: { system?: SystemView }) {
         label={t("form.handling")}
         hint={t("form.handlingHint")}
         defaultValue={values?.handling ?? system?.handling ?? "MANUAL"}
-        options={(["MANUAL", "API", "CONNECTED"] as const).map((h) => ({ value: h, label: t(`handling.${h}`) }))}
+        options={Object.values(TaskHandling).map((h) => ({ value: h, label: t(`handling.${h}`) }))}
         errors={err("handling")}
       />
       <SubmitButton pendingLabel={t("form.saving")}>{system ? t("form.save") : t("form.add")}</SubmitButton>

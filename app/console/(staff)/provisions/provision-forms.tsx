@@ -7,17 +7,9 @@ import { FormFeedback, PendingButton, useConsoleForm } from "@/components/ui/for
 import { fieldId } from "@/components/ui/form/form-text";
 import { ProvisionTable, type ProvisionSearchState } from "./provision-rows";
 import { recordProvisionAction, searchProvisionsAction } from "./actions";
+import { ProvisionBasis } from "@/lib/generated/prisma/enums";
 
-const BASES = [
-  "CONSENT",
-  "LIFE_OR_PROPERTY",
-  "PUBLIC_HEALTH",
-  "AUTHORITY_COOPERATION",
-  "OUTSOURCING",
-  "BUSINESS_SUCCESSION",
-  "JOINT_USE",
-  "LAW",
-] as const;
+const BASES = Object.values(ProvisionBasis);
 
 function useTableLabels() {
   const t = useTranslations("console.provisions.table");

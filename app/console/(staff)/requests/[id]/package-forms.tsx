@@ -5,6 +5,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { FormFeedback, PendingButton, useConsoleForm } from "@/components/ui/form/transition-form";
 import { fieldId } from "@/components/ui/form/form-text";
 import { NoticePreview } from "@/components/console/notice-preview";
+import { DeliveryMethod } from "@/lib/generated/prisma/enums";
 import {
   addPackageFileAction,
   attachProvisionsAction,
@@ -15,7 +16,7 @@ import {
 } from "./package-actions";
 
 type Ref = { requestId: string; version: number };
-const methods = ["ELECTRONIC", "POST", "OTHER"] as const;
+const methods = Object.values(DeliveryMethod);
 
 function Hidden({ requestId, version }: Ref) {
   return (

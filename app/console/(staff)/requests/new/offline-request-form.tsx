@@ -7,6 +7,10 @@ import { FormFeedback, PendingButton, useConsoleForm } from "@/components/ui/for
 import { fieldId } from "@/components/ui/form/form-text";
 import { DetailsFields } from "./details-fields";
 import { createOfflineRequestAction } from "./actions";
+import { Channel, DocumentHolder, RequesterKind } from "@/lib/generated/prisma/enums";
+
+// Staff record requests that arrived any way but the web portal.
+const OFFLINE_CHANNELS = Object.values(Channel).filter((c) => c !== "WEB");
 
 export type OfflineFormOptions = {
   types: string[];
@@ -60,7 +64,7 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
           legend={o("channel")}
           checked="POST"
           errors={errors("channel")}
-          options={["POST", "EMAIL", "PHONE", "COUNTER"].map((c) => ({ value: c, label: l(`channel.${c}`) }))}
+          options={OFFLINE_CHANNELS.map((c) => ({ value: c, label: l(`channel.${c}`) }))}
         />
         {text("arrivedOn", {
           type: "date",
@@ -84,7 +88,7 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
           value={kind}
           onChange={(e) => setKind(e.target.value)}
           errors={errors("requesterKind")}
-          options={["SELF", "LEGAL_REPRESENTATIVE", "APPOINTED_AGENT"].map((x) => ({
+          options={Object.values(RequesterKind).map((x) => ({
             value: x,
             label: l(`requesterKind.${x}`),
           }))}
@@ -210,7 +214,7 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
               label={o("scanHolder")}
               defaultValue="SUBJECT"
               errors={errors(`documents.${i}.holder`)}
-              options={["SUBJECT", "AGENT"].map((h) => ({ value: h, label: rq(`documentHolders.${h}`) }))}
+              options={Object.values(DocumentHolder).map((h) => ({ value: h, label: rq(`documentHolders.${h}`) }))}
             />
             <TextField
               id={id(`documents.${i}.issuedOn`)}
