@@ -34,7 +34,7 @@ function codeHashOf(target: CodeTarget, code: string): string {
 
 // One answer for every refusal (issue 15 item 4): "expired" only ever reached someone whose
 // reference and address matched, so telling it apart revealed the match.
-const codeError = (detail: string) => new AppError("CODE_INVALID", detail, { code: ["errors.codeInvalid"] });
+export const codeError = (detail: string) => new AppError("CODE_INVALID", detail, { code: ["errors.codeInvalid"] });
 
 /**
  * Resends are limited per purpose and address: 5 an hour (counted even when refused by it),

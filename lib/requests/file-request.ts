@@ -1,15 +1,15 @@
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { prisma, type Tx } from "@/lib/server/db";
-import { consumeOneTimeCode } from "@/lib/codes/one-time-code";
-import { getSettings } from "@/lib/settings/get-settings";
+import { codeError } from "@/lib/codes/one-time-code";
+import { settingsFromRows } from "@/lib/settings/get-settings";
 import { feeFieldsForNewRequest } from "@/lib/fees/transfer-reference";
 import { dueAtFor } from "@/lib/deadlines/deadline-clock";
-import { writeAuditEvents } from "@/lib/audit/write-audit-event";
-import { enqueueMail } from "@/lib/mail/enqueue-mail";
-import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { AUDIT_CHAIN_LOCK, auditRowTemplate, type AuditEventInput } from "@/lib/audit/write-audit-event";
+import { outboxColumns } from "@/lib/mail/enqueue-mail";
 import { requesterEmail } from "@/lib/console/request-states";
-import { nextReference } from "./next-reference";
+import { jstYear, referenceOf } from "./next-reference";
+import { newRowId, RESERVE_FILING_SQL, WRITE_FILING_SQL, type ReservedFiling } from "./filing-sql";
 import { acknowledgementMail } from "./acknowledgement-mail";
 import { NOTICE_PDF_JOB } from "./notice-text-pdf";
 import { inquiryColumnsFor, requestColumnsFor } from "./request-row";
@@ -49,64 +49,32 @@ export async function findIdempotent(idempotencyKey: string, contactEmail: strin
   return { requestId: r.id, reference: r.reference, created: false, statusToken: null };
 }
 
-async function attachDraftFiles(tx: Tx, requestId: string, s: RequestSubmission, hash: string | null): Promise<void> {
-  const files = s.documents.files;
-  if (files.length === 0) return;
-  const { count } = await tx.storedFile.updateMany({
-    where: { id: { in: files.map((f) => f.fileId) }, draftKeyHash: hash, requestId: null, deletedAt: null },
-    data: { requestId, draftKeyHash: null, expiresAt: null },
-  });
-  if (count !== files.length)
-    throw new AppError("INVALID_INPUT", "draft files gone", { "documents.files": ["errors.fileMissing"] });
-  await tx.document.createMany({
-    data: files.map((f) => ({
-      requestId,
-      fileId: f.fileId,
-      kind: f.kind,
-      holder: f.holder,
-      issuedOn: f.issuedOn ? new Date(`${f.issuedOn}T00:00:00Z`) : null,
-    })),
-  });
-}
+/** A @db.Date value as the calendar day it stands for (stored as UTC midnight, request-row.ts). */
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
+// Two statements inside the transaction (ADR 0017): RESERVE_FILING_SQL spends the code and
+// takes the reference; the mail, which needs the reference, is rendered here; then
+// WRITE_FILING_SQL writes the request, its documents, mail, notice, PDF job and audit entries.
 async function write(tx: Tx, input: FileInput): Promise<FiledRequest> {
   const { now, locale } = input;
-  await consumeOneTimeCode(tx, input.codeId, now);
-  const settings = await getSettings(tx);
+  const nowIso = now.toISOString();
+  const year = jstYear(now);
+  const [reserved] = await tx.$queryRawUnsafe<ReservedFiling[]>(RESERVE_FILING_SQL, nowIso, input.codeId, year);
+  if (!reserved || reserved.last === null) throw codeError("code already used");
+  const settings = settingsFromRows(reserved.settings);
+  const policyVersionId = reserved.policyVersionId;
   const columns = input.kind === "request" ? requestColumnsFor(input.submission) : inquiryColumnsFor(input.inquiry);
-  const reference = await nextReference(tx, now);
+  const reference = referenceOf(year, Number(reserved.last));
   const fee = feeFieldsForNewRequest(columns.type, settings.fee, reference);
   const targetDays = settings.deadlines.targetDays;
   const dueAt = dueAtFor({ arrivedAt: now, targetDays, pausedMs: 0, pausedAt: null });
-  const policy = await tx.policyVersion.findFirst({
-    where: { effectiveDate: { lte: now } },
-    orderBy: { effectiveDate: "desc" },
-    select: { id: true },
-  });
   const statusToken = newStatusToken();
-  const request = await tx.request.create({
-    data: {
-      ...columns,
-      ...fee,
-      reference,
-      // Every request about held data needs identity checked, the purpose notice included
-      // (it tells the person which purposes apply to *them*); inquiries do not (DESIGN.md §2).
-      identity: input.kind === "request" ? "PENDING" : "NOT_REQUIRED",
-      channel: "WEB",
-      locale,
-      arrivedAt: now,
-      targetDays,
-      dueAt,
-      policyVersionId: policy?.id ?? null,
-      statusTokenHash: statusTokenHash(statusToken),
-      idempotencyKey: input.idempotencyKey,
-    },
-    select: { id: true },
-  });
-  const requestId = request.id;
+  const requestId = newRowId();
+  const noticeId = newRowId();
+  const outboxId = newRowId();
   const actor = { type: "REQUESTER" as const, requestId };
+  const files = input.kind === "request" ? input.submission.documents.files : [];
   const documentsByPost = input.kind === "request" && input.submission.documents.sendByPost;
-  if (input.kind === "request") await attachDraftFiles(tx, requestId, input.submission, input.draftKeyHash);
   const ack = acknowledgementMail(
     {
       reference,
@@ -126,28 +94,7 @@ async function write(tx: Tx, input: FileInput): Promise<FiledRequest> {
     settings,
     statusLinkFor(statusToken, locale),
   );
-  const outboxId = await enqueueMail(tx, {
-    to: input.contactEmail,
-    subject: ack.subject,
-    html: ack.html,
-    text: ack.text,
-    secrets: ack.secrets,
-    kind: "notice.ACKNOWLEDGEMENT",
-    requestId,
-  });
-  const notice = await tx.notice.create({
-    data: {
-      requestId,
-      kind: "ACKNOWLEDGEMENT",
-      locale,
-      channel: "EMAIL",
-      subject: ack.subject,
-      bodyText: ack.bodyText,
-      outboxId,
-    },
-    select: { id: true },
-  });
-  await writeAuditEvents(tx, [
+  const audit: AuditEventInput[] = [
     {
       actor,
       action: "request.submitted",
@@ -160,26 +107,87 @@ async function write(tx: Tx, input: FileInput): Promise<FiledRequest> {
         requesterKind: columns.requesterKind ?? "SELF",
         fee: fee.fee,
         feeAmount: fee.feeAmount,
-        documents: input.kind === "request" ? input.submission.documents.files.length : 0,
+        documents: files.length,
         documentsByPost,
-        policyVersionId: policy?.id ?? null,
+        policyVersionId,
       },
     },
     {
       actor,
       action: "notice.sent",
       entity: "Notice",
-      entityId: notice.id,
+      entityId: noticeId,
       requestId,
       data: { kind: "ACKNOWLEDGEMENT", channel: "EMAIL" },
     },
-  ]);
-  // The PDF copy of the notice is rendered by a job, keeping font embedding off the submit path.
-  await enqueueJob(tx, {
-    kind: NOTICE_PDF_JOB,
-    payload: { noticeId: notice.id },
-    uniqueKey: `${NOTICE_PDF_JOB}:${notice.id}`,
-  });
+  ];
+  const filing = {
+    request: {
+      ...columns,
+      ...fee,
+      id: requestId,
+      reference,
+      subjectBirthDate: columns.subjectBirthDate instanceof Date ? dayOf(columns.subjectBirthDate) : null,
+      // An inquiry names no country; the column's default is Japan (schema.prisma).
+      country: columns.country ?? "JP",
+      // Every request about held data needs identity checked, the purpose notice included
+      // (it tells the person which purposes apply to *them*); inquiries do not (DESIGN.md §2).
+      identity: input.kind === "request" ? "PENDING" : "NOT_REQUIRED",
+      channel: "WEB",
+      locale,
+      arrivedAt: nowIso,
+      targetDays,
+      dueAt: dueAt.toISOString(),
+      policyVersionId,
+      statusTokenHash: statusTokenHash(statusToken),
+      idempotencyKey: input.idempotencyKey,
+      updatedAt: new Date().toISOString(),
+    },
+    draftKeyHash: input.kind === "request" ? input.draftKeyHash : null,
+    documents: files.map((f) => ({
+      id: newRowId(),
+      fileId: f.fileId,
+      kind: f.kind,
+      holder: f.holder,
+      issuedOn: f.issuedOn ?? null,
+    })),
+    outbox: {
+      id: outboxId,
+      ...outboxColumns({
+        to: input.contactEmail,
+        subject: ack.subject,
+        html: ack.html,
+        text: ack.text,
+        secrets: ack.secrets,
+        kind: "notice.ACKNOWLEDGEMENT",
+      }),
+    },
+    notice: {
+      id: noticeId,
+      kind: "ACKNOWLEDGEMENT",
+      locale,
+      channel: "EMAIL",
+      subject: ack.subject,
+      bodyText: ack.bodyText,
+      outboxId,
+    },
+    // The PDF copy of the notice is rendered by a job, keeping font embedding off the submit path.
+    job: {
+      id: newRowId(),
+      kind: NOTICE_PDF_JOB,
+      payload: { noticeId },
+      uniqueKey: `${NOTICE_PDF_JOB}:${noticeId}`,
+    },
+    audit: audit.map(auditRowTemplate),
+  };
+  const [written] = await tx.$queryRawUnsafe<{ outcome: string }[]>(
+    WRITE_FILING_SQL,
+    JSON.stringify(filing),
+    AUDIT_CHAIN_LOCK,
+  );
+  if (written?.outcome === "draft_files_gone")
+    throw new AppError("INVALID_INPUT", "draft files gone", { "documents.files": ["errors.fileMissing"] });
+  if (written?.outcome !== "filed") throw new Error("filing was not written");
   return { requestId, reference, created: true, statusToken };
 }
 
