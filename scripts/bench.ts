@@ -11,6 +11,7 @@ import zlib from "node:zlib";
 import pg from "pg";
 import { parseEnv, serverNodeOptions } from "@/lib/server/env";
 import { packageDownloadMemory, prepareLargePackage, storageThroughput, type LargePackage } from "./bench-storage";
+import { filingFloor, filingRows, prepareFloorCodes, retireFloorMail, treeCpuSeconds } from "./bench-filing";
 
 const root = process.cwd();
 const PORT = Number(process.env.BENCH_PORT || 3400);
@@ -424,6 +425,16 @@ async function main(): Promise<void> {
     }
   }
   if (PARTS.has("load")) await prepareSubmissionCodes(Math.max(2000, DURATION * 600));
+  // The filing's floor (scripts/bench-filing.ts): its statements alone, on this engine, before the server starts.
+  const floor = PARTS.has("load")
+    ? await filingFloor({
+        databaseUrl: benchDbUrl,
+        pglite: async () => (await import("@/lib/server/db-adapter")).pgliteFor(pgliteDir),
+        codeEmailHashes: await prepareFloorCodes(prisma, Math.max(2000, DURATION * 600)),
+        seconds: DURATION,
+        connections: CONNECTIONS,
+      }).finally(() => retireFloorMail(prisma))
+    : undefined;
   let largePackage: LargePackage | undefined;
   if (PARTS.has("storage")) {
     await storageThroughput(rows, details);
@@ -448,11 +459,15 @@ async function main(): Promise<void> {
 
     if (PARTS.has("load")) {
       console.log(`Load: bare insert, ${CONNECTIONS} connections × ${DURATION} s …`);
+      let cpu = treeCpuSeconds(server.pid ?? 0);
       const bare = await load({ path: "/api/bench/insert" });
+      const bareCpu = treeCpuSeconds(server.pid ?? 0) - cpu;
       let peak = 0;
       const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb(server.pid ?? 0))), 100);
       console.log(`Load: submission, ${CONNECTIONS} connections × ${DURATION} s …`);
+      cpu = treeCpuSeconds(server.pid ?? 0);
       const submit = await load({ path: "/api/requests", body: submissionBody });
+      const submitCpu = treeCpuSeconds(server.pid ?? 0) - cpu;
       clearInterval(sampler);
       details.memoryAfterSubmission = await memory();
       details.load = { bare, submit, connections: CONNECTIONS, durationSeconds: DURATION };
@@ -469,6 +484,18 @@ async function main(): Promise<void> {
             ? `${submit.non2xx} non-2xx, ${submit.errors} errors of ${submit.total}`
             : `${submit.total} requests, all 2xx`,
       });
+      const accepted = (l: typeof bare) => l.total - l.non2xx - l.errors;
+      if (floor) {
+        rows.push(
+          ...filingRows({
+            engine,
+            floor,
+            submit: { rps: submit.rps, accepted: accepted(submit), cpuSeconds: submitCpu },
+            bare: { rps: bare.rps, accepted: accepted(bare), cpuSeconds: bareCpu },
+          }),
+        );
+        details.filingFloor = floor;
+      }
       rows.push({
         measure: "peak RSS during submission vs idle",
         value: `${round(peak, 0)} MB`,

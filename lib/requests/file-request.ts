@@ -1,4 +1,4 @@
-import type { Locale } from "@/lib/generated/prisma/enums";
+import type { Locale, RequesterKind } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { prisma, type Tx } from "@/lib/server/db";
 import { codeError } from "@/lib/codes/one-time-code";
@@ -39,10 +39,10 @@ export type FileInput = Common &
 
 /** The request an earlier submit with this key created; CONFLICT if it was someone else's. */
 export async function findIdempotent(idempotencyKey: string, contactEmail: string): Promise<FiledRequest | null> {
-  const r = await prisma.request.findUnique({
-    where: { idempotencyKey },
-    select: { id: true, reference: true, requesterKind: true, email: true, agentEmail: true },
-  });
+  // Raw: it runs before every filing, and the unique index answers it in one lookup.
+  const [r] = await prisma.$queryRaw<
+    { id: string; reference: string; requesterKind: RequesterKind; email: string | null; agentEmail: string | null }[]
+  >`SELECT "id", "reference", "requesterKind", "email", "agentEmail" FROM "Request" WHERE "idempotencyKey" = ${idempotencyKey}`;
   if (!r) return null;
   if (requesterEmail(r)?.toLowerCase() !== contactEmail.toLowerCase())
     throw new AppError("CONFLICT", "idempotency key reused for another address");
