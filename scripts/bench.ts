@@ -11,7 +11,7 @@ import zlib from "node:zlib";
 import pg from "pg";
 import { parseEnv, serverNodeOptions } from "@/lib/server/env";
 import { packageDownloadMemory, prepareLargePackage, storageThroughput, type LargePackage } from "./bench-storage";
-import { filingFloor, filingRows, prepareFloorCodes, retireFloorMail, treeCpuSeconds } from "./bench-filing";
+import { filingCost, filingFloor, prepareFloorCodes, retireFloorMail } from "./bench-filing";
 
 const root = process.cwd();
 const PORT = Number(process.env.BENCH_PORT || 3400);
@@ -424,7 +424,8 @@ async function main(): Promise<void> {
       });
     }
   }
-  if (PARTS.has("load")) await prepareSubmissionCodes(Math.max(2000, DURATION * 600));
+  const submissionCodes = Math.max(2000, DURATION * 600);
+  if (PARTS.has("load")) await prepareSubmissionCodes(submissionCodes);
   // The filing's floor (scripts/bench-filing.ts): its statements alone, on this engine, before the server starts.
   const floor = PARTS.has("load")
     ? await filingFloor({
@@ -459,15 +460,11 @@ async function main(): Promise<void> {
 
     if (PARTS.has("load")) {
       console.log(`Load: bare insert, ${CONNECTIONS} connections × ${DURATION} s …`);
-      let cpu = treeCpuSeconds(server.pid ?? 0);
       const bare = await load({ path: "/api/bench/insert" });
-      const bareCpu = treeCpuSeconds(server.pid ?? 0) - cpu;
       let peak = 0;
       const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb(server.pid ?? 0))), 100);
       console.log(`Load: submission, ${CONNECTIONS} connections × ${DURATION} s …`);
-      cpu = treeCpuSeconds(server.pid ?? 0);
       const submit = await load({ path: "/api/requests", body: submissionBody });
-      const submitCpu = treeCpuSeconds(server.pid ?? 0) - cpu;
       clearInterval(sampler);
       details.memoryAfterSubmission = await memory();
       details.load = { bare, submit, connections: CONNECTIONS, durationSeconds: DURATION };
@@ -484,18 +481,6 @@ async function main(): Promise<void> {
             ? `${submit.non2xx} non-2xx, ${submit.errors} errors of ${submit.total}`
             : `${submit.total} requests, all 2xx`,
       });
-      const accepted = (l: typeof bare) => l.total - l.non2xx - l.errors;
-      if (floor) {
-        rows.push(
-          ...filingRows({
-            engine,
-            floor,
-            submit: { rps: submit.rps, accepted: accepted(submit), cpuSeconds: submitCpu },
-            bare: { rps: bare.rps, accepted: accepted(bare), cpuSeconds: bareCpu },
-          }),
-        );
-        details.filingFloor = floor;
-      }
       rows.push({
         measure: "peak RSS during submission vs idle",
         value: `${round(peak, 0)} MB`,
@@ -566,6 +551,13 @@ async function main(): Promise<void> {
   } finally {
     server.kill("SIGTERM");
     if (process.env.BENCH_VERBOSE === "1") console.log(serverLog);
+  }
+  // CPU per filing on a server of its own without the inline worker (scripts/bench-filing.ts).
+  if (floor) {
+    await new Promise((r) => (server.exitCode === null ? server.once("exit", r) : r(null)));
+    const cost = await filingCost({ startServer, waitUp, load, body: submissionBody, codes: submissionCodes });
+    rows.push(...cost.rows(engine, floor));
+    details.filing = { ...cost.details, floor };
   }
 
   const out = {

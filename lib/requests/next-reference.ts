@@ -2,8 +2,9 @@ import type { Tx } from "@/lib/server/db";
 
 /** The JST year a request belongs to: one arriving at 00:30 on 1 January in Tokyo is the new year's. */
 export function jstYear(at: Date): number {
-  return Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Tokyo", year: "numeric" }).format(at));
+  return Number(jstYearFormat.format(at));
 }
+const jstYearFormat = new Intl.DateTimeFormat("en", { timeZone: "Asia/Tokyo", year: "numeric" });
 
 /** The year's counter value as a reference: DSR-2026-000123. */
 export function referenceOf(year: number, last: number): string {
