@@ -198,7 +198,11 @@ export async function filingFloor(opts: {
       return String(code?.id);
     });
     await engine.run(true, async (q) => {
-      const [reserved] = (await q("floor_reserve", RESERVE_FILING_SQL, [now, codeId, year])) as ReservedFiling[];
+      const [reserved] = (await q(RESERVE_FILING_SQL.name, RESERVE_FILING_SQL.text, [
+        now,
+        codeId,
+        year,
+      ])) as ReservedFiling[];
       const last = Number(reserved?.last);
       const requestId = newRowId();
       const noticeId = newRowId();
@@ -226,7 +230,7 @@ export async function filingFloor(opts: {
           { action: "notice.sent", entity: "Notice", entityId: noticeId },
         ].map((e) => auditRowTemplate({ ...e, actor: { type: "REQUESTER", requestId }, requestId, data: {} })),
       };
-      await q("floor_write", WRITE_FILING_SQL, [JSON.stringify(filing), AUDIT_CHAIN_LOCK]);
+      await q(WRITE_FILING_SQL.name, WRITE_FILING_SQL.text, [JSON.stringify(filing), AUDIT_CHAIN_LOCK]);
     });
     total++;
   };

@@ -1,6 +1,7 @@
 import type { Locale, RequesterKind } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import { prisma, type Tx } from "@/lib/server/db";
+import { prisma } from "@/lib/server/db";
+import { sqlTransaction, type SqlQuery } from "@/lib/server/db-adapter";
 import { codeError } from "@/lib/codes/one-time-code";
 import { settingsFromRows } from "@/lib/settings/get-settings";
 import { feeFieldsForNewRequest } from "@/lib/fees/transfer-reference";
@@ -55,11 +56,11 @@ const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 // Two statements inside the transaction (ADR 0017): RESERVE_FILING_SQL spends the code and
 // takes the reference; the mail, which needs the reference, is rendered here; then
 // WRITE_FILING_SQL writes the request, its documents, mail, notice, PDF job and audit entries.
-async function write(tx: Tx, input: FileInput): Promise<FiledRequest> {
+async function write(query: SqlQuery, input: FileInput): Promise<FiledRequest> {
   const { now, locale } = input;
   const nowIso = now.toISOString();
   const year = jstYear(now);
-  const [reserved] = await tx.$queryRawUnsafe<ReservedFiling[]>(RESERVE_FILING_SQL, nowIso, input.codeId, year);
+  const [reserved] = await query<ReservedFiling>(RESERVE_FILING_SQL, [nowIso, input.codeId, year]);
   if (!reserved || reserved.last === null) throw codeError("code already used");
   const settings = settingsFromRows(reserved.settings);
   const policyVersionId = reserved.policyVersionId;
@@ -180,11 +181,7 @@ async function write(tx: Tx, input: FileInput): Promise<FiledRequest> {
     },
     audit: audit.map(auditRowTemplate),
   };
-  const [written] = await tx.$queryRawUnsafe<{ outcome: string }[]>(
-    WRITE_FILING_SQL,
-    JSON.stringify(filing),
-    AUDIT_CHAIN_LOCK,
-  );
+  const [written] = await query<{ outcome: string }>(WRITE_FILING_SQL, [JSON.stringify(filing), AUDIT_CHAIN_LOCK]);
   if (written?.outcome === "draft_files_gone")
     throw new AppError("INVALID_INPUT", "draft files gone", { "documents.files": ["errors.fileMissing"] });
   if (written?.outcome !== "filed") throw new Error("filing was not written");
@@ -210,7 +207,7 @@ export async function withIdempotency(
   }
 }
 
-/** Writes the request or inquiry in one transaction. */
+/** Writes the request or inquiry in one transaction, its statements sent by the driver itself (ADR 0017). */
 export async function fileRequest(input: FileInput): Promise<FiledRequest> {
-  return prisma.$transaction((tx) => write(tx, input));
+  return sqlTransaction((query) => write(query, input));
 }

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 
-// The two statements of an online filing's transaction (ADR 0017), as text with $n
-// parameters, so the app and the benchmark's floor (scripts/bench-filing.ts) run the same SQL.
+// The two statements of an online filing's transaction (ADR 0017), as named statements with
+// $n parameters, so the app and the benchmark's floor (scripts/bench-filing.ts) run the same SQL.
 
 /**
  * Spends the code, takes the next reference number of the year and reads what the filing is
@@ -9,7 +9,9 @@ import crypto from "node:crypto";
  * already spent: the counter is untouched because its INSERT selects from the spent code.
  * $1 now (ISO), $2 code id, $3 JST year.
  */
-export const RESERVE_FILING_SQL = `
+export const RESERVE_FILING_SQL = {
+  name: "madoguchi_filing_reserve",
+  text: `
 WITH code AS (
   UPDATE "OneTimeCode" SET "consumedAt" = $1::timestamp(3) WHERE "id" = $2 AND "consumedAt" IS NULL RETURNING "id"
 ), counter AS (
@@ -20,7 +22,8 @@ WITH code AS (
 SELECT (SELECT "last" FROM counter) AS "last",
   (SELECT coalesce(json_agg(json_build_object('key', "key", 'value', "value")), '[]'::json) FROM "Setting") AS "settings",
   (SELECT "id" FROM "PolicyVersion" WHERE "effectiveDate" <= $1::timestamp(3)
-     ORDER BY "effectiveDate" DESC LIMIT 1) AS "policyVersionId"`;
+     ORDER BY "effectiveDate" DESC LIMIT 1) AS "policyVersionId"`,
+};
 
 export type ReservedFiling = {
   last: number | null;
@@ -29,7 +32,10 @@ export type ReservedFiling = {
 };
 
 /** Writes the request and everything filed with it (prisma/migrations/…_file_request_function). $1 jsonb, $2 lock. */
-export const WRITE_FILING_SQL = `SELECT madoguchi_file_request($1::jsonb, $2::bigint) AS "outcome"`;
+export const WRITE_FILING_SQL = {
+  name: "madoguchi_filing_write",
+  text: `SELECT madoguchi_file_request($1::jsonb, $2::bigint) AS "outcome"`,
+};
 
 /**
  * A new row id in the shape Prisma's cuid() gives ("c" + 24 lower-case base-36 characters),
