@@ -273,6 +273,10 @@ export async function filingCost(ctx: {
   const server = ctx.startServer();
   process.env.WORKER = before;
   const pid = server.pid ?? 0;
+  // Its output is piped: unread, a full pipe would stall the server mid-start.
+  let log = "";
+  server.stdout?.on("data", (d: Buffer) => (log += d.toString()));
+  server.stderr?.on("data", (d: Buffer) => (log += d.toString()));
   try {
     await ctx.waitUp();
     // First calls load and compile the routes' code; they are not what a filing costs.
@@ -302,6 +306,7 @@ export async function filingCost(ctx: {
   } finally {
     server.kill("SIGTERM");
     await new Promise((r) => (server.exitCode === null ? server.once("exit", r) : r(null)));
+    if (process.env.BENCH_VERBOSE === "1") console.log(log);
   }
 }
 
