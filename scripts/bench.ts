@@ -13,6 +13,7 @@ import { parseEnv, serverNodeOptions } from "@/lib/server/env";
 import { packageDownloadMemory, prepareLargePackage, storageThroughput, type LargePackage } from "./bench-storage";
 import { lighthouseBreakdown } from "./bench-lighthouse";
 import { consoleRows, explainConsolePages, seedConsoleRows, timeConsolePages } from "./bench-console";
+import { filingCost, filingFloor, prepareFloorCodes, retireFloorMail } from "./bench-filing";
 
 const root = process.cwd();
 const PORT = Number(process.env.BENCH_PORT || 3400);
@@ -438,7 +439,18 @@ async function main(): Promise<void> {
     }
     rows.push(...consoleRows(smallPages, largePages));
   }
-  if (PARTS.has("load")) await prepareSubmissionCodes(Math.max(2000, DURATION * 600));
+  const submissionCodes = Math.max(2000, DURATION * 600);
+  if (PARTS.has("load")) await prepareSubmissionCodes(submissionCodes);
+  // The filing's floor (scripts/bench-filing.ts): its statements alone, on this engine, before the server starts.
+  const floor = PARTS.has("load")
+    ? await filingFloor({
+        databaseUrl: benchDbUrl,
+        pglite: async () => (await import("@/lib/server/db-adapter")).pgliteFor(pgliteDir),
+        codeEmailHashes: await prepareFloorCodes(prisma, Math.max(2000, DURATION * 600)),
+        seconds: DURATION,
+        connections: CONNECTIONS,
+      }).finally(() => retireFloorMail(prisma))
+    : undefined;
   let largePackage: LargePackage | undefined;
   if (PARTS.has("storage")) {
     await storageThroughput(rows, details);
@@ -554,6 +566,13 @@ async function main(): Promise<void> {
   } finally {
     server.kill("SIGTERM");
     if (process.env.BENCH_VERBOSE === "1") console.log(serverLog);
+  }
+  // CPU per filing on a server of its own without the inline worker (scripts/bench-filing.ts).
+  if (floor) {
+    await new Promise((r) => (server.exitCode === null ? server.once("exit", r) : r(null)));
+    const cost = await filingCost({ startServer, waitUp, load, body: submissionBody, codes: submissionCodes });
+    rows.push(...cost.rows(engine, floor));
+    details.filing = { ...cost.details, floor };
   }
 
   const out = {

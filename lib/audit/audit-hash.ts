@@ -29,17 +29,35 @@ export type HashedFields = {
 };
 
 export function auditHash(f: HashedFields): string {
-  return sha256Hex(
-    canonicalJson({
-      prevHash: f.prevHash,
-      at: f.at.toISOString(),
-      actorType: f.actorType,
-      actorId: f.actorId,
-      action: f.action,
-      entity: f.entity,
-      entityId: f.entityId,
-      requestId: f.requestId,
-      data: f.data ?? {},
-    }),
-  );
+  return sha256Hex(hashedJson({ ...f, at: f.at.toISOString() }));
+}
+
+/** What the hash covers: the entry's fields as canonical JSON. */
+function hashedJson(f: Omit<HashedFields, "at"> & { at: string }): string {
+  return canonicalJson({
+    prevHash: f.prevHash,
+    at: f.at,
+    actorType: f.actorType,
+    actorId: f.actorId,
+    action: f.action,
+    entity: f.entity,
+    entityId: f.entityId,
+    requestId: f.requestId,
+    data: f.data ?? {},
+  });
+}
+
+export const AT_SLOT = "@@at@@";
+export const PREV_HASH_SLOT = "@@prevHash@@";
+
+/**
+ * The canonical JSON of an entry whose time and previous hash are filled in by the database
+ * (the filing's SQL function, ADR 0017): the same text auditHash hashes, with two slots.
+ */
+export function auditHashTemplate(f: Omit<HashedFields, "at" | "prevHash">): string {
+  const json = hashedJson({ ...f, at: AT_SLOT, prevHash: PREV_HASH_SLOT });
+  // A slot's text inside the data would be filled in too, and the hash would not verify.
+  if (json.split(AT_SLOT).length !== 2 || json.split(PREV_HASH_SLOT).length !== 2)
+    throw new Error("audit data contains a hash template slot");
+  return json;
 }

@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/server/db";
 import { actorId, type Actor } from "./actor";
-import { auditHash, GENESIS_HASH, type AuditData } from "./audit-hash";
+import { auditHash, auditHashTemplate, GENESIS_HASH, type AuditData } from "./audit-hash";
 
 export type AuditEventInput = {
   actor: Actor;
@@ -13,7 +13,7 @@ export type AuditEventInput = {
 };
 
 // Any fixed number works; it only has to be the same for every writer of the chain.
-const AUDIT_CHAIN_LOCK = 7_140_301;
+export const AUDIT_CHAIN_LOCK = 7_140_301;
 
 /**
  * Appends entries to the hash chain inside the caller's transaction, so each entry exists
@@ -50,4 +50,21 @@ export async function writeAuditEvents(tx: Tx, inputs: AuditEventInput[]): Promi
 /** Appends one entry to the hash chain inside the caller's transaction (see writeAuditEvents). */
 export async function writeAuditEvent(tx: Tx, input: AuditEventInput): Promise<void> {
   await writeAuditEvents(tx, [input]);
+}
+
+/**
+ * An entry for a writer that appends in SQL (the online filing, ADR 0017): its columns and
+ * the canonical JSON its hash covers, with the time and previous hash left for the database.
+ */
+export function auditRowTemplate(input: AuditEventInput) {
+  const fields = {
+    actorType: input.actor.type,
+    actorId: actorId(input.actor),
+    action: input.action,
+    entity: input.entity,
+    entityId: input.entityId ?? null,
+    requestId: input.requestId ?? null,
+    data: input.data ?? {},
+  };
+  return { ...fields, canonical: auditHashTemplate(fields) };
 }

@@ -34,7 +34,7 @@ function codeHashOf(target: CodeTarget, code: string): string {
 
 // One answer for every refusal (issue 15 item 4): "expired" only ever reached someone whose
 // reference and address matched, so telling it apart revealed the match.
-const codeError = (detail: string) => new AppError("CODE_INVALID", detail, { code: ["errors.codeInvalid"] });
+export const codeError = (detail: string) => new AppError("CODE_INVALID", detail, { code: ["errors.codeInvalid"] });
 
 /**
  * Resends are limited per purpose and address: 5 an hour (counted even when refused by it),
@@ -105,18 +105,27 @@ export async function checkOneTimeCode(
   const db = opts.db ?? prisma;
   const now = opts.now ?? new Date();
   const { code } = parseInput(z.object({ code: oneTimeCodeField() }), { code: opts.code }, "one-time code");
-  const latest = await db.oneTimeCode.findFirst({
-    where: { purpose: opts.purpose, emailHash: emailHashOf(opts.email), requestId: opts.requestId ?? null },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-  });
+  // One statement finds the newest code for the target and counts this attempt on it (issue
+  // 19: every round trip on the filing path counts). The attempt is counted only while the
+  // code is unspent and under the limit, re-checked under the row lock as a plain UPDATE is.
+  const [latest] = await db.$queryRaw<
+    { id: string; codeHash: string; expiresAt: Date; consumedAt: Date | null; attempts: number | null }[]
+  >`
+    WITH latest AS (
+      SELECT "id", "codeHash", "expiresAt", "consumedAt" FROM "OneTimeCode"
+      WHERE "purpose" = ${opts.purpose}::"CodePurpose" AND "emailHash" = ${emailHashOf(opts.email)}
+        AND "requestId" IS NOT DISTINCT FROM ${opts.requestId ?? null}
+      ORDER BY "createdAt" DESC, "id" DESC LIMIT 1
+    ), counted AS (
+      UPDATE "OneTimeCode" c SET "attempts" = c."attempts" + 1 FROM latest
+      WHERE c."id" = latest."id" AND latest."consumedAt" IS NULL
+        AND c."attempts" < ${MAX_CODE_ATTEMPTS} AND c."consumedAt" IS NULL
+      RETURNING c."attempts"
+    )
+    SELECT latest.*, (SELECT "attempts" FROM counted) AS "attempts" FROM latest`;
   if (!latest || latest.consumedAt) throw codeError(latest ? "code already used" : "no code issued");
-  // Counted before the expiry check, so an expired code's try is spent like any other.
-  const counted = await db.$queryRaw<{ attempts: number }[]>`
-    UPDATE "OneTimeCode" SET "attempts" = "attempts" + 1
-    WHERE "id" = ${latest.id} AND "attempts" < ${MAX_CODE_ATTEMPTS} AND "consumedAt" IS NULL
-    RETURNING "attempts"`;
-  if (counted.length === 0) throw codeError("too many attempts, or spent meanwhile");
-  if (latest.expiresAt <= now) throw codeError("code expired");
+  if (latest.attempts === null) throw codeError("too many attempts, or spent meanwhile");
+  if (new Date(latest.expiresAt) <= now) throw codeError("code expired");
   if (!timingSafeEqualHex(latest.codeHash, codeHashOf(opts, code))) throw codeError("wrong code");
   return { codeId: latest.id };
 }

@@ -20,18 +20,20 @@ export type MailToSend = {
  * until it is sent (lib/mail/redact-mail.ts).
  */
 export async function enqueueMail(tx: Tx, mail: MailToSend): Promise<string> {
-  const secrets = mail.secrets ?? [];
-  const row = await tx.outboxMessage.create({
-    data: {
-      toAddress: mail.to,
-      subject: redactMailText(mail.subject, secrets),
-      html: redactMailText(mail.html, secrets),
-      text: redactMailText(mail.text, secrets),
-      sealedBody: sealMailContent({ subject: mail.subject, html: mail.html, text: mail.text }),
-      kind: mail.kind,
-      requestId: mail.requestId ?? null,
-    },
-    select: { id: true },
-  });
+  const row = await tx.outboxMessage.create({ data: outboxColumns(mail), select: { id: true } });
   return row.id;
+}
+
+/** The outbox row for a message: redacted readable copy, sealed original (also written by the filing's SQL). */
+export function outboxColumns(mail: MailToSend) {
+  const secrets = mail.secrets ?? [];
+  return {
+    toAddress: mail.to,
+    subject: redactMailText(mail.subject, secrets),
+    html: redactMailText(mail.html, secrets),
+    text: redactMailText(mail.text, secrets),
+    sealedBody: sealMailContent({ subject: mail.subject, html: mail.html, text: mail.text }),
+    kind: mail.kind,
+    requestId: mail.requestId ?? null,
+  };
 }

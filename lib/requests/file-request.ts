@@ -1,16 +1,16 @@
-import { dateOnly } from "@/lib/dates";
-import type { Locale } from "@/lib/generated/prisma/enums";
+import type { Locale, RequesterKind } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import { prisma, type Tx } from "@/lib/server/db";
-import { consumeOneTimeCode } from "@/lib/codes/one-time-code";
-import { getSettings } from "@/lib/settings/get-settings";
+import { prisma } from "@/lib/server/db";
+import { sqlTransaction, type SqlQuery } from "@/lib/server/db-adapter";
+import { codeError } from "@/lib/codes/one-time-code";
+import { settingsFromRows } from "@/lib/settings/get-settings";
 import { feeFieldsForNewRequest } from "@/lib/fees/transfer-reference";
 import { dueAtFor } from "@/lib/deadlines/deadline-clock";
-import { writeAuditEvents } from "@/lib/audit/write-audit-event";
-import { enqueueMail } from "@/lib/mail/enqueue-mail";
-import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { AUDIT_CHAIN_LOCK, auditRowTemplate, type AuditEventInput } from "@/lib/audit/write-audit-event";
+import { outboxColumns } from "@/lib/mail/enqueue-mail";
 import { requesterEmail } from "@/lib/requests/request-states";
-import { nextReference } from "./next-reference";
+import { jstYear, referenceOf } from "./next-reference";
+import { newRowId, RESERVE_FILING_SQL, WRITE_FILING_SQL, type ReservedFiling } from "./filing-sql";
 import { acknowledgementMail } from "./acknowledgement-mail";
 import { NOTICE_PDF_JOB } from "./notice-text-pdf";
 import { inquiryColumnsFor, requestColumnsFor } from "./request-row";
@@ -40,74 +40,42 @@ export type FileInput = Common &
 
 /** The request an earlier submit with this key created; CONFLICT if it was someone else's. */
 export async function findIdempotent(idempotencyKey: string, contactEmail: string): Promise<FiledRequest | null> {
-  const r = await prisma.request.findUnique({
-    where: { idempotencyKey },
-    select: { id: true, reference: true, requesterKind: true, email: true, agentEmail: true },
-  });
+  // Raw: it runs before every filing, and the unique index answers it in one lookup.
+  const [r] = await prisma.$queryRaw<
+    { id: string; reference: string; requesterKind: RequesterKind; email: string | null; agentEmail: string | null }[]
+  >`SELECT "id", "reference", "requesterKind", "email", "agentEmail" FROM "Request" WHERE "idempotencyKey" = ${idempotencyKey}`;
   if (!r) return null;
   if (requesterEmail(r)?.toLowerCase() !== contactEmail.toLowerCase())
     throw new AppError("CONFLICT", "idempotency key reused for another address");
   return { requestId: r.id, reference: r.reference, created: false, statusToken: null };
 }
 
-async function attachDraftFiles(tx: Tx, requestId: string, s: RequestSubmission, hash: string | null): Promise<void> {
-  const files = s.documents.files;
-  if (files.length === 0) return;
-  const { count } = await tx.storedFile.updateMany({
-    where: { id: { in: files.map((f) => f.fileId) }, draftKeyHash: hash, requestId: null, deletedAt: null },
-    data: { requestId, draftKeyHash: null, expiresAt: null },
-  });
-  if (count !== files.length)
-    throw new AppError("INVALID_INPUT", "draft files gone", { "documents.files": ["errors.fileMissing"] });
-  await tx.document.createMany({
-    data: files.map((f) => ({
-      requestId,
-      fileId: f.fileId,
-      kind: f.kind,
-      holder: f.holder,
-      issuedOn: f.issuedOn ? dateOnly(f.issuedOn) : null,
-    })),
-  });
-}
+/** A @db.Date value as the calendar day it stands for (stored as UTC midnight, request-row.ts). */
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
-async function write(tx: Tx, input: FileInput): Promise<FiledRequest> {
+// Two statements inside the transaction (ADR 0017): RESERVE_FILING_SQL spends the code and
+// takes the reference; the mail, which needs the reference, is rendered here; then
+// WRITE_FILING_SQL writes the request, its documents, mail, notice, PDF job and audit entries.
+async function write(query: SqlQuery, input: FileInput): Promise<FiledRequest> {
   const { now, locale } = input;
-  await consumeOneTimeCode(tx, input.codeId, now);
-  const settings = await getSettings(tx);
+  const nowIso = now.toISOString();
+  const year = jstYear(now);
+  const [reserved] = await query<ReservedFiling>(RESERVE_FILING_SQL, [nowIso, input.codeId, year]);
+  if (!reserved || reserved.last === null) throw codeError("code already used");
+  const settings = settingsFromRows(reserved.settings);
+  const policyVersionId = reserved.policyVersionId;
   const columns = input.kind === "request" ? requestColumnsFor(input.submission) : inquiryColumnsFor(input.inquiry);
-  const reference = await nextReference(tx, now);
+  const reference = referenceOf(year, Number(reserved.last));
   const fee = feeFieldsForNewRequest(columns.type, settings.fee, reference);
   const targetDays = settings.deadlines.targetDays;
   const dueAt = dueAtFor({ arrivedAt: now, targetDays, pausedMs: 0, pausedAt: null });
-  const policy = await tx.policyVersion.findFirst({
-    where: { effectiveDate: { lte: now } },
-    orderBy: { effectiveDate: "desc" },
-    select: { id: true },
-  });
   const statusToken = newStatusToken();
-  const request = await tx.request.create({
-    data: {
-      ...columns,
-      ...fee,
-      reference,
-      // Every request about held data needs identity checked, the purpose notice included
-      // (it tells the person which purposes apply to *them*); inquiries do not (docs/design.md §2).
-      identity: input.kind === "request" ? "PENDING" : "NOT_REQUIRED",
-      channel: "WEB",
-      locale,
-      arrivedAt: now,
-      targetDays,
-      dueAt,
-      policyVersionId: policy?.id ?? null,
-      statusTokenHash: statusTokenHash(statusToken),
-      idempotencyKey: input.idempotencyKey,
-    },
-    select: { id: true },
-  });
-  const requestId = request.id;
+  const requestId = newRowId();
+  const noticeId = newRowId();
+  const outboxId = newRowId();
   const actor = { type: "REQUESTER" as const, requestId };
+  const files = input.kind === "request" ? input.submission.documents.files : [];
   const documentsByPost = input.kind === "request" && input.submission.documents.sendByPost;
-  if (input.kind === "request") await attachDraftFiles(tx, requestId, input.submission, input.draftKeyHash);
   const ack = acknowledgementMail(
     {
       reference,
@@ -127,28 +95,7 @@ async function write(tx: Tx, input: FileInput): Promise<FiledRequest> {
     settings,
     statusLinkFor(statusToken, locale),
   );
-  const outboxId = await enqueueMail(tx, {
-    to: input.contactEmail,
-    subject: ack.subject,
-    html: ack.html,
-    text: ack.text,
-    secrets: ack.secrets,
-    kind: "notice.ACKNOWLEDGEMENT",
-    requestId,
-  });
-  const notice = await tx.notice.create({
-    data: {
-      requestId,
-      kind: "ACKNOWLEDGEMENT",
-      locale,
-      channel: "EMAIL",
-      subject: ack.subject,
-      bodyText: ack.bodyText,
-      outboxId,
-    },
-    select: { id: true },
-  });
-  await writeAuditEvents(tx, [
+  const audit: AuditEventInput[] = [
     {
       actor,
       action: "request.submitted",
@@ -161,26 +108,83 @@ async function write(tx: Tx, input: FileInput): Promise<FiledRequest> {
         requesterKind: columns.requesterKind ?? "SELF",
         fee: fee.fee,
         feeAmount: fee.feeAmount,
-        documents: input.kind === "request" ? input.submission.documents.files.length : 0,
+        documents: files.length,
         documentsByPost,
-        policyVersionId: policy?.id ?? null,
+        policyVersionId,
       },
     },
     {
       actor,
       action: "notice.sent",
       entity: "Notice",
-      entityId: notice.id,
+      entityId: noticeId,
       requestId,
       data: { kind: "ACKNOWLEDGEMENT", channel: "EMAIL" },
     },
-  ]);
-  // The PDF copy of the notice is rendered by a job, keeping font embedding off the submit path.
-  await enqueueJob(tx, {
-    kind: NOTICE_PDF_JOB,
-    payload: { noticeId: notice.id },
-    uniqueKey: `${NOTICE_PDF_JOB}:${notice.id}`,
-  });
+  ];
+  const filing = {
+    request: {
+      ...columns,
+      ...fee,
+      id: requestId,
+      reference,
+      subjectBirthDate: columns.subjectBirthDate instanceof Date ? dayOf(columns.subjectBirthDate) : null,
+      // An inquiry names no country; the column's default is Japan (schema.prisma).
+      country: columns.country ?? "JP",
+      // Every request about held data needs identity checked, the purpose notice included
+      // (it tells the person which purposes apply to *them*); inquiries do not (docs/design.md §2).
+      identity: input.kind === "request" ? "PENDING" : "NOT_REQUIRED",
+      channel: "WEB",
+      locale,
+      arrivedAt: nowIso,
+      targetDays,
+      dueAt: dueAt.toISOString(),
+      policyVersionId,
+      statusTokenHash: statusTokenHash(statusToken),
+      idempotencyKey: input.idempotencyKey,
+      updatedAt: new Date().toISOString(),
+    },
+    draftKeyHash: input.kind === "request" ? input.draftKeyHash : null,
+    documents: files.map((f) => ({
+      id: newRowId(),
+      fileId: f.fileId,
+      kind: f.kind,
+      holder: f.holder,
+      issuedOn: f.issuedOn ?? null,
+    })),
+    outbox: {
+      id: outboxId,
+      ...outboxColumns({
+        to: input.contactEmail,
+        subject: ack.subject,
+        html: ack.html,
+        text: ack.text,
+        secrets: ack.secrets,
+        kind: "notice.ACKNOWLEDGEMENT",
+      }),
+    },
+    notice: {
+      id: noticeId,
+      kind: "ACKNOWLEDGEMENT",
+      locale,
+      channel: "EMAIL",
+      subject: ack.subject,
+      bodyText: ack.bodyText,
+      outboxId,
+    },
+    // The PDF copy of the notice is rendered by a job, keeping font embedding off the submit path.
+    job: {
+      id: newRowId(),
+      kind: NOTICE_PDF_JOB,
+      payload: { noticeId },
+      uniqueKey: `${NOTICE_PDF_JOB}:${noticeId}`,
+    },
+    audit: audit.map(auditRowTemplate),
+  };
+  const [written] = await query<{ outcome: string }>(WRITE_FILING_SQL, [JSON.stringify(filing), AUDIT_CHAIN_LOCK]);
+  if (written?.outcome === "draft_files_gone")
+    throw new AppError("INVALID_INPUT", "draft files gone", { "documents.files": ["errors.fileMissing"] });
+  if (written?.outcome !== "filed") throw new Error("filing was not written");
   return { requestId, reference, created: true, statusToken };
 }
 
@@ -203,7 +207,7 @@ export async function withIdempotency(
   }
 }
 
-/** Writes the request or inquiry in one transaction. */
+/** Writes the request or inquiry in one transaction, its statements sent by the driver itself (ADR 0017). */
 export async function fileRequest(input: FileInput): Promise<FiledRequest> {
-  return prisma.$transaction((tx) => write(tx, input));
+  return sqlTransaction((query) => write(query, input));
 }

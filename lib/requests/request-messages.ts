@@ -31,11 +31,19 @@ export function formatYen(locale: Locale, amount: number): string {
 }
 
 /** A date as a calendar day in Japan: "2026年12月14日" / "14 December 2026". */
+// One formatter per language, made once (constructing one is the costly part).
+const jstDate = new Map<Locale, Intl.DateTimeFormat>();
+
 export function formatJstDate(locale: Locale, d: Date): string {
-  return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
-    timeZone: JST_ZONE,
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-  }).format(d);
+  let f = jstDate.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
+      timeZone: JST_ZONE,
+      year: "numeric",
+      month: "long",
+      day: "numeric",
+    });
+    jstDate.set(locale, f);
+  }
+  return f.format(d);
 }

@@ -7,7 +7,11 @@ import { defaultSettings, settingsSchemas, type Settings, type SettingsKey } fro
  * back, rather than breaking every page.
  */
 export async function getSettings(db: Db): Promise<Settings> {
-  const rows = await db.setting.findMany();
+  return settingsFromRows(await db.setting.findMany());
+}
+
+/** getSettings over rows already read (the filing reads them in its own statement). */
+export function settingsFromRows(rows: { key: string; value: unknown }[]): Settings {
   const out: Settings = structuredClone(defaultSettings);
   for (const row of rows) {
     if (!(row.key in settingsSchemas)) continue;
