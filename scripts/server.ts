@@ -34,10 +34,12 @@ function requestIdOf(req: http.IncomingMessage): string {
  * plugin (~35 MB of native code) into the server for nothing (ADR 0018).
  */
 function adoptBuiltConfig(): void {
-  const file = path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "required-server-files.json");
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  const file = path.join(process.cwd(), distDir, "required-server-files.json");
   if (process.env.__NEXT_PRIVATE_STANDALONE_CONFIG || !fs.existsSync(file)) return;
-  const built = JSON.parse(fs.readFileSync(file, "utf8")) as { config?: unknown };
-  if (built.config) process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(built.config);
+  const built = JSON.parse(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> };
+  // The build is where it was found, whatever folder it was made in (a copied or linked build).
+  if (built.config) process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify({ ...built.config, distDir });
 }
 
 async function main(): Promise<void> {
