@@ -12,6 +12,7 @@ import type { PGlite, Transaction } from "@electric-sql/pglite";
 import { RESERVE_FILING_SQL, WRITE_FILING_SQL, newRowId, type ReservedFiling } from "@/lib/requests/filing-sql";
 import { AUDIT_CHAIN_LOCK, auditRowTemplate } from "@/lib/audit/write-audit-event";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { stopTree } from "./bench-memory";
 
 type Row = {
   measure: string;
@@ -304,8 +305,7 @@ export async function filingCost(ctx: {
         filingRows({ engine, bare, submit, floor }),
     };
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => (server.exitCode === null ? server.once("exit", r) : r(null)));
+    await stopTree(server.pid ?? 0);
     if (process.env.BENCH_VERBOSE === "1") console.log(log);
   }
 }

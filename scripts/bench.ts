@@ -9,11 +9,11 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import pg from "pg";
-import { parseEnv, serverNodeOptions } from "@/lib/server/env";
 import { packageDownloadMemory, prepareLargePackage, storageThroughput, type LargePackage } from "./bench-storage";
 import { lighthouseBreakdown } from "./bench-lighthouse";
 import { consoleRows, explainConsolePages, seedConsoleRows, timeConsolePages } from "./bench-console";
 import { filingCost, filingFloor, prepareFloorCodes, retireFloorMail } from "./bench-filing";
+import { describeTree, largestProcess, stopTree, rssByMapping, treeRssMb } from "./bench-memory";
 
 const root = process.cwd();
 const PORT = Number(process.env.BENCH_PORT || 3400);
@@ -220,21 +220,19 @@ function submissionBody(i: number): string {
 }
 
 function startServer(): ChildProcess {
-  // The same Node options as `npm start` (scripts/start.ts): the bench measures what production runs.
-  return spawn(
-    process.execPath,
-    [
-      ...serverNodeOptions(parseEnv()),
-      ...(process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []),
-      "--import",
-      "tsx",
-      path.join(root, "scripts", "server.ts"),
-    ],
-    {
-      env: { ...process.env, LOG_LEVEL: "warn" },
-      stdio: ["ignore", "pipe", "pipe"],
+  // Exactly what a person runs (scripts/start.ts): memory is counted over every process it
+  // starts, npm included. BENCH_CPU_PROFILE profiles them all through NODE_OPTIONS.
+  // No NODE_ENV, as on a fresh clone (the server defaults it to production; the build needed it).
+  const profile = process.env.BENCH_CPU_PROFILE;
+  // `env` replaces itself with npm, so the tree is the same as a person's.
+  return spawn("env", ["-u", "NODE_ENV", "npm", "start"], {
+    env: {
+      ...process.env,
+      LOG_LEVEL: "warn",
+      ...(profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profile}` } : {}),
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 async function waitUp(): Promise<void> {
@@ -248,27 +246,6 @@ async function waitUp(): Promise<void> {
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error("server did not start");
-}
-
-/** RSS in MB of a process and its children (Next may fork workers). */
-function treeRssMb(pid: number): number {
-  const out = spawnSync("ps", ["-eo", "pid=,ppid=,rss="], { encoding: "utf8" }).stdout;
-  const procs = out
-    .trim()
-    .split("\n")
-    .map((l) => l.trim().split(/\s+/).map(Number)) as [number, number, number][];
-  const inTree = new Set([pid]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [p, pp] of procs) {
-      if (inTree.has(pp) && !inTree.has(p)) {
-        inTree.add(p);
-        grew = true;
-      }
-    }
-  }
-  return procs.filter(([p]) => inTree.has(p)).reduce((s, [, , rss]) => s + rss, 0) / 1024;
 }
 
 async function load(opts: {
@@ -472,12 +449,17 @@ async function main(): Promise<void> {
     const idleRss = treeRssMb(server.pid ?? 0);
     const memory = async () => (await fetch(`${BASE}/api/bench/memory`)).json() as Promise<Record<string, number>>;
     details.memoryIdle = await memory();
+    details.memoryIdleTree = describeTree(server.pid ?? 0);
+    details.memoryIdleServerMappings = rssByMapping(largestProcess(server.pid ?? 0)?.pid ?? 0);
 
     if (PARTS.has("load")) {
       console.log(`Load: bare insert, ${CONNECTIONS} connections × ${DURATION} s …`);
       const bare = await load({ path: "/api/bench/insert" });
       let peak = 0;
-      const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb(server.pid ?? 0))), 100);
+      const sampler = setInterval(() => {
+        const now = treeRssMb(server.pid ?? 0);
+        if (now > peak) [peak, details.memoryPeakTree] = [now, describeTree(server.pid ?? 0)];
+      }, 100);
       console.log(`Load: submission, ${CONNECTIONS} connections × ${DURATION} s …`);
       const submit = await load({ path: "/api/requests", body: submissionBody });
       clearInterval(sampler);
@@ -497,7 +479,7 @@ async function main(): Promise<void> {
             : `${submit.total} requests, all 2xx`,
       });
       rows.push({
-        measure: "peak RSS during submission vs idle",
+        measure: "peak RSS of all processes of npm start, during submission vs idle",
         value: `${round(peak, 0)} MB`,
         baseline: `${round(idleRss, 0)} MB`,
         ratio: round(peak / idleRss),
@@ -564,12 +546,11 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    server.kill("SIGTERM");
+    await stopTree(server.pid ?? 0);
     if (process.env.BENCH_VERBOSE === "1") console.log(serverLog);
   }
   // CPU per filing on a server of its own without the inline worker (scripts/bench-filing.ts).
   if (floor) {
-    await new Promise((r) => (server.exitCode === null ? server.once("exit", r) : r(null)));
     const cost = await filingCost({ startServer, waitUp, load, body: submissionBody, codes: submissionCodes });
     rows.push(...cost.rows(engine, floor));
     details.filing = { ...cost.details, floor };

@@ -3,7 +3,9 @@
 // and SIGTERM drains instead of dropping (docs/deploy.md).
 // Usage: node --import tsx scripts/server.ts   (PORT, default 3000; HOSTNAME, default all)
 import crypto from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import next from "next";
 import { requestStore } from "@/lib/server/request-context";
 import { logger } from "@/lib/server/log";
@@ -26,8 +28,27 @@ function requestIdOf(req: http.IncomingMessage): string {
   return typeof given === "string" && /^[A-Za-z0-9._:-]{8,100}$/.test(given) ? given : crypto.randomUUID();
 }
 
+/**
+ * The configuration `next build` resolved and wrote beside the build. Given to Next, it does
+ * not evaluate next.config.ts again, which would load the SWC compiler and the next-intl
+ * plugin (~35 MB of native code) into the server for nothing (ADR 0018).
+ */
+function adoptBuiltConfig(): void {
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  const file = path.join(process.cwd(), distDir, "required-server-files.json");
+  if (process.env.__NEXT_PRIVATE_STANDALONE_CONFIG || !fs.existsSync(file)) return;
+  const built = JSON.parse(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> };
+  // The build is where it was found, whatever folder it was made in (a copied or linked build).
+  if (built.config) process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify({ ...built.config, distDir });
+}
+
 async function main(): Promise<void> {
   (process.env as Record<string, string>).NODE_ENV ??= "production";
+  adoptBuiltConfig();
+  // tsx turns Node's source maps on for this script; left on, Node would also read and keep
+  // the map of every Next chunk the server loads (~15 MB of heap at idle, ADR 0018). Logs
+  // carry error names only, so mapped stack traces would add nothing to them.
+  process.setSourceMapsEnabled(false);
   const app = next({ dev: false, dir: process.cwd(), port, hostname });
   await app.prepare();
   const handle = app.getRequestHandler();

@@ -27,7 +27,8 @@ function newestSourceMtime(): number {
 }
 
 function buildIsCurrent(): boolean {
-  const id = path.join(root, ".next", "BUILD_ID");
+  // NEXT_DIST_DIR (next.config.ts) lets the benchmark start the app exactly as `npm start` does, on its own build.
+  const id = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   return fs.existsSync(id) && fs.statSync(id).mtimeMs >= newestSourceMtime();
 }
 
@@ -73,6 +74,14 @@ async function main(): Promise<void> {
   process.env.PORT = port;
   console.log(`Madoguchi: http://localhost:${port}  (console: http://localhost:${port}/console)`);
   // scripts/server.ts: Next's handler with request ids, metrics and a draining SIGTERM.
+  // When Node already runs with the server's options (package.json "start" passes the
+  // default heap limit), this process becomes the server: a wrapper waiting beside it would
+  // hold ~100 MB for as long as it runs (ADR 0018). Another SERVER_HEAP_MB needs its own process.
+  const options = serverNodeOptions(env);
+  if (options.every((o) => process.execArgv.includes(o))) {
+    await import("./server");
+    return;
+  }
   const server = spawn(
     process.execPath,
     [...serverNodeOptions(env), "--import", "tsx", path.join(root, "scripts", "server.ts")],

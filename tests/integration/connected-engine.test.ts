@@ -24,6 +24,7 @@ import {
   type DatasetMap,
 } from "@/lib/connected/engine";
 import { openDriver } from "@/lib/connected/engine/drivers/open";
+import { embeddedTargetIsOpen, setEmbeddedTargetIdleCloseMs } from "@/lib/connected/engine/drivers/pglite";
 
 // Real servers on a shared 2-core machine: each test creates databases and roles.
 vi.setConfig({ testTimeout: 120_000 });
@@ -598,3 +599,21 @@ it.skipIf(Boolean(pgServer))("the embedded target refuses a folder whose parent 
   };
   await expectCode(ensureDemoTarget(conn), "UNREACHABLE");
 });
+
+it.skipIf(Boolean(pgServer))(
+  "the embedded target is closed when idle, giving its memory back, and opens again for the next collection",
+  async () => {
+    const conn = await freshTarget("pglite");
+    setEmbeddedTargetIdleCloseMs(50);
+    try {
+      await raw(conn, "CREATE TABLE IF NOT EXISTS idle_probe (n int)");
+      await raw(conn, "INSERT INTO idle_probe VALUES (1)");
+      expect(embeddedTargetIsOpen(conn.url)).toBe(true);
+      await vi.waitFor(() => expect(embeddedTargetIsOpen(conn.url)).toBe(false), { timeout: 10_000 });
+      // Reopened, with what was written before the close.
+      expect(await raw(conn, "SELECT count(*)::int AS n FROM idle_probe")).toEqual([{ n: 1 }]);
+    } finally {
+      setEmbeddedTargetIdleCloseMs(30_000);
+    }
+  },
+);

@@ -9,8 +9,40 @@ import { toSafeError } from "./safe-errors";
 // The embedded demo target: PostgreSQL compiled to WebAssembly, in a folder of its own. One
 // instance per folder per process (PGlite is single-user), transactions queued one at a time.
 
-type Instance = { db: PGlite; queue: Promise<unknown> };
+type Instance = { db: PGlite; queue: Promise<unknown>; running: number; idle?: NodeJS.Timeout };
 const instances = new Map<string, Promise<Instance>>();
+const closing = new Map<string, Promise<unknown>>();
+
+/**
+ * Each open instance holds ~240 MB of WebAssembly memory in the app server, beside the
+ * desk's own database (ADR 0018). Collections are rare, so an instance nobody used for this
+ * long is closed and its memory given back; the next collection opens it again (~1 s).
+ */
+let idleCloseMs = 30_000;
+
+/** Tests shorten the idle period instead of waiting for it. */
+export function setEmbeddedTargetIdleCloseMs(ms: number): void {
+  idleCloseMs = ms;
+}
+
+function closeWhenIdle(dir: string, inst: Instance): void {
+  clearTimeout(inst.idle);
+  inst.idle = setTimeout(() => {
+    if (inst.running > 0) return;
+    instances.delete(dir);
+    // The next open of this folder waits for the close: two instances must never share it.
+    const closed = inst.db.close().catch(() => undefined);
+    closing.set(dir, closed);
+    void closed.then(() => closing.get(dir) === closed && closing.delete(dir));
+  }, idleCloseMs);
+  // An idle timer must not keep a script (or a test run) alive.
+  inst.idle.unref();
+}
+
+/** Whether the embedded target in this folder is open in this process (tests). */
+export function embeddedTargetIsOpen(url: string): boolean {
+  return instances.has(dirOf(url));
+}
 
 const rawTextTypes = [1082, 1083, 1114, 1184, 1266, 20, 1700, 1186];
 
@@ -25,13 +57,14 @@ async function instance(dir: string): Promise<Instance> {
   let p = instances.get(dir);
   if (!p) {
     p = (async () => {
+      await closing.get(dir);
       // PGlite creates the folder itself but not missing parents.
       if (!fs.existsSync(path.dirname(dir)))
         throw new ConnectedSystemError("UNREACHABLE", "The embedded database's parent folder does not exist.");
       const { PGlite } = await import("@electric-sql/pglite");
       const parsers = Object.fromEntries(rawTextTypes.map((oid) => [oid, (v: string) => v]));
       const db = await PGlite.create(dir, { parsers });
-      return { db, queue: Promise.resolve() };
+      return { db, queue: Promise.resolve(), running: 0 };
     })();
     instances.set(dir, p);
     p.catch(() => instances.delete(dir));
@@ -66,7 +99,12 @@ export function openPglite(url: string): Driver {
           throw toSafeError(e, kind);
         }
       };
-      const next = inst.queue.then(run, run);
+      // Counted before anything else can run, so the idle timer never closes a queued transaction.
+      inst.running++;
+      clearTimeout(inst.idle);
+      const next = inst.queue.then(run, run).finally(() => {
+        if (--inst.running === 0) closeWhenIdle(dir, inst);
+      });
       inst.queue = next.catch(() => undefined);
       return next;
     },
@@ -79,6 +117,7 @@ export async function closePglite(): Promise<void> {
   instances.clear();
   for (const p of all) {
     const inst = await p.catch(() => null);
+    clearTimeout(inst?.idle);
     await inst?.db.close().catch(() => undefined);
   }
 }
