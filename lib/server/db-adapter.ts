@@ -8,6 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { onLastShutdown } from "./shutdown";
 
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
 
@@ -70,6 +71,12 @@ export function pgliteFor(dataDir: string): PGlite {
     // PGlite runs queries in the order they are issued, so this applies before any other.
     void db.exec(`SET plan_cache_mode = ${PLAN_CACHE_MODE}`);
     pglites.set(dataDir, db);
+    const opened = db;
+    onLastShutdown(async () => {
+      if (pglites.get(dataDir) !== opened) return;
+      pglites.delete(dataDir);
+      await opened.close();
+    });
   }
   return db;
 }
