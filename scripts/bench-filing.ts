@@ -279,7 +279,12 @@ export async function filingCost(ctx: {
   server.stdout?.on("data", (d: Buffer) => (log += d.toString()));
   server.stderr?.on("data", (d: Buffer) => (log += d.toString()));
   try {
-    await ctx.waitUp();
+    try {
+      await ctx.waitUp();
+    } catch (e) {
+      // Say why: the second server's own last words, which are otherwise only printed with BENCH_VERBOSE.
+      throw new Error(`${e instanceof Error ? e.message : String(e)}: ${log.trim().split("\n").slice(-3).join(" | ")}`);
+    }
     // First calls load and compile the routes' code; they are not what a filing costs.
     await fetch(`${BASE()}/bench/bare`);
     for (let k = 1; k <= 20; k++) {
