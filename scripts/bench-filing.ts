@@ -317,6 +317,9 @@ export async function filingCost(ctx: {
 
 const BASE = () => `http://127.0.0.1:${process.env.BENCH_PORT || 3400}`;
 
+/** The CPU-per-filing row's name, also used when the row could not be measured. */
+export const FILING_CPU_MEASURE = "filing: server CPU per accepted filing (/proc utime+stime, worker off)";
+
 /** The table rows: CPU per filing against the bare route's CPU per insert, and rps against bare and floor. */
 function filingRows(r: {
   engine: string;
@@ -330,7 +333,7 @@ function filingRows(r: {
   const vsFloor = round(r.submit.rps / r.floor.rps);
   return [
     {
-      measure: "filing: server CPU per accepted filing (/proc utime+stime, worker off)",
+      measure: FILING_CPU_MEASURE,
       value: `${round(perFiling)} ms`,
       baseline: `${round(perBare)} ms per bare insert`,
       ratio: round(perFiling / perBare),

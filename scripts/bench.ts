@@ -12,7 +12,7 @@ import pg from "pg";
 import { packageDownloadMemory, prepareLargePackage, storageThroughput, type LargePackage } from "./bench-storage";
 import { lighthouseBreakdown } from "./bench-lighthouse";
 import { consoleRows, explainConsolePages, seedConsoleRows, timeConsolePages } from "./bench-console";
-import { filingCost, filingFloor, prepareFloorCodes, retireFloorMail } from "./bench-filing";
+import { FILING_CPU_MEASURE, filingCost, filingFloor, prepareFloorCodes, retireFloorMail } from "./bench-filing";
 import { describeTree, largestProcess, stopTree, rssByMapping, treeRssMb } from "./bench-memory";
 
 const root = process.cwd();
@@ -559,7 +559,7 @@ async function main(): Promise<void> {
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
       rows.push({
-        measure: "filing: server CPU per accepted filing (/proc utime+stime, worker off)",
+        measure: FILING_CPU_MEASURE,
         value: "-",
         baseline: "-",
         ratio: null,

@@ -10,7 +10,6 @@ type Holder = { [KEY]?: State };
 function state(): State {
   const g = globalThis as Holder;
   g[KEY] ??= { hooks: new Set(), last: new Set(), draining: false };
-  g[KEY].last ??= new Set();
   return g[KEY];
 }
 
