@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { e2eEnv, E2E_DIRECT_DATABASE_URL, E2E_PORT } from "./tests/e2e/e2e-env";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./tests/helpers/chromium";
 
 // The fixtures open the same database as the server under test.
 Object.assign(process.env, e2eEnv);
@@ -9,16 +10,6 @@ process.env.DATABASE_URL = E2E_DIRECT_DATABASE_URL;
 
 // A separate run (E2E_DB_NAME set) keeps its own artifacts and report.
 const runTag = process.env.E2E_DB_NAME ? `-${process.env.E2E_DB_NAME}` : "";
-
-const chromiumArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 export default defineConfig({
   // The journeys (tests/e2e) and the outside attacks of issue 15 (tests/security).
@@ -39,7 +30,7 @@ export default defineConfig({
     timezoneId: "Asia/Tokyo",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: chromiumArgs },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {

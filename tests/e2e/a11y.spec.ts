@@ -24,6 +24,8 @@ async function useLocale(page: Page, locale: "ja" | "en"): Promise<void> {
 async function expectNoViolations(page: Page, path: string, exclude?: string): Promise<void> {
   const res = await page.goto(path);
   expect(res?.status(), path).toBeLessThan(400);
+  // Next streams a dynamic page's metadata after its body: check the page once its title is in.
+  await expect(page).toHaveTitle(/\S/);
   const axe = new AxeBuilder({ page });
   // The mail viewer shows a sent mail's own HTML in a sandboxed frame (no scripts, so axe
   // cannot run inside it); the page around it is checked.

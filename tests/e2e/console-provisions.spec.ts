@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { expectAccessible } from "./portal-helpers";
 import { test, expect } from "./fixtures";
 import { signInWithNewStaff } from "./staff-session";
 import { createOnlineRequest, requestRow, uniqueEmail } from "./console-data";
@@ -12,7 +12,7 @@ test("[console] third-party provision records: recorded, found by the person's n
   await signInWithNewStaff(page, "STAFF");
   await page.getByRole("link", { name: "第三者提供記録" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("第三者提供記録");
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await expectAccessible(page);
 
   const form = page.getByTestId("provision-form");
   await form.locator("#provision-recipientName").fill("株式会社サンプル物流");

@@ -1,7 +1,6 @@
+import { expectAccessible } from "./portal-helpers";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { signInWithNewStaff } from "./staff-session";
 import { prisma } from "@/lib/server/db";
@@ -11,11 +10,6 @@ import { verifyWebhookSignature } from "@/lib/integrations/webhook-signature";
 // [console] An admin adds a system to the data map, gives it a webhook and a token (each
 // shown once), the system reads its task through the API, the signed delivery shows in
 // the log, and a revoked token is refused.
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 type Hit = { headers: http.IncomingHttpHeaders; body: string };
 
@@ -72,7 +66,7 @@ test("[console] an admin maps a system, sets its webhook and token; the system r
     await signInWithNewStaff(page, "ADMIN");
     await page.getByRole("link", { name: "データマップ", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("データマップと連携");
-    await expectNoAxeViolations(page);
+    await expectAccessible(page);
 
     // Nothing filled in: every error is listed at the top, which takes focus.
     await page.getByRole("button", { name: "追加する" }).click();
@@ -106,7 +100,7 @@ test("[console] an admin maps a system, sets its webhook and token; the system r
     await page.getByRole("button", { name: "トークンを発行" }).click();
     const token = await page.getByRole("textbox", { name: "API トークン", exact: true }).inputValue();
     expect(token).toMatch(/^mdg_/);
-    await expectNoAxeViolations(page);
+    await expectAccessible(page);
 
     const auth = { authorization: `Bearer ${token}` };
     const empty = await page.request.get("/api/v1/tasks", { headers: auth });

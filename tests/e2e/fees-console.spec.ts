@@ -1,5 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import { expectAccessible } from "./portal-helpers";
 import { prisma } from "@/lib/server/db";
 import { recordPayment } from "@/lib/fees/record-payment";
 import { test, expect } from "./fixtures";
@@ -10,11 +9,6 @@ import { createDisclosureRequest } from "./fee-data";
 // one has the wrong amount and one an unknown reference — both are listed, nothing guessed.
 
 const newDisclosureRequest = () => createDisclosureRequest(null);
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("[fees] an admin imports a statement: one applied, a wrong amount and an unknown reference listed", async ({
   page,
@@ -34,7 +28,7 @@ test("[fees] an admin imports a statement: one applied, a wrong amount and an un
   await signInWithNewStaff(page, "ADMIN");
   await page.getByRole("link", { name: "手数料", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("手数料");
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
 
   // Import: the summary says one applied, two listed.
   await page
@@ -53,7 +47,7 @@ test("[fees] an admin imports a statement: one applied, a wrong amount and an un
   await expect(shortLine).toContainText("金額不一致");
   await expect(unknownLine).toContainText("照合番号不明");
   await expect(lines.filter({ hasText: exact.transferReference })).toHaveCount(0);
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
   expect(await prisma.request.findUniqueOrThrow({ where: { id: exact.id }, select: { fee: true } })).toEqual({
     fee: "PAID",
   });
@@ -102,7 +96,7 @@ test("[fees] an admin imports a statement: one applied, a wrong amount and an un
   );
   await expect(page.getByTestId("fee-facts")).toContainText("お支払い済み");
   await expect(page.getByTestId("receipts").getByRole("link")).toHaveCount(1);
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
 
   // The list filtered to paid requests of this month, and its CSV carries the same filter.
   await page.goto("/console/fees");
@@ -135,7 +129,7 @@ test("[fees] the fee dashboard works on a 390-px phone, in English, for admins o
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
   // An empty import names the field in the error summary, which takes focus and links to it.
   await page.getByRole("button", { name: "Import", exact: true }).click();
   const alert = page.getByRole("alert").filter({ hasText: "Please check your answers" });

@@ -89,10 +89,13 @@ export async function shoot(page: Page, name: string): Promise<void> {
 }
 
 /** axe with its default rules (WCAG A/AA and best practices): no violations at all. */
-export async function expectAccessible(page: Page): Promise<void> {
+export async function expectAccessible(page: Page, scope: { include?: string; exclude?: string } = {}): Promise<void> {
   // Next streams a dynamic page's metadata after its body: check the page once its title is in.
   await expect(page).toHaveTitle(/\S/);
-  const result = await new AxeBuilder({ page }).analyze();
+  const axe = new AxeBuilder({ page });
+  if (scope.include) axe.include(scope.include);
+  if (scope.exclude) axe.exclude(scope.exclude);
+  const result = await axe.analyze();
   const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(summary).toEqual([]);
 }
