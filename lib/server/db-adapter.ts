@@ -9,6 +9,8 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { onLastShutdown } from "./shutdown";
+import { PGLITE_PG_MAJOR, pgliteStartParams } from "./pglite-options";
+import { pgliteFolderVersion } from "./pglite-upgrade";
 
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
 
@@ -66,8 +68,17 @@ export function pgliteFor(dataDir: string): PGlite {
   let db = pglites.get(dataDir);
   if (!db) {
     // PGlite does not create missing parent folders; memory:// needs none.
-    if (!dataDir.startsWith("memory://")) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-    db = new PGlite(dataDir);
+    if (!dataDir.startsWith("memory://")) {
+      fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+      // The upgrade is asynchronous and runs in the database preparation of `npm start`
+      // (migrate.ts); a folder that skipped it would fail with PGlite's own unclear error.
+      const version = pgliteFolderVersion(dataDir);
+      if (version !== null && version !== PGLITE_PG_MAJOR)
+        throw new Error(
+          `The embedded database in ${dataDir} was made by an older version of Madoguchi. Run \`npm run db:migrate\` (or \`npm start\`) once to upgrade it.`,
+        );
+    }
+    db = new PGlite(dataDir, { startParams: pgliteStartParams() });
     // PGlite runs queries in the order they are issued, so this applies before any other.
     void db.exec(`SET plan_cache_mode = ${PLAN_CACHE_MODE}`);
     pglites.set(dataDir, db);

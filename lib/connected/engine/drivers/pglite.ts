@@ -14,7 +14,7 @@ const instances = new Map<string, Promise<Instance>>();
 const closing = new Map<string, Promise<unknown>>();
 
 /**
- * Each open instance holds ~240 MB of WebAssembly memory in the app server, beside the
+ * Each open instance holds ~130 MB of WebAssembly memory in the app server, beside the
  * desk's own database (ADR 0018). Collections are rare, so an instance nobody used for this
  * long is closed and its memory given back; the next collection opens it again (~1 s).
  */
@@ -62,8 +62,12 @@ async function instance(dir: string): Promise<Instance> {
       if (!fs.existsSync(path.dirname(dir)))
         throw new ConnectedSystemError("UNREACHABLE", "The embedded database's parent folder does not exist.");
       const { PGlite } = await import("@electric-sql/pglite");
+      const { pgliteStartParams } = await import("@/lib/server/pglite-options");
+      const { upgradePgliteFolder } = await import("@/lib/server/pglite-upgrade");
+      // The demo target beside a desk made before ADR 0023 is a PGlite 0.3 folder too.
+      await upgradePgliteFolder(dir);
       const parsers = Object.fromEntries(rawTextTypes.map((oid) => [oid, (v: string) => v]));
-      const db = await PGlite.create(dir, { parsers });
+      const db = await PGlite.create(dir, { parsers, startParams: pgliteStartParams() });
       return { db, queue: Promise.resolve(), running: 0 };
     })();
     instances.set(dir, p);
