@@ -61,7 +61,18 @@ class NameAsTextClient extends pg.Client {
  */
 const PLAN_CACHE_MODE = "force_custom_plan";
 
-const pglites = new Map<string, PGlite>();
+/**
+ * Next bundles lib/ into several chunks of the server (route handlers, pages,
+ * instrumentation), each evaluating its own copy of this module. The instances and pools
+ * live on globalThis, as the Prisma client does (db.ts): with a map per copy, the filing's
+ * sqlTransaction opened the folder a second time beside Prisma's instance, a second
+ * PostgreSQL on the same files and another 128 MB of WebAssembly memory (ADR 0023).
+ */
+const shared = globalThis as unknown as {
+  madoguchiPglites?: Map<string, PGlite>;
+  madoguchiPools?: Map<string, pg.Pool>;
+};
+const pglites = (shared.madoguchiPglites ??= new Map<string, PGlite>());
 
 /** One PGlite instance per data folder per process: PGlite is single-connection. */
 export function pgliteFor(dataDir: string): PGlite {
@@ -92,7 +103,7 @@ export function pgliteFor(dataDir: string): PGlite {
   return db;
 }
 
-const pools = new Map<string, pg.Pool>();
+const pools = (shared.madoguchiPools ??= new Map<string, pg.Pool>());
 
 /** One pool per database URL per process, shared by Prisma and sqlTransaction. */
 function poolFor(url: string): pg.Pool {

@@ -10,8 +10,13 @@ import { toSafeError } from "./safe-errors";
 // instance per folder per process (PGlite is single-user), transactions queued one at a time.
 
 type Instance = { db: PGlite; queue: Promise<unknown>; running: number; idle?: NodeJS.Timeout };
-const instances = new Map<string, Promise<Instance>>();
-const closing = new Map<string, Promise<unknown>>();
+// On globalThis: each of Next's server chunks has its own copy of this module, and two
+// instances must never share a folder (ADR 0023).
+const shared = globalThis as unknown as {
+  madoguchiTargets?: { instances: Map<string, Promise<Instance>>; closing: Map<string, Promise<unknown>> };
+};
+shared.madoguchiTargets ??= { instances: new Map(), closing: new Map() };
+const { instances, closing } = shared.madoguchiTargets;
 
 /**
  * Each open instance holds ~130 MB of WebAssembly memory in the app server, beside the
