@@ -17,6 +17,8 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: [
     "@electric-sql/pglite",
+    "@electric-sql/pglite-tools",
+    "@electric-sql/pglite-v03",
     "pglite-prisma-adapter",
     "@node-rs/argon2",
     "pg",

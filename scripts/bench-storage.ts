@@ -198,6 +198,6 @@ export async function packageDownloadMemory(
     ratio: round(peak / idleRss),
     goal: "< 400 MB absolute",
     met: peak < 400,
-    note: `${round(received / MB / seconds, 1)} MB/s`,
+    note: `whole tree of npm start, on the idle server before the submission load; ${round(received / MB / seconds, 1)} MB/s`,
   });
 }

@@ -452,6 +452,11 @@ async function main(): Promise<void> {
     details.memoryIdleTree = describeTree(server.pid ?? 0);
     details.memoryIdleServerMappings = rssByMapping(largestProcess(server.pid ?? 0)?.pid ?? 0);
 
+    // Before the submission load: PGlite's memory grown by that load would otherwise be
+    // counted as the download's (ADR 0023).
+    if (largePackage)
+      await packageDownloadMemory(BASE, largePackage, () => treeRssMb(server.pid ?? 0), idleRss, rows, details);
+
     if (PARTS.has("load")) {
       console.log(`Load: bare insert, ${CONNECTIONS} connections × ${DURATION} s …`);
       const bare = await load({ path: "/api/bench/insert" });
@@ -518,8 +523,6 @@ async function main(): Promise<void> {
     }
 
     // ── Lighthouse ──
-    if (largePackage)
-      await packageDownloadMemory(BASE, largePackage, () => treeRssMb(server.pid ?? 0), idleRss, rows, details);
 
     for (const p of PARTS.has("lighthouse") ? ["/", "/requests/new"] : []) {
       try {

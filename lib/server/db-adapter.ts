@@ -9,6 +9,8 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { onLastShutdown } from "./shutdown";
+import { PGLITE_PG_MAJOR, pgliteStartParams } from "./pglite-options";
+import { pgliteFolderVersion } from "./pglite-upgrade";
 
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
 
@@ -59,15 +61,35 @@ class NameAsTextClient extends pg.Client {
  */
 const PLAN_CACHE_MODE = "force_custom_plan";
 
-const pglites = new Map<string, PGlite>();
+/**
+ * Next bundles lib/ into several chunks of the server (route handlers, pages,
+ * instrumentation), each evaluating its own copy of this module. The instances and pools
+ * live on globalThis, as the Prisma client does (db.ts): with a map per copy, the filing's
+ * sqlTransaction opened the folder a second time beside Prisma's instance, a second
+ * PostgreSQL on the same files and another 128 MB of WebAssembly memory (ADR 0023).
+ */
+const shared = globalThis as unknown as {
+  madoguchiPglites?: Map<string, PGlite>;
+  madoguchiPools?: Map<string, pg.Pool>;
+};
+const pglites = (shared.madoguchiPglites ??= new Map<string, PGlite>());
 
 /** One PGlite instance per data folder per process: PGlite is single-connection. */
 export function pgliteFor(dataDir: string): PGlite {
   let db = pglites.get(dataDir);
   if (!db) {
     // PGlite does not create missing parent folders; memory:// needs none.
-    if (!dataDir.startsWith("memory://")) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-    db = new PGlite(dataDir);
+    if (!dataDir.startsWith("memory://")) {
+      fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+      // The upgrade is asynchronous and runs in the database preparation of `npm start`
+      // (migrate.ts); a folder that skipped it would fail with PGlite's own unclear error.
+      const version = pgliteFolderVersion(dataDir);
+      if (version !== null && version !== PGLITE_PG_MAJOR)
+        throw new Error(
+          `The embedded database in ${dataDir} was made by an older version of Madoguchi. Run \`npm run db:migrate\` (or \`npm start\`) once to upgrade it.`,
+        );
+    }
+    db = new PGlite(dataDir, { startParams: pgliteStartParams() });
     // PGlite runs queries in the order they are issued, so this applies before any other.
     void db.exec(`SET plan_cache_mode = ${PLAN_CACHE_MODE}`);
     pglites.set(dataDir, db);
@@ -81,7 +103,7 @@ export function pgliteFor(dataDir: string): PGlite {
   return db;
 }
 
-const pools = new Map<string, pg.Pool>();
+const pools = (shared.madoguchiPools ??= new Map<string, pg.Pool>());
 
 /** One pool per database URL per process, shared by Prisma and sqlTransaction. */
 function poolFor(url: string): pg.Pool {

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { databaseTarget, pgliteFor, type DatabaseTarget } from "./db-adapter";
+import { upgradePgliteFolder } from "./pglite-upgrade";
 
 type Sql = {
   exec(sql: string): Promise<void>;
@@ -16,6 +17,9 @@ type Sql = {
 
 async function connect(target: DatabaseTarget): Promise<Sql> {
   if (target.kind === "pglite") {
+    // A folder made by PGlite 0.3 (before ADR 0023) is dumped and restored before it is opened.
+    const backup = await upgradePgliteFolder(target.dataDir);
+    if (backup) console.log(`Upgraded the embedded database; the previous folder is kept in ${backup}.`);
     const db = pgliteFor(target.dataDir);
     await db.waitReady;
     return {

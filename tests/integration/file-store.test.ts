@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { Readable } from "node:stream";
+import { Readable, Transform } from "node:stream";
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma, resetDatabase } from "@/tests/helpers/db";
 import { useStorageBackend } from "@/tests/helpers/storage-backend";
@@ -12,7 +12,7 @@ import {
   recordStoredFile,
   storeFile,
 } from "@/lib/files/file-store";
-import { storage } from "@/lib/files/storage";
+import { setStorageBackend, storage } from "@/lib/files/storage";
 import { sweepOrphanFiles } from "@/lib/files/sweep-orphan-files";
 import { CHUNK_BYTES, sealedSize } from "@/lib/files/sealed-stream";
 import { encrypt } from "@/lib/server/crypto";
@@ -82,6 +82,40 @@ describe.each(["disk", "s3"] as const)("file store on %s", (kind) => {
       expect(out).toEqual(expected);
     },
   );
+
+  it("reads a large file from storage only as fast as the download is read (issue 16: streamed, with backpressure)", async () => {
+    const size = 24 * 1024 * 1024;
+    const sealed = await putFileContent(generated(size));
+    await prisma.$transaction((tx) => recordStoredFile(tx, sealed, meta));
+    // Counts what leaves the backend, on the real object; the file store sees an ordinary stream.
+    const backend = storage();
+    let pulled = 0;
+    setStorageBackend({
+      ...backend,
+      get: async (key) =>
+        (await backend.get(key)).pipe(
+          new Transform({
+            transform(piece: Buffer, _enc, done) {
+              pulled += piece.length;
+              done(null, piece);
+            },
+          }),
+        ),
+    });
+    try {
+      // As app/api/status/file-response.ts hands the file to the response.
+      const body = Readable.toWeb(await openStoredFile(await rowOf(sealed.storageKey))) as ReadableStream<Uint8Array>;
+      const reader = body.getReader();
+      let received = (await reader.read()).value?.byteLength ?? 0;
+      // A slow client: give every stage time to fill its buffers, then see how far the source ran ahead.
+      for (let i = 0; i < 50; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(pulled).toBeLessThan(4 * 1024 * 1024);
+      for (let next = await reader.read(); !next.done; next = await reader.read()) received += next.value.byteLength;
+      expect(received).toBe(size);
+    } finally {
+      setStorageBackend(backend);
+    }
+  });
 
   it("refuses content that was changed, cut at a chunk boundary or read with another key", async () => {
     const sealed = await putFileContent(generated(3 * CHUNK_BYTES + 100));

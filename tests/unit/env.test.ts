@@ -26,9 +26,12 @@ describe("configuration", () => {
     const env = parseEnv({ ...good } as NodeJS.ProcessEnv);
     expect(env.APP_URL).toBe("http://localhost:3000");
     expect(env.SESSION_MAX_AGE_MINUTES).toBe(480);
-    expect(serverNodeOptions(env)).toEqual(["--max-old-space-size=512"]);
+    expect(serverNodeOptions(env)).toEqual(["--max-old-space-size=512", "--max-semi-space-size=4"]);
     const bigger: Record<string, string> = { ...good, SERVER_HEAP_MB: "1024" };
-    expect(serverNodeOptions(parseEnv(bigger as NodeJS.ProcessEnv))).toEqual(["--max-old-space-size=1024"]);
+    expect(serverNodeOptions(parseEnv(bigger as NodeJS.ProcessEnv))).toEqual([
+      "--max-old-space-size=1024",
+      "--max-semi-space-size=4",
+    ]);
   });
 
   it.each([

@@ -10,11 +10,16 @@ import { toSafeError } from "./safe-errors";
 // instance per folder per process (PGlite is single-user), transactions queued one at a time.
 
 type Instance = { db: PGlite; queue: Promise<unknown>; running: number; idle?: NodeJS.Timeout };
-const instances = new Map<string, Promise<Instance>>();
-const closing = new Map<string, Promise<unknown>>();
+// On globalThis: each of Next's server chunks has its own copy of this module, and two
+// instances must never share a folder (ADR 0023).
+const shared = globalThis as unknown as {
+  madoguchiTargets?: { instances: Map<string, Promise<Instance>>; closing: Map<string, Promise<unknown>> };
+};
+shared.madoguchiTargets ??= { instances: new Map(), closing: new Map() };
+const { instances, closing } = shared.madoguchiTargets;
 
 /**
- * Each open instance holds ~240 MB of WebAssembly memory in the app server, beside the
+ * Each open instance holds ~130 MB of WebAssembly memory in the app server, beside the
  * desk's own database (ADR 0018). Collections are rare, so an instance nobody used for this
  * long is closed and its memory given back; the next collection opens it again (~1 s).
  */
@@ -62,8 +67,12 @@ async function instance(dir: string): Promise<Instance> {
       if (!fs.existsSync(path.dirname(dir)))
         throw new ConnectedSystemError("UNREACHABLE", "The embedded database's parent folder does not exist.");
       const { PGlite } = await import("@electric-sql/pglite");
+      const { pgliteStartParams } = await import("@/lib/server/pglite-options");
+      const { upgradePgliteFolder } = await import("@/lib/server/pglite-upgrade");
+      // The demo target beside a desk made before ADR 0023 is a PGlite 0.3 folder too.
+      await upgradePgliteFolder(dir);
       const parsers = Object.fromEntries(rawTextTypes.map((oid) => [oid, (v: string) => v]));
-      const db = await PGlite.create(dir, { parsers });
+      const db = await PGlite.create(dir, { parsers, startParams: pgliteStartParams() });
       return { db, queue: Promise.resolve(), running: 0 };
     })();
     instances.set(dir, p);
