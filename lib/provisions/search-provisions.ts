@@ -34,16 +34,29 @@ export async function searchProvisions(opts: { actor: Actor | null; input: Searc
   };
   const orderBy = [{ providedOn: "desc" as const }, { id: "desc" as const }];
   if (!name) return prisma.thirdPartyProvision.findMany({ where, orderBy, take: q.take });
-  // LIKE '%name%' with the name escaped lets each trigram index find the candidates; strpos
-  // keeps the literal match String.includes made (and rechecks what LIKE found).
-  const pattern = containsPattern(name);
-  const hits = await prisma.$queryRaw<{ id: string }[]>`
+  const hits = await prisma.$queryRaw<{ id: string }[]>(provisionsByNameSql({ ...q, name, now }));
+  return prisma.thirdPartyProvision.findMany({ where: { id: { in: hits.map((h) => h.id) } }, orderBy });
+}
+
+/**
+ * The search by name as SQL (exported for the test that checks the trigram indexes serve it).
+ * LIKE '%name%' with the name escaped lets each trigram index find the candidates; strpos keeps
+ * the literal match String.includes made, and rechecks what LIKE found.
+ */
+export function provisionsByNameSql(q: {
+  name: string;
+  now: Date;
+  customerId?: string;
+  birthDate?: string;
+  take: number;
+}): Prisma.Sql {
+  const pattern = containsPattern(q.name);
+  return Prisma.sql`
     SELECT id FROM "ThirdPartyProvision"
-    WHERE "retainUntil" >= ${now.toISOString().slice(0, 10)}::date
+    WHERE "retainUntil" >= ${q.now.toISOString().slice(0, 10)}::date
       ${q.customerId ? Prisma.sql`AND "customerId" = ${q.customerId}` : Prisma.empty}
       ${q.birthDate ? Prisma.sql`AND "subjectBirthDate" = ${q.birthDate}::date` : Prisma.empty}
-      AND ((${subjectName} LIKE ${pattern} AND strpos(${subjectName}, ${name}) > 0)
-           OR (${subjectNameKana} LIKE ${pattern} AND strpos(${subjectNameKana}, ${name}) > 0))
+      AND ((${subjectName} LIKE ${pattern} AND strpos(${subjectName}, ${q.name}) > 0)
+           OR (${subjectNameKana} LIKE ${pattern} AND strpos(${subjectNameKana}, ${q.name}) > 0))
     ORDER BY "providedOn" DESC, id DESC LIMIT ${q.take}`;
-  return prisma.thirdPartyProvision.findMany({ where: { id: { in: hits.map((h) => h.id) } }, orderBy });
 }
