@@ -252,8 +252,10 @@ export async function explainConsolePages(): Promise<Record<string, unknown>> {
     const walk = (n: Record<string, unknown>, limited: boolean) => {
       const node = [n["Node Type"], n["Index Name"], n["Relation Name"]].filter(Boolean).join(" ");
       nodes.push(limited && node.startsWith("Seq Scan") ? `${node} (limited)` : node);
+      // …but not below a node that reads all its input first (a Sort under the Limit reads every row).
+      const blocking = ["Sort", "Aggregate", "Hash", "Materialize"].includes(String(n["Node Type"]));
       for (const c of (n.Plans as Record<string, unknown>[] | undefined) ?? [])
-        walk(c, limited || n["Node Type"] === "Limit");
+        walk(c, !blocking && (limited || n["Node Type"] === "Limit"));
     };
     const raw = out[0]?.["QUERY PLAN"];
     const parsed = (typeof raw === "string" ? JSON.parse(raw) : raw) as { Plan: Record<string, unknown> }[] | undefined;
