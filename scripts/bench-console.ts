@@ -245,7 +245,6 @@ export function consoleRows(small: ConsoleTimes, large: ConsoleTimes): Row[] {
  */
 export async function explainConsolePages(): Promise<Record<string, unknown>> {
   const { prisma } = await import("@/lib/server/db");
-  const { jstMonthRangeSql, monthDayRange } = await import("@/lib/dates");
   const plan = async (sql: string) => {
     const out = await prisma.$queryRawUnsafe<{ "QUERY PLAN": unknown }[]>(`EXPLAIN (FORMAT JSON) ${sql}`);
     const nodes: string[] = [];
@@ -253,8 +252,10 @@ export async function explainConsolePages(): Promise<Record<string, unknown>> {
     const walk = (n: Record<string, unknown>, limited: boolean) => {
       const node = [n["Node Type"], n["Index Name"], n["Relation Name"]].filter(Boolean).join(" ");
       nodes.push(limited && node.startsWith("Seq Scan") ? `${node} (limited)` : node);
+      // …but not below a node that reads all its input first (a Sort under the Limit reads every row).
+      const blocking = ["Sort", "Aggregate", "Hash", "Materialize"].includes(String(n["Node Type"]));
       for (const c of (n.Plans as Record<string, unknown>[] | undefined) ?? [])
-        walk(c, limited || n["Node Type"] === "Limit");
+        walk(c, !blocking && (limited || n["Node Type"] === "Limit"));
     };
     const raw = out[0]?.["QUERY PLAN"];
     const parsed = (typeof raw === "string" ? JSON.parse(raw) : raw) as { Plan: Record<string, unknown> }[] | undefined;
@@ -263,10 +264,10 @@ export async function explainConsolePages(): Promise<Record<string, unknown>> {
   };
   const now = new Date();
   const year = Number(jstMonth(now).slice(0, 4)) - 1;
-  const y = jstMonthRangeSql(`${year}-01`, `${year}-12`);
-  const yd = monthDayRange(`${year}-01`, `${year}-12`);
-  const f = jstMonthRangeSql(jstMonth(now, 11), jstMonth(now));
-  const fd = monthDayRange(jstMonth(now, 11), jstMonth(now));
+  const fm = { from: jstMonth(now, 11), to: jstMonth(now) };
+  const today = now.toISOString().slice(0, 10);
+  const nameExpr = `translate("subjectName", E' \\u3000\\t\\r\\n', '')`;
+  const kanaExpr = `translate(coalesce("subjectNameKana", ''), E' \\u3000\\t\\r\\n', '')`;
   const ts = (v: string) => `'${v}'::timestamp`;
   const id = `'${DETAIL_ID}'`;
   const queries: Record<string, Record<string, string>> = {
@@ -283,20 +284,23 @@ export async function explainConsolePages(): Promise<Record<string, unknown>> {
       decisions: `SELECT * FROM "Decision" WHERE "requestId" = ${id}`,
     },
     fees: {
-      paid: `SELECT method, count(*) FROM "Payment" WHERE "paidOn" >= '${fd.start}'::date AND "paidOn" < '${fd.end}'::date GROUP BY 1`,
-      refunded: `SELECT p.method, count(*) FROM "Refund" f JOIN "Payment" p ON p.id = f."paymentId" WHERE f."createdAt" >= ${ts(f.start)} AND f."createdAt" < ${ts(f.end)} GROUP BY 1`,
-      owed: `SELECT count(*) FROM "Request" q WHERE q.fee IN ('AWAITING_PAYMENT', 'WAIVED') AND q."arrivedAt" >= ${ts(f.start)} AND q."arrivedAt" < ${ts(f.end)}`,
+      // The twelve months' sums: the rollup (ADR 0024), one query per figure as feeSummary sends them.
+      paid: `SELECT month, k1, sum(n), sum(amount) FROM "ReportRollup" WHERE kind = 'paid' AND month >= '${fm.from}' AND month <= '${fm.to}' GROUP BY month, k1`,
+      refunded: `SELECT month, k1, sum(n), sum(amount) FROM "ReportRollup" WHERE kind = 'refunded' AND month >= '${fm.from}' AND month <= '${fm.to}' GROUP BY month, k1`,
+      owed: `SELECT month, sum(n), sum(amount) FROM "ReportRollup" WHERE kind IN ('owed', 'waived') AND month >= '${fm.from}' AND month <= '${fm.to}' GROUP BY month`,
       listPage: `SELECT id FROM "Request" WHERE fee IN ('AWAITING_PAYMENT','PAID','WAIVED','REFUNDED') ORDER BY "arrivedAt" DESC, id ASC LIMIT 25`,
       listCount: `SELECT count(*) FROM "Request" WHERE fee IN ('AWAITING_PAYMENT','PAID','WAIVED','REFUNDED')`,
       bankLines: `SELECT id FROM "BankStatementLine" WHERE status IN ('AMOUNT_MISMATCH','UNKNOWN_REFERENCE','ALREADY_SETTLED') ORDER BY "bookedOn", "lineNo" LIMIT 50`,
     },
     reports: {
-      received: `SELECT type, channel, count(*) FROM "Request" WHERE "arrivedAt" >= ${ts(y.start)} AND "arrivedAt" < ${ts(y.end)} GROUP BY 1, 2`,
-      closed: `SELECT type, channel, count(*) FROM "Request" WHERE "closedAt" >= ${ts(y.start)} AND "closedAt" < ${ts(y.end)} GROUP BY 1, 2`,
-      grounds: `SELECT g.ground, count(*) FROM "DecisionGround" g JOIN "Decision" d ON d.id = g."decisionId" AND NOT d.superseded JOIN "Request" r ON r.id = d."requestId" WHERE r."closedAt" >= ${ts(y.start)} AND r."closedAt" < ${ts(y.end)} GROUP BY 1`,
-      open: `SELECT count(*) FROM "Request" WHERE status IN ('RECEIVED','IN_PROGRESS','WAITING_FOR_REQUESTER','DECIDED')`,
-      payments: `SELECT method, count(*) FROM "Payment" WHERE "paidOn" >= '${yd.start}'::date AND "paidOn" < '${yd.end}'::date GROUP BY 1`,
-      refunds: `SELECT sum(amount) FROM "Refund" WHERE "createdAt" >= ${ts(y.start)} AND "createdAt" < ${ts(y.end)}`,
+      receivedClosed: `SELECT month, k1, k2, sum(n) FROM "ReportRollup" WHERE kind IN ('received', 'closed') AND month >= '${year}-01' AND month <= '${year}-12' GROUP BY month, k1, k2`,
+      outcomes: `SELECT k1, sum(n) FROM "ReportRollup" WHERE kind = 'outcome' AND month >= '${year}-01' AND month <= '${year}-12' GROUP BY k1`,
+      grounds: `SELECT k1, sum(n) FROM "ReportRollup" WHERE kind = 'ground' AND month >= '${year}-01' AND month <= '${year}-12' GROUP BY k1`,
+      closing: `SELECT x, sum(n) FROM "ReportRollup" WHERE kind = 'closing' AND month >= '${year}-01' AND month <= '${year}-12' GROUP BY x`,
+      open: `SELECT sum(n) FROM "ReportRollup" WHERE kind = 'open' AND month = ''`,
+      overdueBeforeToday: `SELECT sum(n) FROM "ReportRollup" WHERE kind = 'due' AND month = '' AND k1 < '${today}'`,
+      overdueToday: `SELECT count(*) FROM "Request" WHERE status IN ('RECEIVED','IN_PROGRESS','WAITING_FOR_REQUESTER','DECIDED') AND "pausedAt" IS NULL AND "dueAt" >= '${today}'::timestamp AND "dueAt" < ${ts(now.toISOString())}`,
+      fees: `SELECT month, k1, sum(n), sum(amount) FROM "ReportRollup" WHERE kind IN ('paid', 'refunded') AND month >= '${year}-01' AND month <= '${year}-12' GROUP BY month, k1`,
     },
     exports: {
       auditOfRequest: `SELECT * FROM "AuditEvent" WHERE "requestId" = ${id} ORDER BY seq`,
@@ -304,7 +308,8 @@ export async function explainConsolePages(): Promise<Record<string, unknown>> {
     },
     provisions: {
       recent: `SELECT id FROM "ThirdPartyProvision" WHERE "retainUntil" >= current_date ORDER BY "providedOn" DESC, id DESC LIMIT 20`,
-      byName: `SELECT id FROM "ThirdPartyProvision" WHERE "retainUntil" >= current_date AND (strpos(translate("subjectName", ' ', ''), '試験770') > 0 OR strpos(translate(coalesce("subjectNameKana", ''), ' ', ''), '試験770') > 0) ORDER BY "providedOn" DESC, id DESC LIMIT 20`,
+      // As searchProvisions sends it (provisionsByNameSql): LIKE on the trigram-indexed expressions.
+      byName: `SELECT id FROM "ThirdPartyProvision" WHERE "retainUntil" >= current_date AND ((${nameExpr} LIKE '%試験770%' AND strpos(${nameExpr}, '試験770') > 0) OR (${kanaExpr} LIKE '%試験770%' AND strpos(${kanaExpr}, '試験770') > 0)) ORDER BY "providedOn" DESC, id DESC LIMIT 20`,
     },
     mail: {
       page: `SELECT id FROM "OutboxMessage" ORDER BY "createdAt" DESC, id DESC LIMIT 50`,

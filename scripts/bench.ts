@@ -378,7 +378,9 @@ async function main(): Promise<void> {
     details.connected = connected.details;
   }
   await freshDatabase();
-  build();
+  // Parts queue and connected run in this process: a run of only those needs no build or server.
+  const needsServer = ["load", "weight", "lighthouse", "storage"].some((p) => PARTS.has(p));
+  if (needsServer) build();
   const { migrate } = await import("@/lib/server/migrate");
   await migrate();
   const { prisma } = await import("@/lib/server/db");
@@ -436,6 +438,8 @@ async function main(): Promise<void> {
   await prisma.$disconnect();
   const { closeEmbeddedDatabases } = await import("@/lib/server/db-adapter");
   await closeEmbeddedDatabases();
+
+  if (!needsServer) return writeResults(started);
 
   // ── the server: idle memory, then load ──
   const server = startServer();
@@ -574,6 +578,11 @@ async function main(): Promise<void> {
     }
   }
 
+  await writeResults(started);
+}
+
+/** Prints the table and writes results.json (bench/tmp/results-partial.json for a partial run). */
+async function writeResults(started: number): Promise<void> {
   const out = {
     engine,
     at: new Date().toISOString(),

@@ -1,4 +1,4 @@
-import { JST_ZONE as JST, jstMonthRange, jstMonthRangeSql, monthDayRange } from "@/lib/dates";
+import { JST_ZONE as JST, jstMonthRange } from "@/lib/dates";
 import type { FeeStatus, Locale, PaymentMethod, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { FeeStatus as FeeStatusValues } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -50,20 +50,15 @@ export type FeeSummary = {
 export async function feeSummary(opts: { actor: Actor | null; input: FeeSummaryInput }): Promise<FeeSummary> {
   assertPermission(opts.actor, "record:payment");
   const { from, to } = parseInput(feeSummarySchema, opts.input, "fee summary");
-  // Bounds on the stored columns (JST months), so each query reads only the range's rows
-  // through an index instead of formatting every row's date (ADR 0019).
-  const range = jstMonthRangeSql(from, to);
-  const days = monthDayRange(from, to);
+  // Sums over the monthly rollups the database keeps in the transaction of each write
+  // (migration 20261203030000, ADR 0024): twelve months cost the same at any volume.
   const [paid, refunded, owed] = await Promise.all([
     prisma.$queryRaw<{ month: string; method: PaymentMethod; count: bigint; amount: bigint }[]>`
-      SELECT to_char("paidOn", 'YYYY-MM') AS month, method::text AS method, count(*) AS count, sum(amount) AS amount
-      FROM "Payment" WHERE "paidOn" >= ${days.start}::date AND "paidOn" < ${days.end}::date
-      GROUP BY 1, 2`,
+      SELECT month, k1 AS method, sum(n)::bigint AS count, sum(amount)::bigint AS amount FROM "ReportRollup"
+      WHERE kind = 'paid' AND month >= ${from} AND month <= ${to} GROUP BY month, k1 HAVING sum(n) > 0`,
     prisma.$queryRaw<{ month: string; method: PaymentMethod; count: bigint; amount: bigint }[]>`
-      SELECT to_char((f."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM') AS month, p.method::text AS method, count(*) AS count, sum(f.amount) AS amount
-      FROM "Refund" f JOIN "Payment" p ON p.id = f."paymentId"
-      WHERE f."createdAt" >= ${range.start}::timestamp AND f."createdAt" < ${range.end}::timestamp
-      GROUP BY 1, 2`,
+      SELECT month, k1 AS method, sum(n)::bigint AS count, sum(amount)::bigint AS amount FROM "ReportRollup"
+      WHERE kind = 'refunded' AND month >= ${from} AND month <= ${to} GROUP BY month, k1 HAVING sum(n) > 0`,
     prisma.$queryRaw<
       {
         month: string;
@@ -73,18 +68,13 @@ export async function feeSummary(opts: { actor: Actor | null; input: FeeSummaryI
         waived_amount: bigint;
       }[]
     >`
-      WITH r AS (
-        SELECT to_char((q."arrivedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM') AS month, q.fee::text AS fee, q.status::text AS status,
-               greatest(q."feeAmount" - coalesce((SELECT sum(amount) FROM "Payment" WHERE "requestId" = q.id), 0)
-                                      + coalesce((SELECT sum(amount) FROM "Refund" WHERE "requestId" = q.id), 0), 0) AS owed
-        FROM "Request" q WHERE q.fee IN ('AWAITING_PAYMENT', 'WAIVED')
-          AND q."arrivedAt" >= ${range.start}::timestamp AND q."arrivedAt" < ${range.end}::timestamp)
       SELECT month,
-             count(*) FILTER (WHERE fee = 'AWAITING_PAYMENT' AND status <> ALL(${[...endedStatuses]})) AS outstanding_count,
-             coalesce(sum(owed) FILTER (WHERE fee = 'AWAITING_PAYMENT' AND status <> ALL(${[...endedStatuses]})), 0) AS outstanding_amount,
-             count(*) FILTER (WHERE fee = 'WAIVED') AS waived_count,
-             coalesce(sum(owed) FILTER (WHERE fee = 'WAIVED'), 0) AS waived_amount
-      FROM r GROUP BY month ORDER BY month`,
+             coalesce(sum(n) FILTER (WHERE kind = 'owed'), 0)::bigint AS outstanding_count,
+             coalesce(sum(amount) FILTER (WHERE kind = 'owed'), 0)::bigint AS outstanding_amount,
+             coalesce(sum(n) FILTER (WHERE kind = 'waived'), 0)::bigint AS waived_count,
+             coalesce(sum(amount) FILTER (WHERE kind = 'waived'), 0)::bigint AS waived_amount
+      FROM "ReportRollup" WHERE kind IN ('owed', 'waived') AND month >= ${from} AND month <= ${to}
+      GROUP BY month ORDER BY month`,
   ]);
   const cells = new Map<string, FeeSummary["byMonthMethod"][number]>();
   const cell = (month: string, method: PaymentMethod) => {

@@ -6,6 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { onLastShutdown } from "./shutdown";
@@ -89,7 +90,8 @@ export function pgliteFor(dataDir: string): PGlite {
           `The embedded database in ${dataDir} was made by an older version of Madoguchi. Run \`npm run db:migrate\` (or \`npm start\`) once to upgrade it.`,
         );
     }
-    db = new PGlite(dataDir, { startParams: pgliteStartParams() });
+    // pg_trgm backs the provision search by name (migration 20261203031000, ADR 0024).
+    db = new PGlite(dataDir, { startParams: pgliteStartParams(), extensions: { pg_trgm } });
     // PGlite runs queries in the order they are issued, so this applies before any other.
     void db.exec(`SET plan_cache_mode = ${PLAN_CACHE_MODE}`);
     pglites.set(dataDir, db);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma, resetDatabase } from "@/tests/helpers/db";
 import { recordProvision, provisionRetainUntil } from "@/lib/provisions/record-provision";
-import { searchProvisions } from "@/lib/provisions/search-provisions";
+import { provisionsByNameSql, searchProvisions } from "@/lib/provisions/search-provisions";
 import type { StaffActor } from "@/lib/audit/actor";
 import { AppError } from "@/lib/errors";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
@@ -47,6 +47,59 @@ describe("third-party provision records", () => {
     expect(await searchProvisions({ actor: staff, input: { name: "山田花子" } })).toHaveLength(1);
     expect(await searchProvisions({ actor: staff, input: { name: "サトウ" } })).toHaveLength(1);
     expect(await searchProvisions({ actor: staff, input: {} })).toHaveLength(2);
+  });
+
+  it("matches the name literally, as a substring without spaces: % _ and \\ are characters, not patterns", async () => {
+    // The SQL (LIKE on a trigram index, rechecked by strpos) must find exactly what
+    // String.includes over the names without spaces finds (ADR 0024).
+    const names: [string, string | undefined][] = [
+      ["山田 花子", "ヤマダ ハナコ"],
+      ["100% 果汁", undefined],
+      ["a_b\u3000c", "エー\tビー"],
+      ["back\\slash", "バック"],
+      ["田中\r\n一郎", "タナカ イチロウ"],
+      ["abc", "ABC"],
+    ];
+    for (const [subjectName, subjectNameKana] of names)
+      await recordProvision({ actor: staff, input: { ...base, subjectName, subjectNameKana } });
+    const strip = (v: string) => v.replace(/[ \u3000\t\r\n]/g, "");
+    for (const query of [
+      "%",
+      "_",
+      "a_b",
+      "a%",
+      "\\",
+      "k\\s",
+      "0%果",
+      "田",
+      "山田花子",
+      "ハナコ",
+      "中一",
+      "B",
+      "ｂ",
+      "エービー",
+    ]) {
+      const expected = names
+        .filter(([n, k]) => strip(n).includes(query) || strip(k ?? "").includes(query))
+        .map(([n]) => n)
+        .sort();
+      const found = (await searchProvisions({ actor: staff, input: { name: query } })).map((r) => r.subjectName).sort();
+      expect(found, query).toEqual(expected);
+    }
+  });
+
+  it("can read the search by name from the trigram indexes (same expressions as the indexes')", async () => {
+    await recordProvision({ actor: staff, input: base });
+    const sql = provisionsByNameSql({ name: "山田花子", now: new Date(), take: 20 });
+    const plan = await prisma.$transaction(async (tx) => {
+      // Tiny tables are read sequentially whatever the indexes; without that choice the
+      // planner must use them, which it can only if the expressions match.
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      return tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN ${sql}`;
+    });
+    const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
+    expect(text).toContain("ThirdPartyProvision_subjectName_trgm_idx");
+    expect(text).toContain("ThirdPartyProvision_subjectNameKana_trgm_idx");
   });
 
   it("is refused to signed-out and requester actors", async () => {
