@@ -1,15 +1,16 @@
 // The cost of one online filing (issue 19.1, ADR 0017), for scripts/bench.ts:
 // - CPU per filing, read from the server process in /proc (utime + stime over accepted
 //   filings): robust on a busy machine, unlike wall-clock rates;
-// - a floor: the statements a filing runs, sent by the plain driver with prepared statements
-//   and values computed once, in the same run. What our filing costs above it is Next, zod,
-//   mail rendering and Prisma.
+// - a floor: the statements a filing runs (the app's own SQL), sent by the plain driver with
+//   prepared statements (on PGlite, one call each, as the app sends them) and values computed
+//   once, in the same run. What our filing costs above it is Next, zod, mail rendering and sealing.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { spawnSync, type ChildProcess } from "node:child_process";
 import pg from "pg";
-import type { PGlite, Transaction } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { RESERVE_FILING_SQL, WRITE_FILING_SQL, newRowId, type ReservedFiling } from "@/lib/requests/filing-sql";
+import { pgliteStatement, pgliteTransaction } from "@/lib/server/pglite-statements";
 import { AUDIT_CHAIN_LOCK, auditRowTemplate } from "@/lib/audit/write-audit-event";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { stopTree } from "./bench-memory";
@@ -55,21 +56,7 @@ export function treeCpuSeconds(pid: number): number {
   return ticks / TICKS_PER_SECOND;
 }
 
-// The statements before the transaction, as lib/ runs them (file-request.ts findIdempotent,
-// rate-limit.ts hitRateLimit, one-time-code.ts checkOneTimeCode), written out for the driver.
-const IDEMPOTENT_SQL = `SELECT "id", "reference", "requesterKind", "email", "agentEmail" FROM "Request" WHERE "idempotencyKey" = $1`;
-const RATE_LIMIT_SQL = `INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES ($1, $2::timestamp(3), 1)
-  ON CONFLICT ("key") DO UPDATE SET
-    "count" = CASE WHEN EXCLUDED."windowStart" > "RateLimit"."windowStart" THEN 1 ELSE "RateLimit"."count" + 1 END,
-    "windowStart" = GREATEST(EXCLUDED."windowStart", "RateLimit"."windowStart")
-  RETURNING "count", "windowStart"`;
-const CODE_SQL = `SELECT "id", "codeHash", "expiresAt", "consumedAt" FROM "OneTimeCode"
-  WHERE "purpose" = 'EMAIL_CONFIRMATION' AND "emailHash" = $1 AND "requestId" IS NULL
-  ORDER BY "createdAt" DESC, "id" DESC LIMIT 1`;
-const ATTEMPT_SQL = `UPDATE "OneTimeCode" SET "attempts" = "attempts" + 1
-  WHERE "id" = $1 AND "attempts" < 5 AND "consumedAt" IS NULL RETURNING "attempts"`;
-
-type Query = (name: string, text: string, values: unknown[]) => Promise<Record<string, unknown>[]>;
+type Query = (statement: { name: string; text: string }, values: unknown[]) => Promise<Record<string, unknown>[]>;
 type Engine = {
   /** Runs `fn` with a query function; inside a transaction when `tx`. */
   run: <T>(tx: boolean, fn: (q: Query) => Promise<T>) => Promise<T>;
@@ -85,7 +72,7 @@ function pgEngine(url: string, connections: number): Engine {
     run: async (tx, fn) => {
       const client = await pool.connect();
       // Named statements: parsed and planned once per connection, as pgbench -M prepared does.
-      const q: Query = async (name, text, values) => (await client.query({ name, text, values })).rows;
+      const q: Query = async ({ name, text }, values) => (await client.query({ name, text, values })).rows;
       try {
         if (!tx) return await fn(q);
         await client.query("BEGIN");
@@ -103,14 +90,14 @@ function pgEngine(url: string, connections: number): Engine {
   };
 }
 
+/** PGlite's cheapest way to run a statement: one call each (lib/server/pglite-statements.ts), as the app does. */
 function pgliteEngine(db: PGlite): Engine {
-  const via =
-    (d: PGlite | Transaction): Query =>
-    async (_name, text, values) =>
-      (await d.query<Record<string, unknown>>(text, values)).rows;
   return {
     lanes: 1,
-    run: (tx, fn) => (tx ? db.transaction((t) => fn(via(t))) : fn(via(db))),
+    run: (tx, fn) =>
+      tx
+        ? pgliteTransaction(db, (query) => fn(({ text }, values) => query({ text, values })))
+        : fn(({ text }, values) => pgliteStatement(db, { text, values })),
     close: async () => undefined,
   };
 }
@@ -184,6 +171,11 @@ export async function filingFloor(opts: {
   connections: number;
 }): Promise<{ rps: number; total: number; cpuMsPerFiling: number }> {
   const engine = opts.databaseUrl ? pgEngine(opts.databaseUrl, opts.connections) : pgliteEngine(await opts.pglite());
+  // Imported here, not at the top: these modules create the Prisma client when loaded, which
+  // must happen after bench.ts has pointed DATABASE_URL / PGLITE_DIR at the bench database.
+  const { IDEMPOTENT_SQL } = await import("@/lib/requests/file-request");
+  const { HIT_SQL } = await import("@/lib/server/rate-limit");
+  const { CHECK_CODE_SQL, MAX_CODE_ATTEMPTS } = await import("@/lib/codes/one-time-code");
   const base = filingTemplate("sealed");
   const year = 2026;
   let next = 0;
@@ -191,19 +183,15 @@ export async function filingFloor(opts: {
   const fileOne = async (emailHash: string) => {
     const now = new Date().toISOString();
     const idem = `floor-${crypto.randomBytes(9).toString("base64url")}`;
+    // The statements before the transaction, the app's own (findIdempotent, hitRateLimit, checkOneTimeCode).
     const codeId = await engine.run(false, async (q) => {
-      await q("floor_idem", IDEMPOTENT_SQL, [idem]);
-      await q("floor_rl", RATE_LIMIT_SQL, [`floor:${emailHash}:86400`, now]);
-      const [code] = await q("floor_code", CODE_SQL, [emailHash]);
-      await q("floor_attempt", ATTEMPT_SQL, [code?.id]);
+      await q(IDEMPOTENT_SQL, [idem]);
+      await q(HIT_SQL, [`floor:${emailHash}:86400`, now]);
+      const [code] = await q(CHECK_CODE_SQL, ["EMAIL_CONFIRMATION", emailHash, null, now, MAX_CODE_ATTEMPTS]);
       return String(code?.id);
     });
     await engine.run(true, async (q) => {
-      const [reserved] = (await q(RESERVE_FILING_SQL.name, RESERVE_FILING_SQL.text, [
-        now,
-        codeId,
-        year,
-      ])) as ReservedFiling[];
+      const [reserved] = (await q(RESERVE_FILING_SQL, [now, codeId, year])) as ReservedFiling[];
       const last = Number(reserved?.last);
       const requestId = newRowId();
       const noticeId = newRowId();
@@ -231,7 +219,7 @@ export async function filingFloor(opts: {
           { action: "notice.sent", entity: "Notice", entityId: noticeId },
         ].map((e) => auditRowTemplate({ ...e, actor: { type: "REQUESTER", requestId }, requestId, data: {} })),
       };
-      await q(WRITE_FILING_SQL.name, WRITE_FILING_SQL.text, [JSON.stringify(filing), AUDIT_CHAIN_LOCK]);
+      await q(WRITE_FILING_SQL, [JSON.stringify(filing), AUDIT_CHAIN_LOCK]);
     });
     total++;
   };

@@ -2,6 +2,7 @@ import type { CodePurpose, Locale } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { prisma, type Db, type Tx } from "@/lib/server/db";
 import { hmacHex, randomDigits, timingSafeEqualHex } from "@/lib/server/crypto";
+import { sqlQuery } from "@/lib/server/db-adapter";
 import { assertRateLimit, rateLimitKey, RateLimitError } from "@/lib/server/rate-limit";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { getSettings } from "@/lib/settings/get-settings";
@@ -94,38 +95,56 @@ export async function issueOneTimeCode(
 }
 
 /**
+ * Finds the newest code for the target and counts this attempt on it, in one statement
+ * (issue 19: every round trip on the filing path counts). The attempt is counted only while
+ * the code is unspent and under the limit, re-checked under the row lock as a plain UPDATE
+ * is. Expiry is compared by the database against the caller's `now`, so no timestamp has
+ * to be parsed (the driver sends it, ADR 0022). $1 purpose, $2 email hash, $3 request id or
+ * null, $4 now (ISO), $5 the attempt limit.
+ */
+export const CHECK_CODE_SQL = {
+  name: "madoguchi_code_check",
+  text: `
+    WITH latest AS (
+      SELECT "id", "codeHash", "expiresAt", "consumedAt" FROM "OneTimeCode"
+      WHERE "purpose" = $1::"CodePurpose" AND "emailHash" = $2 AND "requestId" IS NOT DISTINCT FROM $3::text
+      ORDER BY "createdAt" DESC, "id" DESC LIMIT 1
+    ), counted AS (
+      UPDATE "OneTimeCode" c SET "attempts" = c."attempts" + 1 FROM latest
+      WHERE c."id" = latest."id" AND latest."consumedAt" IS NULL
+        AND c."attempts" < $5::int AND c."consumedAt" IS NULL
+      RETURNING c."attempts"
+    )
+    SELECT "id", "codeHash", "consumedAt" IS NOT NULL AS "consumed", "expiresAt" <= $4::timestamp(3) AS "expired",
+      (SELECT "attempts" FROM counted) AS "attempts"
+    FROM latest`,
+};
+
+/**
  * Counts one attempt on the newest code for the target and compares it. The attempt is
  * committed even when the code is wrong or expired; the sixth attempt is refused even if
  * right. Every refusal is the same CODE_INVALID. Returns the code's id for
  * consumeOneTimeCode; nothing is consumed yet.
  */
-export async function checkOneTimeCode(
-  opts: CodeTarget & { code: unknown; now?: Date; db?: Db },
-): Promise<{ codeId: string }> {
-  const db = opts.db ?? prisma;
+export async function checkOneTimeCode(opts: CodeTarget & { code: unknown; now?: Date }): Promise<{ codeId: string }> {
   const now = opts.now ?? new Date();
   const { code } = parseInput(z.object({ code: oneTimeCodeField() }), { code: opts.code }, "one-time code");
-  // One statement finds the newest code for the target and counts this attempt on it (issue
-  // 19: every round trip on the filing path counts). The attempt is counted only while the
-  // code is unspent and under the limit, re-checked under the row lock as a plain UPDATE is.
-  const [latest] = await db.$queryRaw<
-    { id: string; codeHash: string; expiresAt: Date; consumedAt: Date | null; attempts: number | null }[]
-  >`
-    WITH latest AS (
-      SELECT "id", "codeHash", "expiresAt", "consumedAt" FROM "OneTimeCode"
-      WHERE "purpose" = ${opts.purpose}::"CodePurpose" AND "emailHash" = ${emailHashOf(opts.email)}
-        AND "requestId" IS NOT DISTINCT FROM ${opts.requestId ?? null}
-      ORDER BY "createdAt" DESC, "id" DESC LIMIT 1
-    ), counted AS (
-      UPDATE "OneTimeCode" c SET "attempts" = c."attempts" + 1 FROM latest
-      WHERE c."id" = latest."id" AND latest."consumedAt" IS NULL
-        AND c."attempts" < ${MAX_CODE_ATTEMPTS} AND c."consumedAt" IS NULL
-      RETURNING c."attempts"
-    )
-    SELECT latest.*, (SELECT "attempts" FROM counted) AS "attempts" FROM latest`;
-  if (!latest || latest.consumedAt) throw codeError(latest ? "code already used" : "no code issued");
+  const [latest] = await sqlQuery<{
+    id: string;
+    codeHash: string;
+    consumed: boolean;
+    expired: boolean;
+    attempts: number | null;
+  }>(CHECK_CODE_SQL, [
+    opts.purpose,
+    emailHashOf(opts.email),
+    opts.requestId ?? null,
+    now.toISOString(),
+    MAX_CODE_ATTEMPTS,
+  ]);
+  if (!latest || latest.consumed) throw codeError(latest ? "code already used" : "no code issued");
   if (latest.attempts === null) throw codeError("too many attempts, or spent meanwhile");
-  if (new Date(latest.expiresAt) <= now) throw codeError("code expired");
+  if (latest.expired) throw codeError("code expired");
   if (!timingSafeEqualHex(latest.codeHash, codeHashOf(opts, code))) throw codeError("wrong code");
   return { codeId: latest.id };
 }

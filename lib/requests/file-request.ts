@@ -1,7 +1,6 @@
 import type { Locale, RequesterKind } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import { prisma } from "@/lib/server/db";
-import { sqlTransaction, type SqlQuery } from "@/lib/server/db-adapter";
+import { sqlQuery, sqlTransaction, type SqlQuery } from "@/lib/server/db-adapter";
 import { codeError } from "@/lib/codes/one-time-code";
 import { settingsFromRows } from "@/lib/settings/get-settings";
 import { feeFieldsForNewRequest } from "@/lib/fees/transfer-reference";
@@ -38,12 +37,21 @@ export type FileInput = Common &
     | { kind: "inquiry"; inquiry: Inquiry }
   );
 
+export const IDEMPOTENT_SQL = {
+  name: "madoguchi_filing_idempotent",
+  text: `SELECT "id", "reference", "requesterKind", "email", "agentEmail" FROM "Request" WHERE "idempotencyKey" = $1`,
+};
+
 /** The request an earlier submit with this key created; CONFLICT if it was someone else's. */
 export async function findIdempotent(idempotencyKey: string, contactEmail: string): Promise<FiledRequest | null> {
-  // Raw: it runs before every filing, and the unique index answers it in one lookup.
-  const [r] = await prisma.$queryRaw<
-    { id: string; reference: string; requesterKind: RequesterKind; email: string | null; agentEmail: string | null }[]
-  >`SELECT "id", "reference", "requesterKind", "email", "agentEmail" FROM "Request" WHERE "idempotencyKey" = ${idempotencyKey}`;
+  // Through the driver: it runs before every filing, and the unique index answers it in one lookup (ADR 0022).
+  const [r] = await sqlQuery<{
+    id: string;
+    reference: string;
+    requesterKind: RequesterKind;
+    email: string | null;
+    agentEmail: string | null;
+  }>(IDEMPOTENT_SQL, [idempotencyKey]);
   if (!r) return null;
   if (requesterEmail(r)?.toLowerCase() !== contactEmail.toLowerCase())
     throw new AppError("CONFLICT", "idempotency key reused for another address");

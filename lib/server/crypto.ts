@@ -37,9 +37,17 @@ export function sha256Hex(data: string | Buffer): string {
   return crypto.createHash("sha256").update(data).digest("hex");
 }
 
+let hmacKey: { secret: string; key: crypto.KeyObject } | undefined;
+
+/** The secret as a key object, made once: from a string, Node prepares the key again on every HMAC. */
+function hmacKeyOf(secret: string): crypto.KeyObject {
+  if (hmacKey?.secret !== secret) hmacKey = { secret, key: crypto.createSecretKey(Buffer.from(secret, "utf8")) };
+  return hmacKey.key;
+}
+
 /** Keyed hash for lookups of secrets and addresses we must not store in the clear. */
 export function hmacHex(data: string, purpose: string): string {
-  return crypto.createHmac("sha256", env().MADOGUCHI_SECRET).update(`${purpose}:${data}`).digest("hex");
+  return crypto.createHmac("sha256", hmacKeyOf(env().MADOGUCHI_SECRET)).update(`${purpose}:${data}`).digest("hex");
 }
 
 export function randomToken(bytes = 32): string {

@@ -12,6 +12,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { onLastShutdown } from "./shutdown";
 import { PGLITE_PG_MAJOR, pgliteStartParams } from "./pglite-options";
 import { pgliteFolderVersion } from "./pglite-upgrade";
+import { pgliteStatement, pgliteTransaction } from "./pglite-statements";
 
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
 
@@ -128,28 +129,45 @@ export function createAdapter(target: DatabaseTarget = databaseTarget()): SqlMig
 }
 
 /** A statement with $n parameters; `name` makes it a prepared statement of the connection (PostgreSQL). */
-export type SqlQuery = <R>(statement: { name: string; text: string }, values: unknown[]) => Promise<R[]>;
+export type SqlStatement = { name: string; text: string };
+export type SqlQuery = <R>(statement: SqlStatement, values: unknown[]) => Promise<R[]>;
+
+/**
+ * One statement outside any transaction, sent by the driver itself: for the statements
+ * before the filing's transaction (ADR 0022), where Prisma's per-call work and, on PGlite,
+ * its six calls per query cost more than the statement. Values as text, so a timestamp
+ * should come back as a number or a comparison: `pg` and PGlite parse them differently.
+ */
+export async function sqlQuery<R>(
+  statement: SqlStatement,
+  values: unknown[],
+  target: DatabaseTarget = databaseTarget(),
+): Promise<R[]> {
+  if (target.kind === "pglite") return pgliteStatement<R>(pgliteFor(target.dataDir), { text: statement.text, values });
+  return (await poolFor(target.url).query({ name: statement.name, text: statement.text, values })).rows as R[];
+}
 
 /**
  * Runs `fn` in one transaction on a connection of its own, sending statements straight
  * through the driver: for the online filing's hot path, where Prisma's per-call work cost
  * more than the statements (ADR 0017). Same pool (or PGlite instance) as Prisma; on PGlite
- * the transaction excludes every other query, as Prisma's own transactions do there.
+ * the transaction excludes every other query, as Prisma's own transactions do there, and
+ * BEGIN and each statement go in one call (lib/server/pglite-statements.ts, ADR 0022).
  */
 export async function sqlTransaction<T>(
   fn: (query: SqlQuery) => Promise<T>,
   target: DatabaseTarget = databaseTarget(),
 ): Promise<T> {
   if (target.kind === "pglite")
-    return pgliteFor(target.dataDir).transaction((tx) =>
-      fn(async <R>(st: { text: string }, values: unknown[]) => (await tx.query<R>(st.text, values)).rows),
+    return pgliteTransaction(pgliteFor(target.dataDir), (query) =>
+      fn(<R>(st: SqlStatement, values: unknown[]) => query<R>({ text: st.text, values })),
     );
   const client = await poolFor(target.url).connect();
   let broken: Error | undefined;
   try {
     await client.query("BEGIN");
     const out = await fn(
-      async <R>(st: { name: string; text: string }, values: unknown[]) =>
+      async <R>(st: SqlStatement, values: unknown[]) =>
         (await client.query({ name: st.name, text: st.text, values })).rows as R[],
     );
     await client.query("COMMIT");

@@ -2,6 +2,7 @@ import { DAY_MS } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { prisma, type Db } from "@/lib/server/db";
 import { hmacHex } from "@/lib/server/crypto";
+import { sqlQuery } from "@/lib/server/db-adapter";
 
 // Fixed-window counters in the RateLimit table (docs/design.md §7): one atomic
 // INSERT … ON CONFLICT DO UPDATE … RETURNING per hit, so the limit holds however many
@@ -21,33 +22,37 @@ export function rateLimitKey(scope: string, ...subject: string[]): string {
   return `${scope}:${hmacHex(subject.join("\u0000"), "rate-limit")}`;
 }
 
+// Named, so a PostgreSQL connection parses and plans it once (lib/server/db-adapter.ts sqlQuery).
+export const HIT_SQL = {
+  name: "madoguchi_rate_limit_hit",
+  text: `INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES ($1, $2::timestamp(3), 1)
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN EXCLUDED."windowStart" > "RateLimit"."windowStart" THEN 1 ELSE "RateLimit"."count" + 1 END,
+      "windowStart" = GREATEST(EXCLUDED."windowStart", "RateLimit"."windowStart")
+    RETURNING "count", (extract(epoch FROM "windowStart") * 1000)::float8 AS "windowStartMs"`,
+};
+
 /**
  * Counts one hit against `key` in the current window of `windowSeconds` and says whether
  * it is within `limit`. Windows are aligned to the epoch; a server whose clock lags
- * counts into the newer window instead of resetting it.
+ * counts into the newer window instead of resetting it. Sent by the driver, not Prisma:
+ * it runs before every filing (ADR 0022).
  */
 export async function hitRateLimit(
   key: string,
   limit: number,
   windowSeconds: number,
-  opts: { now?: Date; db?: Db } = {},
+  opts: { now?: Date } = {},
 ): Promise<RateLimitResult> {
   if (key.includes("@")) throw new Error("rate-limit keys must not contain raw email addresses; use rateLimitKey");
-  const db = opts.db ?? prisma;
   const now = (opts.now ?? new Date()).getTime();
   const windowMs = windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
   // The window length is part of the key, so one subject can have a per-minute and a per-hour limit.
   const fullKey = `${key}:${windowSeconds}`;
-  const rows = await db.$queryRaw<{ count: number; windowStart: Date }[]>`
-    INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${fullKey}, ${windowStart}, 1)
-    ON CONFLICT ("key") DO UPDATE SET
-      "count" = CASE WHEN EXCLUDED."windowStart" > "RateLimit"."windowStart" THEN 1 ELSE "RateLimit"."count" + 1 END,
-      "windowStart" = GREATEST(EXCLUDED."windowStart", "RateLimit"."windowStart")
-    RETURNING "count", "windowStart"`;
-  const row = rows[0];
+  const [row] = await sqlQuery<{ count: number; windowStartMs: number }>(HIT_SQL, [fullKey, windowStart.toISOString()]);
   const count = Number(row?.count ?? 1);
-  const start = row ? new Date(row.windowStart).getTime() : windowStart.getTime();
+  const start = row ? Number(row.windowStartMs) : windowStart.getTime();
   const retryAfterSeconds = count > limit ? Math.max(1, Math.ceil((start + windowMs - now) / 1000)) : 0;
   return { allowed: count <= limit, count, retryAfterSeconds };
 }
@@ -57,7 +62,7 @@ export async function assertRateLimit(
   key: string,
   limit: number,
   windowSeconds: number,
-  opts: { now?: Date; db?: Db } = {},
+  opts: { now?: Date } = {},
 ): Promise<void> {
   const hit = await hitRateLimit(key, limit, windowSeconds, opts);
   if (!hit.allowed) throw new RateLimitError(hit.retryAfterSeconds);

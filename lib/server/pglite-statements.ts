@@ -1,0 +1,94 @@
+import { parse, protocol, type PGlite } from "@electric-sql/pglite";
+
+// Statements sent to PGlite as one wire-protocol message each (ADR 0022). PGlite's own
+// query() sends Parse, Describe, Bind, Describe, Execute and Sync as six separate calls into
+// the WebAssembly Postgres, each with its own round of file operations on the data folder;
+// on the filing's path those calls, not the statements, were most of PGlite's CPU. Here a
+// statement is Parse + Bind + Describe + Execute, and a batch of them ends with one Sync:
+// one call. Values travel as text with their types inferred by the server, as the `pg`
+// driver sends them to a PostgreSQL server, so the same SQL means the same on both.
+
+export type Statement = { text: string; values: readonly unknown[] };
+
+/** A value as text on the wire; null stays SQL NULL. */
+function wireValue(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string") return v;
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === "object") return JSON.stringify(v);
+  return String(v as number | boolean | bigint);
+}
+
+/**
+ * Runs the statements in order in one call and returns each one's rows. The caller holds
+ * PGlite's locks (runExclusive below). On an error Postgres skips the rest up to the Sync and
+ * the error is thrown: inside an explicit transaction the caller must roll back.
+ */
+async function runBatch(
+  db: PGlite,
+  statements: readonly Statement[],
+  syncToFs: boolean,
+): Promise<Record<string, unknown>[][]> {
+  const parts: Uint8Array[] = [];
+  for (const s of statements)
+    parts.push(
+      protocol.serialize.parse({ text: s.text }),
+      protocol.serialize.bind({ values: s.values.map(wireValue) }),
+      protocol.serialize.describe({ type: "P" }),
+      protocol.serialize.execute({}),
+    );
+  parts.push(protocol.serialize.sync());
+  const message = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    message.set(p, at);
+    at += p.length;
+  }
+  const { messages } = await db.execProtocol(message, { syncToFs });
+  return parse.parseResults(messages, db.parsers).map((r) => r.rows as Record<string, unknown>[]);
+}
+
+/**
+ * Holds both of PGlite's locks, as its own query() does: no other query, transaction or
+ * Prisma call (the adapter goes through query() and transaction()) runs in between.
+ */
+export function runExclusive<T>(db: PGlite, fn: () => Promise<T>): Promise<T> {
+  return db._runExclusiveTransaction(() => db._runExclusiveQuery(fn));
+}
+
+/** One statement outside any transaction, in one call. */
+export async function pgliteStatement<R>(db: PGlite, s: Statement): Promise<R[]> {
+  await db.waitReady;
+  // Synced to the file system like PGlite's own statements outside a transaction.
+  const [rows] = await runExclusive(db, () => runBatch(db, [s], true));
+  return (rows ?? []) as R[];
+}
+
+/**
+ * A transaction in as few calls as its statements allow: BEGIN goes with the first
+ * statement, COMMIT is one simple query; a failure anywhere rolls back.
+ */
+export async function pgliteTransaction<T>(
+  db: PGlite,
+  fn: (query: <R>(s: Statement) => Promise<R[]>) => Promise<T>,
+): Promise<T> {
+  await db.waitReady;
+  return runExclusive(db, async () => {
+    let begun = false;
+    const query = async <R>(s: Statement): Promise<R[]> => {
+      const batch = begun ? [s] : [{ text: "BEGIN", values: [] }, s];
+      begun = true;
+      const results = await runBatch(db, batch, false);
+      return (results[results.length - 1] ?? []) as R[];
+    };
+    try {
+      const out = await fn(query);
+      if (begun) await db.execProtocol(protocol.serialize.query("COMMIT"), { syncToFs: true });
+      return out;
+    } catch (e) {
+      if (begun)
+        await db.execProtocol(protocol.serialize.query("ROLLBACK"), { syncToFs: false }).catch(() => undefined);
+      throw e;
+    }
+  });
+}
