@@ -11,7 +11,7 @@ import { requestStore } from "@/lib/server/request-context";
 import { logger } from "@/lib/server/log";
 import { metrics, routeLabel } from "@/lib/server/metrics";
 import { markDraining, runShutdownHooks } from "@/lib/server/shutdown";
-import { PEER_HEADER } from "@/lib/operations/metrics-access";
+import { CLIENT_FORWARDED_HEADER, PEER_HEADER } from "@/lib/operations/metrics-access";
 
 /** Longest a SIGTERM waits for requests in flight and claimed jobs before giving up. */
 const DRAIN_MS = Number(process.env.SHUTDOWN_TIMEOUT_MS || 25_000);
@@ -60,7 +60,9 @@ async function main(): Promise<void> {
     res.setHeader("x-request-id", requestId);
     // Only the socket decides who is local (metrics without a token).
     delete req.headers[PEER_HEADER];
+    delete req.headers[CLIENT_FORWARDED_HEADER];
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+    if (req.headers["x-forwarded-for"] !== undefined) req.headers[CLIENT_FORWARDED_HEADER] = "1";
     if (draining) res.setHeader("connection", "close");
     inFlight++;
     res.on("close", () => {

@@ -4,6 +4,13 @@ import { env } from "@/lib/server/env";
 /** Set by the server script from the socket's address (any such header from a client is dropped first). */
 export const PEER_HEADER = "x-madoguchi-peer";
 
+/**
+ * Set by the server script, to "1", when the client itself sent X-Forwarded-For. Next adds an
+ * X-Forwarded-For of the socket's address to every request that lacks one before a route sees
+ * it, so the route cannot tell a forwarded request from a direct one by that header.
+ */
+export const CLIENT_FORWARDED_HEADER = "x-madoguchi-client-forwarded";
+
 const LOCAL = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
 /**
@@ -21,5 +28,5 @@ export function metricsAllowed(headers: Headers): boolean {
     return given.length === wanted.length && crypto.timingSafeEqual(given, wanted);
   }
   const peer = headers.get(PEER_HEADER);
-  return peer !== null && LOCAL.has(peer) && !headers.has("x-forwarded-for");
+  return peer !== null && LOCAL.has(peer) && headers.get(CLIENT_FORWARDED_HEADER) !== "1";
 }

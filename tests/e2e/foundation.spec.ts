@@ -42,3 +42,21 @@ test("[foundation] security headers are set on every page", async ({ request }) 
   expect(api.headers()["x-content-type-options"]).toBe("nosniff");
   expect(api.headers()["x-frame-options"]).toBe("DENY");
 });
+
+test("[foundation] Prometheus metrics are served to this machine without a token, never to a forwarded request", async ({
+  request,
+}) => {
+  const local = await request.get("/api/metrics");
+  expect(local.status()).toBe(200);
+  const text = await local.text();
+  for (const metric of ["madoguchi_http_requests_total", "madoguchi_jobs_due", "madoguchi_jobs_lag_seconds"])
+    expect(text).toContain(metric);
+  // A client that says it was forwarded (a reverse proxy on this machine) is not local.
+  const forwarded = await request.get("/api/metrics", { headers: { "x-forwarded-for": "203.0.113.9" } });
+  expect(forwarded.status()).toBe(404);
+  // Nor can a client claim to be the server script's own mark.
+  const forged = await request.get("/api/metrics", {
+    headers: { "x-forwarded-for": "203.0.113.9", "x-madoguchi-client-forwarded": "0", "x-madoguchi-peer": "127.0.0.1" },
+  });
+  expect(forged.status()).toBe(404);
+});

@@ -3,7 +3,7 @@ import { prisma, resetDatabase } from "@/tests/helpers/db";
 import { createRequest, DAY } from "@/tests/helpers/request-fixtures";
 import { checkReadiness, MAIL_STALE_AFTER_SECONDS } from "@/lib/operations/check-readiness";
 import { metrics, metricsDatabase, routeLabel } from "@/lib/server/metrics";
-import { metricsAllowed, PEER_HEADER } from "@/lib/operations/metrics-access";
+import { CLIENT_FORWARDED_HEADER, metricsAllowed, PEER_HEADER } from "@/lib/operations/metrics-access";
 import { GET as health } from "@/app/api/health/route";
 
 async function scrape(): Promise<string> {
@@ -75,7 +75,9 @@ describe("operators' endpoints", () => {
     expect(metricsAllowed(h({ [PEER_HEADER]: "127.0.0.1" }))).toBe(true);
     expect(metricsAllowed(h({ [PEER_HEADER]: "::1" }))).toBe(true);
     expect(metricsAllowed(h({ [PEER_HEADER]: "10.0.0.5" }))).toBe(false);
-    expect(metricsAllowed(h({ [PEER_HEADER]: "127.0.0.1", "x-forwarded-for": "203.0.113.9" }))).toBe(false);
+    expect(metricsAllowed(h({ [PEER_HEADER]: "127.0.0.1", [CLIENT_FORWARDED_HEADER]: "1" }))).toBe(false);
+    // Next adds X-Forwarded-For (the socket's address) to every request that has none.
+    expect(metricsAllowed(h({ [PEER_HEADER]: "127.0.0.1", "x-forwarded-for": "127.0.0.1" }))).toBe(true);
     expect(metricsAllowed(h({}))).toBe(false);
   });
 });
