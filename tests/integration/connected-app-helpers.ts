@@ -146,7 +146,10 @@ export async function dumpAppDatabase(): Promise<string> {
   >`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`;
   const parts: string[] = [];
   for (const t of tables) {
-    const rows = await prisma.$queryRawUnsafe<unknown[]>(`SELECT row_to_json(x)::text AS j FROM "${t.tablename}" x`);
+    // The alias must not be a column name (ReportRollup has a column "x"), or row_to_json reads that column.
+    const rows = await prisma.$queryRawUnsafe<unknown[]>(
+      `SELECT row_to_json(dumped_row)::text AS j FROM "${t.tablename}" dumped_row`,
+    );
     parts.push(`${t.tablename}: ${JSON.stringify(rows)}`);
   }
   return parts.join("\n");

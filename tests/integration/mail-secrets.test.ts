@@ -27,7 +27,8 @@ async function dumpEveryTable(): Promise<string> {
   const parts: string[] = [];
   for (const { tablename } of tables) {
     const rows = await prisma.$queryRawUnsafe<{ row: string }[]>(
-      `SELECT row_to_json(t)::text AS row FROM "${tablename}" t`,
+      // The alias must not be a column name, or row_to_json reads that column instead of the row.
+      `SELECT row_to_json(dumped_row)::text AS row FROM "${tablename}" dumped_row`,
     );
     parts.push(`## ${tablename}`, ...rows.map((r) => r.row));
   }
