@@ -2,6 +2,7 @@
 // baseline taken in the same run on the same production build (bench/README.md).
 // Benchmarks are not tests: this prints and records, it never fails on timing.
 // DATABASE_URL may come from .env, like every script; the app server it starts would read it anyway.
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/tests/helpers/chromium";
 import "./load-env-files";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -322,16 +323,8 @@ async function lighthouseOnce(pathname: string): Promise<LighthouseRun> {
   const { default: lighthouse } = await import("lighthouse");
   const chromeLauncher = await import("chrome-launcher");
   const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    chromeFlags: [
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
   });
   try {
     const result = await lighthouse(`${BASE}${pathname}`, {
