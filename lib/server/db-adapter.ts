@@ -76,8 +76,13 @@ const shared = globalThis as unknown as {
 };
 const pglites = (shared.madoguchiPglites ??= new Map<string, PGlite>());
 
-/** One PGlite instance per data folder per process: PGlite is single-connection. */
-export function pgliteFor(dataDir: string): PGlite {
+/**
+ * One PGlite instance per data folder per process: PGlite is single-connection.
+ * `from`, used only when the instance is first opened, starts it from a data folder dumped
+ * with `dumpDataDir` instead of an empty one (the tests' migrated template: PGlite's initdb
+ * alone takes seconds).
+ */
+export function pgliteFor(dataDir: string, from?: { loadDataDir: Blob | File }): PGlite {
   let db = pglites.get(dataDir);
   if (!db) {
     // PGlite does not create missing parent folders; memory:// needs none.
@@ -92,7 +97,7 @@ export function pgliteFor(dataDir: string): PGlite {
         );
     }
     // pg_trgm backs the provision search by name (migration 20261203031000, ADR 0024).
-    db = new PGlite(dataDir, { startParams: pgliteStartParams(), extensions: { pg_trgm } });
+    db = new PGlite(dataDir, { startParams: pgliteStartParams(), extensions: { pg_trgm }, ...from });
     // PGlite runs queries in the order they are issued, so this applies before any other.
     void db.exec(`SET plan_cache_mode = ${PLAN_CACHE_MODE}`);
     pglites.set(dataDir, db);

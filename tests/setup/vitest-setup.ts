@@ -2,6 +2,7 @@
 // PGlite in memory by default, or a fresh PostgreSQL database when TEST_DATABASE_URL
 // is set (CI sets it, so both engines run). Any console.error fails the test.
 import crypto from "node:crypto";
+import fs from "node:fs";
 import pg from "pg";
 import { afterEach, beforeAll, vi } from "vitest";
 
@@ -34,6 +35,12 @@ if (testUrl) {
   process.env.PGLITE_DIR = `memory://madoguchi-${worker}`;
 }
 
+const template = process.env.MADOGUCHI_TEST_PGLITE_TEMPLATE;
+if (!testUrl && template) {
+  // Opened from the run's migrated template (global-setup.ts); migrate() then finds nothing to do.
+  const { pgliteFor } = await import("@/lib/server/db-adapter");
+  pgliteFor(process.env.PGLITE_DIR as string, { loadDataDir: new Blob([fs.readFileSync(template)]) });
+}
 const { migrate } = await import("@/lib/server/migrate");
 await migrate();
 
