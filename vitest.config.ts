@@ -4,7 +4,6 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(__dirname) } },
   test: {
-    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "lib/**/*.test.ts"],
     environment: "node",
     setupFiles: ["tests/setup/vitest-setup.ts"],
     globalSetup: ["tests/setup/global-setup.ts"],
@@ -15,5 +14,13 @@ export default defineConfig({
     hookTimeout: 60_000,
     reporters: ["default", "json"],
     outputFile: { json: "test-results/vitest.json" },
+    projects: [
+      // Unit tests never reach a database: their files skip opening and migrating one.
+      {
+        extends: true,
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], env: { MADOGUCHI_TEST_DATABASE: "none" } },
+      },
+      { extends: true, test: { name: "integration", include: ["tests/integration/**/*.test.ts"] } },
+    ],
   },
 });

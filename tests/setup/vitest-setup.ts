@@ -1,6 +1,7 @@
 // Each Vitest worker gets its own database before any app module is imported:
 // PGlite in memory by default, or a fresh PostgreSQL database when TEST_DATABASE_URL
-// is set (CI sets it, so both engines run). Any console.error fails the test.
+// is set (CI sets it, so both engines run). Unit test files (vitest.config.ts) get none.
+// Any console.error fails the test.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import pg from "pg";
@@ -19,8 +20,13 @@ delete process.env.SMTP_URL;
 delete process.env.STRIPE_SECRET_KEY;
 delete process.env.STRIPE_WEBHOOK_SECRET;
 
+const noDatabase = process.env.MADOGUCHI_TEST_DATABASE === "none";
 const testUrl = process.env.TEST_DATABASE_URL;
-if (testUrl) {
+if (noDatabase) {
+  // Nothing is migrated here: a unit test that reached the database would fail on a missing table.
+  delete process.env.DATABASE_URL;
+  process.env.PGLITE_DIR = `memory://madoguchi-unit-${worker}`;
+} else if (testUrl) {
   const name = `madoguchi_test_${process.env.MADOGUCHI_TEST_RUN ?? "x"}_${worker}_${process.pid}`;
   const admin = new pg.Client({ connectionString: testUrl });
   await admin.connect();
@@ -36,13 +42,15 @@ if (testUrl) {
 }
 
 const template = process.env.MADOGUCHI_TEST_PGLITE_TEMPLATE;
-if (!testUrl && template) {
+if (!noDatabase && !testUrl && template) {
   // Opened from the run's migrated template (global-setup.ts); migrate() then finds nothing to do.
   const { pgliteFor } = await import("@/lib/server/db-adapter");
   pgliteFor(process.env.PGLITE_DIR as string, { loadDataDir: new Blob([fs.readFileSync(template)]) });
 }
-const { migrate } = await import("@/lib/server/migrate");
-await migrate();
+if (!noDatabase) {
+  const { migrate } = await import("@/lib/server/migrate");
+  await migrate();
+}
 
 let errors: unknown[][] = [];
 beforeAll(() => {
