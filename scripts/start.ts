@@ -32,6 +32,16 @@ function buildIsCurrent(): boolean {
   return fs.existsSync(id) && fs.statSync(id).mtimeMs >= newestSourceMtime();
 }
 
+/**
+ * How a server process of its own runs scripts/server.ts: compiled beside this file when
+ * `npm start` runs the compiled start (scripts/compile-scripts.mjs), through tsx otherwise.
+ */
+function serverScript(): string[] {
+  const self = process.argv[1] ?? "";
+  if (self.endsWith(".cjs")) return [path.join(path.dirname(self), "server.cjs")];
+  return ["--import", "tsx", path.join(root, "scripts", "server.ts")];
+}
+
 async function main(): Promise<void> {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   // Before anything is generated or created: production on the embedded database needs an explicit yes.
@@ -82,14 +92,10 @@ async function main(): Promise<void> {
     await import("./server");
     return;
   }
-  const server = spawn(
-    process.execPath,
-    [...serverNodeOptions(env), "--import", "tsx", path.join(root, "scripts", "server.ts")],
-    {
-      stdio: "inherit",
-      env: { ...process.env, PORT: port },
-    },
-  );
+  const server = spawn(process.execPath, [...options, ...serverScript()], {
+    stdio: "inherit",
+    env: { ...process.env, PORT: port },
+  });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
   server.on("exit", (code) => process.exit(code ?? 0));
 }

@@ -177,8 +177,12 @@ export function env(): Env {
  * The young generation is capped at 4 MB per semi-space (Node 20 defaults to up to 16 MB): on the
  * embedded default it took the whole `npm start` tree from 443 to 413 MB idle and from 529 to
  * 475 MB at the submission peak, with no CPU cost per filing the bench could tell from its
- * noise (ADR 0023). package.json's "start" passes the same options.
+ * noise (ADR 0023). WebAssembly (the embedded database) runs on V8's baseline compiler only:
+ * the optimizing compiler's code and compilation memory for PGlite's hot functions took the
+ * server from ~300 to ~380 MB during a burst of submissions, and the filings' CPU did not get
+ * measurably worse without them (ADR 0025). package.json's "start" passes the same options,
+ * so that `npm start` is the server itself instead of spawning one.
  */
 export function serverNodeOptions(e: Pick<Env, "SERVER_HEAP_MB"> = parseEnv()): string[] {
-  return [`--max-old-space-size=${e.SERVER_HEAP_MB}`, "--max-semi-space-size=4"];
+  return [`--max-old-space-size=${e.SERVER_HEAP_MB}`, "--max-semi-space-size=4", "--liftoff-only"];
 }

@@ -94,11 +94,14 @@ async function main(): Promise<void> {
     webhookSecret: e2eEnv.STRIPE_WEBHOOK_SECRET ?? "",
   });
   buildIfNeeded();
-  // The production server script (as `npm start` runs it): it records each socket's peer,
-  // which the client address is derived from (lib/server/client-key.ts).
+  // The production server script as `npm start` runs it, compiled and on plain Node
+  // (scripts/compile-scripts.mjs): it records each socket's peer, which the client address
+  // is derived from (lib/server/client-key.ts).
+  const compiled = spawnSync(process.execPath, [path.join("scripts", "compile-scripts.mjs")], { stdio: "inherit" });
+  if (compiled.status !== 0) process.exit(compiled.status ?? 1);
   const serverEnv: NodeJS.ProcessEnv = { ...process.env };
   delete serverEnv.HOSTNAME;
-  const server = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "server.ts")], {
+  const server = spawn(process.execPath, [path.join(".next-scripts", "server.cjs")], {
     stdio: "inherit",
     env: serverEnv,
   });

@@ -26,12 +26,25 @@ describe("configuration", () => {
     const env = parseEnv({ ...good } as NodeJS.ProcessEnv);
     expect(env.APP_URL).toBe("http://localhost:3000");
     expect(env.SESSION_MAX_AGE_MINUTES).toBe(480);
-    expect(serverNodeOptions(env)).toEqual(["--max-old-space-size=512", "--max-semi-space-size=4"]);
+    expect(serverNodeOptions(env)).toEqual(["--max-old-space-size=512", "--max-semi-space-size=4", "--liftoff-only"]);
     const bigger: Record<string, string> = { ...good, SERVER_HEAP_MB: "1024" };
     expect(serverNodeOptions(parseEnv(bigger as NodeJS.ProcessEnv))).toEqual([
       "--max-old-space-size=1024",
       "--max-semi-space-size=4",
+      "--liftoff-only",
     ]);
+  });
+
+  it("`npm start` runs the compiled start with the server's default options, so it serves in that process", () => {
+    // Options that differ make scripts/start.ts spawn a second server beside itself (ADR 0018).
+    const start = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
+    const server = start.split("&&").at(-1)?.trim().split(/\s+/) ?? [];
+    const defaults = serverNodeOptions(parseEnv({ ...good } as NodeJS.ProcessEnv));
+    expect(server).toEqual(["node", ...defaults, ".next-scripts/start.cjs"]);
+    // Each option is one Node accepts (an unknown one stops Node before anything runs).
+    const r = spawnSync(process.execPath, [...defaults, "-e", "0"], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
   });
 
   it.each([
