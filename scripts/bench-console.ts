@@ -289,7 +289,10 @@ export async function explainConsolePages(): Promise<Record<string, unknown>> {
       refunded: `SELECT month, k1, sum(n), sum(amount) FROM "ReportRollup" WHERE kind = 'refunded' AND month >= '${fm.from}' AND month <= '${fm.to}' GROUP BY month, k1`,
       owed: `SELECT month, sum(n), sum(amount) FROM "ReportRollup" WHERE kind IN ('owed', 'waived') AND month >= '${fm.from}' AND month <= '${fm.to}' GROUP BY month`,
       listPage: `SELECT id FROM "Request" WHERE fee IN ('AWAITING_PAYMENT','PAID','WAIVED','REFUNDED') ORDER BY "arrivedAt" DESC, id ASC LIMIT 25`,
-      listCount: `SELECT count(*) FROM "Request" WHERE fee IN ('AWAITING_PAYMENT','PAID','WAIVED','REFUNDED')`,
+      // The list's total without a method filter: the rollup's "fee" rows (countFeeList, ADR 0024).
+      listCount: `SELECT coalesce(sum(n), 0) FROM "ReportRollup" WHERE kind = 'fee'`,
+      // With a method filter it still counts the requests, as Prisma sends it.
+      listCountByMethod: `SELECT count(*) FROM "Request" r WHERE r.fee IN ('AWAITING_PAYMENT','PAID','WAIVED','REFUNDED') AND EXISTS (SELECT 1 FROM "Payment" p WHERE p."requestId" = r.id AND p.method = 'CASH')`,
       bankLines: `SELECT id FROM "BankStatementLine" WHERE status IN ('AMOUNT_MISMATCH','UNKNOWN_REFERENCE','ALREADY_SETTLED') ORDER BY "bookedOn", "lineNo" LIMIT 50`,
     },
     reports: {

@@ -13,6 +13,7 @@ import {
   feeSummarySchema,
   pageSchema,
   type FeeListFilter,
+  type FeeListFilterValues,
   type FeeListInput,
   type FeeSummaryInput,
   type PageInput,
@@ -20,6 +21,7 @@ import {
 import { endedStatuses } from "@/lib/requests/request-states";
 import { openBankLineStatuses } from "./resolve-bank-line";
 import { feeMessages } from "./fee-messages";
+import { countFeeList } from "./count-fee-list";
 
 // The admins' fee dashboard (/console/fees): totals by JST month and method, the list of
 // fees with filters, the bank lines still waiting for a decision, and a CSV of exactly
@@ -122,7 +124,7 @@ export type FeeRow = {
 
 const feeStatesWithFee = Object.values(FeeStatusValues).filter((s) => s !== "NOT_REQUIRED");
 
-function feeListWhere(f: ReturnType<typeof feeListFilterSchema.parse>): Prisma.RequestWhereInput {
+function feeListWhere(f: FeeListFilterValues): Prisma.RequestWhereInput {
   return {
     // Every fee state but NOT_REQUIRED, spelled as a list: an index can serve IN, not <>.
     fee: f.status ?? { in: feeStatesWithFee },
@@ -169,7 +171,7 @@ export async function listFees(opts: {
   const q = parseInput(feeListSchema, opts.input, "fee list");
   const where = feeListWhere(q);
   const [total, rows] = await Promise.all([
-    prisma.request.count({ where }),
+    countFeeList(q, where),
     prisma.request.findMany({
       where,
       include: rowInclude,

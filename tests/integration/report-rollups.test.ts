@@ -10,9 +10,10 @@ import type {
   WithholdingGround,
 } from "@/lib/generated/prisma/enums";
 import { prisma, resetDatabase } from "@/tests/helpers/db";
+import { jstMonthRange } from "@/lib/dates";
 import { requestReport } from "@/lib/reports/request-report";
 import { closingFigures } from "@/lib/reports/closing-figures";
-import { feeSummary } from "@/lib/fees/fee-dashboard";
+import { feeSummary, listFees } from "@/lib/fees/fee-dashboard";
 import type { StaffActor } from "@/lib/audit/actor";
 import {
   directClosing,
@@ -212,7 +213,34 @@ const ranges = [
   { from: "2026-01", to: "2026-01" },
 ];
 
+// The fee list's total (countFeeList) for every filter it sums from the rollup, against
+// counting the requests as the list selects them (arrival in the JST month's UTC bounds).
+const feeFilters: { status?: Exclude<FeeStatus, "NOT_REQUIRED">; month?: string }[] = [
+  {},
+  ...fees.filter((f) => f !== "NOT_REQUIRED").map((status) => ({ status })),
+  ...["2024-10", "2024-11", "2025-06", "2025-12", "2026-01", "2026-03"].flatMap((month) => [
+    { month },
+    { month, status: "AWAITING_PAYMENT" as const },
+    { month, status: "WAIVED" as const },
+  ]),
+];
+
+async function expectSameFeeListTotals() {
+  for (const filter of feeFilters) {
+    const month = filter.month ? jstMonthRange(filter.month) : undefined;
+    const counted = await prisma.request.count({
+      where: {
+        fee: filter.status ?? { not: "NOT_REQUIRED" },
+        ...(month ? { arrivedAt: month } : {}),
+      },
+    });
+    const { total } = await listFees({ actor: admin, input: { ...filter, pageSize: 1 } });
+    expect({ filter, total }).toEqual({ filter, total: counted });
+  }
+}
+
 async function expectSameFigures() {
+  await expectSameFeeListTotals();
   for (const range of ranges) {
     expect(await requestReport({ actor: officer, range, now: NOW })).toEqual(
       await directRequestReport({ range, now: NOW }),
