@@ -55,21 +55,13 @@ export async function feeSummary(opts: { actor: Actor | null; input: FeeSummaryI
   // Sums over the monthly rollups the database keeps in the transaction of each write
   // (migration 20261203030000, ADR 0024): twelve months cost the same at any volume.
   const [paid, refunded, owed] = await Promise.all([
-    prisma.$queryRaw<{ month: string; method: PaymentMethod; count: bigint; amount: bigint }[]>`
+    prisma.$queryRaw<MethodMonthRow[]>`
       SELECT month, k1 AS method, sum(n)::bigint AS count, sum(amount)::bigint AS amount FROM "ReportRollup"
       WHERE kind = 'paid' AND month >= ${from} AND month <= ${to} GROUP BY month, k1 HAVING sum(n) > 0`,
-    prisma.$queryRaw<{ month: string; method: PaymentMethod; count: bigint; amount: bigint }[]>`
+    prisma.$queryRaw<MethodMonthRow[]>`
       SELECT month, k1 AS method, sum(n)::bigint AS count, sum(amount)::bigint AS amount FROM "ReportRollup"
       WHERE kind = 'refunded' AND month >= ${from} AND month <= ${to} GROUP BY month, k1 HAVING sum(n) > 0`,
-    prisma.$queryRaw<
-      {
-        month: string;
-        outstanding_count: bigint;
-        outstanding_amount: bigint;
-        waived_count: bigint;
-        waived_amount: bigint;
-      }[]
-    >`
+    prisma.$queryRaw<FeeSummaryRows["owed"]>`
       SELECT month,
              coalesce(sum(n) FILTER (WHERE kind = 'owed'), 0)::bigint AS outstanding_count,
              coalesce(sum(amount) FILTER (WHERE kind = 'owed'), 0)::bigint AS outstanding_amount,
@@ -78,6 +70,31 @@ export async function feeSummary(opts: { actor: Actor | null; input: FeeSummaryI
       FROM "ReportRollup" WHERE kind IN ('owed', 'waived') AND month >= ${from} AND month <= ${to}
       GROUP BY month ORDER BY month`,
   ]);
+  return shapeFeeSummary({ range: { from, to }, paid, refunded, owed });
+}
+
+type MethodMonthRow = { month: string; method: PaymentMethod; count: bigint; amount: bigint };
+
+/** What feeSummary's three queries return. */
+export type FeeSummaryRows = {
+  range: { from: string; to: string };
+  paid: MethodMonthRow[];
+  refunded: MethodMonthRow[];
+  owed: {
+    month: string;
+    outstanding_count: bigint;
+    outstanding_amount: bigint;
+    waived_count: bigint;
+    waived_amount: bigint;
+  }[];
+};
+
+/**
+ * The summary from its query rows: paid and refunded merged per month and method. Exported so
+ * that the reference queries the rollups are tested against (tests/helpers/report-direct.ts)
+ * shape their rows the same way.
+ */
+export function shapeFeeSummary({ range, paid, refunded, owed }: FeeSummaryRows): FeeSummary {
   const cells = new Map<string, FeeSummary["byMonthMethod"][number]>();
   const cell = (month: string, method: PaymentMethod) => {
     const key = `${month}|${method}`;
@@ -90,7 +107,7 @@ export async function feeSummary(opts: { actor: Actor | null; input: FeeSummaryI
   for (const f of refunded)
     Object.assign(cell(f.month, f.method), { refundedCount: Number(f.count), refundedAmount: Number(f.amount) });
   return {
-    range: { from, to },
+    range,
     byMonthMethod: [...cells.values()].sort(
       (a, b) => a.month.localeCompare(b.month) || a.method.localeCompare(b.method),
     ),

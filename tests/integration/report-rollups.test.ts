@@ -10,7 +10,8 @@ import type {
   WithholdingGround,
 } from "@/lib/generated/prisma/enums";
 import { prisma, resetDatabase } from "@/tests/helpers/db";
-import { jstMonthRange } from "@/lib/dates";
+import { DAY_MS as DAY, jstMonthRange } from "@/lib/dates";
+import { prng } from "@/lib/seed/demo-history";
 import { requestReport } from "@/lib/reports/request-report";
 import { closingFigures } from "@/lib/reports/closing-figures";
 import { feeSummary, listFees } from "@/lib/fees/fee-dashboard";
@@ -29,20 +30,9 @@ import {
 // the edges of JST months. The generator is seeded, so a failure repeats.
 const officer: StaffActor = { type: "STAFF", id: "o", role: "OFFICER" };
 const admin: StaffActor = { type: "STAFF", id: "a", role: "ADMIN" };
-const DAY = 86_400_000;
 const NOW = new Date("2026-01-15T03:00:00Z");
 const SEED = Number(process.env.ROLLUP_SEED ?? 19_3);
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 const rnd = prng(SEED);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
 const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
