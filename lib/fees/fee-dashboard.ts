@@ -13,6 +13,7 @@ import {
   feeSummarySchema,
   pageSchema,
   type FeeListFilter,
+  type FeeListFilterValues,
   type FeeListInput,
   type FeeSummaryInput,
   type PageInput,
@@ -20,6 +21,7 @@ import {
 import { endedStatuses } from "@/lib/requests/request-states";
 import { openBankLineStatuses } from "./resolve-bank-line";
 import { feeMessages } from "./fee-messages";
+import { countFeeList } from "./count-fee-list";
 
 // The admins' fee dashboard (/console/fees): totals by JST month and method, the list of
 // fees with filters, the bank lines still waiting for a decision, and a CSV of exactly
@@ -53,21 +55,13 @@ export async function feeSummary(opts: { actor: Actor | null; input: FeeSummaryI
   // Sums over the monthly rollups the database keeps in the transaction of each write
   // (migration 20261203030000, ADR 0024): twelve months cost the same at any volume.
   const [paid, refunded, owed] = await Promise.all([
-    prisma.$queryRaw<{ month: string; method: PaymentMethod; count: bigint; amount: bigint }[]>`
+    prisma.$queryRaw<MethodMonthRow[]>`
       SELECT month, k1 AS method, sum(n)::bigint AS count, sum(amount)::bigint AS amount FROM "ReportRollup"
       WHERE kind = 'paid' AND month >= ${from} AND month <= ${to} GROUP BY month, k1 HAVING sum(n) > 0`,
-    prisma.$queryRaw<{ month: string; method: PaymentMethod; count: bigint; amount: bigint }[]>`
+    prisma.$queryRaw<MethodMonthRow[]>`
       SELECT month, k1 AS method, sum(n)::bigint AS count, sum(amount)::bigint AS amount FROM "ReportRollup"
       WHERE kind = 'refunded' AND month >= ${from} AND month <= ${to} GROUP BY month, k1 HAVING sum(n) > 0`,
-    prisma.$queryRaw<
-      {
-        month: string;
-        outstanding_count: bigint;
-        outstanding_amount: bigint;
-        waived_count: bigint;
-        waived_amount: bigint;
-      }[]
-    >`
+    prisma.$queryRaw<FeeSummaryRows["owed"]>`
       SELECT month,
              coalesce(sum(n) FILTER (WHERE kind = 'owed'), 0)::bigint AS outstanding_count,
              coalesce(sum(amount) FILTER (WHERE kind = 'owed'), 0)::bigint AS outstanding_amount,
@@ -76,6 +70,31 @@ export async function feeSummary(opts: { actor: Actor | null; input: FeeSummaryI
       FROM "ReportRollup" WHERE kind IN ('owed', 'waived') AND month >= ${from} AND month <= ${to}
       GROUP BY month ORDER BY month`,
   ]);
+  return shapeFeeSummary({ range: { from, to }, paid, refunded, owed });
+}
+
+type MethodMonthRow = { month: string; method: PaymentMethod; count: bigint; amount: bigint };
+
+/** What feeSummary's three queries return. */
+export type FeeSummaryRows = {
+  range: { from: string; to: string };
+  paid: MethodMonthRow[];
+  refunded: MethodMonthRow[];
+  owed: {
+    month: string;
+    outstanding_count: bigint;
+    outstanding_amount: bigint;
+    waived_count: bigint;
+    waived_amount: bigint;
+  }[];
+};
+
+/**
+ * The summary from its query rows: paid and refunded merged per month and method. Exported so
+ * that the reference queries the rollups are tested against (tests/helpers/report-direct.ts)
+ * shape their rows the same way.
+ */
+export function shapeFeeSummary({ range, paid, refunded, owed }: FeeSummaryRows): FeeSummary {
   const cells = new Map<string, FeeSummary["byMonthMethod"][number]>();
   const cell = (month: string, method: PaymentMethod) => {
     const key = `${month}|${method}`;
@@ -88,7 +107,7 @@ export async function feeSummary(opts: { actor: Actor | null; input: FeeSummaryI
   for (const f of refunded)
     Object.assign(cell(f.month, f.method), { refundedCount: Number(f.count), refundedAmount: Number(f.amount) });
   return {
-    range: { from, to },
+    range,
     byMonthMethod: [...cells.values()].sort(
       (a, b) => a.month.localeCompare(b.month) || a.method.localeCompare(b.method),
     ),
@@ -122,7 +141,7 @@ export type FeeRow = {
 
 const feeStatesWithFee = Object.values(FeeStatusValues).filter((s) => s !== "NOT_REQUIRED");
 
-function feeListWhere(f: ReturnType<typeof feeListFilterSchema.parse>): Prisma.RequestWhereInput {
+function feeListWhere(f: FeeListFilterValues): Prisma.RequestWhereInput {
   return {
     // Every fee state but NOT_REQUIRED, spelled as a list: an index can serve IN, not <>.
     fee: f.status ?? { in: feeStatesWithFee },
@@ -169,7 +188,7 @@ export async function listFees(opts: {
   const q = parseInput(feeListSchema, opts.input, "fee list");
   const where = feeListWhere(q);
   const [total, rows] = await Promise.all([
-    prisma.request.count({ where }),
+    countFeeList(q, where),
     prisma.request.findMany({
       where,
       include: rowInclude,

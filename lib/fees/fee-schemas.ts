@@ -75,6 +75,7 @@ export const feeListSchema = feeListFilterSchema.extend({
   pageSize: z.number().int().min(1).max(200).default(50),
 });
 export type FeeListFilter = z.input<typeof feeListFilterSchema>;
+export type FeeListFilterValues = z.output<typeof feeListFilterSchema>;
 export type FeeListInput = z.input<typeof feeListSchema>;
 
 export const feeSummarySchema = z

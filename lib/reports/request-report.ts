@@ -103,8 +103,47 @@ export async function requestReport(opts: {
       LEFT JOIN "ReportRollup" r ON r.kind IN ('received', 'closed', 'paid', 'refunded') AND r.month >= p.s AND r.month <= p.e
       GROUP BY p.period`,
   ]);
+  return shapeRequestReport({
+    range: { from, to },
+    periods: { thisMonth, thisYear },
+    months,
+    outcomes,
+    grounds,
+    closing,
+    now: {
+      open: Number(open[0]?.open ?? 0),
+      overdue: Number(open[0]?.overdue_before ?? 0) + Number(open[0]?.overdue_today ?? 0),
+      waiting: Number(open[0]?.waiting ?? 0),
+    },
+    fees,
+    totals,
+  });
+}
+
+type Count = bigint | number;
+
+/** What the report's queries return, before numbers are made plain and rows ordered. */
+export type RequestReportRows = {
+  range: { from: string; to: string };
+  periods: { thisMonth: string; thisYear: string };
+  months: { month: string; type: string; channel: string; received: Count; closed: Count }[];
+  outcomes: { outcome: string; count: Count }[];
+  grounds: { ground: string; count: Count }[];
+  closing: { median: number | null; p90: number | null; closed: number; onTime: number };
+  now: RequestReport["now"];
+  /** Paid and refunded per month and method; the net is computed here. */
+  fees: { month: string; method: string; count: Count; amount: Count; refunded: Count }[];
+  totals: { period: string; received: Count; closed: Count; paid: Count; refunded: Count }[];
+};
+
+/**
+ * The report from its query rows. Exported so that the reference queries the rollups are tested
+ * against (tests/helpers/report-direct.ts) shape their rows the same way: the comparison is then
+ * of the figures, not of two copies of this code.
+ */
+export function shapeRequestReport(r: RequestReportRows): RequestReport {
   const periodTotals = (period: string): PeriodTotals => {
-    const row = totals.find((x) => x.period === period);
+    const row = r.totals.find((x) => x.period === period);
     const paid = Number(row?.paid ?? 0);
     const refunded = Number(row?.refunded ?? 0);
     return {
@@ -116,29 +155,23 @@ export async function requestReport(opts: {
       feesNet: paid - refunded,
     };
   };
-  const closedCount = closing.closed;
-  const onTime = closing.onTime;
-  const round1 = (v: number | null | undefined) =>
-    v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10;
+  const { closed, onTime } = r.closing;
+  const round1 = (v: number | null) => (v === null ? null : Math.round(Number(v) * 10) / 10);
   return {
-    range: { from, to },
-    months: months.map((m) => ({
+    range: r.range,
+    months: r.months.map((m) => ({
       month: m.month,
       type: m.type,
       channel: m.channel,
       received: Number(m.received),
       closed: Number(m.closed),
     })),
-    outcomes: outcomes.map((o) => ({ outcome: o.outcome, count: Number(o.count) })),
-    grounds: grounds.map((g) => ({ ground: g.ground, count: Number(g.count) })),
-    daysToClose: { median: round1(closing.median), p90: round1(closing.p90), closed: closedCount },
-    onTime: { closed: closedCount, onTime, rate: closedCount ? Math.round((onTime / closedCount) * 1000) / 10 : null },
-    now: {
-      open: Number(open[0]?.open ?? 0),
-      overdue: Number(open[0]?.overdue_before ?? 0) + Number(open[0]?.overdue_today ?? 0),
-      waiting: Number(open[0]?.waiting ?? 0),
-    },
-    fees: fees
+    outcomes: r.outcomes.map((o) => ({ outcome: o.outcome, count: Number(o.count) })),
+    grounds: r.grounds.map((g) => ({ ground: g.ground, count: Number(g.count) })),
+    daysToClose: { median: round1(r.closing.median), p90: round1(r.closing.p90), closed },
+    onTime: { closed, onTime, rate: closed ? Math.round((onTime / closed) * 1000) / 10 : null },
+    now: r.now,
+    fees: r.fees
       .map((f) => ({
         month: f.month,
         method: f.method,
@@ -148,6 +181,6 @@ export async function requestReport(opts: {
         net: Number(f.amount) - Number(f.refunded),
       }))
       .sort((a, b) => (a.month === b.month ? a.method.localeCompare(b.method) : a.month.localeCompare(b.month))),
-    totals: { thisMonth: periodTotals(thisMonth), thisYear: periodTotals(thisYear) },
+    totals: { thisMonth: periodTotals(r.periods.thisMonth), thisYear: periodTotals(r.periods.thisYear) },
   };
 }

@@ -21,7 +21,8 @@ import { dueAtFor } from "@/lib/deadlines/deadline-clock";
 // embedded database (or when SEED_DEMO=1); the e2e server never does. Deterministic: the
 // same pseudo-random sequence every time.
 
-function prng(seed: number): () => number {
+/** A seeded pseudo-random sequence in [0, 1) (mulberry32); the rollup tests draw from it too. */
+export function prng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

@@ -1,11 +1,12 @@
 // The report's and the fee dashboard's figures computed straight from the base tables, as
 // lib/reports and lib/fees did before the rollups (ADR 0019, commit 3ee735a): the reference the
-// rollups must equal (tests/integration/report-rollups.test.ts).
+// rollups must equal (tests/integration/report-rollups.test.ts). Only the queries are theirs: the
+// rows are shaped by lib's own shapeRequestReport and shapeFeeSummary.
 import { JST_ZONE as JST, jstMonth, jstMonthRangeSql, monthDayRange } from "@/lib/dates";
 import type { PaymentMethod } from "@/lib/generated/prisma/enums";
 import { endedStatuses } from "@/lib/requests/request-states";
-import type { RequestReport, PeriodTotals } from "@/lib/reports/request-report";
-import type { FeeSummary } from "@/lib/fees/fee-dashboard";
+import { shapeRequestReport, type RequestReport } from "@/lib/reports/request-report";
+import { shapeFeeSummary, type FeeSummary, type FeeSummaryRows } from "@/lib/fees/fee-dashboard";
 import { prisma } from "@/lib/server/db";
 
 export async function directRequestReport(opts: {
@@ -77,64 +78,44 @@ export async function directRequestReport(opts: {
                    (${thisYear}, ${yr.start}::timestamp, ${yr.end}::timestamp, ${yd.start}::date, ${yd.end}::date))
            AS p(period, s, e, ds, de)`,
   ]);
-  const periodTotals = (period: string): PeriodTotals => {
-    const row = totals.find((x) => x.period === period);
-    const paid = Number(row?.paid ?? 0);
-    const refunded = Number(row?.refunded ?? 0);
-    return {
-      period,
-      received: Number(row?.received ?? 0),
-      closed: Number(row?.closed ?? 0),
-      feesPaid: paid,
-      feesRefunded: refunded,
-      feesNet: paid - refunded,
-    };
-  };
-  const feeRows = new Map<string, RequestReport["fees"][number]>();
+  // Paid per month and method with the refunds of the same month and method beside them, as the
+  // rollup's one query returns them (refunds are of the refunded payment's method).
+  const feeRows = new Map<string, { month: string; method: string; count: bigint; amount: bigint; refunded: bigint }>();
   for (const f of fees)
     feeRows.set(`${f.month}|${f.method}`, {
       month: f.month,
       method: f.method,
-      count: Number(f.count),
-      amount: Number(f.amount),
-      refunded: 0,
-      net: Number(f.amount),
+      count: f.count,
+      amount: f.amount,
+      refunded: 0n,
     });
   for (const r of refunds) {
     const key = `${r.month}|${r.method}`;
-    const row = feeRows.get(key) ?? { month: r.month, method: r.method, count: 0, amount: 0, refunded: 0, net: 0 };
-    row.refunded += Number(r.amount);
-    row.net = row.amount - row.refunded;
+    const row = feeRows.get(key) ?? { month: r.month, method: r.method, count: 0n, amount: 0n, refunded: 0n };
+    row.refunded += r.amount;
     feeRows.set(key, row);
   }
   const c = closing[0];
-  const closedCount = Number(c?.closed ?? 0);
-  const onTime = Number(c?.on_time ?? 0);
-  const round1 = (v: number | null | undefined) =>
-    v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10;
-  return {
+  return shapeRequestReport({
     range: { from, to },
-    months: months.map((m) => ({
-      month: m.month,
-      type: m.type,
-      channel: m.channel,
-      received: Number(m.received),
-      closed: Number(m.closed),
-    })),
-    outcomes: outcomes.map((o) => ({ outcome: o.outcome, count: Number(o.count) })),
-    grounds: grounds.map((g) => ({ ground: g.ground, count: Number(g.count) })),
-    daysToClose: { median: round1(c?.median), p90: round1(c?.p90), closed: closedCount },
-    onTime: { closed: closedCount, onTime, rate: closedCount ? Math.round((onTime / closedCount) * 1000) / 10 : null },
+    periods: { thisMonth, thisYear },
+    months,
+    outcomes,
+    grounds,
+    closing: {
+      median: c?.median ?? null,
+      p90: c?.p90 ?? null,
+      closed: Number(c?.closed ?? 0),
+      onTime: Number(c?.on_time ?? 0),
+    },
     now: {
       open: Number(open[0]?.open ?? 0),
       overdue: Number(open[0]?.overdue ?? 0),
       waiting: Number(open[0]?.waiting ?? 0),
     },
-    fees: [...feeRows.values()].sort((a, b) =>
-      a.month === b.month ? a.method.localeCompare(b.method) : a.month.localeCompare(b.month),
-    ),
-    totals: { thisMonth: periodTotals(thisMonth), thisYear: periodTotals(thisYear) },
-  };
+    fees: [...feeRows.values()],
+    totals,
+  });
 }
 
 export async function directFeeSummary(opts: { input: { from: string; to: string } }): Promise<FeeSummary> {
@@ -153,15 +134,7 @@ export async function directFeeSummary(opts: { input: { from: string; to: string
       FROM "Refund" f JOIN "Payment" p ON p.id = f."paymentId"
       WHERE f."createdAt" >= ${range.start}::timestamp AND f."createdAt" < ${range.end}::timestamp
       GROUP BY 1, 2`,
-    prisma.$queryRaw<
-      {
-        month: string;
-        outstanding_count: bigint;
-        outstanding_amount: bigint;
-        waived_count: bigint;
-        waived_amount: bigint;
-      }[]
-    >`
+    prisma.$queryRaw<FeeSummaryRows["owed"]>`
       WITH r AS (
         SELECT to_char((q."arrivedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${JST}, 'YYYY-MM') AS month, q.fee::text AS fee, q.status::text AS status,
                greatest(q."feeAmount" - coalesce((SELECT sum(amount) FROM "Payment" WHERE "requestId" = q.id), 0)
@@ -175,32 +148,7 @@ export async function directFeeSummary(opts: { input: { from: string; to: string
              coalesce(sum(owed) FILTER (WHERE fee = 'WAIVED'), 0) AS waived_amount
       FROM r GROUP BY month ORDER BY month`,
   ]);
-  const cells = new Map<string, FeeSummary["byMonthMethod"][number]>();
-  const cell = (month: string, method: PaymentMethod) => {
-    const key = `${month}|${method}`;
-    let c = cells.get(key);
-    if (!c) cells.set(key, (c = { month, method, paidCount: 0, paidAmount: 0, refundedCount: 0, refundedAmount: 0 }));
-    return c;
-  };
-  for (const p of paid)
-    Object.assign(cell(p.month, p.method), { paidCount: Number(p.count), paidAmount: Number(p.amount) });
-  for (const f of refunded)
-    Object.assign(cell(f.month, f.method), { refundedCount: Number(f.count), refundedAmount: Number(f.amount) });
-  return {
-    range: { from, to },
-    byMonthMethod: [...cells.values()].sort(
-      (a, b) => a.month.localeCompare(b.month) || a.method.localeCompare(b.method),
-    ),
-    byMonth: owed
-      .map((o) => ({
-        month: o.month,
-        outstandingCount: Number(o.outstanding_count),
-        outstandingAmount: Number(o.outstanding_amount),
-        waivedCount: Number(o.waived_count),
-        waivedAmount: Number(o.waived_amount),
-      }))
-      .filter((o) => o.outstandingCount + o.waivedCount > 0),
-  };
+  return shapeFeeSummary({ range: { from, to }, paid, refunded, owed });
 }
 
 /** percentile_cont itself over the requests closed in the JST months [from, to]. */

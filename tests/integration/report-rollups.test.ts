@@ -10,9 +10,11 @@ import type {
   WithholdingGround,
 } from "@/lib/generated/prisma/enums";
 import { prisma, resetDatabase } from "@/tests/helpers/db";
+import { DAY_MS as DAY, jstMonthRange } from "@/lib/dates";
+import { prng } from "@/lib/seed/demo-history";
 import { requestReport } from "@/lib/reports/request-report";
 import { closingFigures } from "@/lib/reports/closing-figures";
-import { feeSummary } from "@/lib/fees/fee-dashboard";
+import { feeSummary, listFees } from "@/lib/fees/fee-dashboard";
 import type { StaffActor } from "@/lib/audit/actor";
 import {
   directClosing,
@@ -28,20 +30,9 @@ import {
 // the edges of JST months. The generator is seeded, so a failure repeats.
 const officer: StaffActor = { type: "STAFF", id: "o", role: "OFFICER" };
 const admin: StaffActor = { type: "STAFF", id: "a", role: "ADMIN" };
-const DAY = 86_400_000;
 const NOW = new Date("2026-01-15T03:00:00Z");
 const SEED = Number(process.env.ROLLUP_SEED ?? 19_3);
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 const rnd = prng(SEED);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
 const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
@@ -212,7 +203,34 @@ const ranges = [
   { from: "2026-01", to: "2026-01" },
 ];
 
+// The fee list's total (countFeeList) for every filter it sums from the rollup, against
+// counting the requests as the list selects them (arrival in the JST month's UTC bounds).
+const feeFilters: { status?: Exclude<FeeStatus, "NOT_REQUIRED">; month?: string }[] = [
+  {},
+  ...fees.filter((f) => f !== "NOT_REQUIRED").map((status) => ({ status })),
+  ...["2024-10", "2024-11", "2025-06", "2025-12", "2026-01", "2026-03"].flatMap((month) => [
+    { month },
+    { month, status: "AWAITING_PAYMENT" as const },
+    { month, status: "WAIVED" as const },
+  ]),
+];
+
+async function expectSameFeeListTotals() {
+  for (const filter of feeFilters) {
+    const month = filter.month ? jstMonthRange(filter.month) : undefined;
+    const counted = await prisma.request.count({
+      where: {
+        fee: filter.status ?? { not: "NOT_REQUIRED" },
+        ...(month ? { arrivedAt: month } : {}),
+      },
+    });
+    const { total } = await listFees({ actor: admin, input: { ...filter, pageSize: 1 } });
+    expect({ filter, total }).toEqual({ filter, total: counted });
+  }
+}
+
 async function expectSameFigures() {
+  await expectSameFeeListTotals();
   for (const range of ranges) {
     expect(await requestReport({ actor: officer, range, now: NOW })).toEqual(
       await directRequestReport({ range, now: NOW }),
