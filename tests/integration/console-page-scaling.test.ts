@@ -2,6 +2,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { prisma, resetDatabase } from "@/tests/helpers/db";
 import { searchProvisions } from "@/lib/provisions/search-provisions";
 import { listOutbox } from "@/lib/mail/mail-viewer";
+import { listUnmatchedBankLines } from "@/lib/fees/fee-dashboard";
+import { openBankLineStatuses } from "@/lib/fees/resolve-bank-line";
+import type { BankLineStatus } from "@/lib/generated/prisma/enums";
 import type { StaffActor } from "@/lib/audit/actor";
 
 // What the console pages kept or changed when they stopped reading whole tables (ADR 0019).
@@ -103,5 +106,60 @@ describe("mail viewer paging", () => {
     // From page 3 the count reaches the end.
     expect(await listOutbox({ actor: admin, page: 3 })).toMatchObject({ pages: 202, total: 10_051, more: false });
     expect(await listOutbox({ actor: admin, page: 202 })).toMatchObject({ pages: 202, total: 10_051, more: false });
+  });
+});
+
+describe("bank lines waiting for an admin", () => {
+  beforeEach(resetDatabase);
+
+  const statuses: BankLineStatus[] = [
+    "APPLIED",
+    "AMOUNT_MISMATCH",
+    "UNKNOWN_REFERENCE",
+    "ALREADY_SETTLED",
+    "RESOLVED",
+    "DISMISSED",
+  ];
+
+  async function lines(n: number) {
+    await prisma.bankStatementImport.create({
+      data: { id: "imp1", fileSha256: "f".repeat(64), fileName: "statement.csv", importedById: "a" },
+    });
+    await prisma.bankStatementLine.createMany({
+      data: Array.from({ length: n }, (_, i) => ({
+        id: `line${String(i).padStart(5, "0")}`,
+        importId: "imp1",
+        lineNo: i,
+        lineHash: `h${i}`,
+        // Booked days out of line order, several lines a day: the list orders by day, then line.
+        bookedOn: new Date(Date.UTC(2026, 0, 1 + ((i * 7) % 90))),
+        amount: 5_500,
+        payerName: "ヤマダ ハナコ",
+        status: statuses[i % statuses.length] ?? "APPLIED",
+      })),
+    });
+  }
+
+  it("pages through the open lines oldest first, each page read from the open-lines index", async () => {
+    await lines(1_200);
+    const open = (await prisma.bankStatementLine.findMany({ where: { status: { in: [...openBankLineStatuses] } } }))
+      .sort((a, b) => a.bookedOn.getTime() - b.bookedOn.getTime() || a.lineNo - b.lineNo)
+      .map((l) => l.id);
+    expect(open).toHaveLength(600);
+    const second = await listUnmatchedBankLines({ actor: admin, input: { page: 2, pageSize: 25 } });
+    expect(second.total).toBe(600);
+    expect(second.lines.map((l) => l.id)).toEqual(open.slice(25, 50));
+
+    // The list's own shape (statuses as enum parameters, the same order and page): the partial
+    // index of migration 20261204030000 serves it without reading and sorting every open line.
+    await prisma.$executeRawUnsafe(`ANALYZE "BankStatementLine"`);
+    const plan = await prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+      `EXPLAIN SELECT * FROM "BankStatementLine" WHERE "status" IN ($1::"BankLineStatus", $2::"BankLineStatus", $3::"BankLineStatus")
+       ORDER BY "bookedOn" ASC, "lineNo" ASC LIMIT 25 OFFSET 25`,
+      ...openBankLineStatuses,
+    );
+    const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
+    expect(text).toContain("BankStatementLine_open_bookedOn_lineNo_idx");
+    expect(text).not.toMatch(/Sort/);
   });
 });
