@@ -1,11 +1,10 @@
-import { z } from "zod";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { parseInput } from "@/lib/validation";
 import { checkOneTimeCode } from "@/lib/codes/one-time-code";
 import { assertRateLimit, rateLimitKey } from "@/lib/server/rate-limit";
 import { hmacHex } from "@/lib/server/crypto";
 import { inquirySchema } from "./inquiry-schema";
-import { idempotencyKeySchema } from "./submit-request";
+import { idempotencyKeyInputSchema } from "./submit-request";
 import { fileRequest, findIdempotent, withIdempotency, type FiledRequest } from "./file-request";
 
 // Art 11, 12: inquiries and complaints. No identity documents, but the address is still
@@ -23,7 +22,7 @@ export async function submitInquiry(opts: {
   const now = opts.now ?? new Date();
   const inquiry = parseInput(inquirySchema, opts.input, "inquiry");
   const { idempotencyKey } = parseInput(
-    z.object({ idempotencyKey: idempotencyKeySchema }),
+    idempotencyKeyInputSchema,
     { idempotencyKey: opts.idempotencyKey },
     "idempotency key",
   );

@@ -19,6 +19,9 @@ export const idempotencyKeySchema = z
   .string({ error: "errors.idempotencyKey" })
   .regex(/^[A-Za-z0-9_-]{16,100}$/, { error: "errors.idempotencyKey" });
 
+/** The key as a field, so its error is keyed "idempotencyKey"; built once, not per filing (ADR 0022). */
+export const idempotencyKeyInputSchema = z.object({ idempotencyKey: idempotencyKeySchema });
+
 export type SubmitRequestOptions = {
   input: unknown;
   /** The wizard's draft key (cookie); needed when documents were uploaded. */
@@ -60,7 +63,7 @@ export async function submitRequest(opts: SubmitRequestOptions): Promise<FiledRe
   const now = opts.now ?? new Date();
   const submission = parseInput(requestSubmissionSchema, opts.input, "request submission");
   const idempotencyKey = parseInput(
-    z.object({ idempotencyKey: idempotencyKeySchema }),
+    idempotencyKeyInputSchema,
     { idempotencyKey: opts.idempotencyKey },
     "idempotency key",
   ).idempotencyKey;
