@@ -9,7 +9,7 @@ import { hmacHex } from "@/lib/server/crypto";
 import { draftFilesWhere, draftKeyHash } from "@/lib/uploads/draft-uploads";
 import { requestSubmissionSchema, type RequestSubmission } from "./request-schemas";
 import { contactEmailOf } from "./email-confirmation";
-import { fileRequest, findIdempotent, withIdempotency, type FiledRequest } from "./file-request";
+import { fileRequest, findIdempotentOrHit, withIdempotency, type FiledRequest } from "./file-request";
 
 // The end of the wizard: the shared schema, the emailed code, then everything in one
 // transaction (file-request.ts). A double submit with the same idempotency key returns
@@ -68,10 +68,15 @@ export async function submitRequest(opts: SubmitRequestOptions): Promise<FiledRe
     "idempotency key",
   ).idempotencyKey;
   const contactEmail = contactEmailOf(submission);
-  const again = await findIdempotent(idempotencyKey, contactEmail);
+  // Art 37 APPI: no burden on genuine requesters, but no flood either — 10 a day per address,
+  // counted in the same statement as the idempotency lookup (a repeat is not counted).
+  const again = await findIdempotentOrHit(idempotencyKey, contactEmail, {
+    key: rateLimitKey("submit", hmacHex(contactEmail, "code-email")),
+    max: 10,
+    windowSeconds: 86_400,
+    now,
+  });
   if (again) return again;
-  // Art 37 APPI: no burden on genuine requesters, but no flood either — 10 a day per address.
-  await assertRateLimit(rateLimitKey("submit", hmacHex(contactEmail, "code-email")), 10, 86_400, { now });
   if (opts.clientKey) await assertRateLimit(rateLimitKey("submit-client", opts.clientKey), 30, 3600, { now });
   return withIdempotency(idempotencyKey, contactEmail, async () => {
     const hash = await assertDraftFiles(submission, opts.draftKey, now);
