@@ -10,14 +10,18 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 
 /**
  * PostgreSQL text cannot hold U+0000; a NUL anywhere in the input would fail in the
- * database instead of being refused as bad input. Returns the first offending path.
+ * database instead of being refused as bad input. Returns the first offending path, its keys
+ * outermost first; the path is built only when a NUL is found (this walks every filing's input).
  */
-function pathOfNul(value: unknown, path: (string | number)[] = [], depth = 0): string | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path.join(".") || "_form" : null;
+function pathOfNul(value: unknown, depth = 0): string[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? [] : null;
   if (!value || typeof value !== "object" || depth > 20) return null;
-  for (const [k, v] of Object.entries(value)) {
-    const found = pathOfNul(v, [...path, k], depth + 1);
-    if (found) return found;
+  for (const key of Object.keys(value)) {
+    const found = pathOfNul((value as Record<string, unknown>)[key], depth + 1);
+    if (found) {
+      found.unshift(key);
+      return found;
+    }
   }
   return null;
 }
@@ -25,7 +29,8 @@ function pathOfNul(value: unknown, path: (string | number)[] = [], depth = 0): s
 /** Parses domain input with its schema, or throws INVALID_INPUT carrying the field errors. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
   const nul = pathOfNul(input);
-  if (nul) throw new AppError("INVALID_INPUT", `${what}: NUL character`, { [nul]: ["errors.invalid"] });
+  if (nul)
+    throw new AppError("INVALID_INPUT", `${what}: NUL character`, { [nul.join(".") || "_form"]: ["errors.invalid"] });
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT", what, fieldErrorsOf(parsed.error));
   return parsed.data;

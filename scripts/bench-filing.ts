@@ -173,8 +173,7 @@ export async function filingFloor(opts: {
   const engine = opts.databaseUrl ? pgEngine(opts.databaseUrl, opts.connections) : pgliteEngine(await opts.pglite());
   // Imported here, not at the top: these modules create the Prisma client when loaded, which
   // must happen after bench.ts has pointed DATABASE_URL / PGLITE_DIR at the bench database.
-  const { IDEMPOTENT_SQL } = await import("@/lib/requests/file-request");
-  const { HIT_SQL } = await import("@/lib/server/rate-limit");
+  const { IDEMPOTENT_OR_HIT_SQL } = await import("@/lib/requests/file-request");
   const { CHECK_CODE_SQL, MAX_CODE_ATTEMPTS } = await import("@/lib/codes/one-time-code");
   const base = filingTemplate("sealed");
   const year = 2026;
@@ -183,10 +182,9 @@ export async function filingFloor(opts: {
   const fileOne = async (emailHash: string) => {
     const now = new Date().toISOString();
     const idem = `floor-${crypto.randomBytes(9).toString("base64url")}`;
-    // The statements before the transaction, the app's own (findIdempotent, hitRateLimit, checkOneTimeCode).
+    // The statements before the transaction, the app's own (findIdempotentOrHit, checkOneTimeCode).
     const codeId = await engine.run(false, async (q) => {
-      await q(IDEMPOTENT_SQL, [idem]);
-      await q(HIT_SQL, [`floor:${emailHash}:86400`, now]);
+      await q(IDEMPOTENT_OR_HIT_SQL, [idem, `floor:${emailHash}:86400`, now]);
       const [code] = await q(CHECK_CODE_SQL, ["EMAIL_CONFIRMATION", emailHash, null, now, MAX_CODE_ATTEMPTS]);
       return String(code?.id);
     });

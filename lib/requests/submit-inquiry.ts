@@ -1,12 +1,11 @@
-import { z } from "zod";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { parseInput } from "@/lib/validation";
 import { checkOneTimeCode } from "@/lib/codes/one-time-code";
 import { assertRateLimit, rateLimitKey } from "@/lib/server/rate-limit";
 import { hmacHex } from "@/lib/server/crypto";
 import { inquirySchema } from "./inquiry-schema";
-import { idempotencyKeySchema } from "./submit-request";
-import { fileRequest, findIdempotent, withIdempotency, type FiledRequest } from "./file-request";
+import { idempotencyKeyInputSchema } from "./submit-request";
+import { fileRequest, findIdempotentOrHit, withIdempotency, type FiledRequest } from "./file-request";
 
 // Art 11, 12: inquiries and complaints. No identity documents, but the address is still
 // confirmed with a code: the form sends an acknowledgement there, and without the code
@@ -23,13 +22,18 @@ export async function submitInquiry(opts: {
   const now = opts.now ?? new Date();
   const inquiry = parseInput(inquirySchema, opts.input, "inquiry");
   const { idempotencyKey } = parseInput(
-    z.object({ idempotencyKey: idempotencyKeySchema }),
+    idempotencyKeyInputSchema,
     { idempotencyKey: opts.idempotencyKey },
     "idempotency key",
   );
-  const again = await findIdempotent(idempotencyKey, inquiry.email);
+  // 10 a day per address, counted in the same statement as the idempotency lookup (a repeat is not counted).
+  const again = await findIdempotentOrHit(idempotencyKey, inquiry.email, {
+    key: rateLimitKey("submit", hmacHex(inquiry.email, "code-email")),
+    max: 10,
+    windowSeconds: 86_400,
+    now,
+  });
   if (again) return again;
-  await assertRateLimit(rateLimitKey("submit", hmacHex(inquiry.email, "code-email")), 10, 86_400, { now });
   if (opts.clientKey) await assertRateLimit(rateLimitKey("submit-client", opts.clientKey), 30, 3600, { now });
   return withIdempotency(idempotencyKey, inquiry.email, async () => {
     const { codeId } = await checkOneTimeCode({

@@ -9,7 +9,7 @@ import { hmacHex } from "@/lib/server/crypto";
 import { draftFilesWhere, draftKeyHash } from "@/lib/uploads/draft-uploads";
 import { requestSubmissionSchema, type RequestSubmission } from "./request-schemas";
 import { contactEmailOf } from "./email-confirmation";
-import { fileRequest, findIdempotent, withIdempotency, type FiledRequest } from "./file-request";
+import { fileRequest, findIdempotentOrHit, withIdempotency, type FiledRequest } from "./file-request";
 
 // The end of the wizard: the shared schema, the emailed code, then everything in one
 // transaction (file-request.ts). A double submit with the same idempotency key returns
@@ -18,6 +18,9 @@ import { fileRequest, findIdempotent, withIdempotency, type FiledRequest } from 
 export const idempotencyKeySchema = z
   .string({ error: "errors.idempotencyKey" })
   .regex(/^[A-Za-z0-9_-]{16,100}$/, { error: "errors.idempotencyKey" });
+
+/** The key as a field, so its error is keyed "idempotencyKey"; built once, not per filing (ADR 0022). */
+export const idempotencyKeyInputSchema = z.object({ idempotencyKey: idempotencyKeySchema });
 
 export type SubmitRequestOptions = {
   input: unknown;
@@ -60,15 +63,20 @@ export async function submitRequest(opts: SubmitRequestOptions): Promise<FiledRe
   const now = opts.now ?? new Date();
   const submission = parseInput(requestSubmissionSchema, opts.input, "request submission");
   const idempotencyKey = parseInput(
-    z.object({ idempotencyKey: idempotencyKeySchema }),
+    idempotencyKeyInputSchema,
     { idempotencyKey: opts.idempotencyKey },
     "idempotency key",
   ).idempotencyKey;
   const contactEmail = contactEmailOf(submission);
-  const again = await findIdempotent(idempotencyKey, contactEmail);
+  // Art 37 APPI: no burden on genuine requesters, but no flood either — 10 a day per address,
+  // counted in the same statement as the idempotency lookup (a repeat is not counted).
+  const again = await findIdempotentOrHit(idempotencyKey, contactEmail, {
+    key: rateLimitKey("submit", hmacHex(contactEmail, "code-email")),
+    max: 10,
+    windowSeconds: 86_400,
+    now,
+  });
   if (again) return again;
-  // Art 37 APPI: no burden on genuine requesters, but no flood either — 10 a day per address.
-  await assertRateLimit(rateLimitKey("submit", hmacHex(contactEmail, "code-email")), 10, 86_400, { now });
   if (opts.clientKey) await assertRateLimit(rateLimitKey("submit-client", opts.clientKey), 30, 3600, { now });
   return withIdempotency(idempotencyKey, contactEmail, async () => {
     const hash = await assertDraftFiles(submission, opts.draftKey, now);

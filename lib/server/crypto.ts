@@ -4,8 +4,13 @@ import { env } from "./env";
 // AES-256-GCM with a random 96-bit IV per message; the auth tag detects tampering.
 export type Sealed = { iv: string; authTag: string; ciphertext: Buffer };
 
+let fileKeyCache: { encoded: string; key: Buffer } | undefined;
+
+/** Decoded once per key, not per sealed value: every filing seals its acknowledgement mail (ADR 0022). */
 function fileKey(): Buffer {
-  return Buffer.from(env().FILE_ENCRYPTION_KEY, "base64");
+  const encoded = env().FILE_ENCRYPTION_KEY;
+  if (fileKeyCache?.encoded !== encoded) fileKeyCache = { encoded, key: Buffer.from(encoded, "base64") };
+  return fileKeyCache.key;
 }
 
 export function encrypt(plain: Buffer, key: Buffer = fileKey()): Sealed {

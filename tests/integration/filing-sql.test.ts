@@ -9,7 +9,8 @@ import { addDraftUpload, newDraftKey } from "@/lib/uploads/draft-uploads";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { auditHash } from "@/lib/audit/audit-hash";
 import { auditRowTemplate } from "@/lib/audit/write-audit-event";
-import { sha256Hex } from "@/lib/server/crypto";
+import { hmacHex, sha256Hex } from "@/lib/server/crypto";
+import { hitRateLimit, rateLimitKey } from "@/lib/server/rate-limit";
 import { minimalPdf } from "@/tests/fixtures/files/build-fixtures";
 import { disclosureInput, idempotencyKey, latestCodeSentTo, person, rowCounts, seedPolicy } from "./portal-helpers";
 
@@ -167,5 +168,39 @@ describe("the filing's SQL", () => {
         data: { note: "@@prevHash@@" },
       }),
     ).toThrow(/slot/);
+  });
+
+  it("counts a submit against the address's daily limit in its idempotency lookup, a repeat not at all", async () => {
+    const emailCode = await codeFor(person.email);
+    const key = idempotencyKey();
+    const submit = (k: string) =>
+      submitRequest({ input: asPerson(person.email), emailCode, idempotencyKey: k, locale: "ja", now: t0 });
+    const filed = await submit(key);
+    const limitKey = rateLimitKey("submit", hmacHex(person.email, "code-email"));
+    const counter = () => prisma.rateLimit.findUnique({ where: { key: `${limitKey}:86400` } });
+    expect((await counter())?.count).toBe(1);
+    // Repeats return the request and are not counted, even once the address is over its limit.
+    expect((await submit(key)).reference).toBe(filed.reference);
+    expect((await counter())?.count).toBe(1);
+    for (let i = 0; i < 9; i++) await hitRateLimit(limitKey, 10, 86_400, { now: t0 });
+    expect((await counter())?.count).toBe(10);
+    expect((await submit(key)).reference).toBe(filed.reference);
+    // A new submit is the eleventh of the day: refused before its code is looked at.
+    const t1 = new Date(t0.getTime() + 5 * 60_000);
+    await sendEmailConfirmationCode({ email: person.email, locale: "ja", now: t1 });
+    const nextCode = await latestCodeSentTo(person.email);
+    const attempts = await prisma.oneTimeCode.aggregate({ _sum: { attempts: true } });
+    await expect(
+      submitRequest({
+        input: asPerson(person.email),
+        emailCode: nextCode,
+        idempotencyKey: idempotencyKey(),
+        locale: "ja",
+        now: t1,
+      }),
+    ).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    expect((await counter())?.count).toBe(11);
+    expect(await prisma.oneTimeCode.aggregate({ _sum: { attempts: true } })).toEqual(attempts);
+    expect(await prisma.request.count()).toBe(1);
   });
 });
