@@ -103,7 +103,10 @@ async function submit(
       },
       body: submission(email, key, emailCode, draft?.files),
     });
-    const body = (await res.json().catch(() => ({}))) as { reference?: string };
+    // A server killed after sending the status but before the body: the client has no answer
+    // and retries, like any other lost response.
+    const body = (await res.json().catch(() => null)) as { reference?: string } | null;
+    if (body === null) return { failed: "response body lost" };
     return { status: res.status, reference: body.reference };
   } catch (e) {
     return { failed: e instanceof Error ? e.message : "error" };
