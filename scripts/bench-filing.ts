@@ -90,14 +90,14 @@ function pgEngine(url: string, connections: number): Engine {
   };
 }
 
-/** PGlite's cheapest way to run a statement: one call each (lib/server/pglite-statements.ts), as the app does. */
+/** PGlite's cheapest way to run a statement: one call each, named statements parsed once (lib/server/pglite-statements.ts), as the app does. */
 function pgliteEngine(db: PGlite): Engine {
   return {
     lanes: 1,
     run: (tx, fn) =>
       tx
-        ? pgliteTransaction(db, (query) => fn(({ text }, values) => query({ text, values })))
-        : fn(({ text }, values) => pgliteStatement(db, { text, values })),
+        ? pgliteTransaction(db, (query) => fn((statement, values) => query({ ...statement, values })))
+        : fn((statement, values) => pgliteStatement(db, { ...statement, values })),
     close: async () => undefined,
   };
 }

@@ -133,7 +133,7 @@ export function createAdapter(target: DatabaseTarget = databaseTarget()): SqlMig
   return new PrismaPGlite(pgliteFor(target.dataDir));
 }
 
-/** A statement with $n parameters; `name` makes it a prepared statement of the connection (PostgreSQL). */
+/** A statement with $n parameters; `name` makes it a prepared statement of the connection (of PGlite's session). */
 export type SqlStatement = { name: string; text: string };
 export type SqlQuery = <R>(statement: SqlStatement, values: unknown[]) => Promise<R[]>;
 
@@ -148,7 +148,7 @@ export async function sqlQuery<R>(
   values: unknown[],
   target: DatabaseTarget = databaseTarget(),
 ): Promise<R[]> {
-  if (target.kind === "pglite") return pgliteStatement<R>(pgliteFor(target.dataDir), { text: statement.text, values });
+  if (target.kind === "pglite") return pgliteStatement<R>(pgliteFor(target.dataDir), { ...statement, values });
   return (await poolFor(target.url).query({ name: statement.name, text: statement.text, values })).rows as R[];
 }
 
@@ -165,7 +165,7 @@ export async function sqlTransaction<T>(
 ): Promise<T> {
   if (target.kind === "pglite")
     return pgliteTransaction(pgliteFor(target.dataDir), (query) =>
-      fn(<R>(st: SqlStatement, values: unknown[]) => query<R>({ text: st.text, values })),
+      fn(<R>(st: SqlStatement, values: unknown[]) => query<R>({ ...st, values })),
     );
   const client = await poolFor(target.url).connect();
   let broken: Error | undefined;

@@ -8,7 +8,20 @@ import { parse, protocol, type PGlite } from "@electric-sql/pglite";
 // one call. Values travel as text with their types inferred by the server, as the `pg`
 // driver sends them to a PostgreSQL server, so the same SQL means the same on both.
 
-export type Statement = { text: string; values: readonly unknown[] };
+/** `name` makes it a prepared statement of PGlite's one session: parsed once, bound each time. */
+export type Statement = { name?: string; text: string; values: readonly unknown[] };
+
+/**
+ * The named statements each PGlite session has parsed, per instance (a reopened folder is a
+ * new session). Parse and analysis were a third or more of a short statement's cost in the
+ * WebAssembly Postgres; planning still happens per execution (plan_cache_mode, db-adapter.ts).
+ */
+const prepared = ((globalThis as unknown as { madoguchiPgliteNamed?: WeakMap<PGlite, Map<string, string>> })
+  // On globalThis, as the instances themselves are (db-adapter.ts): Next evaluates this module
+  // once per server chunk, and every copy must see what the shared session has parsed.
+  .madoguchiPgliteNamed ??= new WeakMap());
+/** The text recorded for a name whose Parse was sent in a batch that failed: never equal to a statement's. */
+const UNKNOWN = "\u0000unknown";
 
 /** A value as text on the wire; null stays SQL NULL. */
 function wireValue(v: unknown): string | null {
@@ -29,14 +42,28 @@ async function runBatch(
   statements: readonly Statement[],
   syncToFs: boolean,
 ): Promise<Record<string, unknown>[][]> {
+  let known = prepared.get(db);
+  if (!known) prepared.set(db, (known = new Map()));
+  // Names parsed in this batch, with their text: until the batch succeeds each may or may not
+  // exist in the session (Postgres skips everything after an error up to the Sync).
+  const parsedHere = new Map<string, string>();
   const parts: Uint8Array[] = [];
-  for (const s of statements)
+  for (const s of statements) {
+    const name = s.name ?? "";
+    const parsedText = parsedHere.get(name) ?? known.get(name);
+    if (!name || parsedText !== s.text) {
+      // Closing a statement that does not exist is not an error, so a name not known here, or
+      // whose state is unknown, or that was parsed with other text, is closed and parsed again.
+      if (name) parts.push(protocol.serialize.close({ type: "S", name }));
+      parts.push(protocol.serialize.parse({ name, text: s.text }));
+      if (name) parsedHere.set(name, s.text);
+    }
     parts.push(
-      protocol.serialize.parse({ text: s.text }),
-      protocol.serialize.bind({ values: s.values.map(wireValue) }),
+      protocol.serialize.bind({ statement: name, values: s.values.map(wireValue) }),
       protocol.serialize.describe({ type: "P" }),
       protocol.serialize.execute({}),
     );
+  }
   parts.push(protocol.serialize.sync());
   const message = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
@@ -44,7 +71,9 @@ async function runBatch(
     message.set(p, at);
     at += p.length;
   }
+  for (const name of parsedHere.keys()) known.set(name, UNKNOWN);
   const { messages } = await db.execProtocol(message, { syncToFs });
+  for (const [name, text] of parsedHere) known.set(name, text);
   return parse.parseResults(messages, db.parsers).map((r) => r.rows as Record<string, unknown>[]);
 }
 

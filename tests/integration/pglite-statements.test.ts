@@ -71,4 +71,55 @@ describe("PGlite statements in one call", () => {
     await outside;
     expect(await rowsOf()).toEqual(["a", "c", "f"]);
   });
+
+  describe("named statements", () => {
+    const named = async () =>
+      (
+        await db.query<{ name: string; statement: string }>(
+          `SELECT name, statement FROM pg_prepared_statements WHERE name LIKE 'test_%' ORDER BY name`,
+        )
+      ).rows;
+
+    it("are parsed once per session and bound with each call's values", async () => {
+      const count = { name: "test_count", text: `SELECT count(*)::int AS n FROM t WHERE k >= $1` };
+      const runs = [];
+      for (const from of ["a", "c", "z"]) runs.push(await pgliteStatement<{ n: number }>(db, { ...count, values: [from] }));
+      expect(runs.map(([r]) => r?.n)).toEqual([3, 2, 0]);
+      await pgliteTransaction(db, (query) => query({ ...count, values: ["a"] }));
+      expect(await named()).toEqual([{ name: "test_count", statement: count.text }]);
+    });
+
+    it("are parsed again when the same name comes with other text", async () => {
+      const [row] = await pgliteStatement<{ n: number }>(db, {
+        name: "test_count",
+        text: `SELECT count(*)::int + 100 AS n FROM t WHERE k >= $1`,
+        values: ["a"],
+      });
+      expect(row?.n).toBe(103);
+      expect((await named()).map((r) => r.statement)).toEqual([`SELECT count(*)::int + 100 AS n FROM t WHERE k >= $1`]);
+    });
+
+    it("recover when the batch that parsed them failed, before or after the parse", async () => {
+      const insert = { name: "test_insert", text: `INSERT INTO t (k, n) VALUES ($1, 1)` };
+      // Parsed, then the execution fails: the statement exists, the next use must not trip on it.
+      await expect(pgliteStatement(db, { ...insert, values: ["a"] })).rejects.toMatchObject({ code: "23505" });
+      await pgliteStatement(db, { ...insert, values: ["g"] });
+      // A statement whose text does not parse: the same name with good text then works.
+      const broken = { name: "test_broken", text: `SELEC 1 AS one` };
+      await expect(pgliteStatement(db, { ...broken, values: [] })).rejects.toMatchObject({ code: "42601" });
+      const [one] = await pgliteStatement<{ one: number }>(db, { ...broken, text: `SELECT 1 AS one`, values: [] });
+      expect(one?.one).toBe(1);
+      expect(await rowsOf()).toEqual(["a", "c", "f", "g"]);
+    });
+
+    it("take each text in turn when a transaction sends one name with two texts", async () => {
+      const out = await pgliteTransaction(db, async (query) => [
+        await query<{ v: number }>({ name: "test_turn", text: `SELECT 1 + $1::int AS v`, values: [1] }),
+        await query<{ v: number }>({ name: "test_turn", text: `SELECT 10 + $1::int AS v`, values: [1] }),
+        await query<{ v: number }>({ name: "test_turn", text: `SELECT 10 + $1::int AS v`, values: [2] }),
+      ]);
+      expect(out.map(([r]) => r?.v)).toEqual([2, 11, 12]);
+    });
+  });
 });
+
