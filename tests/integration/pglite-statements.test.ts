@@ -34,6 +34,24 @@ describe("PGlite statements in one call", () => {
     });
   });
 
+  it("parses each type exactly as PGlite's own query() does, statement by statement", async () => {
+    const text = `SELECT 1::int2 AS a, 2::int4 AS b, 9007199254740993::int8 AS c, 1.5::numeric AS d, 2.5::float8 AS e,
+      true AS f, 'x'::text AS g, '2026-11-30'::date AS h, '2026-11-30 03:00:00.123'::timestamp(3) AS i,
+      '2026-11-30 03:00:00+09'::timestamptz AS j, '{"k":[1,"二"]}'::jsonb AS k, '[1]'::json AS l,
+      ARRAY[1,2]::int4[] AS m, ARRAY['a',NULL]::text[] AS n, '\\x0102'::bytea AS o, NULL::int AS p,
+      'DISCLOSURE'::text AS q, $1::text AS r`;
+    const [mine] = await pgliteStatement<Record<string, unknown>>(db, { text, values: ["値"] });
+    const theirs = (await db.query<Record<string, unknown>>(text, ["値"])).rows[0];
+    expect(mine).toEqual(theirs);
+    // Several statements in one transaction: each call returns its own statement's rows.
+    const out = await pgliteTransaction(db, async (query) => [
+      await query<{ v: number }>({ text: `SELECT 1 AS v UNION ALL SELECT 2`, values: [] }),
+      await query<{ w: string }>({ text: `SELECT 'w' AS w`, values: [] }),
+      await query({ text: `SELECT 1 WHERE false`, values: [] }),
+    ]);
+    expect(out).toEqual([[{ v: 1 }, { v: 2 }], [{ w: "w" }], []]);
+  });
+
   it("rolls back every statement when a later one fails, and the error is the database's", async () => {
     await expect(
       pgliteTransaction(db, async (query) => {
