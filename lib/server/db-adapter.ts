@@ -59,7 +59,8 @@ class NameAsTextClient extends pg.Client {
  * Prisma sends LIMIT and OFFSET as bind parameters. After five executions PostgreSQL may
  * switch a prepared statement to a generic plan that does not know the LIMIT and sorts the
  * whole table: the queue's first page went from ~1 ms to tens of ms at 100,000 requests
- * (npm run bench). Planning each execution with its values costs far less than that.
+ * (npm run bench). Planning each execution with its values costs far less than that on a
+ * server; the embedded database does without it (pgliteFor).
  */
 const PLAN_CACHE_MODE = "force_custom_plan";
 
@@ -98,8 +99,11 @@ export function pgliteFor(dataDir: string, from?: { loadDataDir: Blob | File }):
     }
     // pg_trgm backs the provision search by name (migration 20261203031000, ADR 0024).
     db = new PGlite(dataDir, { startParams: pgliteStartParams(), extensions: { pg_trgm }, ...from });
-    // PGlite runs queries in the order they are issued, so this applies before any other.
-    void db.exec(`SET plan_cache_mode = ${PLAN_CACHE_MODE}`);
+    // PGlite keeps PostgreSQL's own plan_cache_mode (auto), unlike the pool below. Prisma's
+    // statements reach it unnamed (its adapter calls query()), parsed afresh each time, and a
+    // fresh statement is always planned with its values: the LIMIT problem cannot arise. The
+    // named statements are the filing's own (pglite-statements.ts) and PL/pgSQL's; planning
+    // them at every execution was ~0.4 ms each of WebAssembly CPU, 3 ms a filing (ADR 0022).
     pglites.set(dataDir, db);
     const opened = db;
     onLastShutdown(async () => {

@@ -14,7 +14,8 @@ export type Statement = { name?: string; text: string; values: readonly unknown[
 /**
  * The named statements each PGlite session has parsed, per instance (a reopened folder is a
  * new session). Parse and analysis were a third or more of a short statement's cost in the
- * WebAssembly Postgres; planning still happens per execution (plan_cache_mode, db-adapter.ts).
+ * WebAssembly Postgres. After five executions PostgreSQL may keep a generic plan (PGlite's
+ * plan_cache_mode is auto, db-adapter.ts), which the filing's lookups by key plan alike.
  */
 const prepared = ((globalThis as unknown as { madoguchiPgliteNamed?: WeakMap<PGlite, Map<string, string>> })
   // On globalThis, as the instances themselves are (db-adapter.ts): Next evaluates this module

@@ -203,4 +203,39 @@ describe("the filing's SQL", () => {
     expect(await prisma.oneTimeCode.aggregate({ _sum: { attempts: true } })).toEqual(attempts);
     expect(await prisma.request.count()).toBe(1);
   });
+
+  // On PGlite the session is the app's one connection, so its prepared statements can be read.
+  it.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
+    "on the embedded database, parses the filing's statements once and lets them keep a generic plan",
+    async () => {
+      for (let i = 0; i < 8; i++) {
+        const email = `plan${i}@example.com`;
+        const emailCode = await codeFor(email);
+        await submitRequest({
+          input: asPerson(email),
+          emailCode,
+          idempotencyKey: idempotencyKey(),
+          locale: "ja",
+          now: t0,
+        });
+      }
+      const statements = await prisma.$queryRawUnsafe<{ name: string; generic: number; custom: number }[]>(
+        `SELECT name, generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements
+         WHERE name LIKE 'madoguchi_%' ORDER BY name`,
+      );
+      const filing = [
+        "madoguchi_code_check",
+        "madoguchi_filing_idempotent_or_hit",
+        "madoguchi_filing_reserve",
+        "madoguchi_filing_write",
+      ];
+      expect(statements.map((s) => s.name)).toEqual(expect.arrayContaining(filing));
+      // Each was planned with its values at most five times, then reused its generic plan.
+      for (const s of statements.filter((s) => filing.includes(s.name))) {
+        expect(s.custom).toBeLessThanOrEqual(5);
+        expect(s.generic).toBeGreaterThanOrEqual(3);
+      }
+      expect(await prisma.request.count()).toBe(8);
+    },
+  );
 });
