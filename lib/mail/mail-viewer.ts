@@ -13,10 +13,14 @@ export const MAIL_FILTER_COOKIE = "madoguchi_mail_filter";
 
 /**
  * Counting stops this many messages past the page shown: an exact count of the whole outbox
- * read every row (hundreds of thousands at 100,000 requests; ADR 0019), and nobody pages
- * 200 pages ahead. Past the cap the page says "of 200+".
+ * read every row (hundreds of thousands at 100,000 requests; ADR 0019). The count reads every
+ * message up to the cap, so the cap is the page's cost: at 200 pages (10,001 rows) it still
+ * grew until the outbox held 10,000 messages (3,000 rows read at 1,000 requests, ADR 0024).
+ * The viewer pages one step at a time, so 20 pages ahead is all it can use. Past the cap the
+ * page says "of 20+".
  */
-const COUNT_AHEAD = 200 * PAGE;
+export const COUNT_AHEAD_PAGES = 20;
+const COUNT_AHEAD = COUNT_AHEAD_PAGES * PAGE;
 
 /**
  * One page of the outbox, newest first, optionally only mail to addresses containing
