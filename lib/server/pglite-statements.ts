@@ -17,10 +17,10 @@ export type Statement = { name?: string; text: string; values: readonly unknown[
  * WebAssembly Postgres. After five executions PostgreSQL may keep a generic plan (PGlite's
  * plan_cache_mode is auto, db-adapter.ts), which the filing's lookups by key plan alike.
  */
-const prepared = ((globalThis as unknown as { madoguchiPgliteNamed?: WeakMap<PGlite, Map<string, string>> })
-  // On globalThis, as the instances themselves are (db-adapter.ts): Next evaluates this module
-  // once per server chunk, and every copy must see what the shared session has parsed.
-  .madoguchiPgliteNamed ??= new WeakMap());
+// On globalThis, as the instances themselves are (db-adapter.ts): Next evaluates this module
+// once per server chunk, and every copy must see what the shared session has parsed.
+const shared = globalThis as unknown as { madoguchiPgliteNamed?: WeakMap<PGlite, Map<string, string>> };
+const prepared = (shared.madoguchiPgliteNamed ??= new WeakMap());
 /** The text recorded for a name whose Parse was sent in a batch that failed: never equal to a statement's. */
 const UNKNOWN = "\u0000unknown";
 

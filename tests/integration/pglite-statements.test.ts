@@ -101,7 +101,8 @@ describe("PGlite statements in one call", () => {
     it("are parsed once per session and bound with each call's values", async () => {
       const count = { name: "test_count", text: `SELECT count(*)::int AS n FROM t WHERE k >= $1` };
       const runs = [];
-      for (const from of ["a", "c", "z"]) runs.push(await pgliteStatement<{ n: number }>(db, { ...count, values: [from] }));
+      for (const from of ["a", "c", "z"])
+        runs.push(await pgliteStatement<{ n: number }>(db, { ...count, values: [from] }));
       expect(runs.map(([r]) => r?.n)).toEqual([3, 2, 0]);
       await pgliteTransaction(db, (query) => query({ ...count, values: ["a"] }));
       expect(await named()).toEqual([{ name: "test_count", statement: count.text }]);
@@ -140,4 +141,3 @@ describe("PGlite statements in one call", () => {
     });
   });
 });
-
