@@ -11,18 +11,16 @@ import { protocol, types, type messages, type PGlite } from "@electric-sql/pglit
 /** `name` makes it a prepared statement of PGlite's one session: parsed once, bound each time. */
 export type Statement = { name?: string; text: string; values: readonly unknown[] };
 
-/**
- * The named statements each PGlite session has parsed, per instance (a reopened folder is a
- * new session). Parse and analysis were a third or more of a short statement's cost in the
- * WebAssembly Postgres. After five executions PostgreSQL may keep a generic plan (PGlite's
- * plan_cache_mode is auto, db-adapter.ts), which the filing's lookups by key plan alike.
- */
-// On globalThis, as the instances themselves are (db-adapter.ts): Next evaluates this module
-// once per server chunk, and every copy must see what the shared session has parsed.
 const shared = globalThis as unknown as { madoguchiPgliteNamed?: WeakMap<PGlite, Map<string, string>> };
+/**
+ * The named statements each PGlite session has parsed, with their text, per instance (a
+ * reopened folder is a new session). Parse and analysis were a third or more of a short
+ * statement's cost in the WebAssembly Postgres. After five executions PostgreSQL may keep a
+ * generic plan (PGlite's plan_cache_mode is auto, db-adapter.ts), which the filing's lookups by
+ * key plan alike. On globalThis, as the instances themselves are (db-adapter.ts): Next evaluates
+ * this module once per server chunk, and every copy must see what the shared session has parsed.
+ */
 const prepared = (shared.madoguchiPgliteNamed ??= new WeakMap());
-/** The text recorded for a name whose Parse was sent in a batch that failed: never equal to a statement's. */
-const UNKNOWN = "\u0000unknown";
 
 /** A value as text on the wire; null stays SQL NULL. */
 function wireValue(v: unknown): string | null {
@@ -72,7 +70,8 @@ async function runBatch(
     message.set(p, at);
     at += p.length;
   }
-  for (const name of parsedHere.keys()) known.set(name, UNKNOWN);
+  // Forgotten until the batch succeeds: a name not known is closed and parsed at its next use.
+  for (const name of parsedHere.keys()) known.delete(name);
   const { messages: received } = await db.execProtocol(message, { syncToFs });
   for (const [name, text] of parsedHere) known.set(name, text);
   return rowsOfEachStatement(received, db.parsers);
