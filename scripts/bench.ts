@@ -274,13 +274,15 @@ async function waitUp(): Promise<void> {
 async function load(opts: {
   path: string;
   body?: (i: number) => string;
+  /** Seconds; BENCH_DURATION unless given. */
+  seconds?: number;
 }): Promise<{ rps: number; non2xx: number; errors: number; total: number }> {
   const { default: autocannon } = await import("autocannon");
   let i = 0;
   const result = await autocannon({
     url: `${BASE}${opts.path}`,
     connections: CONNECTIONS,
-    duration: DURATION,
+    duration: opts.seconds ?? DURATION,
     method: "POST",
     headers: { "content-type": "application/json" },
     requests: [{ method: "POST", setupRequest: (req) => ({ ...req, body: opts.body ? opts.body(i++) : "{}" }) }],
@@ -444,7 +446,8 @@ async function main(): Promise<void> {
     }
     rows.push(...consoleRows(smallPages, largePages));
   }
-  const submissionCodes = Math.max(2000, DURATION * 600);
+  // The second server's filings (scripts/bench-filing.ts) take the upper half, warm-up included.
+  const submissionCodes = Math.max(2000, DURATION * 800);
   if (PARTS.has("load")) await prepareSubmissionCodes(submissionCodes);
   // The filing's floor (scripts/bench-filing.ts): its statements alone, on this engine, before the server starts.
   const floorCodes = PARTS.has("load") ? await prepareFloorCodes(prisma, Math.max(2000, DURATION * 600)) : [];
@@ -599,7 +602,14 @@ async function main(): Promise<void> {
   if (floor) {
     // A failure here is recorded, not fatal: the run's other figures are still worth writing.
     try {
-      const cost = await filingCost({ startServer, waitUp, load, body: submissionBody, codes: submissionCodes });
+      const cost = await filingCost({
+        startServer,
+        waitUp,
+        load,
+        body: submissionBody,
+        codes: submissionCodes,
+        seconds: DURATION,
+      });
       rows.push(...cost.rows(engine, floor));
       details.filing = { ...cost.details, floor };
     } catch (e) {
