@@ -493,72 +493,6 @@ async function main(): Promise<void> {
     if (largePackage)
       await packageDownloadMemory(BASE, largePackage, () => treeRssMb(server.pid ?? 0), idleRss, rows, details);
 
-    // ── portal weight ──
-    if (PARTS.has("weight")) {
-      const bareJs = await firstLoadJs("/bench/bare");
-      for (const p of ["/", "/requests/new"]) {
-        const js = await firstLoadJs(p);
-        if (!js || !bareJs) {
-          rows.push({
-            measure: `first-load JS ${p} vs bare page`,
-            value: "n/a",
-            baseline: "n/a",
-            ratio: null,
-            goal: "≤ 1.5",
-            met: null,
-            note: "page not available",
-          });
-          continue;
-        }
-        const r = round(js.gzip / bareJs.gzip);
-        rows.push({
-          measure: `first-load JS ${p} vs bare page (gzip)`,
-          value: `${round(js.gzip / 1024, 1)} KB`,
-          baseline: `${round(bareJs.gzip / 1024, 1)} KB`,
-          ratio: r,
-          goal: "≤ 1.5",
-          met: r <= 1.5,
-        });
-      }
-    }
-
-    // ── Lighthouse ──
-    // Before the submission load: that load leaves a thousand or more acknowledgement PDFs for
-    // the inline worker, whose rendering outlasted the wait below (180 s) on 2026-12-01 and
-    // took the CPU from Chromium (the bare page scored 86 instead of 95). Nothing due now but
-    // what the seeding left.
-    if (PARTS.has("lighthouse")) details.lighthouseWaitedForJobsSeconds = await jobsSettled();
-    // The bare page (no app code, the same build and server) is the baseline: Lighthouse's
-    // simulated throttling multiplies what this machine's CPU took, so a slow or busy machine
-    // lowers every page's score, the bare one's too.
-    let bareLighthouse: { performance: number; accessibility: number } | null = null;
-    if (PARTS.has("lighthouse")) bareLighthouse = await lighthouseScores("/bench/bare").catch(() => null);
-    for (const p of PARTS.has("lighthouse") ? ["/", "/requests/new"] : []) {
-      try {
-        const s = await lighthouseScores(p);
-        if (s)
-          rows.push({
-            measure: `Lighthouse ${p} (median of ${LIGHTHOUSE_RUNS})`,
-            value: `perf ${s.performance}, a11y ${s.accessibility}`,
-            baseline: bareLighthouse ? `bare page perf ${bareLighthouse.performance}` : "-",
-            ratio: bareLighthouse ? round(s.performance / bareLighthouse.performance) : null,
-            goal: "perf ≥ 95, a11y 100",
-            met: s.performance >= 95 && s.accessibility === 100,
-            note: benchmarkIndexNote(p),
-          });
-      } catch (e) {
-        rows.push({
-          measure: `Lighthouse ${p}`,
-          value: "n/a",
-          baseline: "-",
-          ratio: null,
-          goal: "perf ≥ 95, a11y 100",
-          met: null,
-          note: e instanceof Error ? e.message.slice(0, 80) : "failed",
-        });
-      }
-    }
-
     if (PARTS.has("load")) {
       console.log(`Load: bare insert, ${CONNECTIONS} connections × ${DURATION} s …`);
       const bare = await load({ path: "/api/bench/insert" });
@@ -593,6 +527,69 @@ async function main(): Promise<void> {
         goal: "< 400 MB",
         met: peak < 400,
       });
+    }
+
+    // ── portal weight ──
+    if (PARTS.has("weight")) {
+      const bareJs = await firstLoadJs("/bench/bare");
+      for (const p of ["/", "/requests/new"]) {
+        const js = await firstLoadJs(p);
+        if (!js || !bareJs) {
+          rows.push({
+            measure: `first-load JS ${p} vs bare page`,
+            value: "n/a",
+            baseline: "n/a",
+            ratio: null,
+            goal: "≤ 1.5",
+            met: null,
+            note: "page not available",
+          });
+          continue;
+        }
+        const r = round(js.gzip / bareJs.gzip);
+        rows.push({
+          measure: `first-load JS ${p} vs bare page (gzip)`,
+          value: `${round(js.gzip / 1024, 1)} KB`,
+          baseline: `${round(bareJs.gzip / 1024, 1)} KB`,
+          ratio: r,
+          goal: "≤ 1.5",
+          met: r <= 1.5,
+        });
+      }
+    }
+
+    // ── Lighthouse ──
+
+    if (PARTS.has("lighthouse")) details.lighthouseWaitedForJobsSeconds = await jobsSettled();
+    // The bare page (no app code, the same build and server) is the baseline: Lighthouse's
+    // simulated throttling multiplies what this machine's CPU took, so a slow or busy machine
+    // lowers every page's score, the bare one's too.
+    let bareLighthouse: { performance: number; accessibility: number } | null = null;
+    if (PARTS.has("lighthouse")) bareLighthouse = await lighthouseScores("/bench/bare").catch(() => null);
+    for (const p of PARTS.has("lighthouse") ? ["/", "/requests/new"] : []) {
+      try {
+        const s = await lighthouseScores(p);
+        if (s)
+          rows.push({
+            measure: `Lighthouse ${p} (median of ${LIGHTHOUSE_RUNS})`,
+            value: `perf ${s.performance}, a11y ${s.accessibility}`,
+            baseline: bareLighthouse ? `bare page perf ${bareLighthouse.performance}` : "-",
+            ratio: bareLighthouse ? round(s.performance / bareLighthouse.performance) : null,
+            goal: "perf ≥ 95, a11y 100",
+            met: s.performance >= 95 && s.accessibility === 100,
+            note: benchmarkIndexNote(p),
+          });
+      } catch (e) {
+        rows.push({
+          measure: `Lighthouse ${p}`,
+          value: "n/a",
+          baseline: "-",
+          ratio: null,
+          goal: "perf ≥ 95, a11y 100",
+          met: null,
+          note: e instanceof Error ? e.message.slice(0, 80) : "failed",
+        });
+      }
     }
   } finally {
     await stopTree(server.pid ?? 0);
