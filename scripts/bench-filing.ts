@@ -163,9 +163,15 @@ export async function prepareFloorCodes(prisma: PrismaClient, count: number): Pr
   return hashes;
 }
 
-/** The floor's mail is not for sending: marked sent, so the server's worker does not pick it up during the load. */
-export async function retireFloorMail(prisma: PrismaClient): Promise<void> {
-  await prisma.outboxMessage.updateMany({ where: { kind: "floor" }, data: { status: "SENT", sentAt: new Date() } });
+/**
+ * The floor's mail and jobs are not for the worker: marked sent and done, so the server's worker
+ * does not pick them up during the load. Until 2026-12-01 the jobs stayed due: the worker spent the
+ * run on thousands of jobs of an unknown kind, and the wait for it before Lighthouse never ended.
+ */
+export async function retireFloorWork(prisma: PrismaClient): Promise<void> {
+  const now = new Date();
+  await prisma.outboxMessage.updateMany({ where: { kind: "floor" }, data: { status: "SENT", sentAt: now } });
+  await prisma.job.updateMany({ where: { kind: "bench.floor" }, data: { status: "DONE", finishedAt: now } });
 }
 
 /**

@@ -13,7 +13,7 @@ import pg from "pg";
 import { packageDownloadMemory, prepareLargePackage, storageThroughput, type LargePackage } from "./bench-storage";
 import { lighthouseBreakdown } from "./bench-lighthouse";
 import { consoleRows, explainConsolePages, seedConsoleRows, timeConsolePages } from "./bench-console";
-import { FILING_CPU_MEASURE, filingCost, filingFloor, prepareFloorCodes, retireFloorMail } from "./bench-filing";
+import { FILING_CPU_MEASURE, filingCost, filingFloor, prepareFloorCodes, retireFloorWork } from "./bench-filing";
 import { describeTree, largestProcess, stopTree, rssByMapping, treeRssMb } from "./bench-memory";
 
 const root = process.cwd();
@@ -244,7 +244,7 @@ function startServer(): ChildProcess {
  * `ms`, and returns the seconds waited. The submission load leaves hundreds of acknowledgement
  * PDFs to render; a page measured meanwhile shares the two cores with them.
  */
-async function jobsSettled(ms = 180_000): Promise<number> {
+async function jobsSettled(ms = 300_000): Promise<number> {
   const started = performance.now();
   const gauge = (text: string, name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1] ?? NaN);
   while (performance.now() - started < ms) {
@@ -460,7 +460,7 @@ async function main(): Promise<void> {
         codeEmailHashes: floorCodes,
         seconds: DURATION,
         connections: CONNECTIONS,
-      }).finally(() => retireFloorMail(prisma))
+      }).finally(() => retireFloorWork(prisma))
     : undefined;
   let largePackage: LargePackage | undefined;
   if (PARTS.has("storage")) {
