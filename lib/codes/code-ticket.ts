@@ -54,7 +54,12 @@ export async function codeRefusal(
   now: Date = new Date(),
 ): Promise<{ error: unknown; resendAt?: Date }> {
   if (!ticket || !isAppError(e) || e.code !== "CODE_INVALID") return { error: e };
-  const tries = await hitRateLimit(rateLimitKey("code-ticket", ticket.id), MAX_CODE_ATTEMPTS, 3600, { now });
+  // Counted from the ticket's own start: a window on the clock's hours restarted the count when
+  // the tries straddled the top of the hour, and the fifth wrong try said "wrong", not "spent".
+  const tries = await hitRateLimit(rateLimitKey("code-ticket", ticket.id), MAX_CODE_ATTEMPTS, 3600, {
+    now,
+    startedAt: ticket.sentAt,
+  });
   if (tries.count < MAX_CODE_ATTEMPTS) return { error: e };
   return {
     error: new AppError("CODE_INVALID", "code spent by this client's tries", { code: ["errors.codeSpent"] }),

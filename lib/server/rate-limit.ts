@@ -43,16 +43,23 @@ export const HIT_SQL = {
 export type RateLimitWindow = { counterKey: string; windowStart: Date; windowMs: number; now: number };
 
 /**
- * The window of a hit at `now`. Windows are aligned to the epoch; the window length is part of
- * the key, so one subject can have a per-minute and a per-hour limit.
+ * The window of a hit at `now`. Windows are aligned to the epoch unless `startedAt` fixes the
+ * start (a count that belongs to one thing, such as a code ticket, and must not restart on the
+ * hour); the window length is part of the key, so one subject can have a per-minute and a
+ * per-hour limit.
  */
-export function rateLimitWindow(key: string, windowSeconds: number, now: Date = new Date()): RateLimitWindow {
+export function rateLimitWindow(
+  key: string,
+  windowSeconds: number,
+  now: Date = new Date(),
+  startedAt?: Date,
+): RateLimitWindow {
   if (key.includes("@")) throw new Error("rate-limit keys must not contain raw email addresses; use rateLimitKey");
   const at = now.getTime();
   const windowMs = windowSeconds * 1000;
   return {
     counterKey: `${key}:${windowSeconds}`,
-    windowStart: new Date(Math.floor(at / windowMs) * windowMs),
+    windowStart: startedAt ?? new Date(Math.floor(at / windowMs) * windowMs),
     windowMs,
     now: at,
   };
@@ -80,9 +87,9 @@ export async function hitRateLimit(
   key: string,
   limit: number,
   windowSeconds: number,
-  opts: { now?: Date } = {},
+  opts: { now?: Date; startedAt?: Date } = {},
 ): Promise<RateLimitResult> {
-  const window = rateLimitWindow(key, windowSeconds, opts.now);
+  const window = rateLimitWindow(key, windowSeconds, opts.now, opts.startedAt);
   const [row] = await sqlQuery<{ count: number; windowStartMs: number }>(HIT_SQL, [
     window.counterKey,
     window.windowStart.toISOString(),

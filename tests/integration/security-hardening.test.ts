@@ -65,6 +65,20 @@ describe("status sign-in refusals", () => {
     ).toBeNull();
     expect(readCodeTicket(value, "EMAIL_CONFIRMATION")).toBeNull();
   });
+
+  it("counts a client's tries from its ticket, not by the clock's hour: five tries across the top of the hour are spent", async () => {
+    const refusal = new AppError("CODE_INVALID", "wrong", { code: ["errors.codeInvalid"] });
+    const sentAt = new Date("2026-12-01T05:59:30Z");
+    const ticket = readCodeTicket(newCodeTicket("STATUS_ACCESS", sentAt), "STATUS_ACCESS");
+    const at = (s: number) => new Date(sentAt.getTime() + s * 1000);
+    const shown: string[] = [];
+    // Three tries before 06:00:00 UTC, two after (the CI run of 2026-12-01 saw the fifth say "wrong").
+    for (const s of [5, 10, 20, 35, 40]) {
+      const { error } = await codeRefusal(refusal, ticket, at(s));
+      shown.push(String((error as AppError).fieldErrors?.code?.[0]));
+    }
+    expect(shown).toEqual([...Array<string>(4).fill("errors.codeInvalid"), "errors.codeSpent"]);
+  });
 });
 
 describe("status links expire", () => {
