@@ -16,9 +16,16 @@ check() { # name, command...
   if "$@"; then echo "$name passed" >> test-results/checks.txt; else echo "$name failed" >> test-results/checks.txt; status=1; fi
 }
 
-check "typecheck" npx tsc --noEmit
-check "lint" npx eslint --max-warnings 0 .
-check "format" npx prettier --check --log-level warn .
+# The three checks are single-threaded: run side by side on the two cores, each one's output
+# printed in turn when all are done.
+checks_dir=$(mktemp -d)
+check "typecheck" npx tsc --noEmit > "$checks_dir/typecheck" 2>&1 &
+check "lint" npx eslint --max-warnings 0 . > "$checks_dir/lint" 2>&1 &
+check "format" npx prettier --check --log-level warn . > "$checks_dir/format" 2>&1 &
+wait
+cat "$checks_dir/typecheck" "$checks_dir/lint" "$checks_dir/format"
+rm -rf "$checks_dir"
+grep -q " failed$" test-results/checks.txt && status=1
 
 echo "── vitest (PGlite)"
 env -u TEST_DATABASE_URL npx vitest run --outputFile.json=test-results/vitest-pglite.json || status=1

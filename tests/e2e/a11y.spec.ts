@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { prisma } from "@/lib/server/db";
 import { signInWithNewStaff } from "./staff-session";
+import { quickAxe } from "./portal-helpers";
 
 // axe on every page a requester or staff member can reach, in Japanese and in English.
 // Journeys check the pages deeper in a flow (wizard steps, status after sign-in); this
@@ -26,7 +26,7 @@ async function expectNoViolations(page: Page, path: string, exclude?: string): P
   expect(res?.status(), path).toBeLessThan(400);
   // Next streams a dynamic page's metadata after its body: check the page once its title is in.
   await expect(page).toHaveTitle(/\S/);
-  const axe = new AxeBuilder({ page });
+  const axe = quickAxe(page);
   // The mail viewer shows a sent mail's own HTML in a sandboxed frame (no scripts, so axe
   // cannot run inside it); the page around it is checked.
   if (exclude) axe.exclude(exclude);
@@ -74,3 +74,17 @@ for (const locale of ["ja", "en"] as const) {
     await expectNoViolations(page, `/console/mail/${mail.id}`, "iframe");
   });
 }
+
+// The sweep above passes only if the checker can fail: quickAxe's settings (legacy mode,
+// violations only) must still report what axe's defaults report on the page itself.
+test("[a11y] the checker reports a field without a label and text without contrast", async ({ page }) => {
+  await page.setContent(
+    `<!doctype html><html lang="ja"><head><title>t</title></head><body><main><h1>申請</h1>` +
+      `<input id="nameless"><p id="faint" style="color:#bbb;background:#fff">薄い文字</p></main></body></html>`,
+  );
+  const { violations } = await quickAxe(page).analyze();
+  expect(violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(",")}`).sort()).toEqual([
+    "color-contrast #faint",
+    "label #nameless",
+  ]);
+});
