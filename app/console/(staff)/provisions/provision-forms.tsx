@@ -98,6 +98,7 @@ export function RecordProvisionForm({ today }: { today: string }) {
     categories: t("categories"),
     items: t("items"),
     basis: t("basis"),
+    contractIsRecord: t("contractIsRecord"),
   };
   const text = (k: (typeof TEXT_FIELDS)[number], props: Partial<Parameters<typeof TextField>[0]> = {}) => (
     <TextField
@@ -155,7 +156,7 @@ export function RecordProvisionForm({ today }: { today: string }) {
       {text("consentDate", { type: "date", hint: t("consentDateHint") })}
       <div className="mb-5 flex min-h-9 items-center gap-2">
         <input type="checkbox" id={id("contractIsRecord")} name="contractIsRecord" className="size-5" />
-        <label htmlFor={id("contractIsRecord")}>{t("contractIsRecord")}</label>
+        <label htmlFor={id("contractIsRecord")}>{labels.contractIsRecord}</label>
       </div>
       <PendingButton pending={pending}>{t("submit")}</PendingButton>
     </form>

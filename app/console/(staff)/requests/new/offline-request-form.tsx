@@ -66,6 +66,7 @@ function useOfflineLabels(): FieldLabels {
     documents: o("scans"),
     ...Object.fromEntries(SCANS.flatMap(scan)),
     note: o("internalNote"),
+    assignToMe: o("assignToMe"),
   };
 }
 
@@ -292,7 +293,7 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
         />
         <div className="mb-5 flex min-h-9 items-center gap-2">
           <input type="checkbox" id={id("assignToMe")} name="assignToMe" defaultChecked className="size-5" />
-          <label htmlFor={id("assignToMe")}>{o("assignToMe")}</label>
+          <label htmlFor={id("assignToMe")}>{labels.assignToMe}</label>
         </div>
       </fieldset>
       <PendingButton pending={pending}>{o("submit")}</PendingButton>
