@@ -18,7 +18,12 @@ export default defineConfig({
       // Unit tests never reach a database: their files skip opening and migrating one.
       {
         extends: true,
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], env: { MADOGUCHI_TEST_DATABASE: "none" } },
+        // .tsx: component tests render the form kit's server HTML (error-summary-labels.test.tsx).
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.{ts,tsx}"],
+          env: { MADOGUCHI_TEST_DATABASE: "none" },
+        },
       },
       { extends: true, test: { name: "integration", include: ["tests/integration/**/*.test.ts"] } },
     ],

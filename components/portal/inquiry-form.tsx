@@ -25,6 +25,16 @@ export function InquiryForm({ action, initial }: { action: PortalAction; initial
   const tc = useTranslations("common");
   const stage = f.state.data?.stage;
   const req = { requiredLabel: tc("required"), optionalLabel: tc("optional") };
+  const labels: Record<(typeof FIELDS)[number] | "code", string> = {
+    kind: t("kind"),
+    topic: t("topic"),
+    message: t("message"),
+    name: t("name"),
+    email: t("email"),
+    reference: t("reference"),
+    phone: t("phone"),
+    code: t("code"),
+  };
   if (stage === "done") {
     return (
       <div role="status" className="rounded-md border-l-4 border-green-700 bg-green-50 p-4">
@@ -42,7 +52,7 @@ export function InquiryForm({ action, initial }: { action: PortalAction; initial
   }
   return (
     <>
-      <FormErrors state={f.state} text={f.text} />
+      <FormErrors state={f.state} text={f.text} labels={labels} />
       <FormNotice state={f.state} text={f.text} />
       <form key={f.state.nonce} action={f.formAction} noValidate>
         {stage === "code" ? (
@@ -56,7 +66,7 @@ export function InquiryForm({ action, initial }: { action: PortalAction; initial
               intro={t("codeFor", { email: f.v("email") })}
               errors={f.err("code")}
               labels={{
-                code: t("code"),
+                code: labels.code,
                 codeHint: t("codeHint"),
                 required: tc("required"),
                 verify: t("submit"),
@@ -72,7 +82,7 @@ export function InquiryForm({ action, initial }: { action: PortalAction; initial
             <Choices
               id={fieldId("f", "kind")}
               name="kind"
-              legend={t("kind")}
+              legend={labels.kind}
               required
               requiredLabel={req.requiredLabel}
               errors={f.err("kind")}
@@ -86,7 +96,7 @@ export function InquiryForm({ action, initial }: { action: PortalAction; initial
             <SelectField
               id={fieldId("f", "topic")}
               name="topic"
-              label={t("topic")}
+              label={labels.topic}
               defaultValue={f.v("topic")}
               errors={f.err("topic")}
               required
@@ -99,7 +109,7 @@ export function InquiryForm({ action, initial }: { action: PortalAction; initial
             <TextareaField
               id={fieldId("f", "message")}
               name="message"
-              label={t("message")}
+              label={labels.message}
               hint={t("messageHint")}
               defaultValue={f.v("message")}
               errors={f.err("message")}
@@ -110,7 +120,7 @@ export function InquiryForm({ action, initial }: { action: PortalAction; initial
             <TextField
               id={fieldId("f", "name")}
               name="name"
-              label={t("name")}
+              label={labels.name}
               defaultValue={f.v("name")}
               errors={f.err("name")}
               autoComplete="name"
@@ -121,7 +131,7 @@ export function InquiryForm({ action, initial }: { action: PortalAction; initial
               id={fieldId("f", "email")}
               name="email"
               type="email"
-              label={t("email")}
+              label={labels.email}
               hint={t("emailHint")}
               defaultValue={f.v("email")}
               errors={f.err("email")}
@@ -133,7 +143,7 @@ export function InquiryForm({ action, initial }: { action: PortalAction; initial
               id={fieldId("f", "phone")}
               name="phone"
               type="tel"
-              label={t("phone")}
+              label={labels.phone}
               defaultValue={f.v("phone")}
               errors={f.err("phone")}
               autoComplete="tel"
@@ -142,7 +152,7 @@ export function InquiryForm({ action, initial }: { action: PortalAction; initial
             <TextField
               id={fieldId("f", "reference")}
               name="reference"
-              label={t("reference")}
+              label={labels.reference}
               hint={t("referenceHint")}
               defaultValue={f.v("reference")}
               errors={f.err("reference")}

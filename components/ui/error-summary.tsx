@@ -1,13 +1,20 @@
 "use client";
 import { useEffect, useId, useRef } from "react";
+import { useTranslations } from "next-intl";
 
-export type SummaryItem = { fieldId?: string; message: string };
+/**
+ * One error: the field's control to link to and the field's visible label (both absent for
+ * a form-level error), and the message in the person's language.
+ */
+export type SummaryItem = { fieldId?: string; label?: string; message: string };
 
 /**
  * Lists every error at the top of a form and takes focus when it appears, so keyboard
- * and screen-reader users hear what went wrong; each item links to its field.
+ * and screen-reader users hear what went wrong; each item links to its field and names it
+ * by its label, since two fields may fail with the same message (WCAG 3.3.1).
  */
 export function ErrorSummary({ title, items }: { title: string; items: SummaryItem[] }) {
+  const t = useTranslations("common");
   const ref = useRef<HTMLDivElement>(null);
   // Unique per summary: a page with several forms may show more than one.
   const titleId = useId();
@@ -16,6 +23,9 @@ export function ErrorSummary({ title, items }: { title: string; items: SummaryIt
     if (key) ref.current?.focus();
   }, [key]);
   if (!items.length) return null;
+  // A message pattern, not concatenation: the separator differs by language (：, ": ").
+  const text = (item: SummaryItem) =>
+    item.label ? t("errorSummaryItem", { label: item.label, message: item.message }) : item.message;
   return (
     <div
       ref={ref}
@@ -32,10 +42,10 @@ export function ErrorSummary({ title, items }: { title: string; items: SummaryIt
           <li key={i}>
             {item.fieldId ? (
               <a href={`#${item.fieldId}`} className="text-danger underline">
-                {item.message}
+                {text(item)}
               </a>
             ) : (
-              item.message
+              text(item)
             )}
           </li>
         ))}

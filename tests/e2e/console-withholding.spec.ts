@@ -17,9 +17,11 @@ test("[console] a partial withholding on grounds (2) and (3) waits for the offic
 
   const form = page.getByTestId("decision-form");
   await form.locator("#decision-outcome-PARTIALLY_FULFILLED").check();
-  // Grounds are required for a partial withholding: the form says so and names the field.
+  // Grounds are required for a partial withholding: the form says so and names the field by its legend.
   await form.getByRole("button", { name: "決定を記録" }).click();
-  await expect(form.getByRole("alert")).toContainText("理由を1つ以上選び");
+  await expect(
+    form.getByRole("alert").getByRole("link", { name: /^不開示・不対応の理由：理由を1つ以上選び/ }),
+  ).toHaveAttribute("href", "#decision-grounds");
   await form.getByLabel(/第6条第1項第2号/).check();
   await form.getByLabel(/第6条第1項第3号/).check();
   await form.locator("#decision-groundExplanation-HARM_TO_LIFE_OR_RIGHTS").fill(harm);
@@ -90,7 +92,10 @@ test("[console] the officer sends a refusal back with a comment; staff decide ag
   const approval = officer.getByTestId("approval-form");
   // Sending back needs a comment.
   await approval.getByRole("button", { name: "差し戻す" }).click();
-  await expect(approval.getByRole("alert")).toContainText("コメント");
+  await expect(approval.getByRole("alert").getByRole("link", { name: /^コメント：/ })).toHaveAttribute(
+    "href",
+    "#approval-comment",
+  );
   await approval.locator("#approval-comment").fill("根拠となる法令名を説明に書いてください。");
   await approval.getByRole("button", { name: "差し戻す" }).click();
   await expect(officer.getByText("差し戻しました。")).toBeVisible();

@@ -130,14 +130,12 @@ test("[fees] the fee dashboard works on a 390-px phone, in English, for admins o
   );
   expect(overflow).toBeLessThanOrEqual(0);
   await expectAccessible(page);
-  // An empty import names the field in the error summary, which takes focus and links to it.
+  // An empty import names the field by its label in the error summary, which takes focus and links to it.
   await page.getByRole("button", { name: "Import", exact: true }).click();
   const alert = page.getByRole("alert").filter({ hasText: "Please check your answers" });
   await expect(alert).toBeFocused();
-  await expect(alert.getByRole("link", { name: "The statement has no lines." })).toHaveAttribute(
-    "href",
-    "#import-content",
-  );
+  await expect(alert.getByRole("link")).toHaveText(["Bank statement CSV file: The statement has no lines."]);
+  await expect(alert.getByRole("link")).toHaveAttribute("href", "#import-content");
 });
 
 test("[fees] officers and staff do not reach the fee dashboard or its CSV", async ({ page }) => {
@@ -188,11 +186,12 @@ test("[fees] an admin refunds part of a payment, re-issues the receipt and waive
   );
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
 
-  // Waiving needs a reason.
+  // Waiving needs a reason: the summary names the field by its label and links to it.
   await page.goto(`/console/fees/${waived.id}`);
   const waive = page.getByRole("region", { name: "手数料を免除" });
   await waive.getByRole("button", { name: "手数料を免除する" }).click();
-  await expect(waive.getByRole("alert")).toContainText("理由を入力してください。");
+  await expect(waive.getByRole("alert").getByRole("link")).toHaveText(["免除の理由：理由を入力してください。"]);
+  await expect(waive.getByRole("alert").getByRole("link")).toHaveAttribute("href", "#waive-reason");
   await waive.getByLabel("免除の理由").fill("生活保護受給のため");
   await waive.getByRole("button", { name: "手数料を免除する" }).click();
   await expect(page.getByRole("status").filter({ hasText: "手数料を免除しました。" })).toBeVisible();

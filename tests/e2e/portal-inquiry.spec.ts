@@ -46,11 +46,14 @@ for (const lang of LANGS) {
     await expect(page.locator("#f-topic-error")).toHaveText(msg(lang, "requests.errors.required"));
     await shoot(page, `inquiry-errors-${lang}`);
     await expectAccessible(page);
-    // The link in the summary takes the person to the field.
-    await summary
-      .getByRole("link", { name: msg(lang, "requests.errors.required") })
-      .nth(1)
-      .click();
+    // Each link names its field (WCAG 3.3.1) and takes the person there.
+    const required = (field: string) =>
+      msg(lang, "common.errorSummaryItem", {
+        label: msg(lang, `portal.inquiry.${field}`),
+        message: msg(lang, "requests.errors.required"),
+      });
+    await expect(summary.getByRole("link")).toHaveText(["topic", "message", "name", "email"].map(required));
+    await summary.getByRole("link", { name: required("message"), exact: true }).click();
     await expect(page).toHaveURL(/#f-message$/);
 
     await page.locator(`#f-kind-${kind}`).check();

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { prisma } from "@/lib/server/db";
 import { createOrUpdatePackage } from "@/lib/packages/create-package";
@@ -223,6 +224,41 @@ for (const lang of LANGS) {
     await page.goto("/status");
     await expect(section).toContainText(msg(lang, "portal.status.package.expired"));
     expect(await prisma.downloadRecord.count({ where: { packageId: pkg.id } })).toBe(1);
+  });
+}
+
+for (const lang of LANGS) {
+  test(`[portal] ${lang}: the status form sent empty names each missing field in its error summary, also without JavaScript`, async ({
+    page,
+    context,
+    browser,
+  }) => {
+    // WCAG 3.3.1: two empty required fields must not read as the same message twice.
+    const item = (field: string) =>
+      msg(lang, "common.errorSummaryItem", {
+        label: msg(lang, `portal.status.access.${field}`),
+        message: msg(lang, "requests.errors.required"),
+      });
+    const expectNamed = async (p: Page) => {
+      await p.getByRole("button", { name: msg(lang, "portal.status.access.send"), exact: true }).click();
+      const links = errorSummary(p, lang).getByRole("link");
+      await expect(links).toHaveText([item("reference"), item("email")]);
+      await expect(links.first()).toHaveAttribute("href", "#f-reference");
+      await expect(links.last()).toHaveAttribute("href", "#f-email");
+    };
+    await useLanguage(context, lang);
+    await page.goto("/status");
+    await expectNamed(page);
+    await expect(errorSummary(page, lang)).toBeFocused();
+    await expectAccessible(page);
+
+    // The labels are in the server's HTML: a browser without JavaScript shows the same summary.
+    const plainContext = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+    await useLanguage(plainContext, lang);
+    const plain = await plainContext.newPage();
+    await plain.goto("/status");
+    await expectNamed(plain);
+    await plainContext.close();
   });
 }
 

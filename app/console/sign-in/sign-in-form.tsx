@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/field";
 import { Button, SubmitButton } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { labelOf } from "@/components/ui/form/form-text";
 import { idleState } from "@/lib/form-state";
 import type { ErrorCode } from "@/lib/errors";
 import { passwordStepAction } from "./actions";
@@ -20,6 +21,8 @@ export function SignInForm({ notice }: { notice?: string }) {
   const [busy, setBusy] = useState(false);
   const [restarted, setRestarted] = useState(0);
   const codeRef = useRef<HTMLInputElement>(null);
+  // The fields' ids are their names here, so the summary's links and labels share a key.
+  const labels = { email: t("email"), password: t("password"), code: t("code") };
 
   const challenge = state.status === "ok" && restarted === 0 ? state.data : undefined;
   useEffect(() => {
@@ -48,7 +51,7 @@ export function SignInForm({ notice }: { notice?: string }) {
       <form action={submitCode} noValidate>
         <ErrorSummary
           title={tc("errorSummaryTitle")}
-          items={codeError ? [{ fieldId: "code", message: codeError }] : []}
+          items={codeError ? [{ fieldId: "code", label: labels.code, message: codeError }] : []}
         />
         {challenge.qr ? (
           <section aria-labelledby="enrol-title" className="mb-6 rounded-md border border-brand-100 bg-white p-4">
@@ -72,7 +75,7 @@ export function SignInForm({ notice }: { notice?: string }) {
         <TextField
           ref={codeRef}
           id="code"
-          label={t("code")}
+          label={labels.code}
           inputMode="numeric"
           autoComplete="one-time-code"
           maxLength={8}
@@ -99,6 +102,7 @@ export function SignInForm({ notice }: { notice?: string }) {
       : Object.keys(error.fieldErrors).length
         ? Object.entries(error.fieldErrors).map(([f, keys]) => ({
             fieldId: f,
+            label: labelOf(labels, f),
             message: keys.map((k) => te(k.replace(/^errors\./, ""))).join(" "),
           }))
         : [{ message: te(`codes.${error.code}`) }]
@@ -120,7 +124,7 @@ export function SignInForm({ notice }: { notice?: string }) {
       <TextField
         id="email"
         type="email"
-        label={t("email")}
+        label={labels.email}
         autoComplete="username"
         required
         defaultValue={error?.values?.email}
@@ -129,7 +133,7 @@ export function SignInForm({ notice }: { notice?: string }) {
       <TextField
         id="password"
         type="password"
-        label={t("password")}
+        label={labels.password}
         autoComplete="current-password"
         required
         errors={fieldMsg("password")}

@@ -18,9 +18,10 @@ export function DownloadCodeForm({ action, initial }: { action: PortalAction; in
   const t = useTranslations("portal.status.package");
   const tc = useTranslations("common");
   const codeStage = f.state.data?.stage === "code";
+  const labels = { code: t("code") };
   return (
     <>
-      <FormErrors state={f.state} text={f.text} fieldIds={{ code: fieldId("f", "download-code") }} />
+      <FormErrors state={f.state} text={f.text} labels={labels} fieldIds={{ code: fieldId("f", "download-code") }} />
       <FormNotice state={f.state} text={f.text} />
       <form key={f.state.nonce} action={f.formAction} noValidate>
         {codeStage ? (
@@ -29,7 +30,7 @@ export function DownloadCodeForm({ action, initial }: { action: PortalAction; in
             <TextField
               id={fieldId("f", "download-code")}
               name="code"
-              label={t("code")}
+              label={labels.code}
               hint={t("codeHint")}
               errors={f.err("code")}
               inputMode="numeric"

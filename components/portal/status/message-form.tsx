@@ -49,11 +49,14 @@ export function MessageForm({
     .filter(([k]) => k.startsWith("attachments"))
     .flatMap(([, keys]) => keys.map(f.text))
     .concat(tooBig ? [f.text(tooBig)] : []);
+  // "attachments.1" (one file refused) takes the label of "attachments".
+  const labels = { body: t("body"), attachments: t("attachments") };
   return (
     <>
       <FormErrors
         state={f.state}
         text={f.text}
+        labels={labels}
         fieldIds={{
           attachments: fieldId("f", "attachments"),
           "attachments.0": fieldId("f", "attachments"),
@@ -64,7 +67,7 @@ export function MessageForm({
       {tooBig ? (
         <ErrorSummary
           title={tc("errorSummaryTitle")}
-          items={[{ fieldId: fieldId("f", "attachments"), message: f.text(tooBig) }]}
+          items={[{ fieldId: fieldId("f", "attachments"), label: labels.attachments, message: f.text(tooBig) }]}
         />
       ) : null}
       <FormNotice state={f.state} text={f.text} />
@@ -72,7 +75,7 @@ export function MessageForm({
         <TextareaField
           id={fieldId("f", "body")}
           name="body"
-          label={t("body")}
+          label={labels.body}
           defaultValue={f.v("body")}
           errors={f.err("body")}
           rows={4}
@@ -81,7 +84,7 @@ export function MessageForm({
         />
         <div className="mb-5">
           <label htmlFor={fieldId("f", "attachments")} className="mb-1 block font-semibold">
-            {t("attachments")} <span className="ml-1 text-xs font-normal text-muted">{tc("optional")}</span>
+            {labels.attachments} <span className="ml-1 text-xs font-normal text-muted">{tc("optional")}</span>
           </label>
           <p id="attachments-hint" className="mb-1 text-sm text-muted">
             {t("attachmentsHint")}

@@ -23,9 +23,10 @@ export function StatusAccessForm({ action, initial }: { action: PortalAction; in
   const tc = useTranslations("common");
   const codeStage = f.state.data?.stage === "code";
   const req = { required: true, requiredLabel: tc("required") };
+  const labels = { reference: t("reference"), email: t("email"), code: t("code") };
   return (
     <>
-      <FormErrors state={f.state} text={f.text} />
+      <FormErrors state={f.state} text={f.text} labels={labels} />
       <FormNotice state={f.state} text={f.text} />
       <form
         key={f.state.nonce}
@@ -43,7 +44,7 @@ export function StatusAccessForm({ action, initial }: { action: PortalAction; in
               intro={t("codeFor", { reference: f.v("reference"), email: f.v("email") })}
               errors={f.err("code")}
               labels={{
-                code: t("code"),
+                code: labels.code,
                 codeHint: t("codeHint"),
                 required: tc("required"),
                 verify: t("open"),
@@ -59,7 +60,7 @@ export function StatusAccessForm({ action, initial }: { action: PortalAction; in
             <TextField
               id={fieldId("f", "reference")}
               name="reference"
-              label={t("reference")}
+              label={labels.reference}
               hint={t("referenceHint")}
               defaultValue={f.v("reference")}
               errors={f.err("reference")}
@@ -70,7 +71,7 @@ export function StatusAccessForm({ action, initial }: { action: PortalAction; in
               id={fieldId("f", "email")}
               name="email"
               type="email"
-              label={t("email")}
+              label={labels.email}
               hint={t("emailHint")}
               defaultValue={f.v("email")}
               errors={f.err("email")}

@@ -11,14 +11,15 @@ export function WithdrawForm({ action, initial }: { action: PortalAction; initia
   const f = usePortalForm(action, initial);
   const t = useTranslations("portal.status.withdraw");
   const tc = useTranslations("common");
+  const labels = { reason: t("reason") };
   return (
     <>
-      <FormErrors state={f.state} text={f.text} />
+      <FormErrors state={f.state} text={f.text} labels={labels} />
       <form key={f.state.nonce} action={f.formAction} noValidate>
         <TextareaField
           id={fieldId("f", "reason")}
           name="reason"
-          label={t("reason")}
+          label={labels.reason}
           hint={t("reasonHint")}
           defaultValue={f.v("reason")}
           errors={f.err("reason")}

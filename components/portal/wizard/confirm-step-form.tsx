@@ -29,9 +29,10 @@ export function ConfirmStepForm({
   const t = useTranslations("portal.wizard.confirm");
   const tw = useTranslations("portal.wizard");
   const tc = useTranslations("common");
+  const labels = { code: t("code") };
   return (
     <>
-      <FormErrors state={f.state} text={f.text} />
+      <FormErrors state={f.state} text={f.text} labels={labels} />
       <FormNotice state={f.state} text={f.text} />
       <form key={f.state.nonce} action={f.formAction} noValidate>
         <DefaultSubmit value="submit" />
@@ -40,7 +41,7 @@ export function ConfirmStepForm({
         <TextField
           id={fieldId("f", "code")}
           name="code"
-          label={t("code")}
+          label={labels.code}
           hint={t("codeHint")}
           defaultValue={f.v("code")}
           errors={f.err("code")}

@@ -12,7 +12,7 @@ import {
 } from "@/lib/requests/request-choices";
 import { Checkbox, Choices } from "@/components/ui/form/choices";
 import { ActionButton, type usePortalForm } from "@/components/ui/form/action-form";
-import { fieldId } from "@/components/ui/form/form-text";
+import { fieldId, type FieldLabels } from "@/components/ui/form/form-text";
 import type { WizardRequestType } from "@/lib/requests/request-schemas";
 
 // The fields of each request type's details (docs/design.md §2).
@@ -34,6 +34,44 @@ export function useLabels() {
   const tr = useTranslations("requests");
   const tc = useTranslations("common");
   return { t, tr, req: { requiredLabel: tc("required"), optionalLabel: tc("optional") } };
+}
+
+/** A details field's label key; every correction row shows the same item.* labels. */
+const labelKey = (name: string) => `fields.${name.replace(/^items\.\d+\./, "item.")}`;
+
+const DETAIL_FIELDS = [
+  "period.from",
+  "period.to",
+  "deliveryMethod",
+  "deliveryNote",
+  "includeProvisionRecords",
+  "action",
+  "reason",
+  "ground",
+  "purpose",
+  "wanted",
+  "recipient",
+  "explanation",
+  "note",
+];
+
+/** The correction rows shown: as many as were posted, at least one, at most the limit. */
+const rowCount = (f: Form, o: DetailsOptions) => Math.max(1, Math.min(o.maxItems, Number(f.v("itemCount")) || 1));
+
+/**
+ * Every details field's label by form name, for the error summary: the strings the fields
+ * show, a group's legend for the group (categories, the period), and each correction row's fields.
+ */
+export function useDetailsLabels(f: Form, o: DetailsOptions): FieldLabels {
+  const { t } = useLabels();
+  const rows = Array.from({ length: rowCount(f, o) }, (_, i) =>
+    ["category", "current", "corrected"].map((k) => `items.${i}.${k}`),
+  ).flat();
+  return {
+    categories: t("details.categories"),
+    period: t("details.period"),
+    ...Object.fromEntries([...DETAIL_FIELDS, ...rows].map((name) => [name, t(labelKey(name))])),
+  };
 }
 
 function Categories({ f, options }: { f: Form; options: number[] }) {
@@ -71,7 +109,7 @@ export function Text({
   const props = {
     id: fieldId("f", name),
     name,
-    label: t(`fields.${name.replace(/^items\.\d+\./, "item.")}`),
+    label: t(labelKey(name)),
     defaultValue: f.v(name),
     errors: f.err(name),
     required,
@@ -124,7 +162,7 @@ export function Disclosure({ f, o }: { f: Form; o: DetailsOptions }) {
 
 export function Correction({ f, o }: { f: Form; o: DetailsOptions }) {
   const { t, tr, req } = useLabels();
-  const count = Math.max(1, Math.min(o.maxItems, Number(f.v("itemCount")) || 1));
+  const count = rowCount(f, o);
   return (
     <>
       <Choices

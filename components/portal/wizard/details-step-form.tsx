@@ -12,6 +12,7 @@ import {
   Suspension,
   Text,
   ThirdPartyStop,
+  useDetailsLabels,
   useLabels,
   type DetailsOptions,
 } from "./details-sections";
@@ -29,9 +30,10 @@ export function DetailsStepForm({
 }) {
   const f = usePortalForm(action, initial);
   const { t } = useLabels();
+  const labels = useDetailsLabels(f, options);
   return (
     <>
-      <FormErrors state={f.state} text={f.text} />
+      <FormErrors state={f.state} text={f.text} labels={labels} />
       <FormNotice state={f.state} text={f.text} />
       <form key={f.state.nonce} action={f.formAction} noValidate className="group">
         <DefaultSubmit />

@@ -6,8 +6,10 @@ import { REQUESTER_KINDS } from "@/lib/requests/request-choices";
 import { Choices } from "@/components/ui/form/choices";
 import { FormErrors, usePortalForm, type PortalAction } from "@/components/ui/form/action-form";
 import { WizardNav } from "@/components/portal/wizard-buttons";
-import { fieldId } from "@/components/ui/form/form-text";
+import { fieldId, type FieldLabels } from "@/components/ui/form/form-text";
 import { type PortalFormState } from "@/lib/form-state";
+
+const AGENT_FIELDS = ["agent.name", "agent.nameKana", "agent.email", "agent.phone", "agent.address"] as const;
 
 export function RequesterStepForm({ action, initial }: { action: PortalAction; initial: PortalFormState }) {
   const f = usePortalForm(action, initial);
@@ -15,11 +17,15 @@ export function RequesterStepForm({ action, initial }: { action: PortalAction; i
   const tr = useTranslations("requests");
   const tc = useTranslations("common");
   const req = { required: true, requiredLabel: tc("required") };
+  const labels: FieldLabels = {
+    requesterKind: t("requester.legend"),
+    ...Object.fromEntries(AGENT_FIELDS.map((name) => [name, t(`fields.${name}`)])),
+  };
   const text = (name: string, autoComplete: string, extra: Record<string, string> = {}) => (
     <TextField
       id={fieldId("f", name)}
       name={name}
-      label={t(`fields.${name}`)}
+      label={labels[name]}
       defaultValue={f.v(name)}
       errors={f.err(name)}
       autoComplete={autoComplete}
@@ -29,13 +35,13 @@ export function RequesterStepForm({ action, initial }: { action: PortalAction; i
   );
   return (
     <>
-      <FormErrors state={f.state} text={f.text} />
+      <FormErrors state={f.state} text={f.text} labels={labels} />
       {/* The agent's section hides itself (CSS only) while "the person themselves" is chosen. */}
       <form key={f.state.nonce} action={f.formAction} noValidate className="group">
         <Choices
           id={fieldId("f", "requesterKind")}
           name="requesterKind"
-          legend={t("requester.legend")}
+          legend={labels.requesterKind}
           hint={t("requester.hint")}
           {...req}
           errors={f.err("requesterKind")}
@@ -56,7 +62,7 @@ export function RequesterStepForm({ action, initial }: { action: PortalAction; i
           <TextareaField
             id={fieldId("f", "agent.address")}
             name="agent.address"
-            label={t("fields.agent.address")}
+            label={labels["agent.address"]}
             rows={2}
             defaultValue={f.v("agent.address")}
             errors={f.err("agent.address")}

@@ -17,14 +17,15 @@ export function ReviewStepForm({
 }) {
   const f = usePortalForm(action, initial);
   const t = useTranslations("portal.wizard.review");
+  const labels = { declarationAccepted: t("declaration") };
   return (
     <>
-      <FormErrors state={f.state} text={f.text} />
+      <FormErrors state={f.state} text={f.text} labels={labels} />
       <form key={f.state.nonce} action={f.formAction} noValidate>
         <Checkbox
           id={fieldId("f", "declarationAccepted")}
           name="declarationAccepted"
-          label={t("declaration")}
+          label={labels.declarationAccepted}
           hint={t("declarationHint")}
           errors={f.err("declarationAccepted")}
           checked={f.v("declarationAccepted") === "on"}

@@ -13,7 +13,7 @@ import {
   type PortalAction,
 } from "@/components/ui/form/action-form";
 import { DefaultSubmit, WizardNav } from "@/components/portal/wizard-buttons";
-import { fieldId } from "@/components/ui/form/form-text";
+import { fieldId, type FieldLabels } from "@/components/ui/form/form-text";
 import { type PortalFormState } from "@/lib/form-state";
 
 /** Shown only while "outside Japan" is chosen (CSS only, so it works without JavaScript). */
@@ -21,6 +21,24 @@ const ABROAD_ONLY = "hidden group-has-[#f-residence-ABROAD:checked]:block";
 /** Hidden while "outside Japan" is chosen. */
 const JAPAN_ONLY = "group-has-[#f-residence-ABROAD:checked]:hidden";
 const ABROAD_ONLY_INLINE = "hidden group-has-[#f-residence-ABROAD:checked]:inline";
+
+/** Every field of the step; each shows portal.wizard.fields.<name> as its label. */
+const SUBJECT_FIELDS = [
+  "residence",
+  "name",
+  "nameKana",
+  "birthDate",
+  "postalCode",
+  "prefecture",
+  "city",
+  "addressLine",
+  "country",
+  "address",
+  "email",
+  "phone",
+  "customerId",
+  "relationship",
+] as const;
 
 export function SubjectStepForm({
   action,
@@ -44,11 +62,12 @@ export function SubjectStepForm({
     if (notice === "portal.wizard.subject.lookupOk") addressRef.current?.focus();
   }, [notice, f.state.nonce]);
   const req = { requiredLabel: tc("required"), optionalLabel: tc("optional") };
-  const field = (name: string, props: Record<string, unknown> = {}) => (
+  const labels: FieldLabels = Object.fromEntries(SUBJECT_FIELDS.map((name) => [name, t(`fields.${name}`)]));
+  const field = (name: (typeof SUBJECT_FIELDS)[number], props: Record<string, unknown> = {}) => (
     <TextField
       id={fieldId("f", name)}
       name={name}
-      label={t(`fields.${name}`)}
+      label={labels[name]}
       defaultValue={f.v(name)}
       errors={f.err(name)}
       required
@@ -58,7 +77,7 @@ export function SubjectStepForm({
   );
   return (
     <>
-      <FormErrors state={f.state} text={f.text} />
+      <FormErrors state={f.state} text={f.text} labels={labels} />
       <FormNotice state={f.state} text={f.text} />
       {/* Japan or abroad: the address fields of the other hide themselves (CSS only); the server reads only the chosen ones. */}
       <form key={f.state.nonce} action={f.formAction} noValidate className="group">
@@ -67,7 +86,7 @@ export function SubjectStepForm({
         <Choices
           id={fieldId("f", "residence")}
           name="residence"
-          legend={t("fields.residence")}
+          legend={labels.residence}
           hint={t("subject.residenceHint")}
           required
           requiredLabel={tc("required")}
@@ -82,7 +101,7 @@ export function SubjectStepForm({
           name="nameKana"
           label={
             <>
-              {t("fields.nameKana")}
+              {labels.nameKana}
               <span className={`ml-2 rounded bg-danger px-1.5 py-0.5 text-xs font-normal text-white ${JAPAN_ONLY}`}>
                 {tc("required")}
               </span>
@@ -113,7 +132,7 @@ export function SubjectStepForm({
           <SelectField
             id={fieldId("f", "prefecture")}
             name="prefecture"
-            label={t("fields.prefecture")}
+            label={labels.prefecture}
             hint={t("subject.prefectureHint")}
             defaultValue={f.v("prefecture")}
             errors={f.err("prefecture")}
@@ -136,7 +155,7 @@ export function SubjectStepForm({
           <SelectField
             id={fieldId("f", "country")}
             name="country"
-            label={t("fields.country")}
+            label={labels.country}
             defaultValue={f.v("country")}
             errors={f.err("country")}
             autoComplete={agent ? "off" : "country"}
@@ -147,7 +166,7 @@ export function SubjectStepForm({
           <TextareaField
             id={fieldId("f", "address")}
             name="address"
-            label={t("fields.address")}
+            label={labels.address}
             hint={t("hints.addressAbroad")}
             rows={4}
             defaultValue={f.v("address")}
@@ -176,7 +195,7 @@ export function SubjectStepForm({
         <Choices
           id={fieldId("f", "relationship")}
           name="relationship"
-          legend={t("fields.relationship")}
+          legend={labels.relationship}
           hint={t("subject.relationshipHint")}
           required
           requiredLabel={tc("required")}

@@ -22,14 +22,15 @@ export function TypeStepForm({
   const t = useTranslations("portal.wizard");
   const tr = useTranslations("requests");
   const tc = useTranslations("common");
+  const labels = { type: t("type.legend") };
   return (
     <>
-      <FormErrors state={f.state} text={f.text} />
+      <FormErrors state={f.state} text={f.text} labels={labels} />
       <form key={f.state.nonce} action={f.formAction} noValidate>
         <Choices
           id={fieldId("f", "type")}
           name="type"
-          legend={t("type.legend")}
+          legend={labels.type}
           required
           requiredLabel={tc("required")}
           errors={f.err("type")}

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { SelectField, TextField } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { buttonClass } from "@/components/ui/button-class";
-import { fieldId, useKeyText } from "@/components/ui/form/form-text";
+import { fieldId, labelOf, useKeyText, type FieldLabels } from "@/components/ui/form/form-text";
 import { registerPendingUpload } from "./pending-upload";
 
 const ACCEPT = ".pdf,.jpg,.jpeg,.png,.heic,.heif,application/pdf,image/jpeg,image/png,image/heic,image/heif";
@@ -40,6 +40,8 @@ export function UploadPanel({
   const [notice, setNotice] = useState<string | null>(null);
   const sending = useRef<Promise<boolean> | null>(null);
   const err = (name: string) => errors[name]?.map((k) => text(k.startsWith("errors.") ? `requests.${k}` : k));
+  // "files" (too many) is about the whole panel, named by its heading.
+  const labels: FieldLabels = { kind: t("kind"), issuedOn: t("issuedOn"), file: t("file"), files: t("uploadTitle") };
 
   const chosenFile = (): File | null => {
     const input = formRef.current?.elements.namedItem("file");
@@ -120,6 +122,7 @@ export function UploadPanel({
 
   const items = Object.entries(errors).map(([field, keys]) => ({
     fieldId: field === "_form" ? undefined : fieldId("f", `upload.${field}`),
+    label: field === "_form" ? undefined : labelOf(labels, field),
     message: keys
       .map((k) => text(k.startsWith("errors.") && !k.startsWith("errors.codes.") ? `requests.${k}` : k))
       .join(" "),
@@ -152,7 +155,7 @@ export function UploadPanel({
           <SelectField
             id={fieldId("f", "upload.kind")}
             name="kind"
-            label={t("kind")}
+            label={labels.kind}
             errors={err("kind")}
             onChange={onChooseKind}
             required
@@ -162,7 +165,7 @@ export function UploadPanel({
           <TextField
             id={fieldId("f", "upload.issuedOn")}
             name="issuedOn"
-            label={t("issuedOn")}
+            label={labels.issuedOn}
             hint={t("issuedOnHint")}
             errors={err("issuedOn")}
             optionalLabel={tc("optional")}
@@ -170,7 +173,7 @@ export function UploadPanel({
           />
           <div className="mb-5">
             <label htmlFor={fieldId("f", "upload.file")} className="mb-1 block font-semibold">
-              {t("file")}
+              {labels.file}
               <span className="ml-2 rounded bg-danger px-1.5 py-0.5 text-xs font-normal text-white">
                 {tc("required")}
               </span>

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { buttonClass } from "@/components/ui/button-class";
 import type { PortalFormState } from "@/lib/form-state";
-import { fieldId, useKeyText } from "./form-text";
+import { fieldId, labelOf, useKeyText, type FieldLabels } from "./form-text";
 
 export type PortalAction = (prev: PortalFormState, formData: FormData) => Promise<PortalFormState>;
 
@@ -32,21 +32,26 @@ export function usePortalForm(action: PortalAction, initial: PortalFormState) {
   return { state, formAction, pending, v, vs, err, text };
 }
 
-/** Every error at the top of the form, each linked to its field; takes focus when it appears. */
+/**
+ * Every error at the top of the form, each linked to its field and named by the field's
+ * label (`labels`, the same strings the fields show); takes focus when it appears.
+ */
 export function FormErrors({
   state,
   text,
+  labels,
   fieldIds = {},
 }: {
   state: PortalFormState;
   text: (key: string) => string;
+  labels?: FieldLabels;
   fieldIds?: Record<string, string>;
 }) {
   const t = useTranslations("common");
-  const items = Object.entries(state.fieldErrors).map(([field, keys]) => ({
-    fieldId: field === "_form" ? undefined : (fieldIds[field] ?? fieldId("f", field)),
-    message: keys.map(text).join(" "),
-  }));
+  const items = Object.entries(state.fieldErrors).map(([field, keys]) => {
+    const target = field === "_form" ? undefined : (fieldIds[field] ?? fieldId("f", field));
+    return { fieldId: target, label: target ? labelOf(labels, field) : undefined, message: keys.map(text).join(" ") };
+  });
   // Re-mounted with every answer, so a repeated error (a second wrong code) takes focus again.
   return <ErrorSummary key={state.nonce} title={t("errorSummaryTitle")} items={items} />;
 }

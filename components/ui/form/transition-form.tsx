@@ -6,7 +6,7 @@ import { idleState, type FormState } from "@/lib/form-state";
 import { buttonClass } from "@/components/ui/button-class";
 import { useFlash } from "@/components/console/flash";
 import { useRequestVersion } from "@/components/console/request-version";
-import { fieldId, useKeyText } from "./form-text";
+import { fieldId, labelOf, useKeyText, type FieldLabels } from "./form-text";
 
 export type ConsoleAction = (prev: FormState, formData: FormData) => Promise<FormState>;
 
@@ -64,9 +64,20 @@ export function useConsoleForm(
  * What a console form says after a submit: the conflict (someone saved first — the page
  * has already reloaded their change), the error summary linking to fields, or success.
  * Success and conflicts go to the page's flash when there is one, because the form may
- * disappear with the change it made (or the one it lost to).
+ * disappear with the change it made (or the one it lost to). `labels` are the fields'
+ * own labels, by form name, so each summary item names its field.
  */
-export function FormFeedback({ state, prefix, ok }: { state: FormState; prefix: string; ok?: string }) {
+export function FormFeedback({
+  state,
+  prefix,
+  labels,
+  ok,
+}: {
+  state: FormState;
+  prefix: string;
+  labels?: FieldLabels;
+  ok?: string;
+}) {
   const t = useTranslations();
   const text = useKeyText();
   const flash = useFlash();
@@ -90,23 +101,14 @@ export function FormFeedback({ state, prefix, ok }: { state: FormState; prefix: 
   const items = fields.length
     ? fields.map(([f, keys]) => {
         const target = f === "_form" ? undefined : fieldId(prefix, f);
-        const label = target ? labelOf(target) : undefined;
-        return { fieldId: target, message: `${label ? `${label}: ` : ""}${keys.map((k) => text(k)).join(" ")}` };
+        return {
+          fieldId: target,
+          label: target ? labelOf(labels, f) : undefined,
+          message: keys.map((k) => text(k)).join(" "),
+        };
       })
     : [{ message: t(`errors.codes.${state.code}`) }];
   return <ErrorSummary title={t("common.errorSummaryTitle")} items={items} />;
-}
-
-/**
- * The visible label (or legend) of a field, so the summary names the field. Errors only
- * exist after a submit in the browser, so reading the DOM here never runs on the server.
- */
-function labelOf(id: string): string | undefined {
-  if (typeof document === "undefined") return undefined;
-  const el = document.getElementById(id);
-  const label =
-    el?.tagName === "FIELDSET" ? el.querySelector("legend") : document.querySelector(`label[for="${CSS.escape(id)}"]`);
-  return label?.firstChild?.textContent?.trim() || undefined;
 }
 
 /** A submit button that shows the form is working (the form is not a native action, so useFormStatus does not apply). */

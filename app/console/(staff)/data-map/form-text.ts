@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/form-state";
 import type { SummaryItem } from "@/components/ui/error-summary";
+import { labelOf, type FieldLabels } from "@/components/ui/form/form-text";
 
 /** Message keys from domain errors ("errors.required", "console.errors.systemKey", "integrations.errors.…") as text. */
 export function useMessageText() {
@@ -15,11 +16,17 @@ export function useFieldErrors(state: FormState) {
   return (field: string) => (state.status === "error" ? state.fieldErrors[field]?.map(text) : undefined);
 }
 
-/** The ErrorSummary items of a form state; fieldIds maps a field name to its control's id. */
-export function useSummary(state: FormState, fieldIds: Record<string, string>): SummaryItem[] {
+/**
+ * The ErrorSummary items of a form state; fieldIds maps a field name to its control's id,
+ * labels to the label the field shows (the form kit's convention, form-text.ts).
+ */
+export function useSummary(state: FormState, fieldIds: Record<string, string>, labels: FieldLabels): SummaryItem[] {
   const text = useMessageText();
   if (state.status !== "error") return [];
   const fields = Object.entries(state.fieldErrors);
   if (!fields.length) return [{ message: text(`errors.codes.${state.code}`) }];
-  return fields.map(([f, keys]) => ({ fieldId: fieldIds[f], message: keys.map(text).join(" ") }));
+  return fields.map(([f, keys]) => {
+    const fieldId = fieldIds[f];
+    return { fieldId, label: fieldId ? labelOf(labels, f) : undefined, message: keys.map(text).join(" ") };
+  });
 }

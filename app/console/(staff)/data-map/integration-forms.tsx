@@ -86,7 +86,7 @@ export function WebhookForm({
   const tc = useTranslations("common");
   const [state, action] = useActionState(webhookAction, idleState);
   const err = useFieldErrors(state);
-  const summary = useSummary(state, { webhookUrl: "webhook-url" });
+  const summary = useSummary(state, { webhookUrl: "webhook-url" }, { webhookUrl: t("webhook.url") });
   const secret = state.status === "ok" ? state.data?.secret : undefined;
   const values = state.status === "error" ? state.values : undefined;
   return (
@@ -153,7 +153,8 @@ export function IssueTokenForm({ systemId }: { systemId: string }) {
   const tc = useTranslations("common");
   const [state, action] = useActionState(issueTokenAction, idleState);
   const err = useFieldErrors(state);
-  const summary = useSummary(state, { name: "token-name", scopes: "token-scope-read" });
+  const labels = { name: t("tokens.name"), scopes: t("tokens.scopes") };
+  const summary = useSummary(state, { name: "token-name", scopes: "token-scope-read" }, labels);
   const token = state.status === "ok" ? state.data?.token : undefined;
   const scopeErrors = err("scopes");
   return (
@@ -173,14 +174,14 @@ export function IssueTokenForm({ systemId }: { systemId: string }) {
         <TextField
           id="token-name"
           name="name"
-          label={t("tokens.name")}
+          label={labels.name}
           hint={t("tokens.nameHint")}
           required
           autoComplete="off"
           errors={err("name")}
         />
         <fieldset className="mb-5" aria-describedby={scopeErrors?.length ? "token-scopes-error" : undefined}>
-          <legend className="mb-1 font-semibold">{t("tokens.scopes")}</legend>
+          <legend className="mb-1 font-semibold">{labels.scopes}</legend>
           {scopeErrors?.length ? (
             <p id="token-scopes-error" className="mb-1 text-sm font-semibold text-danger">
               {scopeErrors.join(" ")}

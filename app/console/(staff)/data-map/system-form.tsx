@@ -30,14 +30,26 @@ export function SystemForm({ system }: { system?: SystemView }) {
   const [state, action] = useActionState(saveSystemAction, idleState);
   const err = useFieldErrors(state);
   const p = system ? "sys" : "new";
-  const summary = useSummary(state, {
-    key: `${p}-key`,
-    nameJa: `${p}-nameJa`,
-    nameEn: `${p}-nameEn`,
-    owner: `${p}-owner`,
-    categories: `${p}-categories-1`,
-    handling: `${p}-handling`,
-  });
+  const labels = {
+    key: t("form.key"),
+    nameJa: t("form.nameJa"),
+    nameEn: t("form.nameEn"),
+    owner: t("form.owner"),
+    categories: t("form.categories"),
+    handling: t("form.handling"),
+  };
+  const summary = useSummary(
+    state,
+    {
+      key: `${p}-key`,
+      nameJa: `${p}-nameJa`,
+      nameEn: `${p}-nameEn`,
+      owner: `${p}-owner`,
+      categories: `${p}-categories-1`,
+      handling: `${p}-handling`,
+    },
+    labels,
+  );
   const values = state.status === "error" ? state.values : undefined;
   // After an error the form shows what was sent (the action returns the ticked items joined).
   const chosen = new Set(
@@ -68,7 +80,7 @@ export function SystemForm({ system }: { system?: SystemView }) {
         <TextField
           id={`${p}-key`}
           name="key"
-          label={t("form.key")}
+          label={labels.key}
           hint={t("form.keyHint")}
           required
           autoComplete="off"
@@ -80,7 +92,7 @@ export function SystemForm({ system }: { system?: SystemView }) {
         <TextField
           id={`${p}-nameJa`}
           name="nameJa"
-          label={t("form.nameJa")}
+          label={labels.nameJa}
           required
           defaultValue={values?.nameJa ?? system?.nameJa}
           errors={err("nameJa")}
@@ -88,7 +100,7 @@ export function SystemForm({ system }: { system?: SystemView }) {
         <TextField
           id={`${p}-nameEn`}
           name="nameEn"
-          label={t("form.nameEn")}
+          label={labels.nameEn}
           required
           defaultValue={values?.nameEn ?? system?.nameEn}
           errors={err("nameEn")}
@@ -97,7 +109,7 @@ export function SystemForm({ system }: { system?: SystemView }) {
       <TextField
         id={`${p}-owner`}
         name="owner"
-        label={t("form.owner")}
+        label={labels.owner}
         hint={t("form.ownerHint")}
         required
         defaultValue={values?.owner ?? system?.owner}
@@ -107,7 +119,7 @@ export function SystemForm({ system }: { system?: SystemView }) {
         className="mb-5"
         aria-describedby={`${p}-categories-hint${catErrors?.length ? ` ${p}-categories-error` : ""}`}
       >
-        <legend className="mb-1 font-semibold">{t("form.categories")}</legend>
+        <legend className="mb-1 font-semibold">{labels.categories}</legend>
         <p id={`${p}-categories-hint`} className="mb-1 text-sm text-muted">
           {t("form.categoriesHint")}
         </p>
@@ -139,7 +151,7 @@ export function SystemForm({ system }: { system?: SystemView }) {
       <SelectField
         id={`${p}-handling`}
         name="handling"
-        label={t("form.handling")}
+        label={labels.handling}
         hint={t("form.handlingHint")}
         defaultValue={values?.handling ?? system?.handling ?? "MANUAL"}
         options={Object.values(TaskHandling).map((h) => ({ value: h, label: t(`handling.${h}`) }))}

@@ -24,7 +24,11 @@ export function ArchiveForm() {
       <ErrorSummary
         title={tc("errorSummaryTitle")}
         items={
-          errs.length ? [{ fieldId: "reference", message: errs.join(" ") }] : formError ? [{ message: formError }] : []
+          errs.length
+            ? [{ fieldId: "reference", label: t("reference"), message: errs.join(" ") }]
+            : formError
+              ? [{ message: formError }]
+              : []
         }
       />
       <TextField

@@ -13,7 +13,9 @@ export function ImportStatementForm() {
   const t = useTranslations("fees.console.import");
   const tc = useTranslations("common");
   const [state, action] = useActionState(importStatementAction, idleState);
-  const { err, items } = useFormErrors(state, "import", ["content"], "fees.console.codes");
+  // A statement's own errors name their line (lines.12) and are listed without a field.
+  const labels = { content: t("file") };
+  const { err, items } = useFormErrors(state, "import", labels, "fees.console.codes");
   const s = state.status === "ok" ? state.data : undefined;
   const fileErr = err("content");
   return (
@@ -45,7 +47,7 @@ export function ImportStatementForm() {
         <ErrorSummary title={tc("errorSummaryTitle")} items={items} />
         <div className="mb-5">
           <label htmlFor="import-content" className="mb-1 block font-semibold">
-            {t("file")}
+            {labels.content}
             <span className="ml-2 rounded bg-danger px-1.5 py-0.5 text-xs font-normal text-white">
               {tc("required")}
             </span>
@@ -95,7 +97,8 @@ export function BankLineDecision({
   const tc = useTranslations("common");
   const [state, action] = useActionState(resolveBankLineAction, idleState);
   const prefix = `line-${lineId}`;
-  const { err, items, values } = useFormErrors(state, prefix, ["reference", "confirm", "note"], "fees.console.codes");
+  const labels = { reference: t("reference"), confirm: t("confirm", { amount: amountText }), note: t("note") };
+  const { err, items, values } = useFormErrors(state, prefix, labels, "fees.console.codes");
   const confirmErr = err("confirm");
   return (
     <div className="space-y-4">
@@ -108,7 +111,7 @@ export function BankLineDecision({
           <TextField
             id={`${prefix}-reference`}
             name="reference"
-            label={t("reference")}
+            label={labels.reference}
             hint={t("referenceHint")}
             required
             requiredLabel={tc("required")}
@@ -117,7 +120,7 @@ export function BankLineDecision({
             errors={err("reference")}
           />
           <ConfirmCheckbox id={`${prefix}-confirm`} errors={confirmErr}>
-            {t("confirm", { amount: amountText })}
+            {labels.confirm}
           </ConfirmCheckbox>
           <SubmitButton pendingLabel={t("pending")}>{t("apply")}</SubmitButton>
         </form>
@@ -129,7 +132,7 @@ export function BankLineDecision({
             id={`${prefix}-note`}
             name="note"
             rows={2}
-            label={t("note")}
+            label={labels.note}
             hint={t("noteHint")}
             required
             requiredLabel={tc("required")}

@@ -12,8 +12,6 @@ import { manualPaymentMethods } from "@/lib/fees/fee-schemas";
 import { recordPaymentAction, waiveFeeAction } from "./actions";
 import { useFormErrors } from "@/components/ui/form/form-errors";
 
-const recordFields = ["reference", "method", "paidOn", "amount", "payerName"] as const;
-
 /** Money received outside Stripe: by reference from the dashboard, or fixed on a request's page. */
 export function RecordPaymentForm({
   requestId,
@@ -30,7 +28,15 @@ export function RecordPaymentForm({
   const tm = useTranslations("fees.method");
   const tc = useTranslations("common");
   const [state, action] = useActionState(recordPaymentAction, idleState);
-  const { err, items, values } = useFormErrors(state, "record", recordFields, "fees.console.codes");
+  // On a request's own page the reference is not asked for, so it is not a field there.
+  const labels = {
+    ...(requestId ? {} : { reference: t("reference") }),
+    method: t("method"),
+    paidOn: t("paidOn"),
+    amount: t("amount"),
+    payerName: t("payerName"),
+  };
+  const { err, items, values } = useFormErrors(state, "record", labels, "fees.console.codes");
   const ok = state.status === "ok" ? state.data : undefined;
   return (
     <form action={action} noValidate className="max-w-xl" key={ok?.paymentId ?? "record"}>
@@ -52,7 +58,7 @@ export function RecordPaymentForm({
         <TextField
           id="record-reference"
           name="reference"
-          label={t("reference")}
+          label={labels.reference}
           hint={t("referenceHint")}
           required
           requiredLabel={tc("required")}
@@ -64,7 +70,7 @@ export function RecordPaymentForm({
       <SelectField
         id="record-method"
         name="method"
-        label={t("method")}
+        label={labels.method}
         required
         requiredLabel={tc("required")}
         defaultValue={values?.method ?? "BANK_TRANSFER"}
@@ -76,7 +82,7 @@ export function RecordPaymentForm({
         name="paidOn"
         type="date"
         max={today}
-        label={t("paidOn")}
+        label={labels.paidOn}
         hint={t("paidOnHint")}
         required
         requiredLabel={tc("required")}
@@ -87,7 +93,7 @@ export function RecordPaymentForm({
         id="record-amount"
         name="amount"
         inputMode="numeric"
-        label={t("amount")}
+        label={labels.amount}
         hint={t("amountHint")}
         required
         requiredLabel={tc("required")}
@@ -98,7 +104,7 @@ export function RecordPaymentForm({
       <TextField
         id="record-payerName"
         name="payerName"
-        label={t("payerName")}
+        label={labels.payerName}
         hint={t("payerNameHint")}
         required
         requiredLabel={tc("required")}
@@ -115,7 +121,8 @@ export function WaiveFeeForm({ requestId }: { requestId: string }) {
   const t = useTranslations("fees.console.waive");
   const tc = useTranslations("common");
   const [state, action] = useActionState(waiveFeeAction, idleState);
-  const { err, items, values } = useFormErrors(state, "waive", ["reason"], "fees.console.codes");
+  const labels = { reason: t("reason") };
+  const { err, items, values } = useFormErrors(state, "waive", labels, "fees.console.codes");
   return (
     <form action={action} noValidate className="max-w-xl">
       <ErrorSummary title={tc("errorSummaryTitle")} items={items} />
@@ -124,7 +131,7 @@ export function WaiveFeeForm({ requestId }: { requestId: string }) {
         id="waive-reason"
         name="reason"
         rows={3}
-        label={t("reason")}
+        label={labels.reason}
         hint={t("reasonHint")}
         required
         requiredLabel={tc("required")}

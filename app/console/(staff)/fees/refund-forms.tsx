@@ -27,7 +27,12 @@ export function RefundForm({
   const tc = useTranslations("common");
   const [state, action] = useActionState(refundPaymentAction, idleState);
   const prefix = `refund-${paymentId}`;
-  const { err, items, values } = useFormErrors(state, prefix, ["amount", "reason", "confirm"], "fees.console.codes");
+  const labels = {
+    amount: t("amount"),
+    reason: t("reason"),
+    confirm: viaStripe ? t("confirmStripe") : t("confirmManual"),
+  };
+  const { err, items, values } = useFormErrors(state, prefix, labels, "fees.console.codes");
   const confirmErr = err("confirm");
   return (
     <form action={action} noValidate className="max-w-xl">
@@ -38,7 +43,7 @@ export function RefundForm({
         id={`${prefix}-amount`}
         name="amount"
         inputMode="numeric"
-        label={t("amount")}
+        label={labels.amount}
         hint={t("amountHint", { refundable: refundableText })}
         required
         requiredLabel={tc("required")}
@@ -50,14 +55,14 @@ export function RefundForm({
         id={`${prefix}-reason`}
         name="reason"
         rows={2}
-        label={t("reason")}
+        label={labels.reason}
         required
         requiredLabel={tc("required")}
         defaultValue={values?.reason}
         errors={err("reason")}
       />
       <ConfirmCheckbox id={`${prefix}-confirm`} errors={confirmErr} className="mb-5">
-        {viaStripe ? t("confirmStripe") : t("confirmManual")}
+        {labels.confirm}
       </ConfirmCheckbox>
       <SubmitButton variant="danger" pendingLabel={t("pending")}>
         {t("submit")}

@@ -4,12 +4,24 @@ import { useTranslations } from "next-intl";
 import { SelectField, TextField, TextareaField } from "@/components/ui/field";
 import { Choices } from "@/components/ui/form/choices";
 import { FormFeedback, PendingButton, useConsoleForm } from "@/components/ui/form/transition-form";
-import { fieldId } from "@/components/ui/form/form-text";
+import { fieldId, type FieldLabels } from "@/components/ui/form/form-text";
 import { ProvisionTable, type ProvisionSearchState } from "./provision-rows";
 import { recordProvisionAction, searchProvisionsAction } from "./actions";
 import { ProvisionBasis } from "@/lib/generated/prisma/enums";
 
 const BASES = Object.values(ProvisionBasis);
+
+/** The record's text fields; each shows console.provisions.<name> as its label. */
+const TEXT_FIELDS = [
+  "recipientName",
+  "recipientAddress",
+  "providedOn",
+  "subjectName",
+  "subjectNameKana",
+  "subjectBirthDate",
+  "customerId",
+  "consentDate",
+] as const;
 
 function useTableLabels() {
   const t = useTranslations("console.provisions.table");
@@ -81,11 +93,18 @@ export function RecordProvisionForm({ today }: { today: string }) {
     ok: () => t("saved"),
   });
   const id = (k: string) => fieldId("provision", k);
-  const text = (k: string, props: Partial<Parameters<typeof TextField>[0]> = {}) => (
+  const labels: FieldLabels = {
+    ...Object.fromEntries(TEXT_FIELDS.map((k) => [k, t(k)])),
+    categories: t("categories"),
+    items: t("items"),
+    basis: t("basis"),
+    contractIsRecord: t("contractIsRecord"),
+  };
+  const text = (k: (typeof TEXT_FIELDS)[number], props: Partial<Parameters<typeof TextField>[0]> = {}) => (
     <TextField
       id={id(k)}
       name={k}
-      label={t(k)}
+      label={labels[k]}
       errors={errors(k)}
       autoComplete="off"
       optionalLabel={props.required ? undefined : f("optional")}
@@ -94,7 +113,7 @@ export function RecordProvisionForm({ today }: { today: string }) {
   );
   return (
     <form {...form} data-testid="provision-form">
-      <FormFeedback {...feedback} prefix="provision" />
+      <FormFeedback {...feedback} prefix="provision" labels={labels} />
       <div className="grid gap-x-4 sm:grid-cols-2">
         {text("recipientName", { required: true, maxLength: 200 })}
         {text("recipientAddress", { maxLength: 300 })}
@@ -109,7 +128,7 @@ export function RecordProvisionForm({ today }: { today: string }) {
         id={id("categories")}
         name="categories"
         type="checkbox"
-        legend={t("categories")}
+        legend={labels.categories}
         errors={errors("categories")}
         options={Array.from({ length: 11 }, (_, i) => ({
           value: String(i + 1),
@@ -119,7 +138,7 @@ export function RecordProvisionForm({ today }: { today: string }) {
       <TextareaField
         id={id("items")}
         name="items"
-        label={t("items")}
+        label={labels.items}
         hint={t("itemsHint")}
         rows={2}
         maxLength={1000}
@@ -129,7 +148,7 @@ export function RecordProvisionForm({ today }: { today: string }) {
       <SelectField
         id={id("basis")}
         name="basis"
-        label={t("basis")}
+        label={labels.basis}
         defaultValue="CONSENT"
         errors={errors("basis")}
         options={BASES.map((x) => ({ value: x, label: b(x) }))}
@@ -137,7 +156,7 @@ export function RecordProvisionForm({ today }: { today: string }) {
       {text("consentDate", { type: "date", hint: t("consentDateHint") })}
       <div className="mb-5 flex min-h-9 items-center gap-2">
         <input type="checkbox" id={id("contractIsRecord")} name="contractIsRecord" className="size-5" />
-        <label htmlFor={id("contractIsRecord")}>{t("contractIsRecord")}</label>
+        <label htmlFor={id("contractIsRecord")}>{labels.contractIsRecord}</label>
       </div>
       <PendingButton pending={pending}>{t("submit")}</PendingButton>
     </form>

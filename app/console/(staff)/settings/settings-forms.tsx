@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { SelectField, TextareaField, TextField } from "@/components/ui/field";
+import { labelOf, type FieldLabels } from "@/components/ui/form/form-text";
 import { idleState, type FormState } from "@/lib/form-state";
 import type { SettingsField } from "@/lib/settings/settings-fields";
 import { addPolicyVersionAction, saveSettingsAction } from "./actions";
@@ -14,11 +15,15 @@ function useMessages() {
     const key = k.replace(/^errors\./, "");
     return te.has(key) ? te(key) : te("invalid");
   };
-  const summary = (state: FormState, idFor: (f: string) => string | undefined, label: (f: string) => string) => {
+  // labels: each field's own label, by form name; "methods.0" takes the label of "methods".
+  const summary = (state: FormState, idFor: (f: string) => string | undefined, labels: FieldLabels) => {
     if (state.status !== "error") return [];
     const entries = Object.entries(state.fieldErrors);
     if (!entries.length) return [{ message: te(`codes.${state.code}`) }];
-    return entries.map(([f, ks]) => ({ fieldId: idFor(f), message: `${label(f)}: ${ks.map(text).join(" ")}` }));
+    return entries.map(([f, ks]) => {
+      const fieldId = idFor(f);
+      return { fieldId, label: fieldId ? labelOf(labels, f) : undefined, message: ks.map(text).join(" ") };
+    });
   };
   return { text, summary };
 }
@@ -49,6 +54,7 @@ export function SettingsGroupForm({
           .flatMap(([, ks]) => ks.map(text))
       : undefined;
   const posted = state.status === "error" ? state.values : undefined;
+  const labels: FieldLabels = Object.fromEntries(fields.map((f) => [f.name, t(`fields.${f.name}`)]));
   const value = (name: string) => posted?.[name] ?? (typeof values[name] === "string" ? (values[name] as string) : "");
   return (
     <form action={action} noValidate>
@@ -61,10 +67,7 @@ export function SettingsGroupForm({
             const f = fieldOf(p, fields);
             return f ? id(f.name) : undefined;
           },
-          (p) => {
-            const f = fieldOf(p, fields);
-            return f ? t(`fields.${f.name}`) : "";
-          },
+          labels,
         )}
       />
       {state.status === "ok" ? (
@@ -74,7 +77,7 @@ export function SettingsGroupForm({
       ) : null}
       <div className="grid gap-x-6 md:grid-cols-2">
         {fields.map((f) => {
-          const label = t(`fields.${f.name}`);
+          const label = labels[f.name];
           const errs = errorsFor(f.name);
           switch (f.kind) {
             case "checkboxes": {
@@ -171,16 +174,15 @@ export function PolicyVersionForm() {
   const [state, action] = useActionState(addPolicyVersionAction, idleState);
   const err = (f: string) => (state.status === "error" ? state.fieldErrors[f]?.map(text) : undefined);
   const v = state.status === "error" ? state.values : undefined;
+  const labels = {
+    version: t("version"),
+    effectiveDate: t("effectiveDate"),
+    textJa: t("textJa"),
+    textEn: t("textEn"),
+  };
   return (
     <form action={action} noValidate>
-      <ErrorSummary
-        title={tc("errorSummaryTitle")}
-        items={summary(
-          state,
-          (f) => `policy-${f}`,
-          (f) => (t.has(f) ? t(f) : f),
-        )}
-      />
+      <ErrorSummary title={tc("errorSummaryTitle")} items={summary(state, (f) => `policy-${f}`, labels)} />
       {state.status === "ok" ? (
         <p role="status" className="mb-4 rounded-md bg-green-50 p-3">
           {t("added")}
@@ -190,7 +192,7 @@ export function PolicyVersionForm() {
         <TextField
           id="policy-version"
           name="version"
-          label={t("version")}
+          label={labels.version}
           defaultValue={v?.version}
           errors={err("version")}
         />
@@ -198,7 +200,7 @@ export function PolicyVersionForm() {
           id="policy-effectiveDate"
           name="effectiveDate"
           type="date"
-          label={t("effectiveDate")}
+          label={labels.effectiveDate}
           defaultValue={v?.effectiveDate}
           errors={err("effectiveDate")}
         />
@@ -206,7 +208,7 @@ export function PolicyVersionForm() {
       <TextareaField
         id="policy-textJa"
         name="textJa"
-        label={t("textJa")}
+        label={labels.textJa}
         rows={8}
         defaultValue={v?.textJa}
         errors={err("textJa")}
@@ -214,7 +216,7 @@ export function PolicyVersionForm() {
       <TextareaField
         id="policy-textEn"
         name="textEn"
-        label={t("textEn")}
+        label={labels.textEn}
         rows={8}
         defaultValue={v?.textEn}
         errors={err("textEn")}

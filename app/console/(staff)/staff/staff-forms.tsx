@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { TextField, SelectField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { labelOf, type FieldLabels } from "@/components/ui/form/form-text";
 import { idleState, type FormState } from "@/lib/form-state";
 import { inviteStaffAction, staffRowAction } from "./actions";
 
@@ -14,12 +15,13 @@ function useErrorText() {
   return (key: string) => (te.has(key.replace(/^errors\./, "")) ? te(key.replace(/^errors\./, "")) : key);
 }
 
-function summaryOf(state: FormState, text: (k: string) => string, te: (k: string) => string) {
+function summaryOf(state: FormState, text: (k: string) => string, te: (k: string) => string, labels: FieldLabels) {
   if (state.status !== "error") return [];
   const fields = Object.entries(state.fieldErrors);
   if (!fields.length) return [{ message: te(`codes.${state.code}`) }];
   return fields.map(([f, keys]) => ({
     fieldId: f === "_form" ? undefined : `invite-${f}`,
+    label: f === "_form" ? undefined : labelOf(labels, f),
     message: keys.map(text).join(" "),
   }));
 }
@@ -33,9 +35,10 @@ export function InviteStaffForm() {
   const [state, action] = useActionState(inviteStaffAction, idleState);
   const err = (f: string) => (state.status === "error" ? state.fieldErrors[f]?.map(text) : undefined);
   const values = state.status === "error" ? state.values : undefined;
+  const labels = { name: t("name"), email: t("email"), role: t("role") };
   return (
     <form action={action} noValidate className="max-w-lg" key={state.status === "ok" ? state.data?.email : "form"}>
-      <ErrorSummary title={tc("errorSummaryTitle")} items={summaryOf(state, text, te)} />
+      <ErrorSummary title={tc("errorSummaryTitle")} items={summaryOf(state, text, te, labels)} />
       {state.status === "ok" ? (
         <p role="status" className="mb-4 rounded-md bg-green-50 p-3">
           {t("invited", { email: state.data?.email ?? "" })}
@@ -44,7 +47,7 @@ export function InviteStaffForm() {
       <TextField
         id="invite-name"
         name="name"
-        label={t("name")}
+        label={labels.name}
         required
         autoComplete="off"
         defaultValue={values?.name}
@@ -54,7 +57,7 @@ export function InviteStaffForm() {
         id="invite-email"
         name="email"
         type="email"
-        label={t("email")}
+        label={labels.email}
         required
         autoComplete="off"
         defaultValue={values?.email}
@@ -63,7 +66,7 @@ export function InviteStaffForm() {
       <SelectField
         id="invite-role"
         name="role"
-        label={t("role")}
+        label={labels.role}
         hint={t("roleHelp")}
         defaultValue={values?.role ?? "STAFF"}
         options={roles.map((r) => ({ value: r, label: tr(r) }))}

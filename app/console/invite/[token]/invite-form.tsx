@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { labelOf } from "@/components/ui/form/form-text";
 import { idleState } from "@/lib/form-state";
 import { acceptInviteAction } from "./actions";
 
@@ -13,12 +14,14 @@ export function InviteForm({ token }: { token: string }) {
   const tc = useTranslations("common");
   const [state, action] = useActionState(acceptInviteAction, idleState);
   const text = (k: string) => te(k.replace(/^errors\./, ""));
+  const labels = { password: t("newPassword"), confirm: t("confirmPassword") };
   const err = (f: string) => (state.status === "error" ? state.fieldErrors[f]?.map(text) : undefined);
   const items =
     state.status === "error"
       ? Object.keys(state.fieldErrors).length
         ? Object.entries(state.fieldErrors).map(([f, ks]) => ({
             fieldId: f === "token" ? undefined : f,
+            label: f === "token" ? undefined : labelOf(labels, f),
             message: ks.map(text).join(" "),
           }))
         : [{ message: te(`codes.${state.code}`) }]
@@ -30,7 +33,7 @@ export function InviteForm({ token }: { token: string }) {
       <TextField
         id="password"
         type="password"
-        label={t("newPassword")}
+        label={labels.password}
         autoComplete="new-password"
         required
         minLength={12}
@@ -39,7 +42,7 @@ export function InviteForm({ token }: { token: string }) {
       <TextField
         id="confirm"
         type="password"
-        label={t("confirmPassword")}
+        label={labels.confirm}
         autoComplete="new-password"
         required
         errors={err("confirm")}

@@ -79,7 +79,11 @@ export async function DocumentsStep({
         full={uploads.length >= MAX_FILES}
       />
       <p className="mb-6 text-sm text-muted">{tr("documentGuidance.formats")}</p>
-      <DocumentsStepForm action={saveDocumentsStep} initial={initialFormState(draft.answers.documents)} />
+      <DocumentsStepForm
+        action={saveDocumentsStep}
+        initial={initialFormState(draft.answers.documents)}
+        fileKinds={draft.files.map((d) => tr(`documentKinds.${d.kind}`))}
+      />
     </>
   );
 }

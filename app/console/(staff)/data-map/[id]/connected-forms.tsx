@@ -21,14 +21,15 @@ export function ConnectionForm({
     resetOnOk: true,
     ok: () => t("saved"),
   });
+  const labels = { dialect: t("dialect"), readUrl: t("readUrl"), writeUrl: t("writeUrl") };
   return (
     <form {...form} className="max-w-2xl" data-testid="connection-form" aria-labelledby="connection-title">
-      <FormFeedback {...feedback} prefix="conn" />
+      <FormFeedback {...feedback} prefix="conn" labels={labels} />
       <input type="hidden" name="systemId" value={systemId} />
       <SelectField
         id="conn-dialect"
         name="dialect"
-        label={t("dialect")}
+        label={labels.dialect}
         defaultValue={dialect}
         options={(["postgres", "mysql"] as const).map((d) => ({ value: d, label: t(`dialects.${d}`) }))}
         errors={errors("dialect")}
@@ -40,7 +41,7 @@ export function ConnectionForm({
         type="password"
         autoComplete="off"
         spellCheck={false}
-        label={t("readUrl")}
+        label={labels.readUrl}
         hint={hasReadUrl ? t("readUrlSaved") : t("readUrlHint")}
         errors={errors("readUrl")}
       />
@@ -50,7 +51,7 @@ export function ConnectionForm({
         type="password"
         autoComplete="off"
         spellCheck={false}
-        label={t("writeUrl")}
+        label={labels.writeUrl}
         hint={hasWriteUrl ? t("writeUrlSaved") : t("writeUrlHint")}
         errors={errors("writeUrl")}
       />
@@ -75,7 +76,7 @@ export function MapForm({ systemId, mapYaml }: { systemId: string; mapYaml: stri
     state.status === "error" && state.values?.problems ? (JSON.parse(state.values.problems) as MapProblem[]) : [];
   return (
     <form {...form} className="max-w-3xl" data-testid="map-form" aria-labelledby="map-title">
-      <FormFeedback {...feedback} prefix="map" />
+      <FormFeedback {...feedback} prefix="map" labels={{ mapText: t("text") }} />
       {problems.length ? (
         <div className="mb-4 rounded-md border-l-4 border-danger bg-red-50 p-3" data-testid="map-problems">
           <p className="font-bold">{t("problemsTitle")}</p>

@@ -22,7 +22,7 @@ export function ApprovalForm({
   });
   return (
     <form {...form} data-testid="approval-form">
-      <FormFeedback {...feedback} prefix="approval" />
+      <FormFeedback {...feedback} prefix="approval" labels={{ comment: t("comment") }} />
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="decisionId" value={decisionId} />
       <RequestVersionInput version={version} />

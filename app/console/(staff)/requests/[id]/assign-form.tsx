@@ -23,7 +23,7 @@ export function AssignForm({
   const err = errors("assigneeId");
   return (
     <form {...form} className="flex flex-col gap-2" data-testid="assign-form">
-      <FormFeedback {...feedback} prefix="assign" />
+      <FormFeedback {...feedback} prefix="assign" labels={{ assigneeId: t("label") }} />
       <input type="hidden" name="requestId" value={requestId} />
       <RequestVersionInput version={version} />
       <div className="flex flex-wrap items-end gap-2">

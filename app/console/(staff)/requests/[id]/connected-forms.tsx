@@ -3,7 +3,7 @@ import { RequestVersionInput } from "@/components/console/request-version";
 import { useTranslations } from "next-intl";
 import { SelectField, TextField, TextareaField } from "@/components/ui/field";
 import { FormFeedback, PendingButton, useConsoleForm } from "@/components/ui/form/transition-form";
-import { fieldId } from "@/components/ui/form/form-text";
+import { fieldId, type FieldLabels } from "@/components/ui/form/form-text";
 import {
   buildPackageAction,
   collectAction,
@@ -55,6 +55,7 @@ export function ExclusionForm({
   const g = useTranslations("connected.grounds");
   const { pending, errors, form, feedback } = useConsoleForm(exclusionAction, { ok: () => t("added") });
   const prefix = `excl-${collectionId}-${table}-${rowKey.replace(/[^A-Za-z0-9]/g, "")}`;
+  const labels = { column: t("what"), ground: t("ground") };
   return (
     <form
       {...form}
@@ -62,7 +63,7 @@ export function ExclusionForm({
       data-testid="exclusion-form"
       aria-label={t("formLabel", { row: rowLabel })}
     >
-      <FormFeedback {...feedback} prefix={prefix} />
+      <FormFeedback {...feedback} prefix={prefix} labels={labels} />
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="collectionId" value={collectionId} />
       <input type="hidden" name="table" value={table} />
@@ -70,14 +71,14 @@ export function ExclusionForm({
       <SelectField
         id={fieldId(prefix, "column")}
         name="column"
-        label={t("what")}
+        label={labels.column}
         options={[{ value: "", label: t("wholeRow") }, ...columns.map((c) => ({ value: c.name, label: c.label }))]}
         errors={errors("column")}
       />
       <SelectField
         id={fieldId(prefix, "ground")}
         name="ground"
-        label={t("ground")}
+        label={labels.ground}
         options={GROUNDS.map((x) => ({ value: x, label: g(x) }))}
         errors={errors("ground")}
       />
@@ -127,12 +128,16 @@ export function DecideFromCollectionForm({
   const { pending, errors, form, feedback } = useConsoleForm(decideFromCollectionAction, {
     ok: (s) => (s.data?.approval === "PENDING" ? t("submittedForApproval") : t("decided")),
   });
+  const labels: FieldLabels = {
+    ...Object.fromEntries(grounds.map((g) => [`ground-${g.ground}`, t("groundExplanation", { ground: g.label })])),
+    explanation: t("explanation"),
+  };
   return (
     <form {...form} data-testid="decide-from-collection-form" aria-labelledby="decide-collection-title">
       <h3 id="decide-collection-title" className="mb-2 text-lg font-bold">
         {t("title")}
       </h3>
-      <FormFeedback {...feedback} prefix="dfc" />
+      <FormFeedback {...feedback} prefix="dfc" labels={labels} />
       <input type="hidden" name="requestId" value={requestId} />
       <RequestVersionInput version={version} />
       <p className="mb-2">
@@ -143,7 +148,7 @@ export function DecideFromCollectionForm({
           key={g.ground}
           id={fieldId("dfc", `ground-${g.ground}`)}
           name={`ground-${g.ground}`}
-          label={t("groundExplanation", { ground: g.label })}
+          label={labels[`ground-${g.ground}`]}
           hint={t("groundHint")}
           rows={2}
           maxLength={2000}
@@ -154,7 +159,7 @@ export function DecideFromCollectionForm({
       <TextareaField
         id={fieldId("dfc", "explanation")}
         name="explanation"
-        label={t("explanation")}
+        label={labels.explanation}
         hint={t("explanationHint")}
         rows={3}
         maxLength={4000}
@@ -219,16 +224,17 @@ export function CorrectionPlanForm({
   const t = useTranslations("connected.plan");
   const { pending, errors, form, feedback } = useConsoleForm(planChangeAction, { ok: () => t("planned") });
   const prefix = `corr-${systemId}`;
+  const labels = { field: t("field"), newValue: t("newValue") };
   return (
     <form {...form} data-testid="correction-plan-form">
-      <FormFeedback {...feedback} prefix={prefix} />
+      <FormFeedback {...feedback} prefix={prefix} labels={labels} />
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="systemId" value={systemId} />
       <input type="hidden" name="kind" value="CORRECTION" />
       <SelectField
         id={fieldId(prefix, "field")}
         name="field"
-        label={t("field")}
+        label={labels.field}
         options={fields.map((f) => ({ value: f.value, label: f.label }))}
         errors={errors("field")}
       />
@@ -238,7 +244,7 @@ export function CorrectionPlanForm({
       <TextField
         id={fieldId(prefix, "newValue")}
         name="newValue"
-        label={t("newValue")}
+        label={labels.newValue}
         hint={t("newValueHint")}
         maxLength={2000}
         errors={errors("newValue")}

@@ -9,7 +9,7 @@ import type { RequestType } from "@/lib/generated/prisma/enums";
 import { TextareaField, SelectField } from "@/components/ui/field";
 import { Choices } from "@/components/ui/form/choices";
 import { FormFeedback, PendingButton, useConsoleForm } from "@/components/ui/form/transition-form";
-import { fieldId } from "@/components/ui/form/form-text";
+import { fieldId, type FieldLabels } from "@/components/ui/form/form-text";
 import { NoticePreview } from "@/components/console/notice-preview";
 import { decideAction } from "./decision-actions";
 
@@ -37,9 +37,25 @@ export function DecisionForm({ requestId, version, type, outcomes, grounds, cate
     setCited((prev) => new Set([...prev].filter((x) => x !== g).concat(on ? [g] : [])));
   const stops = type === "SUSPENSION" || type === "THIRD_PARTY_STOP";
   const groundErrors = errors("grounds");
+  // An error on grounds.<i>.* that names no cited ground takes the legend of "grounds".
+  const labels: FieldLabels = {
+    outcome: t("outcome"),
+    grounds: t("grounds"),
+    ...Object.fromEntries(
+      grounds.map((g) => [`groundExplanation.${g}`, t("groundExplanation", { ground: c(`ground.${g}`) })]),
+    ),
+    withheldItems: t("withheldItemsLabel"),
+    action: t("actionLabel"),
+    measure: t("measureLabel"),
+    categories: t("categoriesLabel"),
+    investigation: t("investigationLabel"),
+    alternativeMeasure: t("alternativeLabel"),
+    explanation: t("explanation"),
+    internalNote: t("internalNoteLabel"),
+  };
   return (
     <form {...form} data-testid="decision-form">
-      <FormFeedback {...feedback} prefix="decision" />
+      <FormFeedback {...feedback} prefix="decision" labels={labels} />
       <input type="hidden" name="requestId" value={requestId} />
       <RequestVersionInput version={version} />
       <input type="hidden" name="type" value={type} />
@@ -47,7 +63,7 @@ export function DecisionForm({ requestId, version, type, outcomes, grounds, cate
         appearance="list"
         id={id("outcome")}
         name="outcome"
-        legend={t("outcome")}
+        legend={labels.outcome}
         errors={errors("outcome")}
         options={outcomes.map((o) => ({ value: o, label: c(outcomeLabelKey(type, o)) }))}
       />
@@ -58,7 +74,7 @@ export function DecisionForm({ requestId, version, type, outcomes, grounds, cate
         className="mb-5 min-w-0"
         aria-describedby={`${id("grounds")}-hint${groundErrors ? ` ${id("grounds")}-error` : ""}`}
       >
-        <legend className="mb-1 font-semibold">{t("grounds")}</legend>
+        <legend className="mb-1 font-semibold">{labels.grounds}</legend>
         <p id={`${id("grounds")}-hint`} className="mb-1 text-sm text-muted">
           {t("groundsHint")}
         </p>
@@ -87,7 +103,7 @@ export function DecisionForm({ requestId, version, type, outcomes, grounds, cate
                   <TextareaField
                     id={id(`groundExplanation.${g}`)}
                     name={`groundExplanation.${g}`}
-                    label={t("groundExplanation", { ground: c(`ground.${g}`) })}
+                    label={labels[`groundExplanation.${g}`]}
                     rows={3}
                     maxLength={2000}
                     required
@@ -104,7 +120,7 @@ export function DecisionForm({ requestId, version, type, outcomes, grounds, cate
         <TextareaField
           id={id("withheldItems")}
           name="withheldItems"
-          label={t("withheldItemsLabel")}
+          label={labels.withheldItems}
           hint={t("withheldItemsHint")}
           rows={2}
           maxLength={2000}
@@ -116,7 +132,7 @@ export function DecisionForm({ requestId, version, type, outcomes, grounds, cate
         <SelectField
           id={id("action")}
           name="action"
-          label={t("actionLabel")}
+          label={labels.action}
           defaultValue=""
           errors={errors("action")}
           options={[
@@ -129,7 +145,7 @@ export function DecisionForm({ requestId, version, type, outcomes, grounds, cate
         <SelectField
           id={id("measure")}
           name="measure"
-          label={t("measureLabel")}
+          label={labels.measure}
           defaultValue=""
           errors={errors("measure")}
           options={[
@@ -147,7 +163,7 @@ export function DecisionForm({ requestId, version, type, outcomes, grounds, cate
           id={id("categories")}
           name="categories"
           type="checkbox"
-          legend={t("categoriesLabel")}
+          legend={labels.categories}
           hint={t("categoriesHint")}
           errors={errors("categories")}
           options={categories}
@@ -158,7 +174,7 @@ export function DecisionForm({ requestId, version, type, outcomes, grounds, cate
           <TextareaField
             id={id("investigation")}
             name="investigation"
-            label={t("investigationLabel")}
+            label={labels.investigation}
             rows={3}
             maxLength={4000}
             errors={errors("investigation")}
@@ -167,7 +183,7 @@ export function DecisionForm({ requestId, version, type, outcomes, grounds, cate
           <TextareaField
             id={id("alternativeMeasure")}
             name="alternativeMeasure"
-            label={t("alternativeLabel")}
+            label={labels.alternativeMeasure}
             hint={t("alternativeHint")}
             rows={3}
             maxLength={2000}
@@ -179,7 +195,7 @@ export function DecisionForm({ requestId, version, type, outcomes, grounds, cate
       <TextareaField
         id={id("explanation")}
         name="explanation"
-        label={t("explanation")}
+        label={labels.explanation}
         hint={t("explanationHint")}
         rows={4}
         maxLength={4000}
@@ -188,7 +204,7 @@ export function DecisionForm({ requestId, version, type, outcomes, grounds, cate
       <TextareaField
         id={id("internalNote")}
         name="internalNote"
-        label={t("internalNoteLabel")}
+        label={labels.internalNote}
         hint={t("internalNoteHint")}
         rows={2}
         maxLength={4000}

@@ -14,7 +14,7 @@ export function FeeWaiveForm({ requestId }: { requestId: string }) {
   return (
     <form {...form} className="mt-4 border-t border-stone-200 pt-4" data-testid="waive-form">
       <h3 className="mb-2 font-bold">{t("waiveTitle")}</h3>
-      <FormFeedback {...feedback} prefix="waive" />
+      <FormFeedback {...feedback} prefix="waive" labels={{ reason: t("waiveReason") }} />
       <input type="hidden" name="requestId" value={requestId} />
       <TextareaField
         id={fieldId("waive", "reason")}

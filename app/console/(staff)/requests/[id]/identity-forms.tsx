@@ -25,9 +25,16 @@ export function IdentityCheckForm({
     ok: () => t("saved"),
   });
   const id = (k: string) => fieldId("identity", k);
+  const labels = {
+    holder: t("holder"),
+    result: t("result"),
+    matchedRecord: t("matchedRecord"),
+    matchedSystemId: t("matchedSystem"),
+    reason: t("reason"),
+  };
   return (
     <form {...form} data-testid="identity-form">
-      <FormFeedback {...feedback} prefix="identity" />
+      <FormFeedback {...feedback} prefix="identity" labels={labels} />
       <input type="hidden" name="requestId" value={requestId} />
       <RequestVersionInput version={version} />
       {hasAgent ? (
@@ -35,7 +42,7 @@ export function IdentityCheckForm({
           appearance="list"
           id={id("holder")}
           name="holder"
-          legend={t("holder")}
+          legend={labels.holder}
           checked="SUBJECT"
           errors={errors("holder")}
           options={[
@@ -48,7 +55,7 @@ export function IdentityCheckForm({
         appearance="list"
         id={id("result")}
         name="result"
-        legend={t("result")}
+        legend={labels.result}
         errors={errors("result")}
         options={[
           { value: "VERIFIED", label: t("resultVERIFIED") },
@@ -58,7 +65,7 @@ export function IdentityCheckForm({
       <TextField
         id={id("matchedRecord")}
         name="matchedRecord"
-        label={t("matchedRecord")}
+        label={labels.matchedRecord}
         hint={t("matchedRecordHint")}
         maxLength={120}
         autoComplete="off"
@@ -68,7 +75,7 @@ export function IdentityCheckForm({
       <SelectField
         id={id("matchedSystemId")}
         name="matchedSystemId"
-        label={t("matchedSystem")}
+        label={labels.matchedSystemId}
         defaultValue=""
         errors={errors("matchedSystemId")}
         options={[{ value: "", label: t("noSystem") }, ...systems.map((s) => ({ value: s.id, label: s.name }))]}
@@ -76,7 +83,7 @@ export function IdentityCheckForm({
       <TextareaField
         id={id("reason")}
         name="reason"
-        label={t("reason")}
+        label={labels.reason}
         hint={t("reasonHint")}
         rows={3}
         maxLength={2000}
@@ -102,9 +109,10 @@ export function ClearerCopyForm({
     ok: () => t("clearerSaved"),
   });
   const id = (k: string) => fieldId("clearer", k);
+  const labels = { documentIds: t("clearerDocuments"), review: t("clearerReview"), message: t("clearerMessage") };
   return (
     <form {...form} data-testid="clearer-form">
-      <FormFeedback {...feedback} prefix="clearer" />
+      <FormFeedback {...feedback} prefix="clearer" labels={labels} />
       <input type="hidden" name="requestId" value={requestId} />
       <RequestVersionInput version={version} />
       <p className="mb-3 text-sm">{t("clearerIntro")}</p>
@@ -114,7 +122,7 @@ export function ClearerCopyForm({
           id={id("documentIds")}
           name="documentIds"
           type="checkbox"
-          legend={t("clearerDocuments")}
+          legend={labels.documentIds}
           errors={errors("documentIds")}
           options={documents.map((d) => ({ value: d.id, label: d.label }))}
         />
@@ -123,7 +131,7 @@ export function ClearerCopyForm({
         appearance="list"
         id={id("review")}
         name="review"
-        legend={t("clearerReview")}
+        legend={labels.review}
         checked="UNCLEAR"
         errors={errors("review")}
         options={[
@@ -134,7 +142,7 @@ export function ClearerCopyForm({
       <TextareaField
         id={id("message")}
         name="message"
-        label={t("clearerMessage")}
+        label={labels.message}
         hint={t("clearerMessageHint")}
         rows={4}
         maxLength={2000}

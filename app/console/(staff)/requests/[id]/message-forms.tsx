@@ -12,15 +12,16 @@ export function SendMessageForm({ requestId }: { requestId: string }) {
     ok: () => t("sent"),
   });
   const attachmentErrors = errors("attachments") ?? [];
+  const labels = { body: t("body"), attachments: t("files") };
   return (
     <form {...form} encType="multipart/form-data" data-testid="message-form">
       <h3 className="mb-2 font-bold">{t("sendTitle")}</h3>
-      <FormFeedback {...feedback} prefix="message" />
+      <FormFeedback {...feedback} prefix="message" labels={labels} />
       <input type="hidden" name="requestId" value={requestId} />
       <TextareaField
         id={fieldId("message", "body")}
         name="body"
-        label={t("body")}
+        label={labels.body}
         hint={t("bodyHint")}
         rows={4}
         maxLength={4000}
@@ -29,7 +30,7 @@ export function SendMessageForm({ requestId }: { requestId: string }) {
       />
       <div className="mb-5">
         <label htmlFor={fieldId("message", "attachments")} className="mb-1 block font-semibold">
-          {t("files")}
+          {labels.attachments}
         </label>
         {attachmentErrors.length ? (
           <p id="message-attachments-error" className="mb-1 text-sm font-semibold text-danger">
@@ -59,7 +60,7 @@ export function InternalNoteForm({ requestId }: { requestId: string }) {
   return (
     <form {...form} data-testid="note-form">
       <h3 className="mb-2 font-bold">{t("noteTitle")}</h3>
-      <FormFeedback {...feedback} prefix="note" />
+      <FormFeedback {...feedback} prefix="note" labels={{ body: t("note") }} />
       <input type="hidden" name="requestId" value={requestId} />
       <TextareaField
         id={fieldId("note", "body")}

@@ -17,16 +17,17 @@ export function NoticeForm({ requestId, kinds }: { requestId: string; kinds: rea
     ok: (s) => (s.message === "sent" ? t("sent") : undefined),
   });
   const preview = state.status === "ok" && state.message === "preview" ? state.data : undefined;
+  const labels = { kind: t("kind"), message: t("message") };
   return (
     <div data-testid="notice-form">
       <form {...form}>
-        <FormFeedback {...feedback} prefix="notice" />
+        <FormFeedback {...feedback} prefix="notice" labels={labels} />
         <input type="hidden" name="requestId" value={requestId} />
         <input type="hidden" name="intent" value="preview" />
         <SelectField
           id={fieldId("notice", "kind")}
           name="kind"
-          label={t("kind")}
+          label={labels.kind}
           defaultValue={kinds[0]}
           errors={errors("kind")}
           options={kinds.map((x) => ({ value: x, label: k(x) }))}
@@ -34,7 +35,7 @@ export function NoticeForm({ requestId, kinds }: { requestId: string; kinds: rea
         <TextareaField
           id={fieldId("notice", "message")}
           name="message"
-          label={t("message")}
+          label={labels.message}
           rows={2}
           maxLength={4000}
           errors={errors("message")}
@@ -86,10 +87,11 @@ export function NoticePostingForm({
   const f = useTranslations("console.form");
   const { pending, errors, form, feedback } = useConsoleForm(noticePostingAction, { ok: () => t("postingSaved") });
   const prefix = `notice-post-${noticeId}`;
+  const labels = { postedOn: t("postedOn"), trackingNumber: t("trackingNumber") };
   return (
     <form {...form} className="mt-2 flex flex-wrap items-end gap-3" aria-label={label}>
       <div className="w-full">
-        <FormFeedback {...feedback} prefix={prefix} />
+        <FormFeedback {...feedback} prefix={prefix} labels={labels} />
       </div>
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="noticeId" value={noticeId} />
@@ -97,7 +99,7 @@ export function NoticePostingForm({
         id={fieldId(prefix, "postedOn")}
         name="postedOn"
         type="date"
-        label={t("postedOn")}
+        label={labels.postedOn}
         defaultValue={today}
         required
         errors={errors("postedOn")}
@@ -105,7 +107,7 @@ export function NoticePostingForm({
       <TextField
         id={fieldId(prefix, "trackingNumber")}
         name="trackingNumber"
-        label={t("trackingNumber")}
+        label={labels.trackingNumber}
         maxLength={60}
         autoComplete="off"
         errors={errors("trackingNumber")}

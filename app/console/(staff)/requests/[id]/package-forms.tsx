@@ -34,7 +34,7 @@ export function PackageMethodForm({ requestId, version, method, exists }: Ref & 
   return (
     <form {...form} className="flex flex-wrap items-end gap-3" data-testid="package-method-form">
       <div className="w-full">
-        <FormFeedback {...feedback} prefix="package" />
+        <FormFeedback {...feedback} prefix="package" labels={{ deliveryMethod: t("deliveryMethod") }} />
       </div>
       <Hidden requestId={requestId} version={version} />
       <div className="min-w-56 flex-1">
@@ -70,7 +70,8 @@ export function AddPackageFileForm({ requestId, version }: Ref) {
       : [];
   return (
     <form {...form} encType="multipart/form-data" data-testid="package-file-form">
-      <FormFeedback {...feedback} prefix="packagefile" />
+      {/* The upload schema's errors (file.fileName, file.content) name the one file field. */}
+      <FormFeedback {...feedback} prefix="packagefile" labels={{ file: t("fileLabel") }} />
       <Hidden requestId={requestId} version={version} />
       <div className="mb-3">
         <label htmlFor="packagefile-file" className="mb-1 block font-semibold">
@@ -173,16 +174,17 @@ export function PostingForm({ requestId, version, today }: Ref & { today: string
   const t = useTranslations("console.request.package");
   const f = useTranslations("console.form");
   const { pending, errors, form, feedback } = useConsoleForm(recordPostingAction, { ok: () => t("posted") });
+  const labels = { postedOn: t("postedOn"), trackingNumber: t("trackingNumber") };
   return (
     <form {...form} data-testid="posting-form">
       <h3 className="mb-2 font-bold">{t("postingTitle")}</h3>
-      <FormFeedback {...feedback} prefix="posting" />
+      <FormFeedback {...feedback} prefix="posting" labels={labels} />
       <Hidden requestId={requestId} version={version} />
       <TextField
         id={fieldId("posting", "postedOn")}
         name="postedOn"
         type="date"
-        label={t("postedOn")}
+        label={labels.postedOn}
         defaultValue={today}
         required
         errors={errors("postedOn")}
@@ -190,7 +192,7 @@ export function PostingForm({ requestId, version, today }: Ref & { today: string
       <TextField
         id={fieldId("posting", "trackingNumber")}
         name="trackingNumber"
-        label={t("trackingNumber")}
+        label={labels.trackingNumber}
         maxLength={60}
         autoComplete="off"
         errors={errors("trackingNumber")}

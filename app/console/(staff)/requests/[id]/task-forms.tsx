@@ -24,9 +24,10 @@ export function TaskForm({
     ok: (s) => (s.data?.closed ? t("savedClosed") : t("saved")),
   });
   const prefix = `task-${taskId}`;
+  const labels = { status: t("formStatus"), note: t("note") };
   return (
     <form {...form} className="mt-2" data-testid="task-form" aria-label={label}>
-      <FormFeedback {...feedback} prefix={prefix} />
+      <FormFeedback {...feedback} prefix={prefix} labels={labels} />
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="taskId" value={taskId} />
       <input type="hidden" name="version" value={version} />
@@ -34,7 +35,7 @@ export function TaskForm({
         appearance="list"
         id={fieldId(prefix, "status")}
         name="status"
-        legend={t("formStatus")}
+        legend={labels.status}
         checked="DONE"
         errors={errors("status")}
         options={(["DONE", "EXPLAINED", "FAILED"] as const).map((v) => ({ value: v, label: s(v) }))}
@@ -42,7 +43,7 @@ export function TaskForm({
       <TextareaField
         id={fieldId(prefix, "note")}
         name="note"
-        label={t("note")}
+        label={labels.note}
         hint={t("noteHint")}
         rows={2}
         maxLength={2000}

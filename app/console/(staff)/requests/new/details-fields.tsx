@@ -4,7 +4,7 @@ import "@/lib/zod-jitless";
 import { useTranslations } from "next-intl";
 import { SelectField, TextField, TextareaField } from "@/components/ui/field";
 import { Choices } from "@/components/ui/form/choices";
-import { fieldId } from "@/components/ui/form/form-text";
+import { fieldId, type FieldLabels } from "@/components/ui/form/form-text";
 import {
   CORRECTION_ACTIONS,
   DELIVERY_METHODS,
@@ -17,6 +17,47 @@ import { INQUIRY_TOPICS } from "@/lib/requests/inquiry-schema";
 const CATEGORIES = Array.from({ length: 11 }, (_, i) => String(i + 1));
 const PURPOSES = Array.from({ length: 17 }, (_, i) => String(i + 1));
 const id = (k: string) => fieldId("offline", `details.${k}`);
+const ROWS = [0, 1, 2];
+
+/** Each details field's label key under console.offline, by its name below "details.". */
+const LABEL_KEYS: Record<string, string> = {
+  categories: "categories",
+  "period.from": "periodFrom",
+  "period.to": "periodTo",
+  deliveryMethod: "deliveryMethod",
+  deliveryNote: "deliveryNote",
+  includeProvisionRecords: "includeProvisionRecords",
+  action: "correctionAction",
+  ...Object.fromEntries(
+    ROWS.flatMap((i) => [
+      [`items.${i}.category`, "itemCategory"],
+      [`items.${i}.current`, "itemCurrent"],
+      [`items.${i}.corrected`, "itemCorrected"],
+    ]),
+  ),
+  reason: "reason",
+  ground: "suspensionGround",
+  purpose: "purpose",
+  wanted: "wanted",
+  recipient: "recipient",
+  explanation: "explanation",
+  note: "note",
+  topic: "topic",
+  message: "message",
+  reference: "reference",
+};
+
+/**
+ * The label of every details field by its form name (details.*), as the fields show it, for
+ * the error summary; anything else under details (details.items) takes the section's legend.
+ */
+export function useDetailsLabels(): FieldLabels {
+  const o = useTranslations("console.offline");
+  return {
+    details: o("details"),
+    ...Object.fromEntries(Object.entries(LABEL_KEYS).map(([name, key]) => [`details.${name}`, o(key)])),
+  };
+}
 
 /** The type's own fields, named as the portal's detail schemas expect (details.*). */
 export function DetailsFields({ type, errors }: { type: string; errors: (field: string) => string[] | undefined }) {
@@ -24,6 +65,8 @@ export function DetailsFields({ type, errors }: { type: string; errors: (field: 
   const rq = useTranslations("requests");
   const f = useTranslations("console.form");
   const err = (k: string) => errors(`details.${k}`);
+  const labels = useDetailsLabels();
+  const label = (k: string) => labels[`details.${k}`];
   const choose = { value: "", label: o("choose") };
   const categories = (
     <Choices
@@ -31,16 +74,16 @@ export function DetailsFields({ type, errors }: { type: string; errors: (field: 
       id={id("categories")}
       name="details.categories"
       type="checkbox"
-      legend={o("categories")}
+      legend={label("categories")}
       errors={err("categories")}
       options={CATEGORIES.map((n) => ({ value: n, label: `(${n}) ${rq(`categories.${n}`)}` }))}
     />
   );
-  const optionalText = (k: string, label: string, rows = 2) => (
+  const optionalText = (k: string, rows = 2) => (
     <TextareaField
       id={id(k)}
       name={`details.${k}`}
-      label={label}
+      label={label(k)}
       rows={rows}
       maxLength={2000}
       errors={err(k)}
@@ -57,7 +100,7 @@ export function DetailsFields({ type, errors }: { type: string; errors: (field: 
               id={id("period.from")}
               name="details.period.from"
               type="date"
-              label={o("periodFrom")}
+              label={label("period.from")}
               errors={err("period.from")}
               optionalLabel={f("optional")}
             />
@@ -65,7 +108,7 @@ export function DetailsFields({ type, errors }: { type: string; errors: (field: 
               id={id("period.to")}
               name="details.period.to"
               type="date"
-              label={o("periodTo")}
+              label={label("period.to")}
               errors={err("period.to")}
               optionalLabel={f("optional")}
             />
@@ -74,12 +117,12 @@ export function DetailsFields({ type, errors }: { type: string; errors: (field: 
             appearance="list"
             id={id("deliveryMethod")}
             name="details.deliveryMethod"
-            legend={o("deliveryMethod")}
+            legend={label("deliveryMethod")}
             checked="POST"
             errors={err("deliveryMethod")}
             options={DELIVERY_METHODS.map((m) => ({ value: m, label: rq(`deliveryMethods.${m}`) }))}
           />
-          {optionalText("deliveryNote", o("deliveryNote"))}
+          {optionalText("deliveryNote")}
           <div className="mb-5 flex min-h-9 items-center gap-2">
             <input
               type="checkbox"
@@ -87,7 +130,7 @@ export function DetailsFields({ type, errors }: { type: string; errors: (field: 
               name="details.includeProvisionRecords"
               className="size-5"
             />
-            <label htmlFor={id("includeProvisionRecords")}>{o("includeProvisionRecords")}</label>
+            <label htmlFor={id("includeProvisionRecords")}>{label("includeProvisionRecords")}</label>
           </div>
         </>
       );
@@ -98,7 +141,7 @@ export function DetailsFields({ type, errors }: { type: string; errors: (field: 
             appearance="list"
             id={id("action")}
             name="details.action"
-            legend={o("correctionAction")}
+            legend={label("action")}
             checked="CORRECT"
             errors={err("action")}
             options={CORRECTION_ACTIONS.map((a) => ({ value: a, label: rq(`correctionActions.${a}`) }))}
@@ -106,7 +149,7 @@ export function DetailsFields({ type, errors }: { type: string; errors: (field: 
           {errors("details.items") ? (
             <p className="mb-2 text-sm font-semibold text-danger">{errors("details.items")?.join(" ")}</p>
           ) : null}
-          {[0, 1, 2].map((i) => (
+          {ROWS.map((i) => (
             <div key={i} role="group" aria-labelledby={`offline-item-${i}`} className="mb-3 border-b border-stone-200">
               <p id={`offline-item-${i}`} className="mb-2 font-semibold">
                 {o("item", { n: i + 1 })}
@@ -114,7 +157,7 @@ export function DetailsFields({ type, errors }: { type: string; errors: (field: 
               <SelectField
                 id={id(`items.${i}.category`)}
                 name={`details.items.${i}.category`}
-                label={o("itemCategory")}
+                label={label(`items.${i}.category`)}
                 defaultValue=""
                 errors={err(`items.${i}.category`)}
                 options={[choose, ...CATEGORIES.map((n) => ({ value: n, label: `(${n}) ${rq(`categories.${n}`)}` }))]}
@@ -123,7 +166,7 @@ export function DetailsFields({ type, errors }: { type: string; errors: (field: 
                 <TextareaField
                   id={id(`items.${i}.current`)}
                   name={`details.items.${i}.current`}
-                  label={o("itemCurrent")}
+                  label={label(`items.${i}.current`)}
                   rows={2}
                   maxLength={1000}
                   errors={err(`items.${i}.current`)}
@@ -131,7 +174,7 @@ export function DetailsFields({ type, errors }: { type: string; errors: (field: 
                 <TextareaField
                   id={id(`items.${i}.corrected`)}
                   name={`details.items.${i}.corrected`}
-                  label={o("itemCorrected")}
+                  label={label(`items.${i}.corrected`)}
                   rows={2}
                   maxLength={1000}
                   errors={err(`items.${i}.corrected`)}
@@ -139,7 +182,7 @@ export function DetailsFields({ type, errors }: { type: string; errors: (field: 
               </div>
             </div>
           ))}
-          {optionalText("reason", o("reason"))}
+          {optionalText("reason")}
         </>
       );
     case "SUSPENSION":
@@ -150,14 +193,14 @@ export function DetailsFields({ type, errors }: { type: string; errors: (field: 
             appearance="list"
             id={id("ground")}
             name="details.ground"
-            legend={o("suspensionGround")}
+            legend={label("ground")}
             errors={err("ground")}
             options={SUSPENSION_GROUNDS.map((g) => ({ value: g, label: rq(`suspensionGrounds.${g}`) }))}
           />
           <SelectField
             id={id("purpose")}
             name="details.purpose"
-            label={o("purpose")}
+            label={label("purpose")}
             defaultValue=""
             errors={err("purpose")}
             options={[
@@ -169,39 +212,39 @@ export function DetailsFields({ type, errors }: { type: string; errors: (field: 
             appearance="list"
             id={id("wanted")}
             name="details.wanted"
-            legend={o("wanted")}
+            legend={label("wanted")}
             errors={err("wanted")}
             options={SUSPENSION_WANTED.map((w) => ({ value: w, label: rq(`suspensionWanted.${w}`) }))}
           />
-          {optionalText("recipient", o("recipient"), 1)}
-          {optionalText("explanation", o("explanation"))}
+          {optionalText("recipient", 1)}
+          {optionalText("explanation")}
         </>
       );
     case "THIRD_PARTY_STOP":
       return (
         <>
           {categories}
-          {optionalText("recipient", o("recipient"), 1)}
+          {optionalText("recipient", 1)}
           <Choices
             appearance="list"
             id={id("ground")}
             name="details.ground"
-            legend={o("suspensionGround")}
+            legend={label("ground")}
             errors={err("ground")}
             options={THIRD_PARTY_STOP_GROUNDS.map((g) => ({ value: g, label: rq(`suspensionGrounds.${g}`) }))}
           />
-          {optionalText("explanation", o("explanation"))}
+          {optionalText("explanation")}
         </>
       );
     case "PURPOSE_NOTICE":
-      return optionalText("note", o("note"), 3);
+      return optionalText("note", 3);
     default:
       return (
         <>
           <SelectField
             id={id("topic")}
             name="details.topic"
-            label={o("topic")}
+            label={label("topic")}
             defaultValue=""
             errors={err("topic")}
             options={[choose, ...INQUIRY_TOPICS.map((x) => ({ value: x, label: rq(`inquiryTopics.${x}`) }))]}
@@ -209,7 +252,7 @@ export function DetailsFields({ type, errors }: { type: string; errors: (field: 
           <TextareaField
             id={id("message")}
             name="details.message"
-            label={o("message")}
+            label={label("message")}
             rows={4}
             maxLength={4000}
             required
@@ -218,7 +261,7 @@ export function DetailsFields({ type, errors }: { type: string; errors: (field: 
           <TextField
             id={id("reference")}
             name="details.reference"
-            label={o("reference")}
+            label={label("reference")}
             maxLength={30}
             errors={err("reference")}
             optionalLabel={f("optional")}

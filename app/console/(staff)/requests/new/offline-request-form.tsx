@@ -4,8 +4,8 @@ import { useTranslations } from "next-intl";
 import { SelectField, TextField, TextareaField } from "@/components/ui/field";
 import { Choices } from "@/components/ui/form/choices";
 import { FormFeedback, PendingButton, useConsoleForm } from "@/components/ui/form/transition-form";
-import { fieldId } from "@/components/ui/form/form-text";
-import { DetailsFields } from "./details-fields";
+import { fieldId, type FieldLabels } from "@/components/ui/form/form-text";
+import { DetailsFields, useDetailsLabels } from "./details-fields";
 import { createOfflineRequestAction } from "./actions";
 import { Channel, DocumentHolder, RequesterKind } from "@/lib/generated/prisma/enums";
 
@@ -22,6 +22,53 @@ export type OfflineFormOptions = {
 };
 
 const id = (k: string) => fieldId("offline", k);
+const SCANS = [0, 1, 2];
+
+/** The fields whose label is console.offline.<their name>. */
+const NAMED_FIELDS = [
+  "type",
+  "channel",
+  "arrivedOn",
+  "locale",
+  "requesterKind",
+  "subjectName",
+  "subjectNameKana",
+  "subjectBirthDate",
+  "country",
+  "postalCode",
+  "prefecture",
+  "city",
+  "addressLine",
+  "email",
+  "phone",
+  "customerId",
+  "relationship",
+  "agentName",
+  "agentNameKana",
+  "agentEmail",
+  "agentPhone",
+  "agentAddress",
+];
+
+/** Every field's label by form name; an error on the scans as a whole takes their legend. */
+function useOfflineLabels(): FieldLabels {
+  const o = useTranslations("console.offline");
+  const details = useDetailsLabels();
+  const scan = (i: number) => [
+    [`documents.${i}.file`, o("scanFile")],
+    [`documents.${i}.kind`, o("scanKind")],
+    [`documents.${i}.holder`, o("scanHolder")],
+    [`documents.${i}.issuedOn`, o("scanIssuedOn")],
+  ];
+  return {
+    ...Object.fromEntries(NAMED_FIELDS.map((name) => [name, o(name)])),
+    ...details,
+    documents: o("scans"),
+    ...Object.fromEntries(SCANS.flatMap(scan)),
+    note: o("internalNote"),
+    assignToMe: o("assignToMe"),
+  };
+}
 
 /** A request that came by post, email, phone or at the counter, entered by staff. */
 export function OfflineRequestForm({ options }: { options: OfflineFormOptions }) {
@@ -32,11 +79,12 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
   const { pending, errors, form, feedback } = useConsoleForm(createOfflineRequestAction);
   const [type, setType] = useState(options.types[0] ?? "DISCLOSURE");
   const [kind, setKind] = useState("SELF");
+  const labels = useOfflineLabels();
   const text = (name: string, props: Partial<Parameters<typeof TextField>[0]> = {}) => (
     <TextField
       id={id(name)}
       name={name}
-      label={o(name)}
+      label={labels[name]}
       errors={errors(name)}
       autoComplete="off"
       optionalLabel={props.required ? undefined : f("optional")}
@@ -45,13 +93,13 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
   );
   return (
     <form {...form} encType="multipart/form-data" data-testid="offline-form">
-      <FormFeedback {...feedback} prefix="offline" />
+      <FormFeedback {...feedback} prefix="offline" labels={labels} />
       <fieldset className="mb-6 rounded-md border border-stone-300 bg-white p-4">
         <legend className="px-1 text-lg font-bold">{o("request")}</legend>
         <SelectField
           id={id("type")}
           name="type"
-          label={o("type")}
+          label={labels.type}
           value={type}
           onChange={(e) => setType(e.target.value)}
           errors={errors("type")}
@@ -61,7 +109,7 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
           appearance="list"
           id={id("channel")}
           name="channel"
-          legend={o("channel")}
+          legend={labels.channel}
           checked="POST"
           errors={errors("channel")}
           options={OFFLINE_CHANNELS.map((c) => ({ value: c, label: l(`channel.${c}`) }))}
@@ -76,7 +124,7 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
         <SelectField
           id={id("locale")}
           name="locale"
-          label={o("locale")}
+          label={labels.locale}
           defaultValue="ja"
           errors={errors("locale")}
           options={["ja", "en"].map((x) => ({ value: x, label: l(`locale.${x}`) }))}
@@ -84,7 +132,7 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
         <SelectField
           id={id("requesterKind")}
           name="requesterKind"
-          label={o("requesterKind")}
+          label={labels.requesterKind}
           value={kind}
           onChange={(e) => setKind(e.target.value)}
           errors={errors("requesterKind")}
@@ -104,7 +152,7 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
           <SelectField
             id={id("country")}
             name="country"
-            label={o("country")}
+            label={labels.country}
             hint={o("countryHint")}
             defaultValue="JP"
             errors={errors("country")}
@@ -114,7 +162,7 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
           <SelectField
             id={id("prefecture")}
             name="prefecture"
-            label={o("prefecture")}
+            label={labels.prefecture}
             defaultValue=""
             errors={errors("prefecture")}
             options={[
@@ -126,7 +174,7 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
           <TextareaField
             id={id("addressLine")}
             name="addressLine"
-            label={o("addressLine")}
+            label={labels.addressLine}
             hint={o("addressLineHint")}
             rows={3}
             errors={errors("addressLine")}
@@ -140,7 +188,7 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
           <SelectField
             id={id("relationship")}
             name="relationship"
-            label={o("relationship")}
+            label={labels.relationship}
             defaultValue=""
             errors={errors("relationship")}
             options={[
@@ -165,14 +213,14 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
       ) : null}
 
       <fieldset className="mb-6 rounded-md border border-stone-300 bg-white p-4" data-testid="offline-details">
-        <legend className="px-1 text-lg font-bold">{o("details")}</legend>
+        <legend className="px-1 text-lg font-bold">{labels.details}</legend>
         <DetailsFields key={type} type={type} errors={errors} />
       </fieldset>
 
       <fieldset className="mb-6 rounded-md border border-stone-300 bg-white p-4">
-        <legend className="px-1 text-lg font-bold">{o("scans")}</legend>
+        <legend className="px-1 text-lg font-bold">{labels.documents}</legend>
         <p className="mb-3 text-sm text-muted">{o("scansIntro")}</p>
-        {[0, 1, 2].map((i) => (
+        {SCANS.map((i) => (
           <div
             key={i}
             className="mb-4 grid gap-x-4 border-b border-stone-200 pb-2 sm:grid-cols-2"
@@ -184,7 +232,7 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
             </p>
             <div className="mb-5 sm:col-span-2">
               <label htmlFor={id(`documents.${i}.file`)} className="mb-1 block font-semibold">
-                {o("scanFile")}
+                {labels[`documents.${i}.file`]}
               </label>
               {errors(`documents.${i}.file`) ? (
                 <p id={`${id(`documents.${i}.file`)}-error`} className="mb-1 text-sm font-semibold text-danger">
@@ -203,7 +251,7 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
             <SelectField
               id={id(`documents.${i}.kind`)}
               name={`documents.${i}.kind`}
-              label={o("scanKind")}
+              label={labels[`documents.${i}.kind`]}
               defaultValue={i === 0 ? "DRIVERS_LICENSE" : "OTHER_ID"}
               errors={errors(`documents.${i}.kind`)}
               options={options.documentKinds.map((k) => ({ value: k, label: rq(`documentKinds.${k}`) }))}
@@ -211,7 +259,7 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
             <SelectField
               id={id(`documents.${i}.holder`)}
               name={`documents.${i}.holder`}
-              label={o("scanHolder")}
+              label={labels[`documents.${i}.holder`]}
               defaultValue="SUBJECT"
               errors={errors(`documents.${i}.holder`)}
               options={Object.values(DocumentHolder).map((h) => ({ value: h, label: rq(`documentHolders.${h}`) }))}
@@ -220,7 +268,7 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
               id={id(`documents.${i}.issuedOn`)}
               name={`documents.${i}.issuedOn`}
               type="date"
-              label={o("scanIssuedOn")}
+              label={labels[`documents.${i}.issuedOn`]}
               errors={errors(`documents.${i}.issuedOn`)}
               optionalLabel={f("optional")}
             />
@@ -236,7 +284,7 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
         <TextareaField
           id={id("note")}
           name="note"
-          label={o("internalNote")}
+          label={labels.note}
           hint={o("internalNoteHint")}
           rows={3}
           maxLength={4000}
@@ -245,7 +293,7 @@ export function OfflineRequestForm({ options }: { options: OfflineFormOptions })
         />
         <div className="mb-5 flex min-h-9 items-center gap-2">
           <input type="checkbox" id={id("assignToMe")} name="assignToMe" defaultChecked className="size-5" />
-          <label htmlFor={id("assignToMe")}>{o("assignToMe")}</label>
+          <label htmlFor={id("assignToMe")}>{labels.assignToMe}</label>
         </div>
       </fieldset>
       <PendingButton pending={pending}>{o("submit")}</PendingButton>
