@@ -1,7 +1,11 @@
-// The `queue` part's other console pages (issue 19.3): each page's server work, timed in-process
-// on the same engine as the queue, at 1,000 and at 100,000 requests, with the rows a real desk has
-// beside its requests (fees, refunds, decisions, tasks, notices, messages, audit entries, outbox
-// mail, provision records, bank lines) seeded in proportion by INSERT … SELECT. bench/README.md.
+// The `queue` part's other console pages (issue 19.3): each page's server work, timed on the same
+// engine as the queue, at 1,000 and at 100,000 requests, with the rows a real desk has beside its
+// requests (fees, refunds, decisions, tasks, notices, messages, audit entries, outbox mail,
+// provision records, bank lines) seeded in proportion by INSERT … SELECT. Each size has a database
+// and a sampler process of its own (scripts/bench-console-sampler.ts), and the two are sampled in
+// alternating rounds, so a stretch of a slower machine falls on both sizes. bench/README.md.
+import { fork } from "node:child_process";
+import path from "node:path";
 import type { Actor } from "@/lib/audit/actor";
 
 type Row = {
@@ -30,6 +34,26 @@ function jstMonth(d: Date, back = 0): string {
     .split("-")
     .map(Number) as [number, number];
   return new Date(Date.UTC(y, m - 1 - back, 1)).toISOString().slice(0, 7);
+}
+
+/** Adds bench requests up to `total` with one INSERT … SELECT (references DSR-2025-…, unlike live ones). */
+export async function seedRequestsUpTo(total: number): Promise<void> {
+  const { prisma } = await import("@/lib/server/db");
+  const have = await prisma.request.count({ where: { reference: { startsWith: "DSR-2025-" } } });
+  if (have >= total) return;
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "Request" (id, reference, type, status, identity, fee, "arrivedAt", "targetDays", "dueAt", "subjectName", "subjectNameKana", email, "emailNormalized", "updatedAt", "closedAt")
+    SELECT 'bench' || g,
+           'DSR-2025-' || lpad(g::text, 6, '0'),
+           (ARRAY['DISCLOSURE','CORRECTION','SUSPENSION','THIRD_PARTY_STOP','PURPOSE_NOTICE','INQUIRY','COMPLAINT'])[1 + g % 7]::"RequestType",
+           (ARRAY['RECEIVED','IN_PROGRESS','WAITING_FOR_REQUESTER','DECIDED','CLOSED','CLOSED','CLOSED','WITHDRAWN'])[1 + g % 8]::"RequestStatus",
+           'PENDING', 'NOT_REQUIRED',
+           now() - ((g % 700) * interval '1 day'), 14,
+           now() - ((g % 700) * interval '1 day') + interval '14 days',
+           '試験 ' || g, 'シケン ' || g, 'p' || g || '@example.com', 'p' || g || '@example.com', now(),
+           CASE WHEN g % 8 IN (4, 5, 6) THEN now() - ((g % 700) * interval '1 day') + interval '10 days' END
+    FROM generate_series(${have + 1}, ${total}) g`);
+  await prisma.$executeRawUnsafe(`ANALYZE "Request"`);
 }
 
 let seededUpTo = 0;
@@ -111,7 +135,10 @@ export async function seedConsoleRows(total: number): Promise<void> {
   await prisma.$executeRawUnsafe(`
     INSERT INTO "ThirdPartyProvision" (id, "recipientName", "providedOn", "subjectName", "subjectNameKana", "subjectBirthDate",
                                        "customerId", categories, items, basis, "consentDate", "retainUntil", "recordedById", "createdAt")
-    SELECT 'benchprov' || g, '委託先 ' || (g % 13), r."arrivedAt"::date, r."subjectName", r."subjectNameKana", date '1980-01-01' + g % 9000,
+    SELECT 'benchprov' || g, '委託先 ' || (g % 13), r."arrivedAt"::date,
+           -- One person with a name of their own, the name search's target (consolePageRuns).
+           CASE WHEN g = 770 THEN '検索 花子' ELSE r."subjectName" END, CASE WHEN g = 770 THEN 'ケンサク ハナコ' ELSE r."subjectNameKana" END,
+           date '1980-01-01' + g % 9000,
            'C' || g, '{1,2}', 'bench', 'OUTSOURCING', NULL, (r."arrivedAt" + interval '3 years')::date, 'bench', r."arrivedAt"
     ${req} WHERE g % 10 = 0`);
   const importId = `benchimp${total}`;
@@ -141,23 +168,25 @@ export async function seedConsoleRows(total: number): Promise<void> {
   seededUpTo = total;
 }
 
-type Timing = { p95: number; median: number; cpu: number; samples: number };
-
-/** Each page is warmed and then sampled for at least this long, and at least this many calls. */
+/** Each page is warmed and then sampled for at least this long, and at least this many calls, in each round. */
 const WARM_MS = 500;
 const BUDGET_MS = 1_000;
 const MIN_SAMPLES = 30;
+/** Rounds per page and size; the two sizes alternate within each. */
+const ROUNDS = 3;
+
+/** One round of one page: each call's wall time, and this process's CPU time over those calls. */
+export type Round = { samples: number[]; cpuMs: number };
 
 /**
- * p95 wall time, and this process's CPU time per call (user + system): on the embedded
- * database all the work is in this process, and CPU time is what other load on a shared
- * machine disturbs least. Calls are repeated for a time budget rather than a fixed count:
- * 30 samples made the p95 the second slowest call, which one pause of the machine decides
- * for a 5-ms call; and right after the 100,000-request seeding the first few dozen calls of a
- * page cost up to twice what the same calls cost later in the same process (ADR 0024,
- * "Console pages flat"), so the warm-up is by time too.
+ * Wall time of each call, and this process's CPU time (user + system): on the embedded database
+ * all the work is in this process, and CPU time is what other load on a shared machine disturbs
+ * least. Calls are repeated for a time budget rather than a fixed count: 30 samples made the p95
+ * the second slowest call, which one pause of the machine decides for a 5-ms call; and right after
+ * the 100,000-request seeding the first few dozen calls of a page cost up to twice what the same
+ * calls cost later in the same process (ADR 0024, "Console pages flat"), so the warm-up is by time too.
  */
-async function timed(run: () => Promise<unknown>): Promise<Timing> {
+export async function sampleRound(run: () => Promise<unknown>): Promise<Round> {
   const warmUntil = performance.now() + WARM_MS;
   for (let i = 0; i < 5 || performance.now() < warmUntil; i++) await run();
   const samples: number[] = [];
@@ -169,20 +198,14 @@ async function timed(run: () => Promise<unknown>): Promise<Timing> {
     samples.push(performance.now() - t);
   }
   const cpu = process.cpuUsage(cpu0);
-  const n = samples.length;
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    p95: p95(samples),
-    median: sorted[Math.floor(n / 2)] ?? 0,
-    cpu: (cpu.user + cpu.system) / 1000 / n,
-    samples: n,
-  };
+  return { samples, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
-export type ConsoleTimes = Record<string, Timing>;
-
-/** p95 ms of the server functions each console page calls, as the page calls them. */
-export async function timeConsolePages(label: string, details: Record<string, unknown>): Promise<ConsoleTimes> {
+/**
+ * The server functions each console page calls, as the page calls them, by page; then the fees
+ * dashboard's three calls one by one (`fees.*`, details only, no row: which of them grows).
+ */
+export async function consolePageRuns(): Promise<Record<string, () => Promise<unknown>>> {
   const { getRequestDetail } = await import("@/lib/console/request-detail");
   const { listAssignableStaff } = await import("@/lib/console/assignable-staff");
   const { listSystemsOfRecord } = await import("@/lib/tasks/data-map");
@@ -197,8 +220,11 @@ export async function timeConsolePages(label: string, details: Record<string, un
   const now = new Date();
   // The last full year in Japan time: the bench's requests cover the 700 days before today.
   const year = Number(jstMonth(now).slice(0, 4)) - 1;
-  const times: ConsoleTimes = {
-    request: await timed(async () => {
+  const summary = () => feeSummary({ actor, input: { from: jstMonth(now, 11), to: jstMonth(now) } });
+  const list = () => listFees({ actor, input: { page: 1, pageSize: 25 } });
+  const bankLines = () => listUnmatchedBankLines({ actor, input: { pageSize: 50 } });
+  return {
+    request: async () => {
       const r = await getRequestDetail({ actor, input: { requestId: DETAIL_ID } });
       await Promise.all([
         listAssignableStaff({ actor }),
@@ -206,42 +232,22 @@ export async function timeConsolePages(label: string, details: Record<string, un
         staffFeeView({ actor, requestId: r.id }),
         getConnectedView({ actor, input: { requestId: r.id } }),
       ]);
-    }),
-    fees: await timed(() =>
-      Promise.all([
-        feeSummary({ actor, input: { from: jstMonth(now, 11), to: jstMonth(now) } }),
-        listFees({ actor, input: { page: 1, pageSize: 25 } }),
-        listUnmatchedBankLines({ actor, input: { pageSize: 50 } }),
-      ]),
-    ),
-    reportsYear: await timed(() => requestReport({ actor, range: { from: `${year}-01`, to: `${year}-12` } })),
-    exportArchive: await timed(() => exportRequestArchive({ actor, input: { requestId: DETAIL_ID } })),
-    provisionsRecent: await timed(() => searchProvisions({ actor, input: { take: 20 } })),
-    provisionsByName: await timed(() => searchProvisions({ actor, input: { name: "試験 770", take: 20 } })),
-    mailViewer: await timed(() => listOutbox({ actor, page: 1 })),
-    offlineIntake: await timed(async () => offlineIntakeOptions("ja")),
+    },
+    fees: () => Promise.all([summary(), list(), bankLines()]),
+    reportsYear: () => requestReport({ actor, range: { from: `${year}-01`, to: `${year}-12` } }),
+    exportArchive: () => exportRequestArchive({ actor, input: { requestId: DETAIL_ID } }),
+    provisionsRecent: () => searchProvisions({ actor, input: { take: 20 } }),
+    // One record matches at both sizes: until 2026-12-01 the term was "試験 770", a substring of
+    // 1 name at 1,000 requests and of 12 at 100,000 (試験 7700, 試験 77000…), so the 100,000 figure
+    // also paid for loading and drawing eleven more records (ADR 0024).
+    provisionsByName: () => searchProvisions({ actor, input: { name: "検索 花子", take: 20 } }),
+    mailViewer: () => listOutbox({ actor, page: 1 }),
+    offlineIntake: async () => offlineIntakeOptions("ja"),
+    "fees.summary": summary,
+    "fees.list": list,
+    "fees.bankLines": bankLines,
   };
-  // The fees dashboard's three calls one by one (details only, no row): which of them grows.
-  const feesParts: ConsoleTimes = {
-    summary: await timed(() => feeSummary({ actor, input: { from: jstMonth(now, 11), to: jstMonth(now) } })),
-    list: await timed(() => listFees({ actor, input: { page: 1, pageSize: 25 } })),
-    bankLines: await timed(() => listUnmatchedBankLines({ actor, input: { pageSize: 50 } })),
-  };
-  details[`console_${label}`] = Object.fromEntries(
-    Object.entries(times).map(([k, v]) => [
-      k,
-      { p95Ms: round(v.p95), medianMs: round(v.median), cpuMsPerCall: round(v.cpu), samples: v.samples },
-    ]),
-  );
-  details[`consoleFeesParts_${label}`] = Object.fromEntries(
-    Object.entries(feesParts).map(([k, v]) => [
-      k,
-      { p95Ms: round(v.p95), medianMs: round(v.median), cpuMsPerCall: round(v.cpu), samples: v.samples },
-    ]),
-  );
-  return times;
 }
-
 const pageNames: Record<string, string> = {
   request: "request page (detail, fee, staff, systems)",
   fees: "fees dashboard (summary, list, bank lines)",
@@ -253,10 +259,146 @@ const pageNames: Record<string, string> = {
   offlineIntake: "offline intake page options",
 };
 
+/** A page's rounds as one: p95 and median over every call, CPU per call, and each round's p95. */
+type Timing = { p95: number; median: number; cpu: number; samples: number; p95ByRound: number[] };
+export type ConsoleTimes = Record<string, Timing>;
+
+function timingOf(rounds: Round[]): Timing {
+  const all = rounds.flatMap((r) => r.samples);
+  const sorted = [...all].sort((a, b) => a - b);
+  return {
+    p95: p95(all),
+    median: sorted[Math.floor(all.length / 2)] ?? 0,
+    cpu: rounds.reduce((n, r) => n + r.cpuMs, 0) / Math.max(1, all.length),
+    samples: all.length,
+    p95ByRound: rounds.map((r) => round(p95(r.samples))),
+  };
+}
+
+type SamplerAnswer =
+  | { kind: "ready" }
+  | { kind: "round"; round: Round }
+  | { kind: "plans"; plans: Record<string, unknown> }
+  | { kind: "failed"; message: string };
+
+/** A process of scripts/bench-console-sampler.ts: its own database with `size` requests, timing pages on request. */
+export type Sampler = {
+  size: number;
+  ready: Promise<void>;
+  round: (page: string) => Promise<Round>;
+  explain: () => Promise<Record<string, unknown>>;
+  stop: () => Promise<void>;
+};
+
+/**
+ * Starts a sampler on the database `env` points it to (PGLITE_DIR or DATABASE_URL, prepared
+ * empty by the caller); it migrates and seeds it to `size` requests with their console rows.
+ */
+export function startSampler(size: number, env: NodeJS.ProcessEnv): Sampler {
+  const child = fork(path.join(process.cwd(), "scripts", "bench-console-sampler.ts"), {
+    env: { ...env, BENCH_SAMPLER_SIZE: String(size) },
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  });
+  // Its output is kept for an error message (and printed with BENCH_VERBOSE); unread, a full pipe stalls it.
+  let log = "";
+  const keep = (d: Buffer) => {
+    log = (log + d.toString()).slice(-4000);
+    if (process.env.BENCH_VERBOSE === "1") process.stdout.write(`[sampler ${size}] ${d.toString()}`);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const why = () => `sampler of ${size} requests: ${log.trim().split("\n").slice(-3).join(" | ")}`;
+  let waiting: { resolve: (a: SamplerAnswer) => void; reject: (e: Error) => void } | null = null;
+  child.on("message", (a: SamplerAnswer) => {
+    const w = waiting;
+    waiting = null;
+    if (a.kind === "failed") w?.reject(new Error(`${why()}: ${a.message}`));
+    else w?.resolve(a);
+  });
+  child.on("exit", (code) => {
+    const w = waiting;
+    waiting = null;
+    w?.reject(new Error(`${why()} (exited with ${code})`));
+  });
+  const next = () => new Promise<SamplerAnswer>((resolve, reject) => (waiting = { resolve, reject }));
+  const ask = (question: { kind: "round"; page: string } | { kind: "explain" }) => {
+    const answer = next();
+    child.send(question);
+    return answer;
+  };
+  return {
+    size,
+    ready: next().then(() => undefined),
+    round: async (page) => {
+      const a = await ask({ kind: "round", page });
+      if (a.kind !== "round") throw new Error(`${why()}: expected a round, got ${a.kind}`);
+      return a.round;
+    },
+    explain: async () => {
+      const a = await ask({ kind: "explain" });
+      if (a.kind !== "plans") throw new Error(`${why()}: expected plans, got ${a.kind}`);
+      return a.plans;
+    },
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.send({ kind: "stop" });
+      await exited;
+    },
+  };
+}
+
+/**
+ * Every page at both sizes in ROUNDS rounds; in each round the two sizes take turns, the smaller
+ * first in odd rounds and the larger first in even ones. Until 2026-12-01 the 1,000-request
+ * figures were taken first and the 100,000-request ones minutes later, after the seeding: a
+ * slower stretch of the shared machine in between failed four rows in one full run.
+ */
+export async function timeConsolePages(
+  small: Sampler,
+  large: Sampler,
+  details: Record<string, unknown>,
+): Promise<{ small: ConsoleTimes; large: ConsoleTimes }> {
+  const pages = [...Object.keys(pageNames), "fees.summary", "fees.list", "fees.bankLines"];
+  const rounds = new Map<Sampler, Map<string, Round[]>>([
+    [small, new Map()],
+    [large, new Map()],
+  ]);
+  for (const page of pages)
+    for (let r = 0; r < ROUNDS; r++)
+      for (const sampler of r % 2 === 0 ? [small, large] : [large, small]) {
+        const byPage = rounds.get(sampler) as Map<string, Round[]>;
+        byPage.set(page, [...(byPage.get(page) ?? []), await sampler.round(page)]);
+      }
+  const times = (sampler: Sampler): ConsoleTimes =>
+    Object.fromEntries(pages.map((page) => [page, timingOf(rounds.get(sampler)?.get(page) ?? [])]));
+  const [a, b] = [times(small), times(large)];
+  const detail = (t: ConsoleTimes, fees: boolean) =>
+    Object.fromEntries(
+      Object.entries(t)
+        .filter(([k]) => k.startsWith("fees.") === fees)
+        .map(([k, v]) => [
+          fees ? k.slice("fees.".length) : k,
+          {
+            p95Ms: round(v.p95),
+            medianMs: round(v.median),
+            cpuMsPerCall: round(v.cpu),
+            samples: v.samples,
+            p95MsByRound: v.p95ByRound,
+          },
+        ]),
+    );
+  details.console_1k = detail(a, false);
+  details.console_100k = detail(b, false);
+  details.consoleFeesParts_1k = detail(a, true);
+  details.consoleFeesParts_100k = detail(b, true);
+  return { small: a, large: b };
+}
+
 export function consoleRows(small: ConsoleTimes, large: ConsoleTimes): Row[] {
-  return Object.keys(small).map((k) => {
-    const a = small[k] ?? { p95: 0, cpu: 0, samples: 0 };
-    const b = large[k] ?? { p95: 0, cpu: 0, samples: 0 };
+  return Object.keys(pageNames).map((k) => {
+    const a = small[k] ?? { p95: 0, cpu: 0, samples: 0, p95ByRound: [] };
+    const b = large[k] ?? { p95: 0, cpu: 0, samples: 0, p95ByRound: [] };
     const ratio = a.p95 > 0 ? round(b.p95 / a.p95) : null;
     return {
       measure: `console ${pageNames[k] ?? k} p95 (100k vs 1k)`,
@@ -267,7 +409,7 @@ export function consoleRows(small: ConsoleTimes, large: ConsoleTimes): Row[] {
       met: ratio === null ? null : ratio <= 1.5,
       // On a busy machine wall time moves with other load; this process's CPU time much less
       // (all of it on PGlite; on PostgreSQL only the app's side).
-      note: `CPU/call ${b.cpu.toFixed(1)} vs ${a.cpu.toFixed(1)} ms${a.cpu > 0 ? ` (${round(b.cpu / a.cpu)})` : ""}, ${b.samples} vs ${a.samples} calls`,
+      note: `CPU/call ${b.cpu.toFixed(1)} vs ${a.cpu.toFixed(1)} ms${a.cpu > 0 ? ` (${round(b.cpu / a.cpu)})` : ""}, ${b.samples} vs ${a.samples} calls; p95 by round ${b.p95ByRound.join(", ")} vs ${a.p95ByRound.join(", ")} ms`,
     };
   });
 }
@@ -345,7 +487,7 @@ export async function explainConsolePages(): Promise<Record<string, unknown>> {
     provisions: {
       recent: `SELECT id FROM "ThirdPartyProvision" WHERE "retainUntil" >= current_date ORDER BY "providedOn" DESC, id DESC LIMIT 20`,
       // As searchProvisions sends it (provisionsByNameSql): LIKE on the trigram-indexed expressions.
-      byName: `SELECT id FROM "ThirdPartyProvision" WHERE "retainUntil" >= current_date AND ((${nameExpr} LIKE '%試験770%' AND strpos(${nameExpr}, '試験770') > 0) OR (${kanaExpr} LIKE '%試験770%' AND strpos(${kanaExpr}, '試験770') > 0)) ORDER BY "providedOn" DESC, id DESC LIMIT 20`,
+      byName: `SELECT id FROM "ThirdPartyProvision" WHERE "retainUntil" >= current_date AND ((${nameExpr} LIKE '%検索花子%' AND strpos(${nameExpr}, '検索花子') > 0) OR (${kanaExpr} LIKE '%検索花子%' AND strpos(${kanaExpr}, '検索花子') > 0)) ORDER BY "providedOn" DESC, id DESC LIMIT 20`,
     },
     mail: {
       page: `SELECT id FROM "OutboxMessage" ORDER BY "createdAt" DESC, id DESC LIMIT 50`,

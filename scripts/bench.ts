@@ -12,7 +12,7 @@ import zlib from "node:zlib";
 import pg from "pg";
 import { packageDownloadMemory, prepareLargePackage, storageThroughput, type LargePackage } from "./bench-storage";
 import { lighthouseBreakdown } from "./bench-lighthouse";
-import { consoleRows, explainConsolePages, seedConsoleRows, timeConsolePages } from "./bench-console";
+import { consoleRows, seedConsoleRows, seedRequestsUpTo, startSampler, timeConsolePages } from "./bench-console";
 import { FILING_CPU_MEASURE, filingCost, filingFloor, prepareFloorCodes, retireFloorWork } from "./bench-filing";
 import { describeTree, largestProcess, stopTree, rssByMapping, treeRssMb } from "./bench-memory";
 
@@ -91,6 +91,37 @@ async function freshDatabase(): Promise<void> {
   fs.rmSync(path.join(root, ".data", "bench-files"), { recursive: true, force: true });
 }
 
+const samplerTags = ["1k", "100k"];
+
+/** An empty database for a console sampler (scripts/bench-console.ts): the environment that points to it. */
+async function samplerDatabase(tag: string): Promise<NodeJS.ProcessEnv> {
+  if (serverUrl && benchDbUrl) {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${benchDbName}_${tag}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${benchDbName}_${tag}"`);
+    await admin.end();
+    const u = new URL(benchDbUrl);
+    u.pathname = `/${benchDbName}_${tag}`;
+    return { ...process.env, DATABASE_URL: u.toString() };
+  }
+  const dir = `${pgliteDir}-${tag}`;
+  fs.rmSync(dir, { recursive: true, force: true });
+  const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: dir };
+  delete env.DATABASE_URL;
+  return env;
+}
+
+/** The samplers' databases are only for their timings: dropped when they are done. */
+async function dropSamplerDatabases(): Promise<void> {
+  if (serverUrl) {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    for (const tag of samplerTags) await admin.query(`DROP DATABASE IF EXISTS "${benchDbName}_${tag}" WITH (FORCE)`);
+    await admin.end();
+  } else for (const tag of samplerTags) fs.rmSync(`${pgliteDir}-${tag}`, { recursive: true, force: true });
+}
+
 function build(): void {
   const id = path.join(root, ".next-bench", "BUILD_ID");
   if (process.env.BENCH_SKIP_BUILD === "1" && fs.existsSync(id)) return;
@@ -103,26 +134,6 @@ function build(): void {
 }
 
 const openStatuses = ["RECEIVED", "IN_PROGRESS", "WAITING_FOR_REQUESTER", "DECIDED"];
-
-/** Adds requests up to `total` with one INSERT … SELECT (references DSR-2025-…, unlike live ones). */
-async function seedRequestsUpTo(total: number): Promise<void> {
-  const { prisma } = await import("@/lib/server/db");
-  const have = await prisma.request.count({ where: { reference: { startsWith: "DSR-2025-" } } });
-  if (have >= total) return;
-  await prisma.$executeRawUnsafe(`
-    INSERT INTO "Request" (id, reference, type, status, identity, fee, "arrivedAt", "targetDays", "dueAt", "subjectName", "subjectNameKana", email, "emailNormalized", "updatedAt", "closedAt")
-    SELECT 'bench' || g,
-           'DSR-2025-' || lpad(g::text, 6, '0'),
-           (ARRAY['DISCLOSURE','CORRECTION','SUSPENSION','THIRD_PARTY_STOP','PURPOSE_NOTICE','INQUIRY','COMPLAINT'])[1 + g % 7]::"RequestType",
-           (ARRAY['RECEIVED','IN_PROGRESS','WAITING_FOR_REQUESTER','DECIDED','CLOSED','CLOSED','CLOSED','WITHDRAWN'])[1 + g % 8]::"RequestStatus",
-           'PENDING', 'NOT_REQUIRED',
-           now() - ((g % 700) * interval '1 day'), 14,
-           now() - ((g % 700) * interval '1 day') + interval '14 days',
-           '試験 ' || g, 'シケン ' || g, 'p' || g || '@example.com', 'p' || g || '@example.com', now(),
-           CASE WHEN g % 8 IN (4, 5, 6) THEN now() - ((g % 700) * interval '1 day') + interval '10 days' END
-    FROM generate_series(${have + 1}, ${total}) g`);
-  await prisma.$executeRawUnsafe(`ANALYZE "Request"`);
-}
 
 async function timeQueue(label: string): Promise<{ firstPage: number; byReference: number }> {
   const { listQueue } = await import("@/lib/console/queue");
@@ -418,18 +429,35 @@ async function main(): Promise<void> {
 
   // ── queue scaling, measured in-process on the same engine the server uses ──
   if (PARTS.has("queue")) {
+    // The console pages' two sizes, each on a database of its own in a process of its own, seeded
+    // while this process seeds its own 1,000 (scripts/bench-console.ts).
+    console.log("Console pages: seeding 1,000 and 100,000 requests in two sampler processes …");
+    const samplers = [
+      startSampler(1_000, await samplerDatabase("1k")),
+      startSampler(100_000, await samplerDatabase("100k")),
+    ] as const;
     console.log("Queue: 1,000 requests …");
     await seedRequestsUpTo(1_000);
     await seedConsoleRows(1_000);
-    const small = await timeQueue("1k");
-    const smallPages = await timeConsolePages("1k", details);
+    let small: Awaited<ReturnType<typeof timeQueue>>;
+    let pages: Awaited<ReturnType<typeof timeConsolePages>>;
+    try {
+      await Promise.all(samplers.map((s) => s.ready));
+      // Timed while the samplers wait, and they while this process waits.
+      small = await timeQueue("1k");
+      console.log("Console pages: 1,000 and 100,000 requests in alternating rounds …");
+      pages = await timeConsolePages(samplers[0], samplers[1], details);
+      details.consolePlans = await samplers[1].explain();
+    } finally {
+      await Promise.all(samplers.map((s) => s.stop()));
+      await dropSamplerDatabases();
+    }
     console.log("Queue: 100,000 requests …");
     await seedRequestsUpTo(100_000);
+    // This database gets the console rows too: the load below runs beside them, as before.
     await seedConsoleRows(100_000);
     const large = await timeQueue("100k");
-    const largePages = await timeConsolePages("100k", details);
     details.queuePlans = await explainQueue();
-    details.consolePlans = await explainConsolePages();
     for (const [name, a, b] of [
       ["queue first page p95", small.firstPage, large.firstPage],
       ["queue search by reference p95", small.byReference, large.byReference],
@@ -444,7 +472,7 @@ async function main(): Promise<void> {
         met: ratio <= 1.5,
       });
     }
-    rows.push(...consoleRows(smallPages, largePages));
+    rows.push(...consoleRows(pages.small, pages.large));
   }
   // The second server's filings (scripts/bench-filing.ts) take the upper half, warm-up included.
   const submissionCodes = Math.max(2000, DURATION * 800);
