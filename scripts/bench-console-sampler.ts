@@ -2,18 +2,20 @@
 // migrates the database its environment names (PGLITE_DIR or DATABASE_URL, made empty by
 // `npm run bench`), seeds it as the main bench seeds its own, to BENCH_SAMPLER_SIZE requests with
 // their console rows, then times one page per message from the bench until told to stop.
-import { consolePageRuns, explainConsolePages, sampleRound, seedConsoleRows, seedRequestsUpTo } from "./bench-console";
+import {
+  consolePageRuns,
+  explainConsolePages,
+  prepareBenchDatabase,
+  sampleRound,
+  seedConsoleRows,
+  seedRequestsUpTo,
+} from "./bench-console";
 
 type Question = { kind: "round"; page: string } | { kind: "explain" } | { kind: "stop" };
 
 async function main(): Promise<void> {
   const send = (answer: unknown) => process.send?.(answer);
-  const { migrate } = await import("@/lib/server/migrate");
-  await migrate();
-  const { prisma } = await import("@/lib/server/db");
-  const { seedBase, seedDemo } = await import("@/lib/seed/seed");
-  await seedBase(prisma);
-  await seedDemo(prisma);
+  const prisma = await prepareBenchDatabase();
   await seedRequestsUpTo(Number(process.env.BENCH_SAMPLER_SIZE));
   await seedConsoleRows(Number(process.env.BENCH_SAMPLER_SIZE));
   const runs = await consolePageRuns();

@@ -36,6 +36,17 @@ function jstMonth(d: Date, back = 0): string {
   return new Date(Date.UTC(y, m - 1 - back, 1)).toISOString().slice(0, 7);
 }
 
+/** Migrates the database the environment names and seeds what every bench database starts with; its client. */
+export async function prepareBenchDatabase() {
+  const { migrate } = await import("@/lib/server/migrate");
+  await migrate();
+  const { prisma } = await import("@/lib/server/db");
+  const { seedBase, seedDemo } = await import("@/lib/seed/seed");
+  await seedBase(prisma);
+  await seedDemo(prisma);
+  return prisma;
+}
+
 /** Adds bench requests up to `total` with one INSERT … SELECT (references DSR-2025-…, unlike live ones). */
 export async function seedRequestsUpTo(total: number): Promise<void> {
   const { prisma } = await import("@/lib/server/db");

@@ -12,7 +12,14 @@ import zlib from "node:zlib";
 import pg from "pg";
 import { packageDownloadMemory, prepareLargePackage, storageThroughput, type LargePackage } from "./bench-storage";
 import { lighthouseBreakdown } from "./bench-lighthouse";
-import { consoleRows, seedConsoleRows, seedRequestsUpTo, startSampler, timeConsolePages } from "./bench-console";
+import {
+  consoleRows,
+  prepareBenchDatabase,
+  seedConsoleRows,
+  seedRequestsUpTo,
+  startSampler,
+  timeConsolePages,
+} from "./bench-console";
 import { FILING_CPU_MEASURE, filingCost, filingFloor, prepareFloorCodes, retireFloorWork } from "./bench-filing";
 import { describeTree, largestProcess, stopTree, rssByMapping, treeRssMb } from "./bench-memory";
 
@@ -77,14 +84,20 @@ function p95(samples: number[]): number {
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
+/** Drops each named database on the PostgreSQL server, and creates it again empty unless `drop` only. */
+async function recreateDatabases(names: string[], opts: { drop?: boolean } = {}): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  for (const name of names) {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    if (!opts.drop) await admin.query(`CREATE DATABASE "${name}"`);
+  }
+  await admin.end();
+}
+
 async function freshDatabase(): Promise<void> {
-  if (serverUrl) {
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${benchDbName}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${benchDbName}"`);
-    await admin.end();
-  } else {
+  if (serverUrl) await recreateDatabases([benchDbName]);
+  else {
     fs.rmSync(pgliteDir, { recursive: true, force: true });
     fs.mkdirSync(path.dirname(pgliteDir), { recursive: true });
   }
@@ -96,11 +109,7 @@ const samplerTags = ["1k", "100k"];
 /** An empty database for a console sampler (scripts/bench-console.ts): the environment that points to it. */
 async function samplerDatabase(tag: string): Promise<NodeJS.ProcessEnv> {
   if (serverUrl && benchDbUrl) {
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${benchDbName}_${tag}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${benchDbName}_${tag}"`);
-    await admin.end();
+    await recreateDatabases([`${benchDbName}_${tag}`]);
     const u = new URL(benchDbUrl);
     u.pathname = `/${benchDbName}_${tag}`;
     return { ...process.env, DATABASE_URL: u.toString() };
@@ -114,12 +123,12 @@ async function samplerDatabase(tag: string): Promise<NodeJS.ProcessEnv> {
 
 /** The samplers' databases are only for their timings: dropped when they are done. */
 async function dropSamplerDatabases(): Promise<void> {
-  if (serverUrl) {
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    for (const tag of samplerTags) await admin.query(`DROP DATABASE IF EXISTS "${benchDbName}_${tag}" WITH (FORCE)`);
-    await admin.end();
-  } else for (const tag of samplerTags) fs.rmSync(`${pgliteDir}-${tag}`, { recursive: true, force: true });
+  if (serverUrl)
+    await recreateDatabases(
+      samplerTags.map((tag) => `${benchDbName}_${tag}`),
+      { drop: true },
+    );
+  else for (const tag of samplerTags) fs.rmSync(`${pgliteDir}-${tag}`, { recursive: true, force: true });
 }
 
 function build(): void {
@@ -420,12 +429,7 @@ async function main(): Promise<void> {
   // Parts queue and connected run in this process: a run of only those needs no build or server.
   const needsServer = ["load", "weight", "lighthouse", "storage"].some((p) => PARTS.has(p));
   if (needsServer) build();
-  const { migrate } = await import("@/lib/server/migrate");
-  await migrate();
-  const { prisma } = await import("@/lib/server/db");
-  const { seedBase, seedDemo } = await import("@/lib/seed/seed");
-  await seedBase(prisma);
-  await seedDemo(prisma);
+  const prisma = await prepareBenchDatabase();
 
   // ── queue scaling, measured in-process on the same engine the server uses ──
   if (PARTS.has("queue")) {
