@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { e2eEnv, E2E_DIRECT_DATABASE_URL, E2E_PORT } from "./tests/e2e/e2e-env";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./tests/helpers/chromium";
+import { CHROMIUM_ARGS, TEST_BROWSER_PATH } from "./tests/helpers/chromium";
 
 // The fixtures open the same database as the server under test.
 Object.assign(process.env, e2eEnv);
@@ -30,7 +30,7 @@ export default defineConfig({
     timezoneId: "Asia/Tokyo",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: TEST_BROWSER_PATH, args: CHROMIUM_ARGS },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {

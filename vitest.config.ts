@@ -11,7 +11,7 @@ export default defineConfig({
     // Two cores: two workers, each with its own database. Each test file opens PGlite afresh,
     // and V8's optimising compiler spent more on its WebAssembly than it gave back in so short
     // a life: Liftoff only, as the server runs it (ADR 0025), took 20 files from 115-124 s to
-    // 89-91 s. It goes here, not on vitest's command line (that form hung the run).
+    // 89-91 s (ADR 0026). It goes here, not on vitest's command line (that form hung the run).
     poolOptions: { forks: { maxForks: 2, minForks: 1, execArgv: ["--liftoff-only"] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,

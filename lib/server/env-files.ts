@@ -36,7 +36,8 @@ export function envFileValue(
   env: NodeJS.ProcessEnv = process.env,
 ): string | undefined {
   for (const file of envFileNames(env)) {
-    const p = path.join(dir, file);
+    // Read at run time from the project folder: the build must not trace the whole project for it.
+    const p = path.join(/*turbopackIgnore: true*/ dir, file);
     if (!fs.existsSync(p)) continue;
     const value = parseEnv(fs.readFileSync(p, "utf8"))[name]?.trim();
     if (value) return value;

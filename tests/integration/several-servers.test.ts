@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium } from "@playwright/test";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/tests/helpers/chromium";
+import { CHROMIUM_ARGS, TEST_BROWSER_PATH } from "@/tests/helpers/chromium";
 import { prisma, resetDatabase } from "@/tests/helpers/db";
 import { startS3Server, type S3Server } from "@/tests/helpers/s3-server";
 import { haveE2eBuild, startAppServer, startWorkerProcess, type Proc } from "@/tests/helpers/app-servers";
@@ -238,7 +238,7 @@ describe.skipIf(!canRun)("several app servers and a worker on one database and o
         Array.from({ length: 60_000 }, (_, i) => `ログイン${i},2024-01-01T00:00:00+09:00 端末${i % 97}`).join("\n"),
       "utf8",
     );
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: TEST_BROWSER_PATH, args: CHROMIUM_ARGS });
     try {
       const context = await browser.newContext({ locale: "ja-JP" });
       const [name, value] = (await staffCookie("STAFF")).split("=");
