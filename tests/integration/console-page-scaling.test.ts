@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { prisma, resetDatabase } from "@/tests/helpers/db";
 import { searchProvisions } from "@/lib/provisions/search-provisions";
 import { COUNT_AHEAD_PAGES, listOutbox } from "@/lib/mail/mail-viewer";
-import { listUnmatchedBankLines } from "@/lib/fees/fee-dashboard";
+import { listFees, listUnmatchedBankLines } from "@/lib/fees/fee-dashboard";
 import { openBankLineStatuses } from "@/lib/fees/resolve-bank-line";
 import type { BankLineStatus } from "@/lib/generated/prisma/enums";
 import type { StaffActor } from "@/lib/audit/actor";
@@ -185,6 +185,47 @@ describe("bank lines waiting for an admin", () => {
     );
     const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
     expect(text).toContain("BankStatementLine_open_bookedOn_lineNo_idx");
+    expect(text).not.toMatch(/Sort/);
+  });
+});
+
+describe("fee list", () => {
+  beforeEach(resetDatabase);
+
+  it("pages newest first with ties in id order, each page read in the index's order without a sort", async () => {
+    // Many requests share an arrival time (letters entered with the day they arrived): the
+    // tie-break on id must hold across pages, and the page must not read every tie to sort it.
+    const days = [Date.UTC(2026, 4, 1), Date.UTC(2026, 4, 2), Date.UTC(2026, 4, 3)];
+    const fees = ["AWAITING_PAYMENT", "PAID", "WAIVED", "REFUNDED", "NOT_REQUIRED"] as const;
+    await prisma.request.createMany({
+      data: Array.from({ length: 300 }, (_, i) => ({
+        id: `feeorder${String((i * 37) % 300).padStart(3, "0")}`,
+        reference: `DSR-2026-9${String(i).padStart(5, "0")}`,
+        type: "DISCLOSURE" as const,
+        identity: "PENDING" as const,
+        fee: fees[i % fees.length] ?? "PAID",
+        arrivedAt: new Date(days[i % days.length] ?? 0),
+        targetDays: 14,
+        subjectName: "順番 確認",
+      })),
+    });
+    const expected = (
+      await prisma.request.findMany({ where: { fee: { not: "NOT_REQUIRED" } }, select: { id: true, arrivedAt: true } })
+    )
+      .sort((a, b) => b.arrivedAt.getTime() - a.arrivedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((r) => r.id);
+    expect(expected).toHaveLength(240);
+    const second = await listFees({ actor: admin, input: { page: 2, pageSize: 25 } });
+    expect(second.total).toBe(240);
+    expect(second.rows.map((r) => r.requestId)).toEqual(expected.slice(25, 50));
+
+    await prisma.$executeRawUnsafe(`ANALYZE "Request"`);
+    const plan = await prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+      `EXPLAIN SELECT id FROM "Request" WHERE fee IN ('AWAITING_PAYMENT', 'PAID', 'WAIVED', 'REFUNDED')
+       ORDER BY "arrivedAt" DESC, id ASC LIMIT 25 OFFSET 25`,
+    );
+    const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
+    expect(text).toContain("Request_arrivedAt_id_idx");
     expect(text).not.toMatch(/Sort/);
   });
 });
