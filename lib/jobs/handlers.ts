@@ -7,4 +7,5 @@ import "@/lib/mail/purge-mail";
 import "@/lib/operations/reminders";
 import "@/lib/integrations/webhook-jobs";
 import "@/lib/connected/collection-jobs";
+import "@/lib/operations/embedded-maintenance";
 export {};
