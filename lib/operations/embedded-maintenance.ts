@@ -3,10 +3,10 @@ import { databaseTarget, pgliteFor } from "@/lib/server/db-adapter";
 import { logger } from "@/lib/server/log";
 
 // The embedded database (PGlite) runs PostgreSQL in single-user mode: there is no autovacuum
-// launcher, so nothing ever vacuums or analyses its tables by itself. Rows that requests,
-// jobs and mail leave behind when they are updated stay as dead tuples and tables only grow;
-// the visibility map is never set, so even an index-only scan visits the heap; and the
-// planner's statistics stay those of whatever was last analysed. Once a day the worker does
+// launcher, so nothing ever vacuums or analyses its tables by itself. The old versions of the
+// rows that requests, jobs and mail update are cleared only where a page happens to be pruned,
+// and their index entries never; the visibility map is never set, so even an index-only scan
+// visits the heap; and the planner's statistics stay those of whatever was last analysed. Once a day the worker does
 // what autovacuum does on a PostgreSQL server. A server (DATABASE_URL) has autovacuum:
 // nothing is done there.
 
