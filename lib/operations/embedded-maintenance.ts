@@ -6,9 +6,9 @@ import { logger } from "@/lib/server/log";
 // launcher, so nothing ever vacuums or analyses its tables by itself. The old versions of the
 // rows that requests, jobs and mail update are cleared only where a page happens to be pruned,
 // and their index entries never; the visibility map is never set, so even an index-only scan
-// visits the heap; and the planner's statistics stay those of whatever was last analysed. Once a day the worker does
-// what autovacuum does on a PostgreSQL server. A server (DATABASE_URL) has autovacuum:
-// nothing is done there.
+// visits the heap; and the planner's statistics stay those of whatever was last analysed.
+// Once a day the worker does what autovacuum does on a PostgreSQL server. A server
+// (DATABASE_URL) has autovacuum: nothing is done there.
 
 export const EMBEDDED_VACUUM_JOB = "maintenance.embedded-vacuum";
 
